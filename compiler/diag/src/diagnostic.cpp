@@ -1,0 +1,51 @@
+// Diagnostics stage: the registry and the collecting engine.
+#include "loge/diag/diagnostic.h"
+
+#include <algorithm>
+
+namespace loge {
+
+namespace {
+const DiagKindInfo kInfos[] = {
+#define LOGE_DIAG(Name, Code, Sev, Format) {#Name, Code, Sev, Format},
+#include "loge/diag/diagnostic_kinds.def"
+#undef LOGE_DIAG
+};
+} // namespace
+
+const DiagKindInfo& info(DiagKind kind) { return kInfos[static_cast<std::size_t>(kind)]; }
+
+const std::vector<DiagKind>& allDiagKinds() {
+  static const std::vector<DiagKind> kinds = [] {
+    std::vector<DiagKind> v;
+    for (std::size_t i = 0; i < std::size(kInfos); ++i) v.push_back(static_cast<DiagKind>(i));
+    return v;
+  }();
+  return kinds;
+}
+
+Diagnostic& DiagnosticEngine::add(Diagnostic d) {
+  if (truncated_) return sink_;
+  if (d.severity == Severity::Error) {
+    if (errors_ == kMaxErrors) {
+      truncated_ = true;
+      diags_.push_back(Diagnostic{DiagKind::TooManyErrors, Severity::Error, d.range,
+                                  info(DiagKind::TooManyErrors).format, {}, {}});
+      return sink_;
+    }
+    ++errors_;
+  }
+  diags_.push_back(std::move(d));
+  return diags_.back();
+}
+
+void DiagnosticEngine::sort() {
+  std::stable_sort(diags_.begin(), diags_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.kind == DiagKind::TooManyErrors || b.kind == DiagKind::TooManyErrors)
+      return b.kind == DiagKind::TooManyErrors && a.kind != DiagKind::TooManyErrors;
+    if (a.range.file != b.range.file) return a.range.file < b.range.file;
+    return a.range.begin < b.range.begin;
+  });
+}
+
+} // namespace loge

@@ -1,0 +1,118 @@
+// Diagnostics stage: clang-style and one-line rendering.
+#include "loge/diag/render.h"
+
+#include <fmt/format.h>
+
+namespace loge {
+
+namespace {
+
+const char* severityWord(Severity s) {
+  switch (s) {
+  case Severity::Error: return "erreur";
+  case Severity::Warning: return "avertissement";
+  case Severity::Note: return "note";
+  }
+  return "erreur";
+}
+
+const char* severityColor(Severity s) {
+  switch (s) {
+  case Severity::Error: return "\x1b[1;31m";
+  case Severity::Warning: return "\x1b[1;35m";
+  case Severity::Note: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+std::string location(const SourceRange& r, const SourceManager& sm) {
+  const SourceFile* f = sm.file(r.file);
+  std::string path = f ? f->path() : std::string("<inconnu>");
+  if (!r.valid()) return path;
+  return fmt::format("{}:{}:{}", path, r.begin.line, r.begin.column);
+}
+
+// The source line, then a caret line: '^' under the first character and '~'
+// under the rest of the range (to the end of the line for multi-line ranges).
+void appendSnippet(std::string& out, const SourceRange& r, const SourceManager& sm, bool color) {
+  const SourceFile* f = sm.file(r.file);
+  if (!f || !r.valid() || r.begin.line > f->lineCount()) return;
+  std::string_view line = f->line(r.begin.line);
+  std::string gutter = fmt::format("{:>5}", r.begin.line);
+  out += fmt::format("{} | {}\n", gutter, line);
+  std::string marks;
+  std::uint32_t col = 1;
+  std::size_t lineChars = codePointCount(line);
+  std::uint32_t endCol = r.end.line == r.begin.line ? r.end.column : static_cast<std::uint32_t>(lineChars + 1);
+  if (endCol <= r.begin.column) endCol = r.begin.column + 1;
+  // Keep tabs so the caret lines up with the text above it.
+  std::size_t byte = 0;
+  while (col < r.begin.column && byte < line.size()) {
+    unsigned char c = static_cast<unsigned char>(line[byte]);
+    if ((c & 0xC0) != 0x80) {
+      marks += c == '\t' ? '\t' : ' ';
+    }
+    ++byte;
+    while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+    ++col;
+  }
+  while (col < r.begin.column) {
+    marks += ' ';
+    ++col;
+  }
+  std::string underline = "^";
+  for (std::uint32_t c = r.begin.column + 1; c < endCol; ++c) underline += '~';
+  if (color) underline = "\x1b[1;32m" + underline + "\x1b[0m";
+  out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), marks, underline);
+}
+
+} // namespace
+
+std::string render(const Diagnostic& d, const SourceManager& sm, DiagStyle style, bool color) {
+  const DiagKindInfo& k = info(d.kind);
+  std::string out;
+  if (style == DiagStyle::OneLine) {
+    out = fmt::format("{}: {}: {} [{}]", location(d.range, sm), severityWord(d.severity), d.message, k.code);
+    if (!d.hint.empty()) out += fmt::format(" (aide : {})", d.hint);
+    out += '\n';
+    return out;
+  }
+  if (color) {
+    out = fmt::format("\x1b[1m{}: {}{}:\x1b[0m\x1b[1m {} [{}]\x1b[0m\n", location(d.range, sm),
+                      severityColor(d.severity), severityWord(d.severity), d.message, k.code);
+  } else {
+    out = fmt::format("{}: {}: {} [{}]\n", location(d.range, sm), severityWord(d.severity), d.message, k.code);
+  }
+  appendSnippet(out, d.range, sm, color);
+  if (!d.hint.empty()) out += fmt::format("      = aide : {}\n", d.hint);
+  for (const DiagNote& n : d.notes) {
+    out += fmt::format("{}: note: {}\n", location(n.range, sm), n.message);
+    appendSnippet(out, n.range, sm, color);
+  }
+  return out;
+}
+
+std::string renderAll(const std::vector<Diagnostic>& ds, const SourceManager& sm, DiagStyle style, bool color) {
+  std::string out;
+  for (const Diagnostic& d : ds) out += render(d, sm, style, color);
+  return out;
+}
+
+std::string summary(const std::vector<Diagnostic>& ds) {
+  std::size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : ds) {
+    if (d.kind == DiagKind::TooManyErrors) continue;
+    if (d.severity == Severity::Error) ++errors;
+    if (d.severity == Severity::Warning) ++warnings;
+  }
+  std::string out;
+  // French: 0 and 1 take the singular.
+  if (errors) out += fmt::format("{} erreur{}", errors, errors > 1 ? "s" : "");
+  if (warnings) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} avertissement{}", warnings, warnings > 1 ? "s" : "");
+  }
+  return out;
+}
+
+} // namespace loge

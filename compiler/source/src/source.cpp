@@ -1,0 +1,126 @@
+// Source stage: file loading, UTF-8 validation and line indexing.
+#include "loge/source/source.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace loge {
+
+SourceRange SourceRange::cover(const SourceRange& a, const SourceRange& b) {
+  if (!a.valid()) return b;
+  if (!b.valid()) return a;
+  SourceRange r = a;
+  if (b.begin < r.begin) r.begin = b.begin;
+  if (r.end < b.end) r.end = b.end;
+  return r;
+}
+
+SourceFile::SourceFile(FileId id, std::string path, std::string text)
+    : id_(id), path_(std::move(path)), text_(std::move(text)) {
+  lineStarts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') lineStarts_.push_back(i + 1);
+  }
+}
+
+std::string_view SourceFile::line(std::uint32_t line) const {
+  if (line == 0 || line > lineStarts_.size()) return {};
+  std::size_t begin = lineStarts_[line - 1];
+  std::size_t end = line < lineStarts_.size() ? lineStarts_[line] : text_.size();
+  std::string_view v(text_.data() + begin, end - begin);
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+  return v;
+}
+
+std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < text.size()) {
+    unsigned char c = s[i];
+    std::size_t n;
+    std::uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + n > text.size()) return i;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values beyond U+10FFFF are invalid.
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::size_t codePointCount(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+const SourceFile* SourceManager::load(const std::string& path, LoadError& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error.message = "impossible d'ouvrir le fichier « " + path + " » (absent ou illisible)";
+    return nullptr;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error.message = "erreur de lecture du fichier « " + path + " »";
+    return nullptr;
+  }
+  std::string text = std::move(buffer).str();
+  if (text.size() > kMaxFileBytes) {
+    error.message = "le fichier « " + path + " » dépasse la taille maximale d'une politique (16 Mio)";
+    return nullptr;
+  }
+  if (auto bad = findInvalidUtf8(text)) {
+    std::string_view before(text.data(), *bad);
+    Position pos;
+    pos.line = 1;
+    std::size_t lastNl = before.rfind('\n');
+    for (char c : before)
+      if (c == '\n') ++pos.line;
+    std::string_view lineStart = lastNl == std::string_view::npos ? before : before.substr(lastNl + 1);
+    pos.column = static_cast<std::uint32_t>(codePointCount(lineStart) + 1);
+    error.message = "le fichier « " + path + " » n'est pas encodé en UTF-8";
+    error.position = pos;
+    return nullptr;
+  }
+  // A leading byte-order mark is legal UTF-8 but would shift every column.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, path, std::move(text)));
+  return files_.back().get();
+}
+
+const SourceFile& SourceManager::addVirtual(std::string path, std::string text) {
+  auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  return *files_.back();
+}
+
+const SourceFile* SourceManager::file(FileId id) const {
+  return id < files_.size() ? files_[id].get() : nullptr;
+}
+
+} // namespace loge

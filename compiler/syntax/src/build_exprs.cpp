@@ -1,0 +1,332 @@
+// Syntax stage (internal): expressions, one method per precedence level of
+// grammar/Loge.g4 (lowest first: si/aggregates, ou, et, non, comparison,
+// à défaut, + −, × ÷, unary −, postfix, primary).
+#include "LogeLexer.h"
+#include "builder.h"
+
+namespace loge::syntax::internal {
+
+namespace {
+using K = ast::Expr::Kind;
+using L = loge_antlr::LogeLexer;
+
+ast::ExprPtr make(K kind, SourceRange r) { return std::make_unique<ast::Expr>(kind, r); }
+} // namespace
+
+ast::ExprPtr Builder::makeBinary(ast::BinaryOp op, ast::ExprPtr a, ast::ExprPtr b) {
+  auto e = make(K::Binary, SourceRange::cover(a->range, b->range));
+  e->binaryOp = op;
+  e->a = std::move(a);
+  e->b = std::move(b);
+  return e;
+}
+
+// expr : si … | nombre de … | somme de … | maximum/minimum de … | premier …
+//      | tous … | au moins un … | orExpr
+ast::ExprPtr Builder::buildExpr(P::ExprContext* ctx) {
+  SourceRange r = rangeOf(ctx);
+  if (auto* c = dynamic_cast<P::IfExprContext*>(ctx)) {
+    auto e = make(K::If, r);
+    e->a = buildExpr(c->expr(0));
+    e->b = buildExpr(c->expr(1));
+    e->c = buildExpr(c->expr(2));
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::CountExprContext*>(ctx)) {
+    auto e = make(K::Aggregate, r);
+    e->aggregate = ast::AggregateKind::Count;
+    e->name = ident(c->ident());
+    e->b = buildPostfix(c->postfix());
+    if (c->expr()) e->c = buildExpr(c->expr());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::SumExprContext*>(ctx)) {
+    auto e = make(K::Aggregate, r);
+    e->aggregate = ast::AggregateKind::Sum;
+    e->a = buildExpr(c->expr(0));
+    e->name = ident(c->ident());
+    e->b = buildPostfix(c->postfix());
+    if (c->expr().size() > 1) e->c = buildExpr(c->expr(1));
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ExtremumExprContext*>(ctx)) {
+    auto e = make(K::Aggregate, r);
+    e->aggregate = c->MAXIMUM() ? ast::AggregateKind::Max : ast::AggregateKind::Min;
+    e->a = buildExpr(c->expr(0));
+    e->name = ident(c->ident());
+    e->b = buildPostfix(c->postfix());
+    if (c->expr().size() > 1) e->c = buildExpr(c->expr(1));
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::FirstExprContext*>(ctx)) {
+    auto e = make(K::Aggregate, r);
+    e->aggregate = ast::AggregateKind::First;
+    e->name = ident(c->ident());
+    e->b = buildPostfix(c->postfix());
+    e->c = buildExpr(c->expr());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::AllExprContext*>(ctx)) {
+    auto e = make(K::Aggregate, r);
+    e->aggregate = ast::AggregateKind::All;
+    e->name = ident(c->ident());
+    e->b = buildPostfix(c->postfix());
+    e->c = buildExpr(c->expr());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::AnyExprContext*>(ctx)) {
+    auto e = make(K::Aggregate, r);
+    e->aggregate = ast::AggregateKind::Any;
+    e->name = ident(c->ident());
+    e->b = buildPostfix(c->postfix());
+    e->c = buildExpr(c->expr());
+    return e;
+  }
+  auto* c = dynamic_cast<P::PlainExprContext*>(ctx);
+  return buildOr(c->orExpr());
+}
+
+// orExpr : andExpr (OU andExpr)*
+ast::ExprPtr Builder::buildOr(P::OrExprContext* ctx) {
+  auto e = buildAnd(ctx->andExpr(0));
+  for (std::size_t i = 1; i < ctx->andExpr().size(); ++i)
+    e = makeBinary(ast::BinaryOp::Or, std::move(e), buildAnd(ctx->andExpr(i)));
+  return e;
+}
+
+// andExpr : notExpr (ET notExpr)*
+ast::ExprPtr Builder::buildAnd(P::AndExprContext* ctx) {
+  auto e = buildNot(ctx->notExpr(0));
+  for (std::size_t i = 1; i < ctx->notExpr().size(); ++i)
+    e = makeBinary(ast::BinaryOp::And, std::move(e), buildNot(ctx->notExpr(i)));
+  return e;
+}
+
+// notExpr : NON notExpr | comparison
+ast::ExprPtr Builder::buildNot(P::NotExprContext* ctx) {
+  if (auto* c = dynamic_cast<P::NotOpContext*>(ctx)) {
+    auto e = make(K::Unary, rangeOf(ctx));
+    e->unaryOp = ast::UnaryOp::Not;
+    e->a = buildNot(c->notExpr());
+    return e;
+  }
+  return buildComparison(dynamic_cast<P::NotPassContext*>(ctx)->comparison());
+}
+
+// comparison : defaultExpr (compareOp defaultExpr)? | defaultExpr EXISTE (COMME ident)?
+//            | defaultExpr DANS defaultExpr
+ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
+  if (auto* c = dynamic_cast<P::ExistsExprContext*>(ctx)) {
+    auto e = make(K::Exists, rangeOf(ctx));
+    e->a = buildDefault(c->defaultExpr());
+    if (c->ident()) {
+      e->hasBinder = true;
+      e->name = ident(c->ident());
+    }
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::MemberExprContext*>(ctx)) {
+    auto e = make(K::Member, rangeOf(ctx));
+    e->a = buildDefault(c->defaultExpr(0));
+    e->b = buildDefault(c->defaultExpr(1));
+    return e;
+  }
+  auto* c = dynamic_cast<P::CompareExprContext*>(ctx);
+  auto lhs = buildDefault(c->defaultExpr(0));
+  if (!c->compareOp()) return lhs;
+  std::string op = c->compareOp()->getText();
+  ast::BinaryOp bop = ast::BinaryOp::Eq;
+  if (op == "=") bop = ast::BinaryOp::Eq;
+  else if (op == "≠" || op == "!=") bop = ast::BinaryOp::Ne;
+  else if (op == "<") bop = ast::BinaryOp::Lt;
+  else if (op == "≤" || op == "<=") bop = ast::BinaryOp::Le;
+  else if (op == ">") bop = ast::BinaryOp::Gt;
+  else bop = ast::BinaryOp::Ge;
+  auto e = makeBinary(bop, std::move(lhs), buildDefault(c->defaultExpr(1)));
+  e->range = rangeOf(ctx);
+  return e;
+}
+
+// defaultExpr : additive (A DEFAUT additive)*
+ast::ExprPtr Builder::buildDefault(P::DefaultExprContext* ctx) {
+  auto e = buildAdditive(ctx->additive(0));
+  for (std::size_t i = 1; i < ctx->additive().size(); ++i) {
+    auto d = make(K::Default, SourceRange::cover(e->range, rangeOf(ctx->additive(i))));
+    d->a = std::move(e);
+    d->b = buildAdditive(ctx->additive(i));
+    e = std::move(d);
+  }
+  return e;
+}
+
+// additive : multiplicative (addOp multiplicative)*
+ast::ExprPtr Builder::buildAdditive(P::AdditiveContext* ctx) {
+  auto e = buildMultiplicative(ctx->multiplicative(0));
+  for (std::size_t i = 1; i < ctx->multiplicative().size(); ++i) {
+    bool minus = ctx->addOp(i - 1)->MINUS() != nullptr;
+    e = makeBinary(minus ? ast::BinaryOp::Sub : ast::BinaryOp::Add, std::move(e),
+                   buildMultiplicative(ctx->multiplicative(i)));
+  }
+  return e;
+}
+
+// multiplicative : unary (mulOp unary)*
+ast::ExprPtr Builder::buildMultiplicative(P::MultiplicativeContext* ctx) {
+  auto e = buildUnary(ctx->unary(0));
+  for (std::size_t i = 1; i < ctx->unary().size(); ++i) {
+    bool div = ctx->mulOp(i - 1)->DIVIDE() != nullptr;
+    e = makeBinary(div ? ast::BinaryOp::Div : ast::BinaryOp::Mul, std::move(e), buildUnary(ctx->unary(i)));
+  }
+  return e;
+}
+
+// unary : MINUS unary | postfix
+ast::ExprPtr Builder::buildUnary(P::UnaryContext* ctx) {
+  if (auto* c = dynamic_cast<P::NegateContext*>(ctx)) {
+    auto inner = buildUnary(c->unary());
+    // A negative numeric literal stays a literal: `-50 points` is one value.
+    if (inner->kind == K::Number && inner->text[0] != '-') {
+      inner->text = "-" + inner->text;
+      inner->range = rangeOf(ctx);
+      return inner;
+    }
+    auto e = make(K::Unary, rangeOf(ctx));
+    e->unaryOp = ast::UnaryOp::Neg;
+    e->a = std::move(inner);
+    return e;
+  }
+  return buildPostfix(dynamic_cast<P::UnaryPassContext*>(ctx)->postfix());
+}
+
+// postfix : primary ('.' ident | '[' expr (',' expr)* ']' | AU atDate)*
+ast::ExprPtr Builder::buildPostfix(P::PostfixContext* ctx) {
+  auto e = buildPrimary(ctx->primary());
+  for (auto* op : ctx->postfixOp()) {
+    SourceRange r = SourceRange::cover(e->range, rangeOf(op));
+    if (auto* f = dynamic_cast<P::FieldAccessContext*>(op)) {
+      auto n = make(K::Field, r);
+      n->a = std::move(e);
+      n->name = ident(f->ident());
+      e = std::move(n);
+    } else if (auto* ix = dynamic_cast<P::IndexAccessContext*>(op)) {
+      auto n = make(K::Index, r);
+      n->a = std::move(e);
+      for (auto* x : ix->expr()) n->args.push_back(buildExpr(x));
+      e = std::move(n);
+    } else if (auto* at = dynamic_cast<P::AtDateOpContext*>(op)) {
+      auto n = make(K::AtDate, r);
+      n->a = std::move(e);
+      auto* d = at->atDate();
+      if (d->DATE_LIT()) {
+        n->b = make(K::Date, rangeOf(d->DATE_LIT()));
+        n->b->text = d->DATE_LIT()->getText();
+      } else if (d->DATE_EVALUATION()) {
+        n->b = make(K::Name, rangeOf(d->DATE_EVALUATION()));
+        n->b->name = ast::Ident{d->DATE_EVALUATION()->getText(), rangeOf(d->DATE_EVALUATION())};
+      } else {
+        n->b = buildExpr(d->expr());
+      }
+      e = std::move(n);
+    }
+  }
+  return e;
+}
+
+ast::ExprPtr Builder::buildPrimary(P::PrimaryContext* ctx) {
+  SourceRange r = rangeOf(ctx);
+  if (auto* c = dynamic_cast<P::LiteralExprContext*>(ctx)) return buildLiteral(c->literal());
+  if (dynamic_cast<P::AbsentExprContext*>(ctx)) return make(K::Absent, r);
+  if (auto* c = dynamic_cast<P::ErrorExprContext*>(ctx)) {
+    auto e = make(K::Error, r);
+    e->message = text(c->STRING());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::RoundExprContext*>(ctx)) {
+    auto e = make(K::Round, r);
+    e->a = buildExpr(c->expr(0));
+    e->b = buildExpr(c->expr(1));
+    auto* m = c->roundingMode();
+    if (dynamic_cast<P::RoundNearestContext*>(m)) e->rounding = ast::RoundingMode::Nearest;
+    else if (dynamic_cast<P::RoundEvenContext*>(m)) e->rounding = ast::RoundingMode::Even;
+    else if (dynamic_cast<P::RoundFloorContext*>(m)) e->rounding = ast::RoundingMode::Floor;
+    else e->rounding = ast::RoundingMode::Ceiling;
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) {
+    auto e = make(K::Call, r);
+    e->name = ident(c->ident());
+    for (auto* x : c->expr()) e->args.push_back(buildExpr(x));
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::NameExprContext*>(ctx)) {
+    auto e = make(K::Name, r);
+    e->name = ident(c->ident());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) {
+    auto e = buildExpr(c->expr());
+    e->range = r; // the parentheses belong to the operand
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ListExprContext*>(ctx)) {
+    auto e = make(K::List, r);
+    for (auto* x : c->expr()) e->args.push_back(buildExpr(x));
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::SelonExprContext*>(ctx)) {
+    auto e = make(K::Selon, r);
+    e->a = buildExpr(c->expr());
+    for (auto* arm : c->selonArm()) {
+      ast::SelonArm a;
+      a.range = rangeOf(arm);
+      if (auto* cs = dynamic_cast<P::SelonCaseContext*>(arm)) {
+        for (auto* i : cs->ident()) a.cases.push_back(ident(i));
+        a.value = buildExpr(cs->expr());
+      } else {
+        a.value = buildExpr(dynamic_cast<P::SelonDefaultContext*>(arm)->expr());
+      }
+      e->arms.push_back(std::move(a));
+    }
+    return e;
+  }
+  auto* c = dynamic_cast<P::RecordExprContext*>(ctx);
+  auto e = make(K::Record, r);
+  e->entries = buildRecord(c->recordLit());
+  return e;
+}
+
+// literal : number unit? | DATE_LIT | STRING | VRAI | FAUX
+ast::ExprPtr Builder::buildLiteral(P::LiteralContext* ctx) {
+  SourceRange r = rangeOf(ctx);
+  if (auto* c = dynamic_cast<P::NumberLitContext*>(ctx)) {
+    auto e = make(K::Number, r);
+    auto* n = c->number();
+    e->text = numberText(n->INT_LIT() ? n->INT_LIT() : n->DEC_LIT());
+    if (auto* u = c->unit()) {
+      using U = ast::LiteralUnit;
+      if (u->EURO()) e->literalUnit = u->SLASH_MOIS() ? U::EuroPerMonth : u->SLASH_AN() ? U::EuroPerYear : U::Euro;
+      else if (u->M2()) e->literalUnit = U::SquareMetre;
+      else if (u->POINTS() || u->POINT()) e->literalUnit = U::Points;
+      else if (u->PERCENT()) e->literalUnit = U::Percent;
+      else if (u->MOIS()) e->literalUnit = U::Months;
+      else if (u->AN() || u->ANS()) e->literalUnit = U::Years;
+      else e->literalUnit = U::Days;
+    }
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::DateLitContext*>(ctx)) {
+    auto e = make(K::Date, r);
+    e->text = c->DATE_LIT()->getText();
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::StringLitContext*>(ctx)) {
+    auto e = make(K::String, r);
+    e->text = label(c->STRING());
+    return e;
+  }
+  auto e = make(K::Bool, r);
+  e->boolValue = dynamic_cast<P::TrueLitContext*>(ctx) != nullptr;
+  return e;
+}
+
+} // namespace loge::syntax::internal

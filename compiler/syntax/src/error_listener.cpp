@@ -1,0 +1,93 @@
+// Syntax stage (internal): turns ANTLR's English error strings into located
+// French diagnostics, built from the offending token and the expected set.
+#include "error_listener.h"
+
+#include "LogeLexer.h"
+#include "LogeParser.h"
+#include "loge/source/source.h"
+
+#include <fmt/format.h>
+
+namespace loge::syntax::internal {
+
+namespace {
+using L = loge_antlr::LogeLexer;
+
+std::string shown(const std::string& text) {
+  if (text == "<EOF>") return "la fin du fichier";
+  std::string t = text.size() > 40 ? text.substr(0, 40) + "…" : text;
+  return "`" + t + "`";
+}
+} // namespace
+
+std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
+  switch (type) {
+  case L::ID: return "un nom";
+  case L::INT_LIT: return "un nombre entier";
+  case L::DEC_LIT: return "un nombre décimal";
+  case L::DATE_LIT: return "une date (AAAA-MM-JJ)";
+  case L::STRING: return "un texte entre guillemets";
+  case antlr4::Token::EOF: return "la fin du fichier";
+  default: break;
+  }
+  std::string lit = vocabulary.getLiteralName(type);
+  if (lit.size() >= 2 && lit.front() == '\'') return "`" + lit.substr(1, lit.size() - 2) + "`";
+  std::string sym = vocabulary.getSymbolicName(type);
+  for (auto& c : sym) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return "`" + sym + "`";
+}
+
+void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
+                                size_t charPositionInLine, const std::string& /*msg*/, std::exception_ptr /*e*/) {
+  ++count_;
+  SourceRange range;
+  range.file = file_;
+  range.begin.line = static_cast<std::uint32_t>(line) + (origin_.line ? origin_.line - 1 : 0);
+  range.begin.column = static_cast<std::uint32_t>(charPositionInLine) + (origin_.line ? origin_.column : 1);
+  range.end = range.begin;
+  std::string message;
+  std::string hint;
+  auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+  if (!offending || !parser) {
+    // Lexer errors cannot happen (UNKNOWN_CHAR catches every character).
+    message = "texte inattendu";
+  } else {
+    std::string text = offending->getText();
+    range.end.column = range.begin.column + static_cast<std::uint32_t>(std::max<std::size_t>(1, codePointCount(text)));
+    if (offending->getType() == L::UNKNOWN_CHAR) {
+      diags_.report(DiagKind::UnknownCharacter, range, text);
+      return;
+    }
+    if (offending->getType() == L::STRING && text.find('\n') == std::string::npos && text.back() != '"') {
+      message = "texte non terminé : il manque le guillemet fermant";
+    } else {
+      message = fmt::format("{} inattendu ici", shown(text));
+      antlr4::misc::IntervalSet expected;
+      try {
+        expected = parser->getExpectedTokens();
+      } catch (...) {
+        // ANTLR may fail to compute the set after an earlier error.
+      }
+      std::vector<std::string> names;
+      for (std::size_t t : expected.toList()) {
+        if (t == L::UNKNOWN_CHAR) continue;
+        names.push_back(describeTokenType(parser->getVocabulary(), t));
+      }
+      if (!names.empty() && names.size() <= 6) {
+        std::string list;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          if (i) list += i + 1 == names.size() ? " ou " : ", ";
+          list += names[i];
+        }
+        message += " ; attendu : " + list;
+      }
+      if (offending->getType() == L::OU)
+        hint = "après une liste, la condition s'écrit `où` (ou `lorsque`) ; `ou` est le « ou » logique";
+      if (offending->getType() == L::EOF) hint = "une accolade ou une parenthèse n'est peut-être pas fermée";
+    }
+  }
+  Diagnostic& d = diags_.report(DiagKind::SyntaxError, range, message);
+  d.hint = hint;
+}
+
+} // namespace loge::syntax::internal

@@ -1,0 +1,29 @@
+// Syntax stage (internal): ANTLR syntax errors as French diagnostics.
+#pragma once
+
+#include "loge/diag/diagnostic.h"
+
+#include <antlr4-runtime.h>
+
+namespace loge::syntax::internal {
+
+class ErrorListener : public antlr4::BaseErrorListener {
+public:
+  ErrorListener(FileId file, DiagnosticEngine& diags, Position origin) : file_(file), diags_(diags), origin_(origin) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t charPositionInLine,
+                   const std::string& msg, std::exception_ptr e) override;
+
+  std::size_t count() const { return count_; }
+
+private:
+  FileId file_;
+  DiagnosticEngine& diags_;
+  Position origin_;
+  std::size_t count_ = 0;
+};
+
+// The French name of a token type, for "attendu : …" lists.
+std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type);
+
+} // namespace loge::syntax::internal

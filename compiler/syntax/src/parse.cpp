@@ -1,0 +1,111 @@
+// Syntax stage: lexing, nesting limits, two-stage parsing, then the AST.
+#include "loge/syntax/parse.h"
+
+#include "LogeLexer.h"
+#include "LogeParser.h"
+#include "builder.h"
+#include "error_listener.h"
+
+#include <antlr4-runtime.h>
+
+namespace loge::syntax {
+
+namespace {
+using L = loge_antlr::LogeLexer;
+
+SourceRange tokenRange(FileId file, antlr4::Token* t) {
+  SourceRange r;
+  r.file = file;
+  r.begin = {static_cast<std::uint32_t>(t->getLine()), static_cast<std::uint32_t>(t->getCharPositionInLine() + 1)};
+  r.end = r.begin;
+  r.end.column += static_cast<std::uint32_t>(std::max<std::size_t>(1, codePointCount(t->getText())));
+  return r;
+}
+
+bool startsDeclaration(std::size_t type) {
+  switch (type) {
+  case L::CRITERE: case L::DEFINITION: case L::PARAMETRE: case L::REGLE: case L::QUOTA:
+  case L::CLASSEMENT: case L::TEST: case L::STRUCTURE: case L::RUBRIQUE: case L::ATTENDU:
+  case L::COTATION: case L::ELIGIBILITE: case L::HARMONISATION: case L::REMPLACE:
+    return true;
+  default:
+    return false;
+  }
+}
+
+// Refuses, before parsing, token streams whose nesting would make the
+// recursive-descent parser (and every later recursive pass) dig too deep.
+bool checkNesting(antlr4::CommonTokenStream& tokens, FileId file, DiagnosticEngine& diags) {
+  int depth = 0;
+  int prefix = 0;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    std::size_t type = t->getType();
+    std::string text = type == antlr4::Token::EOF ? "" : t->getText();
+    if (text == "(" || text == "[" || text == "{") {
+      if (++depth > kMaxBracketDepth) {
+        diags.report(DiagKind::NestingTooDeep, tokenRange(file, t), kMaxBracketDepth);
+        return false;
+      }
+    } else if (text == ")" || text == "]" || text == "}") {
+      if (depth > 0) --depth;
+    } else if (type == L::SI || type == L::NON || type == L::MINUS || type == L::SELON || type == L::SOMME ||
+               type == L::NOMBRE || type == L::TOUS || type == L::PREMIER) {
+      if (++prefix > kMaxPrefixChain) {
+        diags.report(DiagKind::NestingTooDeep, tokenRange(file, t), kMaxPrefixChain);
+        return false;
+      }
+    } else if (startsDeclaration(type)) {
+      prefix = 0;
+    }
+  }
+  return true;
+}
+} // namespace
+
+std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& diags) {
+  std::size_t errorsBefore = diags.errorCount();
+  try {
+    antlr4::ANTLRInputStream input(file.text());
+    L lexer(&input);
+    lexer.removeErrorListeners();
+    antlr4::CommonTokenStream tokens(&lexer);
+    tokens.fill();
+    if (!checkNesting(tokens, file.id(), diags)) return nullptr;
+
+    loge_antlr::LogeParser parser(&tokens);
+    parser.removeErrorListeners();
+    // Stage 1: the fast SLL mode, bailing out at the first error.
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    loge_antlr::LogeParser::ModuleContext* tree = nullptr;
+    try {
+      tree = parser.module();
+    } catch (antlr4::ParseCancellationException&) {
+      tree = nullptr;
+    }
+    if (!tree) {
+      // Stage 2: full LL with error recovery, to report every error.
+      tokens.seek(0);
+      parser.reset();
+      internal::ErrorListener listener(file.id(), diags, {});
+      parser.addErrorListener(&listener);
+      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      tree = parser.module();
+      if (listener.count() > 0) return nullptr;
+    }
+    internal::Builder builder(file, diags);
+    auto module = builder.buildModule(tree);
+    if (diags.errorCount() > errorsBefore) return module;
+    return module;
+  } catch (const std::exception& e) {
+    SourceRange r;
+    r.file = file.id();
+    r.begin = r.end = {1, 1};
+    diags.report(DiagKind::SyntaxError, r,
+                 std::string("erreur interne de l'analyseur syntaxique (bogue du compilateur) : ") + e.what());
+    return nullptr;
+  }
+}
+
+} // namespace loge::syntax

@@ -1,0 +1,445 @@
+// Loge grammar (ANTLR 4). The syntax stage (compiler/syntax) turns the parse
+// tree into the AST straight away; no ANTLR type leaves that stage.
+//
+// Conventions:
+//  - keywords are French and lower case; every accented keyword has an ASCII
+//    spelling ('référence' | 'reference'), and every non-ASCII symbol too
+//    ('×' | '*', '≤' | '<=', '→' | '->', '€' | 'EUR', 'm²' | 'm2');
+//  - ordinary French nouns used as keywords are soft: see `ident` below;
+//  - multi-word keywords (`au moins`, `à défaut`, `nombre de`) are sequences
+//    of tokens, so any spacing or a comment may separate the words.
+grammar Loge;
+
+// ---------------------------------------------------------------- module
+
+module : header? item* EOF ;
+
+// Entry point for the `{expr}` segments of libellés and motifs.
+exprOnly : expr EOF ;
+
+header : POLITIQUE STRING headerClause* ;
+headerClause
+  : VERSION STRING                                   # headerVersion
+  | EN VIGUEUR DU DATE_LIT (AU DATE_LIT)?            # headerVigueur
+  | reference                                        # headerReference
+  | DATES ':' endOfMonthRule                         # headerDates
+  ;
+endOfMonthRule
+  : FIN DE MOIS                                      # eomLastDay
+  | DEBUT DU MOIS SUIVANT                            # eomFirstNext
+  | ERREUR                                           # eomError
+  ;
+
+reference : REFERENCE STRING ;
+
+item
+  : importDecl
+  | schemaDecl
+  | structureDecl
+  | enumerationDecl
+  | parameterDecl
+  | definitionDecl
+  | cotationDecl
+  | ruleBlockDecl
+  | quotaDecl
+  | classementDecl
+  | testDefaultsDecl
+  | testDecl
+  | replaceDecl
+  ;
+
+importDecl : IMPORTE STRING (COMME ident)? ;
+
+// schéma { demande : Demande  logement : Logement … }
+schemaDecl : SCHEMA STRING? '{' schemaBinding* '}' ;
+schemaBinding : ident ':' ident ;
+
+structureDecl : STRUCTURE ident STRING? '{' fieldDecl* '}' ;
+fieldDecl : ident STRING? ':' typeRef ('=' expr)? ;
+
+enumerationDecl : ENUMERATION ident STRING? '{' enumValue* '}' ;
+enumValue : ident STRING? ;
+
+// ---------------------------------------------------------------- types
+
+typeRef
+  : baseType '?'?                                    # typeSimple
+  | LISTE DE typeRef listBound?                      # typeList
+  ;
+baseType
+  : BOOLEEN                                          # typeBool
+  | ENTIER intBound?                                 # typeInt
+  | DECIMAL valueBound?                              # typeDecimal
+  | MONTANT (MENSUEL | ANNUEL)? valueBound?          # typeMoney
+  | SURFACE valueBound?                              # typeSurface
+  | (POINTS | POINT)                                 # typePoints
+  | DATE                                             # typeDate
+  | DUREE                                            # typeDuration
+  | TEXTE                                            # typeText
+  | qualifiedName                                    # typeNamed
+  ;
+intBound
+  : INT_LIT '..' INT_LIT?                            # intRange
+  | '(' AU MOINS signedNumber ')'                    # intAtLeast
+  ;
+valueBound : '(' AU MOINS literal ')' ;
+listBound : '(' AU MOINS INT_LIT ')' ;
+signedNumber : MINUS? INT_LIT ;
+
+// ---------------------------------------------------------------- parameters
+
+// paramètre NOM "libellé" : TYPE [référence "…"] (depuis D [jusqu'au D] [référence "…"] : valeur)+
+parameterDecl : PARAMETRE ident STRING? ':' paramType reference* datedValue* ;
+paramType
+  : BAREME '(' tableKey (',' tableKey)* ')' ARROW tableValueType   # paramTable
+  | typeRef                                                        # paramScalar
+  ;
+tableKey : ident ':' tableKeyType ;
+tableKeyType
+  : INT_LIT '..' INT_LIT?                            # keyIntRange
+  | typeRef                                          # keyType
+  ;
+tableValueType
+  : typeRef                                          # tableValueSingle
+  | '(' ident ':' typeRef (',' ident ':' typeRef)* ')' # tableValueTuple
+  ;
+datedValue : DEPUIS DATE_LIT (JUSQU DATE_LIT)? reference? ':' paramValue ;
+paramValue
+  : FICHIER STRING                                   # paramFile
+  | tableBody                                        # paramTableBody
+  | expr                                             # paramExpr
+  ;
+// A table as published: a header line, then one line per row, cells
+// separated by '|'. A line ends where a cell is not followed by '|'; the
+// syntax stage reads the first line as the header and the first cell of
+// every other line as the row's key.
+tableBody : tableLine+ ;
+tableLine : tableCell ('|' tableCell)+ ;
+tableCell
+  : NOT_PUBLISHED                                    # cellHole
+  | DE additive A (MOINS DE)? additive               # cellRange
+  | MOINS DE additive                                # cellBelow
+  | additive ET PLUS                                 # cellOpen
+  | '(' expr (',' expr)+ ')'                         # cellTuple
+  | additive                                         # cellValue
+  ;
+
+// ---------------------------------------------------------------- definitions
+
+definitionDecl : DEFINITION ident ('(' (param (',' param)*)? ')')? ':' typeRef '=' expr ;
+param : ident ':' typeRef ;
+
+// remplace paramètre alias.nom : TYPE depuis … ; remplace définition alias.nom(…) : T = …
+replaceDecl
+  : REMPLACE PARAMETRE qualifiedName STRING? ':' paramType reference* datedValue+   # replaceParameter
+  | REMPLACE DEFINITION qualifiedName ('(' (param (',' param)*)? ')')? ':' typeRef '=' expr # replaceDefinition
+  | REMPLACE CRITERE qualifiedName STRING? reference* '=' criterionValue           # replaceCriterion
+  ;
+
+// ---------------------------------------------------------------- cotation
+
+cotationDecl : COTATION ident STRING? reference* '{' cotationItem* '}' ;
+cotationItem
+  : criterionDecl                                    # criterionItem
+  | rubriqueDecl                                     # rubriqueItem
+  | PLANCHER expr                                    # floorItem
+  | PLAFOND expr                                     # ceilingItem
+  ;
+criterionDecl : CRITERE ident STRING? reference* '=' criterionValue ;
+criterionValue : expr (SI expr)? ;
+rubriqueDecl : RUBRIQUE ident STRING? reference* (':' combination)? '{' cotationItem* '}' ;
+combination : SOMME | MAXIMUM ;
+
+// ---------------------------------------------------------------- rules
+
+ruleBlockDecl : blockKind ident STRING? reference* (POUR LOGEMENT)? '{' ruleDecl* '}' ;
+blockKind : ELIGIBILITE | HARMONISATION ;
+ruleDecl : REGLE ident STRING? reference* EXIGE expr SINON severity STRING? exceptionClause* ;
+severity : REFUS | ALERTE ;
+exceptionClause : SAUF SI expr STRING? reference? ;
+
+// ---------------------------------------------------------------- quotas
+
+quotaDecl
+  : QUOTA ident STRING? reference*
+    PERIODE periodKind DE expr
+    (PAR scopeKey (',' scopeKey)*)?
+    PARMI ATTRIBUTIONS (WHERE expr)?
+    quotaTarget
+  ;
+periodKind : ANNEE CIVILE | SEMESTRE | TRIMESTRE | MOIS ;
+scopeKey : ident '=' expr ;
+quotaTarget : quotaDirection expr ATTRIBUTIONS? WHERE expr ;
+quotaDirection : AU MOINS | AU PLUS ;
+
+// ---------------------------------------------------------------- classement
+
+classementDecl : CLASSEMENT ident STRING? reference* (POUR LOGEMENT)? '{' classementClause* '}' ;
+classementClause
+  : CANDIDATS ELIGIBLES (WHERE expr)?                # poolClause
+  | ORDRE orderKey (',' PUIS orderKey)*              # orderClause
+  | RETENIR expr                                     # retainClause
+  | DONT AU MOINS expr WHERE expr (SI expr)? STRING? # dontClause
+  ;
+orderKey : expr direction ;
+direction : CROISSANT | DECROISSANT ;
+
+// ---------------------------------------------------------------- tests
+
+testDefaultsDecl : DEFAUTS DE TEST '{' testInput* '}' ;
+testDecl : TEST STRING '{' testStatement* '}' ;
+testStatement
+  : DATE DATE_LIT                                    # testDate
+  | testInput                                        # testInputStmt
+  | CANDIDATS '[' (recordLit (',' recordLit)* ','?)? ']'     # testCandidates
+  | ATTRIBUTIONS '[' (recordLit (',' recordLit)* ','?)? ']'  # testAttributions
+  | REMPLACE qualifiedName datedValue+               # testOverride
+  | ATTENDU REGLE qualifiedName '=' ruleStatus       # testExpectRule
+  | ATTENDU expr                                     # testExpect
+  ;
+testInput : ident recordLit ;
+ruleStatus : OK | ALERTE | REFUS | EXCEPTION ;
+recordLit : '{' recordEntry* '}' ;
+recordEntry : qualifiedName '=' expr ;
+
+// ---------------------------------------------------------------- expressions
+// Precedence, lowest first: si/selon/aggregates, ou, et, non, comparison
+// (and `existe`, `dans`), `à défaut`, + −, × ÷, unary −, postfix, primary.
+
+expr
+  : SI expr ALORS expr SINON expr                                 # ifExpr
+  | NOMBRE DE ident DANS postfix (WHERE expr)?                    # countExpr
+  | SOMME DE expr POUR ident DANS postfix (WHERE expr)?           # sumExpr
+  | (MAXIMUM | MINIMUM) DE expr POUR ident DANS postfix (WHERE expr)? # extremumExpr
+  | PREMIER ident DANS postfix WHERE expr                         # firstExpr
+  | TOUS ident DANS postfix VERIFIENT expr                        # allExpr
+  | AU MOINS UN ident DANS postfix VERIFIE expr                   # anyExpr
+  | orExpr                                                        # plainExpr
+  ;
+orExpr : andExpr (OU andExpr)* ;
+andExpr : notExpr (ET notExpr)* ;
+notExpr
+  : NON notExpr                                      # notOp
+  | comparison                                       # notPass
+  ;
+comparison
+  : defaultExpr (compareOp defaultExpr)?             # compareExpr
+  | defaultExpr EXISTE (COMME ident)?                # existsExpr
+  | defaultExpr DANS defaultExpr                     # memberExpr
+  ;
+compareOp : '=' | NEQ | '<' | LE | '>' | GE ;
+defaultExpr : additive (A DEFAUT additive)* ;
+additive : multiplicative (addOp multiplicative)* ;
+addOp : '+' | MINUS ;
+multiplicative : unary (mulOp unary)* ;
+mulOp : TIMES | DIVIDE ;
+unary
+  : MINUS unary                                      # negate
+  | postfix                                          # unaryPass
+  ;
+postfix
+  : primary postfixOp*
+  ;
+postfixOp
+  : '.' ident                                        # fieldAccess
+  | '[' expr (',' expr)* ']'                         # indexAccess
+  | AU atDate                                        # atDateOp
+  ;
+atDate : DATE_LIT | DATE_EVALUATION | '(' expr ')' ;
+primary
+  : literal                                          # literalExpr
+  | ABSENT                                           # absentExpr
+  | ERREUR STRING                                    # errorExpr
+  | ARRONDI '(' expr ',' expr ',' roundingMode ')'   # roundExpr
+  | ident '(' (expr (',' expr)*)? ')'                # callExpr
+  | ident                                            # nameExpr
+  | '(' expr ')'                                     # parenExpr
+  | '[' (expr (',' expr)* ','?)? ']'                 # listExpr
+  | SELON expr '{' selonArm+ '}'                     # selonExpr
+  | recordLit                                        # recordExpr
+  ;
+selonArm
+  : ident (',' ident)* ARROW expr                    # selonCase
+  | SINON ARROW expr                                 # selonDefault
+  ;
+roundingMode
+  : AU PLUS PROCHE                                   # roundNearest
+  | AU PAIR                                          # roundEven
+  | INFERIEUR                                        # roundFloor
+  | SUPERIEUR                                        # roundCeiling
+  ;
+literal
+  : number unit?                                     # numberLit
+  | DATE_LIT                                         # dateLit
+  | STRING                                           # stringLit
+  | VRAI                                             # trueLit
+  | FAUX                                             # falseLit
+  ;
+number : INT_LIT | DEC_LIT ;
+unit
+  : EURO (SLASH_MOIS | SLASH_AN)?
+  | M2 | POINTS | POINT | PERCENT
+  | MOIS | AN | ANS | JOUR | JOURS
+  ;
+
+qualifiedName : ident ('.' ident)* ;
+
+// Soft keywords: ordinary French nouns that may also name things.
+ident
+  : ID
+  | PLAFOND | PLANCHER | REFUS | ALERTE | DATE | MAXIMUM | MINIMUM | TEST
+  | QUOTA | PERIODE | A | AU | MOIS | AN | ANS | JOUR | JOURS | SEMESTRE
+  | TRIMESTRE | ANNEE | CIVILE | MOINS | PLUS | UN | PROCHE | PAIR | PAR
+  | PARMI | CANDIDATS | ELIGIBLES | ORDRE | CROISSANT | DECROISSANT | PUIS
+  | RETENIR | DONT | DEFAUTS | OK | EXCEPTION | LOGEMENT | POINTS | POINT
+  | ENTIER | TEXTE | SURFACE | MONTANT | MENSUEL | ANNUEL | FIN | DEBUT
+  | SUIVANT | SOMME | NOMBRE | PREMIER | LISTE | FICHIER | DEPUIS | EN
+  | VIGUEUR | VERSION | DATES | INFERIEUR | SUPERIEUR | ATTRIBUTIONS
+  | DATE_EVALUATION | SCHEMA | DUREE | BAREME | M2 | EURO | DEFAUT
+  ;
+
+// ================================================================ lexer
+
+POLITIQUE : 'politique' ;
+VERSION : 'version' ;
+EN : 'en' ;
+VIGUEUR : 'vigueur' ;
+DU : 'du' ;
+AU : 'au' ;
+A : 'à' | 'a' ;
+DATES : 'dates' ;
+FIN : 'fin' ;
+DE : 'de' ;
+DEBUT : 'début' | 'debut' ;
+SUIVANT : 'suivant' ;
+REFERENCE : 'référence' | 'reference' ;
+IMPORTE : 'importe' ;
+COMME : 'comme' ;
+REMPLACE : 'remplace' ;
+SCHEMA : 'schéma' | 'schema' ;
+STRUCTURE : 'structure' ;
+ENUMERATION : 'énumération' | 'enumeration' ;
+PARAMETRE : 'paramètre' | 'parametre' ;
+DEFINITION : 'définition' | 'definition' ;
+BAREME : 'barème' | 'bareme' ;
+DEPUIS : 'depuis' ;
+JUSQU : 'jusqu\'au' | 'jusqu_au' ;
+FICHIER : 'fichier' ;
+COTATION : 'cotation' ;
+CRITERE : 'critère' | 'critere' ;
+RUBRIQUE : 'rubrique' ;
+SOMME : 'somme' ;
+MAXIMUM : 'maximum' ;
+MINIMUM : 'minimum' ;
+PLANCHER : 'plancher' ;
+PLAFOND : 'plafond' ;
+ELIGIBILITE : 'éligibilité' | 'eligibilite' ;
+HARMONISATION : 'harmonisation' ;
+POUR : 'pour' ;
+LOGEMENT : 'logement' ;
+REGLE : 'règle' | 'regle' ;
+EXIGE : 'exige' ;
+SINON : 'sinon' ;
+REFUS : 'refus' ;
+ALERTE : 'alerte' ;
+SAUF : 'sauf' ;
+SI : 'si' ;
+ALORS : 'alors' ;
+QUOTA : 'quota' ;
+PERIODE : 'période' | 'periode' ;
+ANNEE : 'année' | 'annee' ;
+CIVILE : 'civile' ;
+SEMESTRE : 'semestre' ;
+TRIMESTRE : 'trimestre' ;
+MOIS : 'mois' ;
+PAR : 'par' ;
+PARMI : 'parmi' ;
+ATTRIBUTIONS : 'attributions' ;
+WHERE : 'où' | 'lorsque' ;
+MOINS : 'moins' ;
+PLUS : 'plus' ;
+UN : 'un' ;
+CLASSEMENT : 'classement' ;
+CANDIDATS : 'candidats' ;
+ELIGIBLES : 'éligibles' | 'eligibles' ;
+ORDRE : 'ordre' ;
+PUIS : 'puis' ;
+CROISSANT : 'croissant' ;
+DECROISSANT : 'décroissant' | 'decroissant' ;
+RETENIR : 'retenir' ;
+DONT : 'dont' ;
+DEFAUTS : 'défauts' | 'defauts' ;
+TEST : 'test' ;
+ATTENDU : 'attendu' ;
+OK : 'ok' ;
+EXCEPTION : 'exception' ;
+BOOLEEN : 'booléen' | 'booleen' ;
+ENTIER : 'entier' ;
+DECIMAL : 'décimal' | 'decimal' ;
+MONTANT : 'montant' ;
+MENSUEL : 'mensuel' ;
+ANNUEL : 'annuel' ;
+SURFACE : 'surface' ;
+POINTS : 'points' ;
+POINT : 'point' ;
+DATE : 'date' ;
+DUREE : 'durée' | 'duree' ;
+TEXTE : 'texte' ;
+LISTE : 'liste' ;
+ET : 'et' ;
+OU : 'ou' ;
+NON : 'non' ;
+VRAI : 'vrai' ;
+FAUX : 'faux' ;
+EXISTE : 'existe' ;
+ABSENT : 'absent' ;
+DEFAUT : 'défaut' | 'defaut' ;
+ERREUR : 'erreur' ;
+DANS : 'dans' ;
+NOMBRE : 'nombre' ;
+PREMIER : 'premier' ;
+TOUS : 'tous' ;
+VERIFIENT : 'vérifient' | 'verifient' ;
+VERIFIE : 'vérifie' | 'verifie' ;
+SELON : 'selon' ;
+ARRONDI : 'arrondi' ;
+PROCHE : 'proche' ;
+PAIR : 'pair' ;
+INFERIEUR : 'inférieur' | 'inferieur' ;
+SUPERIEUR : 'supérieur' | 'superieur' ;
+AN : 'an' ;
+ANS : 'ans' ;
+JOUR : 'jour' ;
+JOURS : 'jours' ;
+DATE_EVALUATION : 'date_évaluation' | 'date_evaluation' ;
+
+ARROW : '→' | '->' ;
+TIMES : '×' | '*' ;
+DIVIDE : '÷' | '/' ;
+MINUS : '-' | '−' ;
+LE : '≤' | '<=' ;
+GE : '≥' | '>=' ;
+NEQ : '≠' | '!=' ;
+PERCENT : '%' ;
+EURO : '€' | 'EUR' ;
+SLASH_MOIS : '/mois' ;
+SLASH_AN : '/an' ;
+M2 : 'm²' | 'm2' ;
+NOT_PUBLISHED : '—' | '--' ;
+
+DATE_LIT : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
+DEC_LIT : DIGITS '.' DIGITS ;
+INT_LIT : DIGITS ;
+fragment DIGITS : DIGIT (DIGIT | '_')* ;
+fragment DIGIT : [0-9] ;
+
+STRING : '"' (~["\\\r\n] | '\\' ["\\n{}])* '"' ;
+
+ID : ID_START ID_PART* ;
+fragment ID_START : [a-zA-Z_] | [\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F] ;
+fragment ID_PART : ID_START | [0-9] ;
+
+COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
+WS : [ \t\r\n\u00A0\u202F]+ -> skip ;
+// Anything else becomes a token the parser rejects with a located message.
+UNKNOWN_CHAR : . ;
