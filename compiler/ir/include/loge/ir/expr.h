@@ -64,7 +64,12 @@ enum class Op : std::uint8_t {
   RubriqueTotal,  // cotation `index`, rubrique `sub`
   QuotaHypothetical, // quota `index`: concerne(0) / compte(1) / en_retard(2) in `sub`
   Eligible,       // no refus in any rule block (pour logement blocks need a logement)
+  QuotaGroupField, // tests: quota `index`, field `sub` of the group keyed by args (scopes…, period label)
+  ClassementIds,  // tests: the ids retained by classement `index`, in rank order
 };
+
+// Fields of a quota group readable from tests (QuotaGroupField.sub).
+enum class QuotaField : std::uint8_t { Effectif, Nombre, Part, Cible, Manque, Statut };
 
 enum class CompareOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
 enum class AggregateOp : std::uint8_t { Count, Sum, Max, Min, First, All, Any };

@@ -39,7 +39,7 @@ struct FieldDecl {
   // `montant (au moins 0 €)`, `liste de T (au moins 1)`): input validation
   // enforces them. For lists, `lower` bounds the length.
   std::optional<Constant> lower, upper;
-  ExprPtr testDefault; // `= faux`: used by tests only (principle 9)
+  std::optional<Constant> testDefault; // `= faux`: used by tests only (principle 9)
   SourceRange range;
 };
 

@@ -1,0 +1,137 @@
+// Driver stage: `loge explain POLITIQUE --demande D.json [--logement L.json]
+// [--date D]` — a French breakdown of every criterion and rule, with its
+// label and its legal reference, for a jurist or a CAL member.
+#include "driver.h"
+#include "loge/ingest/ingest.h"
+#include "loge/interp/interp.h"
+
+#include <fmt/format.h>
+
+namespace loge::driver {
+
+namespace {
+std::string refs(const std::vector<ir::Reference>& rs) {
+  std::string out;
+  for (const auto& r : rs) out += (out.empty() ? "" : " ; ") + r.text;
+  return out.empty() ? "" : " [" + out + "]";
+}
+
+std::string points(num::Decimal d) {
+  std::string s = d.toFrench(0, 2);
+  return s + (d == num::Decimal::fromInt(1) || d == num::Decimal::fromInt(-1) ? " point" : " points");
+}
+
+void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, const std::vector<std::int32_t>& items, int depth,
+                  std::string& out) {
+  std::string indent(static_cast<std::size_t>(2 + 2 * depth), ' ');
+  for (std::int32_t it : items) {
+    if (it >= 0) {
+      const ir::CriterionDecl& cr = c.criteria[static_cast<std::size_t>(it)];
+      const interp::CriterionResult& x = r.criteria[static_cast<std::size_t>(it)];
+      std::string value;
+      if (!x.applicable) value = "non applicable (0 point)";
+      else if (x.contribution == x.brut) value = points(x.brut);
+      else value = points(x.brut) + ", non retenu (seul le critère le plus élevé de la rubrique compte)";
+      out += fmt::format("{}- {} ({}){} : {}\n", indent, cr.label, cr.name, refs(cr.references), value);
+    } else {
+      auto ri = static_cast<std::size_t>(-it - 1);
+      const ir::RubriqueDecl& rb = c.rubriques[ri];
+      out += fmt::format("{}- rubrique {} ({}){}, {} : {}\n", indent, rb.label, rb.name, refs(rb.references),
+                         rb.maximum ? "seul le critère le plus élevé compte" : "somme des critères", points(r.rubriques[ri]));
+      explainItems(c, r, rb.items, depth + 1, out);
+    }
+  }
+}
+} // namespace
+
+int runExplain(const ExplainArgs& args, const Options& opts) {
+  auto c = compile(args.policy, opts, /*quietWarnings=*/true);
+  if (!c) return kPolicyError;
+  const ir::Program& p = *c->program;
+  auto date = evaluationDate(p, args.date);
+  if (!date) return kUsageError;
+  const ir::Type* demandeType = p.schema.roles[static_cast<int>(ir::Role::Demande)];
+  const ir::Type* logementType = p.schema.roles[static_cast<int>(ir::Role::Logement)];
+  if (!demandeType) {
+    fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `demande`\n");
+    return kPolicyError;
+  }
+  interp::Arena arena;
+  interp::Inputs in;
+  in.date = *date;
+  ingest::IngestError error;
+  if (!ingest::readJsonFile(p, demandeType->index, args.demande, arena, in.roles[static_cast<int>(ir::Role::Demande)], error)) {
+    fmt::print(stderr, "{}\n", error.render());
+    return kDataError;
+  }
+  if (!args.logement.empty()) {
+    if (!logementType ||
+        !ingest::readJsonFile(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)], error)) {
+      fmt::print(stderr, "{}\n", logementType ? error.render() : "erreur : la politique ne déclare pas de schéma pour `logement`");
+      return kDataError;
+    }
+  }
+  interp::Interpreter interp(p);
+  interp::DemandeResult r;
+  try {
+    r = interp.evaluate(in);
+  } catch (const interp::EvalError& e) {
+    const SourceFile* f = c->sources.file(e.range.file);
+    fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line, e.range.begin.column, e.message);
+    return kEvalError;
+  }
+  std::string out;
+  out += fmt::format("Politique : {}{}{}\n", p.title.empty() ? args.policy : p.title, p.version.empty() ? "" : ", version " + p.version,
+                     refs(p.references));
+  int idField = p.structs[demandeType->index].fieldIndex("id");
+  const interp::Value& d = in.roles[static_cast<int>(ir::Role::Demande)];
+  std::string id = idField >= 0 && d.rec->fields[static_cast<std::size_t>(idField)].tag == interp::Tag::Text
+                       ? *d.rec->fields[static_cast<std::size_t>(idField)].text
+                       : args.demande;
+  out += fmt::format("Demande {}, évaluée au {}\n", id, date->toFrench());
+  for (std::size_t i = 0; i < p.cotations.size(); ++i) {
+    const ir::CotationDecl& cot = p.cotations[i];
+    const interp::CotationResult& res = r.cotations[i];
+    out += fmt::format("\nCotation « {} » ({}){} : {}\n", cot.label, cot.name, refs(cot.references), points(res.total));
+    explainItems(cot, res, cot.items, 0, out);
+    if (res.floorApplied)
+      out += fmt::format("  plancher appliqué : la somme des critères ({}) est portée au plancher, {}\n", points(res.beforeBounds), points(res.total));
+    if (res.ceilingApplied)
+      out += fmt::format("  plafond appliqué : la somme des critères ({}) est ramenée au plafond, {}\n", points(res.beforeBounds), points(res.total));
+  }
+  std::size_t refusals = 0, alerts = 0;
+  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
+    const ir::RuleBlockDecl& block = p.ruleBlocks[b];
+    out += fmt::format("\n{} « {} » ({}){}", block.eligibility ? "Éligibilité" : "Harmonisation", block.label, block.name, refs(block.references));
+    if (block.forLogement && args.logement.empty()) {
+      out += " : non évalué (aucun logement fourni)\n";
+      continue;
+    }
+    out += "\n";
+    for (std::size_t i = 0; i < block.rules.size(); ++i) {
+      const ir::RuleDecl& rule = block.rules[i];
+      const interp::RuleResult& rr = r.blocks[b][i];
+      std::string verdict;
+      switch (rr.status) {
+      case interp::RuleStatus::Ok: verdict = "respectée"; break;
+      case interp::RuleStatus::Refus: verdict = "REFUS — " + rr.motif; ++refusals; break;
+      case interp::RuleStatus::Alerte: verdict = "ALERTE — " + rr.motif; ++alerts; break;
+      case interp::RuleStatus::Exception: {
+        const ir::ExceptionDecl& x = rule.exceptions[static_cast<std::size_t>(rr.exception)];
+        verdict = "non respectée, mais exception : " + rr.motif + (x.reference ? " [" + x.reference->text + "]" : "");
+        break;
+      }
+      case interp::RuleStatus::NotEvaluated: verdict = "non évaluée"; break;
+      }
+      out += fmt::format("  - {} ({}){} : {}\n", rule.label, rule.name, refs(rule.references), verdict);
+    }
+  }
+  out += "\nRésultat : ";
+  if (r.eligible) out += *r.eligible ? "éligible" : "non éligible";
+  else out += "éligibilité non évaluée (aucun logement fourni)";
+  out += fmt::format(" ; {} refus, {} alerte{}.\n", refusals, alerts, alerts > 1 ? "s" : "");
+  std::fputs(out.c_str(), stdout);
+  return kOk;
+}
+
+} // namespace loge::driver

@@ -1,0 +1,61 @@
+// Driver stage: `loge fmt FICHIER… [--check]`.
+#include "driver.h"
+#include "loge/syntax/format.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace loge::driver {
+
+int runFmt(const std::vector<std::string>& files, bool check, const Options& opts) {
+  int status = kOk;
+  for (const std::string& f : files) {
+    SourceManager sources;
+    LoadError error;
+    const SourceFile* file = sources.load(f, error);
+    if (!file) {
+      fmt::print(stderr, "erreur : {}\n", error.message);
+      status = kPolicyError;
+      continue;
+    }
+    DiagnosticEngine diags;
+    auto formatted = syntax::format(*file, diags);
+    std::string rendered = renderAll(diags.diagnostics(), sources, opts.style, opts.color);
+    if (!rendered.empty()) std::fputs(rendered.c_str(), stderr);
+    if (!formatted) {
+      status = kPolicyError;
+      continue;
+    }
+    if (*formatted == file->text()) continue;
+    if (check) {
+      fmt::print("{} : n'est pas au format canonique (lancez `loge fmt {}`)\n", f, f);
+      status = kPolicyError;
+      continue;
+    }
+    // Write next to the file, then rename: never leave a half-written policy.
+    std::string tmp = f + ".loge-fmt.tmp";
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      out << *formatted;
+      if (!out) {
+        fmt::print(stderr, "erreur : impossible d'écrire « {} »\n", tmp);
+        status = kPolicyError;
+        continue;
+      }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, f, ec);
+    if (ec) {
+      fmt::print(stderr, "erreur : impossible de remplacer « {} » : {}\n", f, ec.message());
+      std::filesystem::remove(tmp, ec);
+      status = kPolicyError;
+      continue;
+    }
+    fmt::print("{} : reformaté\n", f);
+  }
+  return status;
+}
+
+} // namespace loge::driver

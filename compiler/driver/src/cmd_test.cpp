@@ -1,0 +1,202 @@
+// Driver stage: `loge test [CHEMIN…] [--junit FICHIER]` — runs the `test`
+// blocks of every policy found, prints each failure with what was expected
+// and what was obtained, and ends with the line `N passed, N failed`.
+#include "driver.h"
+#include "loge/interp/interp.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace loge::driver {
+
+namespace {
+namespace fs = std::filesystem;
+
+struct Outcome {
+  std::string file, name;
+  bool passed = true;
+  std::string failure; // French, multi-line
+  double seconds = 0;
+};
+
+std::string location(const SourceManager& sm, const SourceRange& r) {
+  const SourceFile* f = sm.file(r.file);
+  return fmt::format("{}:{}:{}", f ? f->path() : "?", r.begin.line, r.begin.column);
+}
+
+// Runs one test case; returns "" when it passes, else the reason.
+std::string runCase(const Compiled& c, const ir::TestCase& tc) {
+  const ir::Program& p = *c.program;
+  interp::Interpreter interp(p);
+  interp::Arena arena;
+  if (!tc.date) return "le test ne donne pas de `date` : ajoutez par exemple `date 2025-06-30`";
+  interp::Inputs in;
+  in.date = *tc.date;
+  std::map<std::uint32_t, std::vector<ir::DatedValue>> overrides;
+  try {
+    for (const auto& [param, values] : tc.overrides) {
+      // `remplace P depuis D : v`: from D on, the test's values.
+      std::vector<ir::DatedValue> merged;
+      const ir::ParameterDecl& decl = p.parameters[param];
+      num::Date start = values.front().from;
+      for (const auto& v : decl.values)
+        if (v.from < start) merged.push_back(v);
+      for (const auto& v : values) merged.push_back(v);
+      overrides[param] = std::move(merged);
+    }
+    in.overrides = &overrides;
+    auto record = [&](const ir::ExprPtr& e) {
+      return e ? interp.evaluateExpr(*e, in, arena, tc.slotCount) : interp::Value::absent();
+    };
+    in.roles[static_cast<int>(ir::Role::Demande)] = record(tc.demande);
+    in.roles[static_cast<int>(ir::Role::Logement)] = record(tc.logement);
+    in.roles[static_cast<int>(ir::Role::Candidature)] = record(tc.candidature);
+    std::vector<interp::Value> candidates, attributions;
+    for (const auto& e : tc.candidates) candidates.push_back(record(e));
+    for (const auto& e : tc.attributions) attributions.push_back(record(e));
+    in.candidates = &candidates;
+    in.attributions = &attributions;
+    std::string failures;
+    std::optional<interp::DemandeResult> result;
+    for (const auto& x : tc.expectations) {
+      using K = ir::TestCase::Expectation::Kind;
+      std::string where = location(c.sources, x.range);
+      try {
+        if (x.kind == K::RuleStatus) {
+          if (in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
+            throw interp::EvalError{"le test ne donne pas de `demande`", x.range};
+          if (!result) result = interp.evaluate(in);
+          const interp::RuleResult& r = result->blocks[x.block][x.rule];
+          std::string got = interp::ruleStatusName(r.status);
+          if (got != x.status) {
+            failures += fmt::format("    {}\n      attendu : {}\n      obtenu  : {}{}\n      ({})\n", x.text, x.status, got,
+                                    r.motif.empty() ? "" : " — " + r.motif, where);
+          }
+        } else if (x.kind == K::Boolean) {
+          interp::Value v = interp.evaluateExpr(*x.actual, in, arena, tc.slotCount);
+          if (!v.b) failures += fmt::format("    attendu {}\n      la condition est fausse\n      ({})\n", x.text, where);
+        } else {
+          interp::Value got = interp.evaluateExpr(*x.actual, in, arena, tc.slotCount);
+          interp::Value want = interp.evaluateExpr(*x.expected, in, arena, tc.slotCount);
+          // Both sides have the expectation's type: compare canonical forms.
+          bool same = interp::formatJson(p, x.actual->type, got) == interp::formatJson(p, x.actual->type, want);
+          if (!same) {
+            failures += fmt::format("    attendu : {}\n      obtenu  : {}\n      ({})\n",
+                                    interp::formatFrench(p, x.actual->type, want),
+                                    interp::formatFrench(p, x.actual->type, got), where);
+          }
+        }
+      } catch (const interp::EvalError& e) {
+        failures += fmt::format("    erreur d'évaluation : {}\n      ({})\n", e.message, location(c.sources, e.range));
+      }
+    }
+    return failures;
+  } catch (const interp::EvalError& e) {
+    return fmt::format("    erreur d'évaluation : {}\n      ({})\n", e.message, location(c.sources, e.range));
+  }
+}
+
+void collect(const std::string& path, std::vector<std::string>& out) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file() && it->path().extension() == ".loge") found.push_back(it->path().string());
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  } else {
+    out.push_back(path);
+  }
+}
+
+std::string xmlEscape(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '&': out += "&amp;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+bool writeJunit(const std::string& path, const std::vector<Outcome>& outcomes, std::size_t brokenFiles) {
+  std::ofstream out(path);
+  std::size_t failures = 0;
+  for (const auto& o : outcomes) failures += !o.passed;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format("<testsuites name=\"loge\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", outcomes.size(), failures, brokenFiles);
+  std::string current;
+  bool open = false;
+  for (const auto& o : outcomes) {
+    if (!open || o.file != current) {
+      if (open) out << "  </testsuite>\n";
+      std::size_t n = 0, f = 0;
+      for (const auto& x : outcomes)
+        if (x.file == o.file) {
+          ++n;
+          f += !x.passed;
+        }
+      out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", xmlEscape(o.file), n, f);
+      current = o.file;
+      open = true;
+    }
+    out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"", xmlEscape(o.file), xmlEscape(o.name), o.seconds);
+    if (o.passed) {
+      out << "/>\n";
+    } else {
+      out << fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", "échec", xmlEscape(o.failure));
+    }
+  }
+  if (open) out << "  </testsuite>\n";
+  out << "</testsuites>\n";
+  return static_cast<bool>(out);
+}
+} // namespace
+
+int runTest(const std::vector<std::string>& paths, const std::string& junit, const Options& opts) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) collect(p, files);
+  std::vector<Outcome> outcomes;
+  std::size_t passed = 0, failed = 0, broken = 0;
+  for (const std::string& f : files) {
+    auto c = compile(f, opts, /*quietWarnings=*/true);
+    if (!c) {
+      ++broken;
+      ++failed;
+      Outcome o{f, "(compilation)", false, "la politique ne se compile pas", 0};
+      outcomes.push_back(o);
+      continue;
+    }
+    if (c->program->tests.empty()) continue;
+    fmt::print("{}\n", f);
+    for (const ir::TestCase& tc : c->program->tests) {
+      auto start = std::chrono::steady_clock::now();
+      std::string failure = runCase(*c, tc);
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      Outcome o{f, tc.name, failure.empty(), failure, seconds};
+      if (o.passed) {
+        ++passed;
+        fmt::print("  ok     {}\n", tc.name);
+      } else {
+        ++failed;
+        fmt::print("  ÉCHEC  {}\n{}", tc.name, failure);
+      }
+      outcomes.push_back(std::move(o));
+    }
+  }
+  if (!junit.empty() && !writeJunit(junit, outcomes, broken)) {
+    fmt::print(stderr, "erreur : impossible d'écrire le rapport JUnit « {} »\n", junit);
+    return kPolicyError;
+  }
+  fmt::print("{} passed, {} failed\n", passed, failed);
+  return failed ? kPolicyError : kOk;
+}
+
+} // namespace loge::driver

@@ -1,0 +1,48 @@
+// Driver stage: compiling a policy for any verb, with diagnostics on stderr.
+#include "driver.h"
+#include "loge/sema/check.h"
+
+#include <fmt/format.h>
+
+namespace loge::driver {
+
+std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings) {
+  auto c = std::make_unique<Compiled>();
+  DiagnosticEngine diags;
+  c->program = sema::check(path, c->sources, diags);
+  std::vector<Diagnostic> shown;
+  for (const Diagnostic& d : diags.diagnostics())
+    if (!(quietWarnings && d.severity == Severity::Warning && c->program)) shown.push_back(d);
+  std::string out = renderAll(shown, c->sources, opts.style, opts.color);
+  if (!out.empty()) std::fputs(out.c_str(), stderr);
+  if (!c->program) {
+    std::string s = summary(diags.diagnostics());
+    fmt::print(stderr, "{} : {}\n", path, s.empty() ? std::string("la politique ne peut pas être compilée") : s);
+    return nullptr;
+  }
+  return c;
+}
+
+std::optional<num::Date> parseDateOption(const std::string& text) {
+  auto d = num::Date::parse(text);
+  if (!d) fmt::print(stderr, "erreur : date invalide « {} » (attendu AAAA-MM-JJ, un jour qui existe)\n", text);
+  return d;
+}
+
+std::optional<num::Date> evaluationDate(const ir::Program& p, const std::string& option) {
+  if (option.empty()) {
+    fmt::print(stderr, "erreur : précisez la date d'évaluation avec --date AAAA-MM-JJ\n");
+    return std::nullopt;
+  }
+  auto d = parseDateOption(option);
+  if (!d) return std::nullopt;
+  bool declared = p.vigueurFrom != num::Date::min();
+  if ((declared && *d < p.vigueurFrom) || (p.vigueurTo && *p.vigueurTo < *d)) {
+    fmt::print(stderr, "erreur : la date d'évaluation {} est hors de la période de vigueur de la politique (du {}{})\n",
+               d->toString(), p.vigueurFrom.toString(), p.vigueurTo ? " au " + p.vigueurTo->toString() : std::string());
+    return std::nullopt;
+  }
+  return d;
+}
+
+} // namespace loge::driver

@@ -1,0 +1,60 @@
+// Driver stage (internal): the `loge` command line, one file per verb.
+#pragma once
+
+#include "loge/diag/diagnostic.h"
+#include "loge/diag/render.h"
+#include "loge/ir/program.h"
+#include "loge/source/source.h"
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loge::driver {
+
+// Exit codes, documented in docs/guide/ligne-de-commande.md.
+enum Exit : int {
+  kOk = 0,
+  kPolicyError = 1,   // the policy does not check, or a test failed
+  kDataError = 2,     // input data is malformed
+  kEvalError = 3,     // some demandes could not be evaluated
+  kUsageError = 64,   // bad command line
+  kInternalError = 70 // a compiler bug
+};
+
+struct Options {
+  DiagStyle style = DiagStyle::Full;
+  bool color = false;
+};
+
+// A checked policy with the sources it came from.
+struct Compiled {
+  SourceManager sources;
+  std::unique_ptr<ir::Program> program;
+};
+
+// Loads and checks a policy, printing its diagnostics to stderr. Returns
+// null (and prints why) when the policy has errors.
+std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings = false);
+
+int runCheck(const std::vector<std::string>& files, const Options& opts);
+int runFmt(const std::vector<std::string>& files, bool check, const Options& opts);
+int runTest(const std::vector<std::string>& paths, const std::string& junit, const Options& opts);
+struct RunArgs {
+  std::string policy, demandes, logement, date, format = "json", output;
+};
+int runRun(const RunArgs& args, const Options& opts);
+struct ExplainArgs {
+  std::string policy, demande, logement, date;
+};
+int runExplain(const ExplainArgs& args, const Options& opts);
+
+// Parses --date (AAAA-MM-JJ); prints an error and returns nullopt if bad.
+std::optional<num::Date> parseDateOption(const std::string& text);
+// The evaluation date: --date, else the policy's start of effect…; prints
+// an error when the date is outside the policy's effective period.
+std::optional<num::Date> evaluationDate(const ir::Program& p, const std::string& option);
+
+} // namespace loge::driver

@@ -1,0 +1,108 @@
+// Driver stage: the `loge` executable — argument parsing (CLI11) and
+// dispatch to one verb. The work runs on a thread with a large stack so that
+// deeply nested (but legal) policies never exhaust it; the syntax stage caps
+// nesting well below what that stack can hold.
+#include "driver.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <pthread.h>
+#include <unistd.h>
+
+namespace {
+
+struct Job {
+  std::function<int()> fn;
+  int result = loge::driver::kInternalError;
+};
+
+void* trampoline(void* p) {
+  auto* job = static_cast<Job*>(p);
+  try {
+    job->result = job->fn();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "erreur interne de loge (bogue à signaler) : {}\n", e.what());
+    job->result = loge::driver::kInternalError;
+  }
+  return nullptr;
+}
+
+int runWithLargeStack(std::function<int()> fn) {
+  Job job{std::move(fn)};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256u * 1024u * 1024u); // reserved lazily by the kernel
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, trampoline, &job) != 0) {
+    pthread_attr_destroy(&attr);
+    trampoline(&job);
+    return job.result;
+  }
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  return job.result;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  using namespace loge::driver;
+  CLI::App app{"loge — règles d'attribution des logements sociaux, vérifiées et exécutables"};
+  app.require_subcommand(1);
+  Options opts;
+  bool oneLine = false;
+  app.add_flag("--une-ligne", oneLine, "Diagnostics sur une ligne chacun (journaux d'intégration continue)");
+  bool color = false;
+  app.add_flag("--couleur", color, "Diagnostics en couleur");
+
+  std::vector<std::string> checkFiles;
+  auto* check = app.add_subcommand("check", "Analyser et vérifier les types d'une ou plusieurs politiques");
+  check->add_option("fichiers", checkFiles, "Politiques (.loge)")->required();
+
+  RunArgs run;
+  auto* runCmd = app.add_subcommand("run", "Évaluer une politique sur un fichier de demandes (JSON Lines)");
+  runCmd->add_option("politique", run.policy, "Politique (.loge)")->required();
+  runCmd->add_option("--demandes", run.demandes, "Demandes, une par ligne (JSON Lines)")->required();
+  runCmd->add_option("--logement", run.logement, "Logement proposé (JSON)");
+  runCmd->add_option("--date", run.date, "Date d'évaluation AAAA-MM-JJ")->required();
+  runCmd->add_option("--format", run.format, "json (par défaut) ou compact");
+  runCmd->add_option("--sortie,-o", run.output, "Fichier de sortie (par défaut : sortie standard)");
+
+  ExplainArgs explain;
+  auto* explainCmd = app.add_subcommand("explain", "Expliquer en français le résultat d'une demande");
+  explainCmd->add_option("politique", explain.policy, "Politique (.loge)")->required();
+  explainCmd->add_option("--demande", explain.demande, "Demande (JSON)")->required();
+  explainCmd->add_option("--logement", explain.logement, "Logement proposé (JSON)");
+  explainCmd->add_option("--date", explain.date, "Date d'évaluation AAAA-MM-JJ")->required();
+
+  std::vector<std::string> testPaths;
+  std::string junit;
+  auto* test = app.add_subcommand("test", "Exécuter les blocs `test` des politiques");
+  test->add_option("chemins", testPaths, "Fichiers ou dossiers (par défaut : policies/)");
+  test->add_option("--junit", junit, "Écrire un rapport JUnit XML");
+
+  std::vector<std::string> fmtFiles;
+  bool fmtCheck = false;
+  auto* fmtCmd = app.add_subcommand("fmt", "Mettre des politiques au format canonique");
+  fmtCmd->add_option("fichiers", fmtFiles, "Politiques (.loge)")->required();
+  fmtCmd->add_flag("--check", fmtCheck, "Vérifier seulement (code de sortie 1 si un fichier n'est pas au format)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kUsageError;
+  }
+  opts.style = oneLine ? loge::DiagStyle::OneLine : loge::DiagStyle::Full;
+  opts.color = color && isatty(2);
+
+  return runWithLargeStack([&]() -> int {
+    if (*check) return runCheck(checkFiles, opts);
+    if (*runCmd) return runRun(run, opts);
+    if (*explainCmd) return runExplain(explain, opts);
+    if (*test) return runTest(testPaths.empty() ? std::vector<std::string>{"policies"} : testPaths, junit, opts);
+    if (*fmtCmd) return runFmt(fmtFiles, fmtCheck, opts);
+    return kUsageError;
+  });
+}

@@ -1,0 +1,209 @@
+// Ingest stage: JSON and JSON Lines input files to runtime values.
+//
+// Mapping rules (also in compiler/ingest/README.md):
+//  - A record is a JSON object whose keys are the struct's field names,
+//    compared after accent folding ("revenu_fiscal_référence" names
+//    `revenu_fiscal_reference`). Unknown and duplicate keys are errors; a
+//    missing key is an error unless the field is optional (then absent).
+//  - null is accepted only for optional fields (absent).
+//  - entier / durée: a JSON integer within int64 (not 1.0, "3" or true).
+//  - décimal, montant, surface, points: a JSON number without exponent, or
+//    a string holding a plain decimal ("1650.00", "0", "-35.5"), at most 18
+//    fractional digits. Both are read exactly from their text with
+//    num::Decimal::parse: never through binary floating point.
+//  - booléen: true or false. date: a string "AAAA-MM-JJ" (num::Date::parse).
+//    texte: a string. énumération: a string naming a value, exactly or
+//    after accent folding ("hébergé" or "heberge").
+//  - structure: a JSON object, recursively. liste de T: a JSON array of T.
+//  - Bounds declared in the schema (`entier (au moins 1)`, `liste de T (au
+//    moins 1)`) are enforced: for lists on the length.
+//  - Errors carry a 1-based line, a 1-based byte column (the start of the
+//    offending value, key or character) and the field's JSON path
+//    ("menage.nb_adultes", "personnes[2].age", indices from 0).
+//  - Text must be UTF-8 (a byte order mark at the start of a file is
+//    skipped); a JSON Lines line is limited to kMaxLineBytes, a JSON file to
+//    kMaxFileBytes; blank lines are skipped.
+#include "loge/ingest/ingest.h"
+
+#include "line_reader.h"
+#include "record_parser.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+
+namespace loge::ingest {
+
+namespace {
+
+using detail::Failure;
+using detail::RecordParser;
+using detail::TextKind;
+
+// Converts a failure's byte offset into a line and a column within `text`.
+IngestError toError(const std::string& file, std::string_view text, const Failure& f, std::size_t firstLine) {
+  IngestError e;
+  e.file = file;
+  const std::size_t offset = std::min(f.offset, text.size());
+  std::size_t line = firstLine, lineStart = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
+  }
+  e.line = line;
+  e.column = offset - lineStart + 1;
+  e.path = f.path;
+  e.message = f.message;
+  return e;
+}
+
+bool isBlank(std::string_view line) {
+  for (const char c : line)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// The "id" field copied into Dataset::ids: a texte (or texte?) named `id`.
+int idFieldIndex(const ir::Program& program, std::uint32_t structIndex) {
+  if (structIndex >= program.structs.size()) return -1;
+  const ir::StructDecl& decl = program.structs[structIndex];
+  for (std::size_t i = 0; i < decl.fields.size(); ++i) {
+    const ir::FieldDecl& f = decl.fields[i];
+    if (f.name == "id" && f.type != nullptr && ir::stripOptional(f.type)->kind == ir::TypeKind::Text)
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+IngestError fileError(const std::string& path, std::string message) {
+  IngestError e;
+  e.file = path;
+  e.message = std::move(message);
+  return e;
+}
+
+} // namespace
+
+std::string IngestError::render() const {
+  std::string out = file.empty() ? "<entrée>" : file;
+  if (line > 0) {
+    out += fmt::format(":{}", line);
+    if (column > 0) out += fmt::format(":{}", column);
+  }
+  out += ": erreur: ";
+  if (!path.empty()) out += fmt::format("champ `{}` : ", path);
+  out += message;
+  return out;
+}
+
+bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json,
+                interp::Arena& arena, interp::Value& out, IngestError& error) {
+  RecordParser parser(program);
+  Failure failure;
+  if (parser.parse(structIndex, json, TextKind::Record, false, arena, out, failure)) return true;
+  error = toError("", json, failure, 1);
+  return false;
+}
+
+bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path,
+                   interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors, std::size_t maxErrors) {
+  detail::LineReader reader(kMaxLineBytes);
+  std::string reason;
+  if (!reader.open(path, reason)) {
+    errors.push_back(fileError(path, "impossible d'ouvrir le fichier : " + reason));
+    return false;
+  }
+  RecordParser parser(program);
+  const int idIndex = idFieldIndex(program, structIndex);
+  std::size_t failedLines = 0;
+  auto report = [&](IngestError e) {
+    if (++failedLines <= maxErrors) errors.push_back(std::move(e));
+  };
+
+  Failure failure;
+  std::string_view line;
+  for (;;) {
+    const detail::LineReader::Status status = reader.next(line);
+    if (status == detail::LineReader::Status::End) break;
+    if (status == detail::LineReader::Status::Error) {
+      errors.push_back(fileError(path, "lecture du fichier impossible : " + reader.error()));
+      return false;
+    }
+    const std::size_t lineNumber = reader.lineNumber();
+    if (status == detail::LineReader::Status::TooLong) {
+      IngestError e = fileError(path, fmt::format("ligne trop longue (plus de {} octets) : ignorée", kMaxLineBytes));
+      e.line = lineNumber;
+      report(std::move(e));
+      continue;
+    }
+    const bool first = lineNumber == 1;
+    if (isBlank(first && line.substr(0, 3) == "\xEF\xBB\xBF" ? line.substr(3) : line)) continue;
+    interp::Value record;
+    if (!parser.parse(structIndex, line, TextKind::Line, first, arena, record, failure)) {
+      report(toError(path, line, failure, lineNumber));
+      continue;
+    }
+    out.records.push_back(record);
+    if (idIndex >= 0) {
+      const interp::Value& id = record.rec->fields[static_cast<std::size_t>(idIndex)];
+      out.ids.emplace_back(id.tag == interp::Tag::Text ? *id.text : std::string());
+    } else {
+      out.ids.emplace_back();
+    }
+  }
+  if (failedLines > maxErrors)
+    errors.push_back(fileError(path, fmt::format("{} autre(s) ligne(s) en erreur non détaillée(s)", failedLines - maxErrors)));
+  return failedLines == 0;
+}
+
+bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path,
+                  interp::Arena& arena, interp::Value& out, IngestError& error) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    error = fileError(path, "impossible d'ouvrir le fichier : " + detail::fileErrorReason(errno));
+    return false;
+  }
+  std::string text;
+  char chunk[1 << 16];
+  bool tooBig = false, failed = false;
+  for (;;) {
+    errno = 0;
+    const std::size_t n = std::fread(chunk, 1, sizeof chunk, file);
+    if (n == 0) {
+      failed = std::ferror(file) != 0;
+      break;
+    }
+    if (text.size() + n > kMaxFileBytes) {
+      tooBig = true;
+      break;
+    }
+    text.append(chunk, n);
+  }
+  const int readErrno = errno;
+  std::fclose(file);
+  if (failed) {
+    error = fileError(path, "lecture du fichier impossible : " + detail::fileErrorReason(readErrno != 0 ? readErrno : EIO));
+    return false;
+  }
+  if (tooBig) {
+    error = fileError(path, fmt::format("fichier trop volumineux (plus de {} octets)", kMaxFileBytes));
+    return false;
+  }
+  const std::string_view body = std::string_view(text).substr(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    error = fileError(path, "fichier vide : un objet JSON attendu");
+    return false;
+  }
+  RecordParser parser(program);
+  Failure failure;
+  if (parser.parse(structIndex, text, TextKind::File, true, arena, out, failure)) return true;
+  error = toError(path, text, failure, 1);
+  return false;
+}
+
+} // namespace loge::ingest

@@ -1,0 +1,234 @@
+// Ingest stage: objects, lists and the dispatch on the expected type.
+#include "record_parser.h"
+
+#include "loge/ingest/ingest.h"
+#include "messages.h"
+#include "text.h"
+
+#include <fmt/format.h>
+
+namespace loge::ingest::detail {
+
+using interp::Value;
+
+bool RecordParser::fail(std::size_t offset, std::string message) {
+  return failWithPath(offset, path_, std::move(message));
+}
+
+bool RecordParser::failWithPath(std::size_t offset, std::string path, std::string message) {
+  failure_->offset = offset;
+  failure_->path = std::move(path);
+  failure_->message = std::move(message);
+  return false;
+}
+
+void RecordParser::pushField(const std::string& name) {
+  if (!path_.empty()) path_ += '.';
+  path_ += name;
+}
+
+void RecordParser::pushIndex(std::size_t index) {
+  path_ += '[';
+  path_ += std::to_string(index);
+  path_ += ']';
+}
+
+bool RecordParser::parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
+                         interp::Arena& arena, Value& out, Failure& failure) {
+  arena_ = &arena;
+  failure_ = &failure;
+  text_ = text;
+  kind_ = kind;
+  pos_ = 0;
+  path_.clear();
+  seen_.clear();
+  if (structIndex >= program_.structs.size())
+    return failWithPath(0, "", fmt::format("structure inconnue (indice {})", structIndex));
+  if (allowBom && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+
+  skipSpace();
+  if (atEnd()) return failWithPath(pos_, "", "aucun objet JSON (texte vide)");
+  const std::string expected = "un objet `" + program_.structs[structIndex].name + "`";
+  if (peek() != '{') return mismatch(expected);
+  Value record;
+  if (!parseObject(structIndex, record, 1)) return false;
+  skipSpace();
+  if (!atEnd()) return syntaxError(pos_, "texte en trop après la fin de l'objet");
+  out = record;
+  return true;
+}
+
+bool RecordParser::parseValue(const ir::Type* type, Value& out, std::size_t depth) {
+  if (atEnd()) return endError();
+  const char c = peek();
+  if (c == 'n') {
+    const std::size_t start = pos_;
+    Literal lit = Literal::Null;
+    if (!scanLiteral(lit)) return false;
+    if (ir::isOptional(type)) {
+      out = Value::absent();
+      return true;
+    }
+    // "nul…" is never true/false, so the literal is null here.
+    return fail(start, "null refusé : champ obligatoire (attendu " + expectedPhrase(program_, type) + ")");
+  }
+  const ir::Type* base = ir::stripOptional(type);
+  switch (base->kind) {
+  case ir::TypeKind::Struct:
+    if (c != '{') return mismatch(expectedPhrase(program_, base));
+    return parseObject(base->index, out, depth + 1);
+  case ir::TypeKind::List:
+    if (c != '[') return mismatch(expectedPhrase(program_, base));
+    return parseList(base->element, out, depth + 1);
+  default: return parseScalar(base, out);
+  }
+}
+
+int RecordParser::findField(const ir::StructDecl& decl, std::size_t hint) {
+  // Field names are accent-folded; keys are folded only when not ASCII.
+  const std::string* key = &key_;
+  for (const char ch : key_) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      foldAccents(key_, folded_);
+      key = &folded_;
+      break;
+    }
+  }
+  // Keys usually come in declaration order: try the next field first.
+  if (hint < decl.fields.size() && decl.fields[hint].name == *key) return static_cast<int>(hint);
+  for (std::size_t i = 0; i < decl.fields.size(); ++i)
+    if (decl.fields[i].name == *key) return static_cast<int>(i);
+  return -1;
+}
+
+bool RecordParser::unknownField(const ir::StructDecl& decl, std::size_t keyOffset) {
+  std::vector<std::string> names;
+  names.reserve(decl.fields.size());
+  for (const ir::FieldDecl& f : decl.fields) names.push_back(f.name);
+  std::string message = fmt::format("champ inconnu `{}` (la structure `{}` a : {})", quoteForMessage(key_),
+                                    decl.name, names.empty() ? "aucun champ" : joinNames(names));
+  const std::string suggestion = closestMatch(key_, names);
+  if (!suggestion.empty()) message += fmt::format(" ; vouliez-vous dire `{}` ?", suggestion);
+  return fail(keyOffset, std::move(message));
+}
+
+bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_t depth) {
+  const std::size_t open = pos_;
+  if (depth > kMaxDepth) return fail(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
+  if (structIndex >= program_.structs.size())
+    return fail(open, fmt::format("structure inconnue (indice {})", structIndex));
+  const ir::StructDecl& decl = program_.structs[structIndex];
+  const std::size_t fieldCount = decl.fields.size();
+  interp::Record* record = arena_->record(structIndex, fieldCount);
+  const std::size_t seenBase = seen_.size();
+  seen_.resize(seenBase + fieldCount, 0);
+  const std::size_t pathLength = path_.size();
+
+  ++pos_; // '{'
+  skipSpace();
+  if (atEnd()) return endError();
+  std::size_t hint = 0;
+  if (peek() == '}') {
+    ++pos_;
+  } else {
+    for (;;) {
+      skipSpace();
+      if (atEnd()) return endError();
+      if (peek() != '"') {
+        if (peek() == '}') return syntaxError(pos_, "virgule en trop avant « } »");
+        return unexpectedChar(pos_, "un nom de champ entre guillemets");
+      }
+      const std::size_t keyOffset = pos_;
+      if (!scanString(key_)) return false;
+      skipSpace();
+      if (atEnd()) return endError();
+      if (peek() != ':')
+        return syntaxError(pos_, fmt::format("deux-points manquant après le nom de champ \"{}\"", quoteForMessage(key_)));
+      ++pos_;
+      skipSpace();
+
+      const int index = findField(decl, hint);
+      if (index < 0) return unknownField(decl, keyOffset);
+      const auto i = static_cast<std::size_t>(index);
+      const ir::FieldDecl& field = decl.fields[i];
+      pushField(field.name);
+      if (seen_[seenBase + i] != 0) return fail(keyOffset, "champ en double dans l'objet");
+      seen_[seenBase + i] = 1;
+      hint = i + 1;
+      if (field.type == nullptr) return fail(keyOffset, "type du champ non pris en charge");
+
+      const std::size_t valueOffset = pos_;
+      if (!parseValue(field.type, record->fields[i], depth)) return false;
+      if ((field.lower || field.upper) && !checkBounds(field, record->fields[i], valueOffset)) return false;
+      path_.resize(pathLength);
+
+      skipSpace();
+      if (atEnd()) return endError();
+      const char c = peek();
+      if (c == ',') {
+        ++pos_;
+        continue;
+      }
+      if (c == '}') {
+        ++pos_;
+        break;
+      }
+      if (c == '"') return syntaxError(pos_, "virgule manquante entre deux champs");
+      return unexpectedChar(pos_, "« , » ou « } »");
+    }
+  }
+
+  for (std::size_t i = 0; i < fieldCount; ++i) {
+    if (seen_[seenBase + i] != 0) continue;
+    const ir::FieldDecl& field = decl.fields[i];
+    if (field.type != nullptr && ir::isOptional(field.type)) continue; // stays Absent
+    pushField(field.name);
+    return fail(open, "champ obligatoire absent");
+  }
+  seen_.resize(seenBase);
+  out = Value::record(record);
+  return true;
+}
+
+bool RecordParser::parseList(const ir::Type* element, Value& out, std::size_t depth) {
+  const std::size_t open = pos_;
+  if (depth > kMaxDepth) return fail(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
+  interp::List* list = arena_->list();
+  const std::size_t pathLength = path_.size();
+  ++pos_; // '['
+  skipSpace();
+  if (atEnd()) return endError();
+  if (peek() == ']') {
+    ++pos_;
+    out = Value::list(list);
+    return true;
+  }
+  for (;;) {
+    skipSpace();
+    if (atEnd()) return endError();
+    if (peek() == ']') return syntaxError(pos_, "virgule en trop avant « ] »");
+    pushIndex(list->items.size());
+    Value item;
+    if (!parseValue(element, item, depth)) return false;
+    list->items.push_back(item);
+    path_.resize(pathLength);
+    skipSpace();
+    if (atEnd()) return endError();
+    const char c = peek();
+    if (c == ',') {
+      ++pos_;
+      continue;
+    }
+    if (c == ']') {
+      ++pos_;
+      break;
+    }
+    if (c == '"' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n')
+      return syntaxError(pos_, "virgule manquante entre deux éléments");
+    return unexpectedChar(pos_, "« , » ou « ] »");
+  }
+  out = Value::list(list);
+  return true;
+}
+
+} // namespace loge::ingest::detail

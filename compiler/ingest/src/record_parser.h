@@ -1,0 +1,89 @@
+// Ingest stage: a schema-directed JSON parser.
+//
+// The parser reads JSON text and builds interp::Values in one pass, guided by
+// the expected type: no intermediate DOM, every number kept as its raw text
+// until converted exactly, and the byte offset of every value at hand when
+// something is wrong. It stops at the first problem (syntax or meaning), in
+// text order. One parser is reused for every line of a file so its scratch
+// buffers are allocated once.
+#pragma once
+
+#include "loge/interp/value.h"
+#include "loge/ir/program.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loge::ingest::detail {
+
+// Where the text comes from, for the wording of "unexpected end" errors.
+enum class TextKind : std::uint8_t { Record, Line, File };
+
+struct Failure {
+  std::size_t offset = 0; // byte offset in the text
+  std::string path;       // JSON path of the field, "" for syntax errors and the whole record
+  std::string message;    // French
+};
+
+class RecordParser {
+public:
+  explicit RecordParser(const ir::Program& program) : program_(program) {}
+
+  // Parses `text` as one object of struct `structIndex`. `allowBom` accepts a
+  // UTF-8 byte order mark at the start (first line of a file).
+  bool parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
+             interp::Arena& arena, interp::Value& out, Failure& failure);
+
+private:
+  // Structure: objects, lists, dispatch (record_parser.cpp).
+  bool parseValue(const ir::Type* type, interp::Value& out, std::size_t depth);
+  bool parseObject(std::uint32_t structIndex, interp::Value& out, std::size_t depth);
+  bool parseList(const ir::Type* element, interp::Value& out, std::size_t depth);
+  int findField(const ir::StructDecl& decl, std::size_t hint);
+  bool unknownField(const ir::StructDecl& decl, std::size_t keyOffset);
+  void pushField(const std::string& name);
+  void pushIndex(std::size_t index);
+
+  // Scalars and bounds (scalars.cpp).
+  bool parseScalar(const ir::Type* type, interp::Value& out);
+  bool parseInteger(std::int64_t& out);
+  bool parseDecimal(const ir::Type* type, interp::Value& out);
+  bool parseEnum(const ir::Type* type, interp::Value& out);
+  bool checkBounds(const ir::FieldDecl& field, const interp::Value& value, std::size_t offset);
+  // Reports "attendu <expected>, trouvé <what is at pos_>".
+  bool mismatch(const std::string& expected);
+
+  // Tokens (json_tokens.cpp).
+  void skipSpace();
+  bool atEnd() const { return pos_ >= text_.size(); }
+  char peek() const { return text_[pos_]; }
+  bool scanString(std::string& out);
+  bool scanNumber(std::string_view& raw, bool& hasFraction, bool& hasExponent);
+  enum class Literal : std::uint8_t { True, False, Null };
+  bool scanLiteral(Literal& out);
+  // What is at pos_, scanned: "le texte \"deux\"", "le nombre 1.5", "un objet"…
+  bool describeToken(std::string& out);
+  bool invalidValueStart();
+  bool unexpectedChar(std::size_t offset, std::string_view expected);
+  bool endError();
+  bool syntaxError(std::size_t offset, const std::string& gist);
+
+  // Records a failure at `offset` with the current path.
+  bool fail(std::size_t offset, std::string message);
+  bool failWithPath(std::size_t offset, std::string path, std::string message);
+
+  const ir::Program& program_;
+  interp::Arena* arena_ = nullptr;
+  Failure* failure_ = nullptr;
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  TextKind kind_ = TextKind::Record;
+  std::string path_;              // path of the value being parsed
+  std::vector<std::uint8_t> seen_; // per open object: which fields were given
+  std::string key_, folded_, str_; // scratch buffers
+};
+
+} // namespace loge::ingest::detail

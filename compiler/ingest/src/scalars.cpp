@@ -1,0 +1,218 @@
+// Ingest stage: exact conversion of scalars, and schema bounds.
+//
+// Numbers are converted from their raw JSON text, never through a double:
+// integers digit by digit with overflow detection, decimals with
+// num::Decimal::parse (the policy literal syntax, so data and policy read
+// numbers identically).
+#include "record_parser.h"
+
+#include "messages.h"
+#include "text.h"
+
+#include <fmt/format.h>
+
+#include <limits>
+
+namespace loge::ingest::detail {
+
+using interp::Value;
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Fractional digits of a plain decimal ("-12.345" → 3), or -1 when `text`
+// is not a plain decimal (optional '-', digits, optional '.' and digits).
+int plainFractionDigits(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  const std::size_t whole = i;
+  while (i < text.size() && isDigit(text[i])) ++i;
+  if (i == whole) return -1;
+  if (i == text.size()) return 0;
+  if (text[i] != '.') return -1;
+  const std::size_t fraction = ++i;
+  while (i < text.size() && isDigit(text[i])) ++i;
+  if (i == fraction || i != text.size()) return -1;
+  return static_cast<int>(i - fraction);
+}
+
+// Why a text with plain-decimal syntax was refused by Decimal::parse.
+std::string decimalRangeProblem(std::string_view shown, int fractionDigits) {
+  if (fractionDigits > num::Decimal::kScale)
+    return fmt::format("trop de décimales dans {} ({} au plus)", shown, num::Decimal::kScale);
+  return fmt::format("nombre hors limites : {}", shown);
+}
+
+// A bound on the scale of the value it limits: days for dates; for numbers
+// and list lengths, mantissas (integers scaled by 10^18). A bound of another
+// kind does not apply.
+bool comparable(const ir::Constant& c, bool date, num::int128& out) {
+  switch (c.kind) {
+  case ir::Constant::Kind::Int:
+  case ir::Constant::Kind::Duration: out = c.number * num::Decimal::kOne; return !date;
+  case ir::Constant::Kind::Decimal: out = c.number; return !date;
+  case ir::Constant::Kind::Date: out = c.number; return date;
+  default: return false;
+  }
+}
+
+} // namespace
+
+bool RecordParser::mismatch(const std::string& expected) {
+  const std::size_t start = pos_;
+  std::string found;
+  if (!describeToken(found)) return false;
+  return fail(start, fmt::format("attendu {}, trouvé {}", expected, found));
+}
+
+bool RecordParser::parseInteger(std::int64_t& out) {
+  const std::size_t start = pos_;
+  std::string_view raw;
+  bool fraction = false, exponent = false;
+  if (!scanNumber(raw, fraction, exponent)) return false;
+  if (fraction || exponent) return fail(start, fmt::format("attendu un entier, trouvé le nombre {}", raw));
+  const bool negative = raw[0] == '-';
+  const std::uint64_t limit =
+      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
+  std::uint64_t magnitude = 0;
+  for (std::size_t i = negative ? 1 : 0; i < raw.size(); ++i) {
+    const auto digit = static_cast<std::uint64_t>(raw[i] - '0');
+    if (magnitude > (limit - digit) / 10)
+      return fail(start, fmt::format("entier hors limites : {}", raw.size() > 40 ? std::string(raw.substr(0, 40)) + "…"
+                                                                                   : std::string(raw)));
+    magnitude = magnitude * 10 + digit;
+  }
+  // Two's complement: -2^63 is representable, its magnitude wraps to itself.
+  out = negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+  return true;
+}
+
+bool RecordParser::parseDecimal(const ir::Type* type, Value& out) {
+  const std::size_t start = pos_;
+  const char c = peek();
+  if (c == '-' || isDigit(c)) {
+    std::string_view raw;
+    bool fraction = false, exponent = false;
+    if (!scanNumber(raw, fraction, exponent)) return false;
+    if (exponent)
+      return fail(start, fmt::format("notation exponentielle refusée pour {} : {} (écrire le nombre sans exposant, "
+                                     "par exemple \"1650.00\")",
+                                     decimalNoun(type->unit), quoteForMessage(raw)));
+    const std::optional<num::Decimal> d = num::Decimal::parse(raw);
+    if (!d) return fail(start, decimalRangeProblem(quoteForMessage(raw), plainFractionDigits(raw)));
+    out = Value::decimal(*d);
+    return true;
+  }
+  if (c != '"') return mismatch(expectedPhrase(program_, type));
+  if (!scanString(str_)) return false;
+  const std::optional<num::Decimal> d = num::Decimal::parse(str_);
+  if (d) {
+    out = Value::decimal(*d);
+    return true;
+  }
+  const std::string shown = "\"" + quoteForMessage(str_) + "\"";
+  const int fractionDigits = plainFractionDigits(str_);
+  if (fractionDigits >= 0) return fail(start, decimalRangeProblem(shown, fractionDigits));
+  return fail(start, fmt::format("attendu {}, trouvé le texte {} (écrire un nombre décimal avec un point, sans "
+                                 "espace ni exposant, par exemple \"1650.00\")",
+                                 decimalNoun(type->unit), shown));
+}
+
+bool RecordParser::parseEnum(const ir::Type* type, Value& out) {
+  const std::size_t start = pos_;
+  if (peek() != '"') return mismatch(expectedPhrase(program_, type));
+  if (!scanString(str_)) return false;
+  if (type->index >= program_.enums.size()) return fail(start, "énumération inconnue");
+  const ir::EnumDecl& decl = program_.enums[type->index];
+  // Values are stored folded: "hébergé" and "heberge" both name `heberge`.
+  foldAccents(str_, folded_);
+  for (std::size_t i = 0; i < decl.values.size(); ++i) {
+    if (decl.values[i] == folded_) {
+      out = Value::enumValue(static_cast<std::uint32_t>(i));
+      return true;
+    }
+  }
+  std::string message = fmt::format("valeur inconnue \"{}\" pour `{}` (valeurs possibles : {})", quoteForMessage(str_),
+                                    decl.name, joinNames(decl.values, 30));
+  const std::string suggestion = closestMatch(folded_, decl.values);
+  if (!suggestion.empty()) message += fmt::format(" ; vouliez-vous dire `{}` ?", suggestion);
+  return fail(start, std::move(message));
+}
+
+bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
+  const std::size_t start = pos_;
+  const char c = peek();
+  switch (type->kind) {
+  case ir::TypeKind::Bool: {
+    if (c != 't' && c != 'f') return mismatch(expectedPhrase(program_, type));
+    Literal lit = Literal::Null;
+    if (!scanLiteral(lit)) return false;
+    out = Value::boolean(lit == Literal::True);
+    return true;
+  }
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration: {
+    if (c != '-' && !isDigit(c)) return mismatch(expectedPhrase(program_, type));
+    std::int64_t i = 0;
+    if (!parseInteger(i)) return false;
+    out = type->kind == ir::TypeKind::Int ? Value::integer(i) : Value::duration(i);
+    return true;
+  }
+  case ir::TypeKind::Decimal: return parseDecimal(type, out);
+  case ir::TypeKind::Date: {
+    if (c != '"') return mismatch(expectedPhrase(program_, type));
+    if (!scanString(str_)) return false;
+    const std::optional<num::Date> d = num::Date::parse(str_);
+    if (!d)
+      return fail(start, fmt::format("date invalide \"{}\" (attendu une date réelle au format AAAA-MM-JJ)",
+                                     quoteForMessage(str_)));
+    out = Value::dateValue(*d);
+    return true;
+  }
+  case ir::TypeKind::Text:
+    if (c != '"') return mismatch(expectedPhrase(program_, type));
+    if (!scanString(str_)) return false;
+    out = Value::textValue(arena_->text(str_));
+    return true;
+  case ir::TypeKind::Enum: return parseEnum(type, out);
+  default: break;
+  }
+  return fail(start, "type du champ non pris en charge par la lecture des données");
+}
+
+bool RecordParser::checkBounds(const ir::FieldDecl& field, const Value& value, std::size_t offset) {
+  num::int128 x = 0;
+  std::string shown;
+  const char* what = "valeur";
+  switch (value.tag) {
+  case interp::Tag::Int:
+  case interp::Tag::Duration:
+    x = num::int128(value.i) * num::Decimal::kOne;
+    shown = std::to_string(value.i);
+    break;
+  case interp::Tag::Decimal:
+    x = value.d;
+    shown = value.asDecimal().toString();
+    break;
+  case interp::Tag::Date:
+    x = value.date;
+    shown = value.asDate().toString();
+    break;
+  case interp::Tag::List:
+    x = num::int128(value.lst->items.size()) * num::Decimal::kOne;
+    shown = std::to_string(value.lst->items.size());
+    what = "longueur";
+    break;
+  default: return true; // absent optional, or a type without bounds
+  }
+  const bool date = value.tag == interp::Tag::Date;
+  num::int128 bound = 0;
+  if (field.lower && comparable(*field.lower, date, bound) && x < bound)
+    return fail(offset, fmt::format("{} {} inférieure au minimum {}", what, shown, constantText(*field.lower)));
+  if (field.upper && comparable(*field.upper, date, bound) && x > bound)
+    return fail(offset, fmt::format("{} {} supérieure au maximum {}", what, shown, constantText(*field.upper)));
+  return true;
+}
+
+} // namespace loge::ingest::detail

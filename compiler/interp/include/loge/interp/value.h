@@ -1,0 +1,111 @@
+// Interpreter stage: runtime values.
+//
+// A Value is a small tagged union (32 bytes). Records, lists and texts are
+// referenced, not owned: they live in an Arena (input data, test records,
+// lists built during evaluation) that outlives every evaluation using them.
+// Values are immutable once built, so sharing them is safe across threads.
+#pragma once
+
+#include "loge/numeric/date.h"
+#include "loge/numeric/decimal.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace loge::ir {
+struct Expr;
+}
+
+namespace loge::interp {
+
+struct Record;
+struct List;
+
+enum class Tag : std::uint8_t {
+  Absent,   // an optional without value
+  Bool,
+  Int,
+  Decimal,
+  Date,
+  Duration, // count of the type's unit (months or days)
+  Text,
+  Enum,     // index into the enumeration's values
+  Record,
+  List,
+  Unset,    // a test record field with no value: reading it is an error
+};
+
+struct Value {
+  Tag tag = Tag::Absent;
+  union {
+    bool b;
+    std::int64_t i;
+    num::int128 d; // decimal mantissa (scale 10^18)
+    std::int32_t date;
+    std::uint32_t e;
+    const Record* rec;
+    const List* lst;
+    const std::string* text;
+    const ir::Expr* unset; // the Fail expression explaining what is missing
+  };
+
+  Value() : d(0) {}
+  static Value absent() { return Value(); }
+  static Value boolean(bool v) { Value x; x.tag = Tag::Bool; x.b = v; return x; }
+  static Value integer(std::int64_t v) { Value x; x.tag = Tag::Int; x.i = v; return x; }
+  static Value decimal(num::Decimal v) { Value x; x.tag = Tag::Decimal; x.d = v.mantissa(); return x; }
+  static Value dateValue(num::Date v) { Value x; x.tag = Tag::Date; x.date = v.days(); return x; }
+  static Value duration(std::int64_t v) { Value x; x.tag = Tag::Duration; x.i = v; return x; }
+  static Value enumValue(std::uint32_t v) { Value x; x.tag = Tag::Enum; x.e = v; return x; }
+  static Value textValue(const std::string* v) { Value x; x.tag = Tag::Text; x.text = v; return x; }
+  static Value record(const Record* v) { Value x; x.tag = Tag::Record; x.rec = v; return x; }
+  static Value list(const List* v) { Value x; x.tag = Tag::List; x.lst = v; return x; }
+  static Value unsetField(const ir::Expr* why) { Value x; x.tag = Tag::Unset; x.unset = why; return x; }
+
+  bool isAbsent() const { return tag == Tag::Absent; }
+  num::Decimal asDecimal() const { return num::Decimal::fromMantissa(d); }
+  num::Date asDate() const { return num::Date::fromDays(date); }
+};
+
+struct Record {
+  std::uint32_t structIndex = 0; // ir::Program::structs
+  std::vector<Value> fields;
+};
+
+struct List {
+  std::vector<Value> items;
+};
+
+// Owns records, lists and texts. Not thread-safe: one per producer (an
+// input file, a test, one evaluation's temporaries).
+class Arena {
+public:
+  Record* record(std::uint32_t structIndex, std::size_t fieldCount) {
+    records_.emplace_back();
+    records_.back().structIndex = structIndex;
+    records_.back().fields.resize(fieldCount);
+    return &records_.back();
+  }
+  List* list() {
+    lists_.emplace_back();
+    return &lists_.back();
+  }
+  const std::string* text(std::string s) {
+    texts_.push_back(std::move(s));
+    return &texts_.back();
+  }
+  void clear() {
+    records_.clear();
+    lists_.clear();
+    texts_.clear();
+  }
+
+private:
+  std::deque<Record> records_;
+  std::deque<List> lists_;
+  std::deque<std::string> texts_;
+};
+
+} // namespace loge::interp

@@ -1,0 +1,44 @@
+// Interpreter stage: the public entry points.
+#include "evaluator.h"
+
+namespace loge::interp {
+
+using internal::Evaluator;
+
+const char* ruleStatusName(RuleStatus s) {
+  switch (s) {
+  case RuleStatus::Ok: return "ok";
+  case RuleStatus::Alerte: return "alerte";
+  case RuleStatus::Refus: return "refus";
+  case RuleStatus::Exception: return "exception";
+  case RuleStatus::NotEvaluated: return "non_evalue";
+  }
+  return "ok";
+}
+
+DemandeResult Interpreter::evaluate(const Inputs& in) const {
+  Arena arena;
+  Evaluator ev(program_, in, arena);
+  DemandeResult out;
+  for (std::uint32_t c = 0; c < program_.cotations.size(); ++c) out.cotations.push_back(ev.cotation(c));
+  for (std::uint32_t b = 0; b < program_.ruleBlocks.size(); ++b) out.blocks.push_back(ev.block(b));
+  if (!in.roles[static_cast<int>(ir::Role::Logement)].isAbsent()) out.eligible = ev.eligible();
+  return out;
+}
+
+Value Interpreter::evaluateExpr(const ir::Expr& e, const Inputs& in, Arena& arena, std::uint32_t slots) const {
+  Evaluator ev(program_, in, arena);
+  return ev.evalWithSlots(e, slots + 1);
+}
+
+std::vector<QuotaGroup> Interpreter::quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
+                                                 const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides) const {
+  return internal::computeQuotaGroups(program_, quota, attributions, asOf, overrides, nullptr, std::nullopt);
+}
+
+Ranking Interpreter::rank(std::uint32_t index, const std::vector<Value>& candidates, const Inputs& in) const {
+  Arena arena;
+  return internal::rankCandidates(program_, index, candidates, in, arena);
+}
+
+} // namespace loge::interp

@@ -1,0 +1,259 @@
+// Semantic stage (internal): names and paths — binders, context records,
+// declarations of this module and of imports, enum values, field access
+// with optional propagation and narrowing.
+#include "checker.h"
+
+namespace loge::sema::internal {
+
+using ir::Op;
+using ir::TypeKind;
+
+namespace {
+// Flattens `a.b.c` into its identifiers; false when the chain has a base
+// that is not a name (a call, an index, parentheses…).
+bool flatten(const ast::Expr& e, std::vector<const ast::Ident*>& out) {
+  if (e.kind == ast::Expr::Kind::Name) {
+    out.push_back(&e.name);
+    return true;
+  }
+  if (e.kind == ast::Expr::Kind::Field && flatten(*e.a, out)) {
+    out.push_back(&e.name);
+    return true;
+  }
+  return false;
+}
+} // namespace
+
+ir::ExprPtr Checker::applyField(ir::ExprPtr base, const ast::Ident& field, Env& env, const std::string& path) {
+  const ir::Type* t = base->type;
+  if (t->kind == TypeKind::Error) return base;
+  bool optional = ir::isOptional(t);
+  const ir::Type* inner = ir::stripOptional(t);
+  if (inner->kind != TypeKind::Struct) {
+    diags_.report(DiagKind::TypeMismatch, field.range,
+                  "`" + field.text + "` : seule une structure a des champs ; cette valeur est de type " + typeName(t));
+    return errorExpr(field.range);
+  }
+  const ir::StructDecl& s = program_->structs[inner->index];
+  int index = s.fieldIndex(ast::foldName(field.text));
+  if (index < 0) {
+    Diagnostic& d = diags_.report(DiagKind::UnknownField, field.range, s.name, field.text);
+    std::vector<std::string> names;
+    for (const auto& f : s.fields) names.push_back(f.name);
+    d.hint = suggest(field.text, names);
+    return errorExpr(field.range);
+  }
+  const ir::Type* ft = s.fields[static_cast<std::size_t>(index)].type;
+  auto out = ir::makeExpr(optional ? Op::OptionalField : Op::Field, optional ? types().optional(ft) : ft,
+                          SourceRange::cover(base->range, field.range));
+  out->index = static_cast<std::uint32_t>(index);
+  out->a = std::move(base);
+  (void)env;
+  (void)path;
+  return out;
+}
+
+ir::ExprPtr Checker::useDefinition(std::uint32_t index, std::vector<ir::ExprPtr> args, Env& env, SourceRange range) {
+  const ir::DefinitionDecl& d = program_->definitions[index];
+  if (env.inDefinition) {
+    env.calledDefinitions.insert(index);
+  } else {
+    std::uint32_t missing = d.roles & ~env.allowedRoles;
+    for (int r = 0; r < ir::kRoleCount; ++r) {
+      if (missing & (1u << r)) {
+        Diagnostic& diag = diags_.report(DiagKind::ContextUnavailable, range,
+                                         "`" + d.name + "` utilise `" + roleName(static_cast<ir::Role>(r)) +
+                                             "`, qui n'est pas disponible dans " + env.where);
+        diag.hint = "seuls les blocs `pour logement` et les classements connaissent le logement proposé";
+        return errorExpr(range);
+      }
+    }
+    env.usedRoles |= d.roles;
+    env.usedDate |= d.readsDate;
+  }
+  if (args.size() != d.paramTypes.size()) {
+    diags_.report(DiagKind::WrongArgumentCount, range, d.name, d.paramTypes.size(), args.size());
+    return errorExpr(range);
+  }
+  auto out = ir::makeExpr(Op::Call, d.returnType, range);
+  out->index = index;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    out->args.push_back(coerce(std::move(args[i]), d.paramTypes[i], env, "argument"));
+  return out;
+}
+
+ir::ExprPtr Checker::useSymbol(const Symbol& s, const ast::Ident& name, Env& env, SourceRange range) {
+  switch (s.kind) {
+  case Symbol::Kind::Parameter: {
+    const ir::ParameterDecl& p = program_->parameters[s.index];
+    if (p.isTable) {
+      Diagnostic& d = diags_.report(DiagKind::NotAValue, range, name.text, "un barème");
+      d.hint = "consultez-le avec ses clés : `" + name.text + "[…]`";
+      return errorExpr(range);
+    }
+    env.usedDate = true;
+    auto out = ir::makeExpr(Op::Param, p.type, range);
+    out->index = s.index;
+    return out;
+  }
+  case Symbol::Kind::Definition: {
+    const ir::DefinitionDecl& d = program_->definitions[s.index];
+    if (!d.paramTypes.empty()) {
+      diags_.report(DiagKind::WrongArgumentCount, range, d.name, d.paramTypes.size(), 0);
+      return errorExpr(range);
+    }
+    return useDefinition(s.index, {}, env, range);
+  }
+  case Symbol::Kind::Cotation: return checkCotationRef(ast::Expr(ast::Expr::Kind::Name, range), env, s.index, 0);
+  case Symbol::Kind::Enum: diags_.report(DiagKind::NotAValue, range, name.text, "une énumération"); break;
+  case Symbol::Kind::Struct: diags_.report(DiagKind::NotAValue, range, name.text, "une structure"); break;
+  case Symbol::Kind::RuleBlock: diags_.report(DiagKind::NotAValue, range, name.text, "un bloc de règles"); break;
+  case Symbol::Kind::Quota: {
+    Diagnostic& d = diags_.report(DiagKind::NotAValue, range, name.text, "un quota");
+    d.hint = "écrivez `quota." + name.text + ".en_retard`, `.concerne` ou `.compte`";
+    break;
+  }
+  case Symbol::Kind::Classement: diags_.report(DiagKind::NotAValue, range, name.text, "un classement"); break;
+  }
+  return errorExpr(range);
+}
+
+// Resolves a Name/Field chain: binders, date_évaluation, context records,
+// `cotation.`/`quota.`/`classement.` prefixes, declarations (local, then
+// unaliased imports), import aliases, enum types, and finally bare enum
+// values when the expected type is an enumeration.
+ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* expected) {
+  std::vector<const ast::Ident*> parts;
+  if (!flatten(e, parts)) {
+    // `(…).champ`, `f(x).champ`, `P[k].min`
+    auto base = checkExpr(*e.a, env);
+    return applyField(std::move(base), e.name, env, "");
+  }
+  const ast::Ident& head = *parts[0];
+  std::string folded = ast::foldName(head.text);
+  ir::ExprPtr value;
+  std::size_t next = 1;
+  std::string path = folded;
+
+  // Narrowed optional paths read as present values.
+  auto narrow = [&](ir::ExprPtr v) {
+    if (ir::isOptional(v->type)) {
+      for (const std::string& n : env.narrowed) {
+        if (n == path) {
+          auto u = ir::makeExpr(Op::Unwrap, ir::stripOptional(v->type), v->range);
+          u->a = std::move(v);
+          return u;
+        }
+      }
+    }
+    return v;
+  };
+
+  for (auto it = env.binders.rbegin(); it != env.binders.rend() && !value; ++it) {
+    if (it->folded == folded) {
+      value = ir::makeExpr(Op::Local, it->type, head.range);
+      value->index = it->slot;
+    }
+  }
+  ir::Role role;
+  if (!value && folded == "date_evaluation") {
+    env.usedDate = true;
+    value = ir::makeExpr(Op::DateEvaluation, types().date(), head.range);
+  } else if (!value && isRoleName(folded, role)) {
+    if (!useRole(env, role, head.range)) return errorExpr(e.range);
+    value = ir::makeExpr(Op::Context, program_->schema.roles[static_cast<int>(role)], head.range);
+    value->role = role;
+  } else if (!value && (folded == "cotation" || folded == "quota" || folded == "classement") && parts.size() > 1) {
+    if (folded == "quota") return checkQuotaRef(e, env);
+    Module* m = env.module;
+    const Symbol* s = lookup(*m, *parts[1], true);
+    if (!s) return errorExpr(e.range);
+    if (folded == "cotation" && s->kind == Symbol::Kind::Cotation) {
+      // `cotation.principale.x` reads as `principale.x`
+      const ast::Expr* base = &e;
+      std::size_t depth = parts.size() - 2;
+      return checkCotationRef(*base, env, s->index, depth);
+    }
+    if (folded == "classement" && s->kind == Symbol::Kind::Classement && parts.size() == 2) {
+      if (!env.inTest) {
+        diags_.report(DiagKind::MisplacedClause, e.range, "la liste retenue d'un classement ne se lit que dans un test");
+        return errorExpr(e.range);
+      }
+      auto out = ir::makeExpr(Op::ClassementIds, types().list(types().text()), e.range);
+      out->index = s->index;
+      return out;
+    }
+    diags_.report(DiagKind::TypeMismatch, parts[1]->range, "`" + parts[1]->text + "` n'est pas un " + folded);
+    return errorExpr(e.range);
+  } else if (!value && env.inTest && folded == "eligible" && parts.size() == 1) {
+    return ir::makeExpr(Op::Eligible, types().boolean(), head.range);
+  }
+
+  if (!value) {
+    // Declarations: this module, its unaliased imports, then aliases.
+    Module* scope = env.module;
+    const ast::Ident* name = &head;
+    std::size_t i = 0;
+    while (true) {
+      const Symbol* s = lookup(*scope, *name, false);
+      if (s) {
+        if (s->kind == Symbol::Kind::Cotation) {
+          std::size_t depth = parts.size() - i - 1;
+          return checkCotationRef(e, env, s->index, depth);
+        }
+        if (s->kind == Symbol::Kind::Enum) {
+          const ir::Type* t = types().enumeration(s->index);
+          if (i + 1 >= parts.size()) {
+            diags_.report(DiagKind::NotAValue, name->range, name->text, "une énumération");
+            return errorExpr(e.range);
+          }
+          const ast::Ident& v = *parts[i + 1];
+          auto idx = lookupEnumValue(t, ast::foldName(v.text));
+          if (!idx) {
+            Diagnostic& d = diags_.report(DiagKind::UnknownEnumValue, v.range, v.text, program_->enums[s->index].name);
+            d.hint = suggest(v.text, program_->enums[s->index].values);
+            return errorExpr(e.range);
+          }
+          value = ir::makeExpr(Op::Const, t, SourceRange::cover(head.range, v.range));
+          value->constant = ir::Constant::enumValue(*idx);
+          next = i + 2;
+        } else {
+          value = useSymbol(*s, *name, env, SourceRange::cover(head.range, name->range));
+          next = i + 1;
+        }
+        break;
+      }
+      Module* alias = importAlias(*scope, ast::foldName(name->text));
+      if (alias && i + 1 < parts.size()) {
+        scope = alias;
+        ++i;
+        name = parts[i];
+        continue;
+      }
+      // Bare enum value, typed by context.
+      if (i == 0 && expected && ir::stripOptional(expected)->kind == TypeKind::Enum) {
+        const ir::Type* t = ir::stripOptional(expected);
+        if (auto idx = lookupEnumValue(t, folded)) {
+          value = ir::makeExpr(Op::Const, t, head.range);
+          value->constant = ir::Constant::enumValue(*idx);
+          break;
+        }
+      }
+      lookup(*scope, *name, true); // reports, with a suggestion
+      return errorExpr(e.range);
+    }
+    path.clear();
+    for (std::size_t k = 0; k < next; ++k) path += (k ? "." : "") + ast::foldName(parts[k]->text);
+  }
+
+  value = narrow(std::move(value));
+  for (std::size_t k = next; k < parts.size(); ++k) {
+    path += "." + ast::foldName(parts[k]->text);
+    value = applyField(std::move(value), *parts[k], env, path);
+    value = narrow(std::move(value));
+  }
+  value->range = e.range;
+  return value;
+}
+
+} // namespace loge::sema::internal

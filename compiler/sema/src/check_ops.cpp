@@ -1,0 +1,326 @@
+// Semantic stage (internal): operators with units, comparisons, aggregates
+// over lists and `selon`.
+//
+// Unit rules (SPEC principle 2, LANGUAGE-NOTES P7): + − and comparisons need
+// the same unit; a unit times a unitless number keeps the unit; a unit
+// divided by the same unit is a unitless décimal; entier promotes to décimal
+// where a unitless décimal is expected; date ± durée is a date; durations
+// of months and of days never mix.
+#include "checker.h"
+
+namespace loge::sema::internal {
+
+using ir::Op;
+using ir::TypeKind;
+
+namespace {
+const char* unitText(ir::Unit u) {
+  switch (u) {
+  case ir::Unit::None: return "sans unité";
+  case ir::Unit::Euro: return "€";
+  case ir::Unit::EuroPerMonth: return "€/mois";
+  case ir::Unit::EuroPerYear: return "€/an";
+  case ir::Unit::SquareMetre: return "m²";
+  case ir::Unit::Points: return "points";
+  }
+  return "";
+}
+
+bool isBareName(const ast::Expr& e) { return e.kind == ast::Expr::Kind::Name; }
+} // namespace
+
+ir::ExprPtr Checker::checkBinary(const ast::Expr& e, Env& env) {
+  using B = ast::BinaryOp;
+  if (e.binaryOp == B::And || e.binaryOp == B::Or) return checkLogical(e, env);
+  ir::ExprPtr a, b;
+  bool comparison = e.binaryOp == B::Eq || e.binaryOp == B::Ne || e.binaryOp == B::Lt || e.binaryOp == B::Le ||
+                    e.binaryOp == B::Gt || e.binaryOp == B::Ge;
+  if (comparison && isBareName(*e.a) && !isBareName(*e.b)) {
+    // `paris_limitrophes = logement.zone`: type the right side first so a
+    // bare enum value on the left can be resolved.
+    b = checkExpr(*e.b, env);
+    a = checkExpr(*e.a, env, b->type);
+  } else {
+    a = checkExpr(*e.a, env);
+    b = checkExpr(*e.b, env, a->type);
+  }
+  if (a->type->kind == TypeKind::Error || b->type->kind == TypeKind::Error) return errorExpr(e.range);
+  for (const auto* side : {&a, &b}) {
+    const ir::Type* t = (*side)->type;
+    if (ir::isOptional(t) || t->kind == TypeKind::Absent) {
+      const ast::Expr& src = side == &a ? *e.a : *e.b;
+      std::string p = pathOf(src);
+      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, src.range, p.empty() ? "cette valeur" : p, typeName(t));
+      d.hint = comparison && t->kind != TypeKind::Absent
+                   ? "utilisez `existe` ou `à défaut` ; pour tester l'absence, écrivez `non " + (p.empty() ? std::string("…") : p) + " existe`"
+                   : "utilisez `si … existe alors … sinon …` ou `à défaut`";
+      return errorExpr(e.range);
+    }
+  }
+  if (comparison) return checkComparison(e, std::move(a), std::move(b), env);
+  return checkArithmetic(e, std::move(a), std::move(b), env);
+}
+
+ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::ExprPtr b, Env& env) {
+  using B = ast::BinaryOp;
+  const ir::Type* ta = a->type;
+  const ir::Type* tb = b->type;
+  const char* opText = e.binaryOp == B::Add ? "+" : e.binaryOp == B::Sub ? "-" : e.binaryOp == B::Mul ? "×" : "÷";
+  auto make = [&](Op op, const ir::Type* t, ir::ExprPtr x, ir::ExprPtr y) {
+    auto out = ir::makeExpr(op, t, e.range);
+    out->a = std::move(x);
+    out->b = std::move(y);
+    return out;
+  };
+  auto toDecimal = [&](ir::ExprPtr x) { return coerce(std::move(x), types().decimal(), env, "opérande"); };
+  auto bad = [&](const std::string& why) {
+    diags_.report(DiagKind::TypeMismatch, e.range,
+                  fmt::format("`{}` entre {} et {} : {}", opText, typeName(ta), typeName(tb), why));
+    return errorExpr(e.range);
+  };
+
+  // Dates and durations.
+  if (ta->kind == TypeKind::Date || tb->kind == TypeKind::Date || ta->kind == TypeKind::Duration ||
+      tb->kind == TypeKind::Duration) {
+    if (ta->kind == TypeKind::Date && tb->kind == TypeKind::Duration && (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
+      if (tb->durationUnit == ir::DurationUnit::Months && !program_->endOfMonthDeclared) {
+        Diagnostic& d = diags_.report(DiagKind::EndOfMonthDependent, e.range, std::string("date ") + opText + " mois");
+        d.hint = "déclarez la règle dans l'en-tête : `dates : fin de mois`, `dates : début du mois suivant` ou `dates : erreur`";
+      }
+      return make(e.binaryOp == B::Add ? Op::DateAddDuration : Op::DateSubDuration, ta, std::move(a), std::move(b));
+    }
+    if (ta->kind == TypeKind::Duration && tb->kind == TypeKind::Duration && (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
+      if (ta != tb) {
+        diags_.report(DiagKind::DurationMix, e.range, "des mois et des jours ne s'additionnent pas (un mois n'a pas de durée fixe)");
+        return errorExpr(e.range);
+      }
+      return make(e.binaryOp == B::Add ? Op::DurationAdd : Op::DurationSub, ta, std::move(a), std::move(b));
+    }
+    if (e.binaryOp == B::Mul && ta->kind == TypeKind::Duration && tb->kind == TypeKind::Int)
+      return make(Op::DurationMulInt, ta, std::move(a), std::move(b));
+    if (e.binaryOp == B::Mul && tb->kind == TypeKind::Duration && ta->kind == TypeKind::Int)
+      return make(Op::DurationMulInt, tb, std::move(b), std::move(a));
+    if (ta->kind == TypeKind::Date && tb->kind == TypeKind::Date && e.binaryOp == B::Sub)
+      return bad("utilisez `jours_entre`, `mois_entre` ou `ans_entre`");
+    return bad("opération non définie");
+  }
+  if (!ir::isNumeric(ta) || !ir::isNumeric(tb)) return bad("ce ne sont pas des nombres");
+
+  // entier op entier
+  if (ta->kind == TypeKind::Int && tb->kind == TypeKind::Int) {
+    switch (e.binaryOp) {
+    case B::Add: return make(Op::IntAdd, ta, std::move(a), std::move(b));
+    case B::Sub: return make(Op::IntSub, ta, std::move(a), std::move(b));
+    case B::Mul: return make(Op::IntMul, ta, std::move(a), std::move(b));
+    default: {
+      Interval iv = interval(*b);
+      if (!(iv.lo && *iv.lo > 0) && !(iv.hi && *iv.hi < 0)) diags_.report(DiagKind::PossibleDivisionByZero, e.b->range);
+      return make(Op::IntDivToDecimal, types().decimal(), std::move(a), std::move(b));
+    }
+    }
+  }
+  ir::Unit ua = ta->kind == TypeKind::Int ? ir::Unit::None : ta->unit;
+  ir::Unit ub = tb->kind == TypeKind::Int ? ir::Unit::None : tb->unit;
+  ir::Unit result = ir::Unit::None;
+  switch (e.binaryOp) {
+  case B::Add: case B::Sub:
+    if (ua != ub) {
+      Diagnostic& d = diags_.report(DiagKind::UnitMismatch, e.range,
+                                    fmt::format("`{}` entre {} et {}", opText, unitText(ua), unitText(ub)));
+      if (ua == ir::Unit::None || ub == ir::Unit::None) d.hint = "écrivez l'unité du nombre, par exemple `16 m²` ou `3 €`";
+      else if ((ua == ir::Unit::EuroPerMonth && ub == ir::Unit::EuroPerYear) || (ua == ir::Unit::EuroPerYear && ub == ir::Unit::EuroPerMonth))
+        d.hint = "convertissez avec `annuel(…)` ou `mensuel(…)`";
+      return errorExpr(e.range);
+    }
+    result = ua;
+    break;
+  case B::Mul:
+    if (ua != ir::Unit::None && ub != ir::Unit::None) {
+      diags_.report(DiagKind::UnitMismatch, e.range, fmt::format("le produit de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
+      return errorExpr(e.range);
+    }
+    result = ua != ir::Unit::None ? ua : ub;
+    break;
+  default:
+    if (ub != ir::Unit::None && ua != ub) {
+      diags_.report(DiagKind::UnitMismatch, e.range, fmt::format("la division de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
+      return errorExpr(e.range);
+    }
+    result = ub == ir::Unit::None ? ua : ir::Unit::None;
+    if (b->type->kind == TypeKind::Int) {
+      Interval iv = interval(*b);
+      if (!(iv.lo && *iv.lo > 0) && !(iv.hi && *iv.hi < 0)) diags_.report(DiagKind::PossibleDivisionByZero, e.b->range);
+    } else if (b->op != Op::Const || b->constant.number == 0) {
+      diags_.report(DiagKind::PossibleDivisionByZero, e.b->range);
+    }
+    break;
+  }
+  // Bring an entier operand to the unit of the other, as a plain number.
+  if (a->type->kind == TypeKind::Int) a = toDecimal(std::move(a));
+  if (b->type->kind == TypeKind::Int) b = toDecimal(std::move(b));
+  const ir::Type* t = types().decimal(result);
+  switch (e.binaryOp) {
+  case B::Add: return make(Op::DecimalAdd, t, std::move(a), std::move(b));
+  case B::Sub: return make(Op::DecimalSub, t, std::move(a), std::move(b));
+  case B::Mul: return make(Op::DecimalMul, t, std::move(a), std::move(b));
+  default: return make(Op::DecimalDiv, t, std::move(a), std::move(b));
+  }
+}
+
+ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::ExprPtr b, Env& env) {
+  using B = ast::BinaryOp;
+  const ir::Type* t = unify(a->type, b->type);
+  bool ordering = e.binaryOp != B::Eq && e.binaryOp != B::Ne;
+  if (!t) {
+    Diagnostic& d = diags_.report(DiagKind::TypeMismatch, e.range,
+                                  "comparaison entre " + typeName(a->type) + " et " + typeName(b->type));
+    const ir::Type* ta = a->type;
+    const ir::Type* tb = b->type;
+    if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = "les deux côtés doivent avoir la même unité (écrivez par exemple `0 €`)";
+    return errorExpr(e.range);
+  }
+  bool orderable = t->kind == TypeKind::Int || t->kind == TypeKind::Decimal || t->kind == TypeKind::Date ||
+                   t->kind == TypeKind::Duration || t->kind == TypeKind::Enum;
+  bool equatable = orderable || t->kind == TypeKind::Bool || t->kind == TypeKind::Text;
+  if ((ordering && !orderable) || !equatable) {
+    diags_.report(DiagKind::TypeMismatch, e.range,
+                  std::string(ordering ? "les valeurs de type " : "l'égalité entre valeurs de type ") + typeName(t) +
+                      (ordering ? " ne s'ordonnent pas" : " n'est pas définie"));
+    return errorExpr(e.range);
+  }
+  auto out = ir::makeExpr(Op::Compare, types().boolean(), e.range);
+  switch (e.binaryOp) {
+  case B::Eq: out->cmp = ir::CompareOp::Eq; break;
+  case B::Ne: out->cmp = ir::CompareOp::Ne; break;
+  case B::Lt: out->cmp = ir::CompareOp::Lt; break;
+  case B::Le: out->cmp = ir::CompareOp::Le; break;
+  case B::Gt: out->cmp = ir::CompareOp::Gt; break;
+  default: out->cmp = ir::CompareOp::Ge; break;
+  }
+  out->operandType = t;
+  out->a = coerce(std::move(a), t, env, "opérande");
+  out->b = coerce(std::move(b), t, env, "opérande");
+  return out;
+}
+
+// nombre de / somme de / maximum de / minimum de / premier / tous / au moins un
+ir::ExprPtr Checker::checkAggregate(const ast::Expr& e, Env& env) {
+  auto list = checkExpr(*e.b, env);
+  if (list->type->kind == TypeKind::Error) return errorExpr(e.range);
+  if (list->type->kind != TypeKind::List) {
+    std::string p = pathOf(*e.b);
+    if (ir::isOptional(list->type) && ir::stripOptional(list->type)->kind == TypeKind::List) {
+      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.b->range, p.empty() ? "cette liste" : p, typeName(list->type));
+      d.hint = "utilisez `existe` ou `à défaut []`";
+    } else {
+      diags_.report(DiagKind::NotAList, e.b->range, p.empty() ? "cette expression" : p, typeName(list->type));
+    }
+    return errorExpr(e.range);
+  }
+  std::size_t mark = env.binders.size();
+  std::size_t narrowMark = env.narrowed.size();
+  auto out = ir::makeExpr(Op::Aggregate, types().integer(), e.range);
+  out->slot = bind(env, e.name, list->type->element);
+  out->b = std::move(list);
+  if (e.c) out->c = checkCondition(*e.c, env);
+  switch (e.aggregate) {
+  case ast::AggregateKind::Count:
+    out->aggregate = ir::AggregateOp::Count;
+    break;
+  case ast::AggregateKind::Sum: case ast::AggregateKind::Max: case ast::AggregateKind::Min: {
+    auto v = checkExpr(*e.a, env);
+    const ir::Type* t = v->type;
+    bool sum = e.aggregate == ast::AggregateKind::Sum;
+    bool ok = ir::isNumeric(t) || (!sum && t->kind == TypeKind::Date);
+    if (!ok && t->kind != TypeKind::Error) {
+      diags_.report(DiagKind::TypeMismatch, e.a->range,
+                    std::string(sum ? "`somme de` additionne des nombres" : "`maximum de`/`minimum de` comparent des nombres ou des dates") +
+                        " ; trouvé " + typeName(t));
+    }
+    out->aggregate = sum ? ir::AggregateOp::Sum : e.aggregate == ast::AggregateKind::Max ? ir::AggregateOp::Max : ir::AggregateOp::Min;
+    out->type = sum ? t : types().optional(t);
+    out->a = std::move(v);
+    break;
+  }
+  case ast::AggregateKind::First:
+    out->aggregate = ir::AggregateOp::First;
+    out->type = types().optional(out->b->type->element);
+    break;
+  case ast::AggregateKind::All:
+    out->aggregate = ir::AggregateOp::All;
+    out->type = types().boolean();
+    break;
+  case ast::AggregateKind::Any:
+    out->aggregate = ir::AggregateOp::Any;
+    out->type = types().boolean();
+    break;
+  }
+  unbind(env, mark);
+  env.narrowed.resize(narrowMark);
+  return out;
+}
+
+ir::ExprPtr Checker::checkSelon(const ast::Expr& e, Env& env, const ir::Type* expected) {
+  auto scrutinee = checkExpr(*e.a, env);
+  const ir::Type* st = scrutinee->type;
+  if (st->kind == TypeKind::Error) return errorExpr(e.range);
+  if (st->kind != TypeKind::Enum) {
+    Diagnostic& d = diags_.report(DiagKind::TypeMismatch, e.a->range, "`selon` porte sur une énumération ; trouvé " + typeName(st));
+    if (ir::isOptional(st)) d.hint = "vérifiez d'abord sa présence avec `existe`";
+    return errorExpr(e.range);
+  }
+  const ir::EnumDecl& en = program_->enums[st->index];
+  auto out = ir::makeExpr(Op::Switch, types().error(), e.range);
+  out->cases.assign(en.values.size(), UINT32_MAX);
+  std::vector<ir::ExprPtr> values;
+  bool hasDefault = false;
+  const ir::Type* t = expected;
+  for (const ast::SelonArm& arm : e.arms) {
+    auto v = checkExpr(*arm.value, env, t);
+    const ir::Type* u = t ? unify(t, v->type) : v->type;
+    if (!u) {
+      diags_.report(DiagKind::TypeMismatch, arm.value->range,
+                    "les cas de `selon` doivent avoir le même type : " + typeName(t) + " et " + typeName(v->type));
+      return errorExpr(e.range);
+    }
+    t = u;
+    auto armIndex = static_cast<std::uint32_t>(values.size());
+    values.push_back(std::move(v));
+    if (arm.cases.empty()) {
+      hasDefault = true;
+      out->sub = armIndex;
+      continue;
+    }
+    for (const ast::Ident& c : arm.cases) {
+      auto idx = lookupEnumValue(st, ast::foldName(c.text));
+      if (!idx) {
+        Diagnostic& d = diags_.report(DiagKind::UnknownEnumValue, c.range, c.text, en.name);
+        d.hint = suggest(c.text, en.values);
+        continue;
+      }
+      if (out->cases[*idx] != UINT32_MAX) {
+        diags_.report(DiagKind::DuplicateSelonCase, c.range, c.text);
+        continue;
+      }
+      out->cases[*idx] = armIndex;
+    }
+  }
+  if (!hasDefault) {
+    std::vector<std::string> missing;
+    for (std::size_t i = 0; i < en.values.size(); ++i)
+      if (out->cases[i] == UINT32_MAX) missing.push_back("`" + en.values[i] + "`");
+    if (!missing.empty()) {
+      Diagnostic& d = diags_.report(DiagKind::NonExhaustiveSelon, e.range, fmt::format("{}", fmt::join(missing, ", ")));
+      d.hint = "ajoutez ces cas, ou un cas `sinon → …`";
+    }
+  } else {
+    for (auto& c : out->cases)
+      if (c == UINT32_MAX) c = out->sub;
+  }
+  out->type = t ? t : types().error();
+  for (auto& v : values) out->args.push_back(coerce(std::move(v), out->type, env, "cas de `selon`"));
+  out->a = std::move(scrutinee);
+  return out;
+}
+
+} // namespace loge::sema::internal

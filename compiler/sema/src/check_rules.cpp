@@ -1,0 +1,73 @@
+// Semantic stage (internal): éligibilité and harmonisation blocks — rules,
+// their exceptions (`sauf si`), and motifs with `{expr}` segments.
+#include "checker.h"
+
+namespace loge::sema::internal {
+
+std::vector<ir::TextPiece> Checker::checkText(const ast::Text& t, Env& env) {
+  std::vector<ir::TextPiece> out;
+  for (const ast::TextPart& p : t.parts) {
+    if (!p.expr) {
+      out.push_back({p.literal, nullptr});
+      continue;
+    }
+    auto v = checkExpr(*p.expr, env);
+    const ir::Type* st = ir::stripOptional(v->type);
+    if (st->kind == ir::TypeKind::Struct || st->kind == ir::TypeKind::List) {
+      diags_.report(DiagKind::BadInterpolation, p.expr->range, "une valeur de type " + typeName(v->type) + " ne s'affiche pas");
+      continue;
+    }
+    out.push_back({"", std::move(v)});
+  }
+  return out;
+}
+
+void Checker::checkRuleBlocks() {
+  for (std::size_t i = 0; i < program_->ruleBlocks.size(); ++i) {
+    ir::RuleBlockDecl& decl = program_->ruleBlocks[i];
+    Module& m = *blockOrigin[i].module;
+    const auto* a = static_cast<const ast::RuleBlock*>(blockOrigin[i].node);
+    decl.name = m.prefix + a->name.text;
+    decl.label = a->label.empty() ? a->name.text : a->label;
+    decl.eligibility = a->eligibility;
+    decl.forLogement = a->forLogement;
+    decl.range = a->range;
+    for (const auto& r : a->references) decl.references.push_back({r.text, r.range});
+    std::set<std::string> names;
+    for (const ast::Rule& r : a->rules) {
+      if (!names.insert(ast::foldName(r.name.text)).second) diags_.report(DiagKind::DuplicateName, r.name.range, r.name.text);
+      ir::RuleDecl rule;
+      rule.name = r.name.text;
+      rule.label = r.label.empty() ? r.name.text : r.label;
+      rule.refusal = r.refusal;
+      rule.range = r.range;
+      for (const auto& ref : r.references) rule.references.push_back({ref.text, ref.range});
+      Env env;
+      env.module = &m;
+      env.allowedRoles = 1u << static_cast<int>(ir::Role::Demande);
+      if (a->forLogement)
+        env.allowedRoles |= (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
+      env.cotationsAllowed = true;
+      env.quotaQueriesAllowed = a->forLogement;
+      env.where = a->forLogement ? "ce bloc de règles" : "un bloc de règles sans `pour logement`";
+      env.slots = &rule.slotCount;
+      rule.requirement = checkCondition(*r.requirement, env);
+      env.binders.clear();
+      env.narrowed.clear();
+      if (r.motif) rule.motif = checkText(*r.motif, env);
+      for (const ast::RuleException& x : r.exceptions) {
+        ir::ExceptionDecl ex;
+        ex.condition = checkCondition(*x.condition, env);
+        env.binders.clear();
+        env.narrowed.clear();
+        ex.label = x.label.empty() ? "exception" : x.label;
+        if (x.reference) ex.reference = ir::Reference{x.reference->text, x.reference->range};
+        ex.range = x.range;
+        rule.exceptions.push_back(std::move(ex));
+      }
+      decl.rules.push_back(std::move(rule));
+    }
+  }
+}
+
+} // namespace loge::sema::internal

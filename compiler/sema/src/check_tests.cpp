@@ -1,0 +1,263 @@
+// Semantic stage (internal): `test` blocks — typed records for the demande,
+// logement, candidature, candidates and attributions (with the schema's and
+// the policy's test defaults), parameter overrides and expectations.
+#include "checker.h"
+
+namespace loge::sema::internal {
+
+using ir::Op;
+
+namespace {
+// The value a test gives to `path` (relative to a record), if any.
+const ast::RecordEntry* findEntry(const std::vector<ast::RecordEntry>& entries, const std::vector<std::string>& path) {
+  const ast::RecordEntry* found = nullptr;
+  for (const auto& e : entries) {
+    if (e.path.parts.size() != path.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < path.size() && same; ++i) same = ast::foldName(e.path.parts[i].text) == path[i];
+    if (same) found = &e; // the last one wins
+  }
+  return found;
+}
+
+bool hasPrefix(const std::vector<ast::RecordEntry>& entries, const std::vector<std::string>& prefix) {
+  for (const auto& e : entries) {
+    if (e.path.parts.size() <= prefix.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < prefix.size() && same; ++i) same = ast::foldName(e.path.parts[i].text) == prefix[i];
+    if (same) return true;
+  }
+  return false;
+}
+} // namespace
+
+// Builds a MakeRecord for `type` from the test's entries (dotted paths),
+// then the policy's test defaults, then the schema's field defaults. A
+// field with none of them becomes a deferred error: reading it fails the
+// test with a message naming the field.
+ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, const ir::Type* type, Env& env,
+                                 const std::vector<ast::RecordEntry>* defaults, SourceRange range,
+                                 const std::string& shownName) {
+  // Reject entries that name no field.
+  for (const auto& e : entries) {
+    const ir::Type* t = type;
+    for (const ast::Ident& part : e.path.parts) {
+      const ir::Type* st = ir::stripOptional(t);
+      if (st->kind != ir::TypeKind::Struct) {
+        diags_.report(DiagKind::TestBadInput, part.range, "`" + part.text + "` : cette valeur n'a pas de champs");
+        return errorExpr(range);
+      }
+      const ir::StructDecl& s = program_->structs[st->index];
+      int idx = s.fieldIndex(ast::foldName(part.text));
+      if (idx < 0) {
+        Diagnostic& d = diags_.report(DiagKind::UnknownField, part.range, s.name, part.text);
+        std::vector<std::string> names;
+        for (const auto& f : s.fields) names.push_back(f.name);
+        d.hint = suggest(part.text, names);
+        return errorExpr(range);
+      }
+      t = s.fields[static_cast<std::size_t>(idx)].type;
+    }
+  }
+  auto build = [&](auto& self, const ir::Type* t, std::vector<std::string>& path, const std::string& shown) -> ir::ExprPtr {
+    const ir::StructDecl& s = program_->structs[t->index];
+    auto rec = ir::makeExpr(Op::MakeRecord, t, range);
+    rec->index = t->index;
+    for (const ir::FieldDecl& f : s.fields) {
+      path.push_back(f.name);
+      std::string fieldPath = shown + "." + f.name;
+      const ast::RecordEntry* given = findEntry(entries, path);
+      const ast::RecordEntry* byDefault = defaults ? findEntry(*defaults, path) : nullptr;
+      const ir::Type* st = ir::stripOptional(f.type);
+      ir::ExprPtr v;
+      if (given || byDefault) {
+        const ast::RecordEntry* e = given ? given : byDefault;
+        v = coerce(checkExpr(*e->value, env, f.type), f.type, env, "valeur du champ");
+      } else if (st->kind == ir::TypeKind::Struct && !ir::isOptional(f.type)) {
+        v = self(self, st, path, fieldPath);
+      } else if (st->kind == ir::TypeKind::Struct && (hasPrefix(entries, path) || (defaults && hasPrefix(*defaults, path)))) {
+        v = self(self, st, path, fieldPath); // `logement_actuel.surface = …` makes it present
+      } else if (f.testDefault) {
+        v = ir::makeExpr(Op::Const, f.type, range);
+        v->constant = *f.testDefault;
+      } else if (ir::isOptional(f.type)) {
+        v = ir::makeExpr(Op::Const, f.type, range);
+      } else if (f.type->kind == ir::TypeKind::List) {
+        v = ir::makeExpr(Op::MakeList, f.type, range);
+      } else {
+        v = ir::makeExpr(Op::Fail, f.type, range);
+        v->parts.push_back({"le test ne donne pas `" + fieldPath +
+                                "`, et ni le schéma ni les `défauts de test` ne lui donnent de valeur",
+                            nullptr});
+      }
+      rec->args.push_back(std::move(v));
+      path.pop_back();
+    }
+    return rec;
+  };
+  std::vector<std::string> path;
+  return build(build, type, path, shownName.empty() ? program_->structs[type->index].name : shownName);
+}
+
+void Checker::checkTests() {
+  // Test defaults: every module's, the root's last so it wins.
+  std::map<std::string, std::vector<ast::RecordEntry>> defaults;
+  for (Module* m : order) {
+    for (const ast::TestDefaults& d : m->ast->testDefaults) {
+      for (const ast::TestInput& in : d.inputs) {
+        auto& list = defaults[ast::foldName(in.role.text)];
+        for (const auto& e : in.entries) {
+          ast::RecordEntry copy;
+          copy.path = e.path;
+          // Entries are owned by the AST; share the expression by pointer.
+          copy.value.reset(const_cast<ast::Expr*>(e.value.get()));
+          list.push_back(std::move(copy));
+        }
+      }
+    }
+  }
+  for (const ast::Test& t : root->ast->tests) {
+    ir::TestCase tc;
+    tc.name = t.name;
+    tc.range = t.range;
+    Env env;
+    env.module = root;
+    env.inTest = true;
+    env.cotationsAllowed = true;
+    env.allowedRoles = 0xF;
+    env.where = "un test";
+    env.slots = &tc.slotCount;
+    auto roleType = [&](ir::Role r, SourceRange where) -> const ir::Type* {
+      const ir::Type* rt = program_->schema.roles[static_cast<int>(r)];
+      if (!rt) diags_.report(DiagKind::NoSchema, where, roleName(r));
+      return rt;
+    };
+    auto defaultsFor = [&](const std::string& role) -> const std::vector<ast::RecordEntry>* {
+      auto it = defaults.find(role);
+      return it == defaults.end() ? nullptr : &it->second;
+    };
+    for (const ast::TestStatement& s : t.statements) {
+      using K = ast::TestStatement::Kind;
+      switch (s.kind) {
+      case K::Date: {
+        auto d = num::Date::parse(s.date);
+        if (!d) diags_.report(DiagKind::BadDate, s.range, s.date);
+        else tc.date = d;
+        break;
+      }
+      case K::Input: {
+        ir::Role r;
+        std::string role = ast::foldName(s.input.role.text);
+        if (!isRoleName(role, r) || r == ir::Role::Attribution) {
+          Diagnostic& d = diags_.report(DiagKind::TestBadInput, s.input.role.range,
+                                        "un test donne une `demande`, un `logement` ou une `candidature` ; pas `" + s.input.role.text + "`");
+          d.hint = suggest(s.input.role.text, {"demande", "logement", "candidature"});
+          break;
+        }
+        const ir::Type* rt = roleType(r, s.range);
+        if (!rt) break;
+        auto rec = checkRecord(s.input.entries, rt, env, defaultsFor(role), s.range, role);
+        if (r == ir::Role::Demande) tc.demande = std::move(rec);
+        else if (r == ir::Role::Logement) tc.logement = std::move(rec);
+        else tc.candidature = std::move(rec);
+        break;
+      }
+      case K::Candidates: case K::Attributions: {
+        ir::Role r = s.kind == K::Candidates ? ir::Role::Demande : ir::Role::Attribution;
+        const ir::Type* rt = roleType(r, s.range);
+        if (!rt) break;
+        for (const auto& entries : s.records) {
+          auto rec = checkRecord(entries, rt, env, defaultsFor(roleName(r)), s.range,
+                                 s.kind == K::Candidates ? "candidat" : "attribution");
+          (s.kind == K::Candidates ? tc.candidates : tc.attributions).push_back(std::move(rec));
+        }
+        break;
+      }
+      case K::Override: {
+        const ast::Ident& last = s.target.parts.back();
+        Module* scope = root;
+        for (std::size_t k = 0; k + 1 < s.target.parts.size() && scope; ++k)
+          scope = importAlias(*scope, ast::foldName(s.target.parts[k].text));
+        const Symbol* sym = scope ? lookup(*scope, last, true) : nullptr;
+        if (!sym) break;
+        if (sym->kind != Symbol::Kind::Parameter) {
+          diags_.report(DiagKind::TestBadInput, s.target.range, "seul un paramètre se remplace dans un test");
+          break;
+        }
+        ir::ParameterDecl& p = program_->parameters[sym->index];
+        std::vector<ir::DatedValue> values;
+        auto& copy = const_cast<std::vector<ast::DatedValue>&>(s.values);
+        if (datedValues(*root, p.name, p.type, copy, p, values)) tc.overrides.emplace_back(sym->index, std::move(values));
+        break;
+      }
+      case K::ExpectRule: {
+        ir::TestCase::Expectation x;
+        x.kind = ir::TestCase::Expectation::Kind::RuleStatus;
+        x.range = s.range;
+        x.status = ast::foldName(s.ruleStatus);
+        x.text = "règle " + s.target.joined() + " = " + s.ruleStatus;
+        // BLOC.REGLE, or alias….BLOC.REGLE
+        bool found = false;
+        if (s.target.parts.size() >= 2) {
+          Module* scope = root;
+          for (std::size_t k = 0; k + 2 < s.target.parts.size() && scope; ++k)
+            scope = importAlias(*scope, ast::foldName(s.target.parts[k].text));
+          const Symbol* sym = scope ? lookup(*scope, s.target.parts[s.target.parts.size() - 2], false) : nullptr;
+          if (sym && sym->kind == Symbol::Kind::RuleBlock) {
+            const ir::RuleBlockDecl& b = program_->ruleBlocks[sym->index];
+            for (std::size_t r = 0; r < b.rules.size(); ++r) {
+              if (ast::foldName(b.rules[r].name) == ast::foldName(s.target.parts.back().text)) {
+                x.block = sym->index;
+                x.rule = static_cast<std::uint32_t>(r);
+                found = true;
+              }
+            }
+          }
+        }
+        if (!found) {
+          diags_.report(DiagKind::UnknownRule, s.target.range, s.target.joined());
+          break;
+        }
+        tc.expectations.push_back(std::move(x));
+        break;
+      }
+      case K::Expect: {
+        ir::TestCase::Expectation x;
+        x.range = s.range;
+        const ast::Expr& e = *s.expectation;
+        x.text = "";
+        if (e.kind == ast::Expr::Kind::Binary && e.binaryOp == ast::BinaryOp::Eq) {
+          x.kind = ir::TestCase::Expectation::Kind::Equal;
+          x.actual = checkExpr(*e.a, env);
+          auto expected = checkExpr(*e.b, env, x.actual->type);
+          const ir::Type* u = unify(x.actual->type, expected->type);
+          if (!u && env.inTest && expected->op == Op::Const && expected->type->kind == ir::TypeKind::Int &&
+              ir::stripOptional(x.actual->type)->kind == ir::TypeKind::Decimal)
+            u = x.actual->type; // a bare integer against points or euros
+          if (!u) {
+            diags_.report(DiagKind::TestBadExpectation, e.range,
+                          "valeur attendue de type " + typeName(expected->type) + " pour une expression de type " +
+                              typeName(x.actual->type));
+            break;
+          }
+          x.expected = coerce(std::move(expected), u, env, "valeur attendue");
+          x.actual = coerce(std::move(x.actual), u, env, "valeur observée");
+        } else {
+          x.kind = ir::TestCase::Expectation::Kind::Boolean;
+          x.actual = checkCondition(e, env);
+        }
+        env.binders.clear();
+        env.narrowed.clear();
+        tc.expectations.push_back(std::move(x));
+        break;
+      }
+      }
+    }
+    program_->tests.push_back(std::move(tc));
+  }
+  // The shared expressions belong to the AST; release them unowned.
+  for (auto& [role, list] : defaults)
+    for (auto& e : list) (void)e.value.release();
+}
+
+} // namespace loge::sema::internal

@@ -1,0 +1,195 @@
+// Semantic stage (internal): the checker's state, shared by the check_*.cpp
+// files. One Checker per compilation.
+#pragma once
+
+#include "loge/ast/ast.h"
+#include "loge/ast/names.h"
+#include "loge/diag/diagnostic.h"
+#include "loge/ir/program.h"
+#include "loge/sema/check.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace loge::sema::internal {
+
+struct Module;
+
+// A declaration visible in a module's namespace.
+struct Symbol {
+  enum class Kind : std::uint8_t { Enum, Struct, Parameter, Definition, Cotation, RuleBlock, Quota, Classement };
+  Kind kind;
+  std::uint32_t index;
+  SourceRange range;
+  std::string name; // as declared
+};
+
+struct ImportEdge {
+  Module* target = nullptr;
+  std::string alias; // folded; the file stem when no `comme`
+  bool aliased = false;
+  SourceRange range;
+};
+
+struct Module {
+  std::unique_ptr<ast::Module> ast;
+  const SourceFile* file = nullptr;
+  std::string canonicalPath;
+  std::string prefix; // "" for the root, "alias." for imports (for qualified names)
+  std::vector<ImportEdge> imports;
+  std::map<std::string, Symbol> symbols; // folded name → symbol
+  bool isRoot = false;
+};
+
+// A name bound inside an expression: a definition parameter, an aggregate
+// binder, `existe comme x`, a quota's scope key.
+struct Binder {
+  std::string folded;
+  std::uint32_t slot;
+  const ir::Type* type;
+  SourceRange range;
+};
+
+// What an expression may read, and what it read.
+struct Env {
+  Module* module = nullptr;
+  std::uint32_t allowedRoles = 0;  // bit per ir::Role
+  bool attributionsAllowed = false; // `attributions` list (quotas, classements)
+  bool cotationsAllowed = false;   // reading cotation results
+  bool quotaQueriesAllowed = false; // quota.X.concerne… (pour logement)
+  bool inTest = false;
+  bool inDefinition = false;        // calls are recorded, contexts checked later
+  const char* where = "";          // "une cotation", for messages
+  std::vector<Binder> binders;
+  std::uint32_t* slots = nullptr;  // next free slot
+  std::vector<std::string> narrowed; // folded paths proven present
+  // Collected while checking a definition body:
+  std::uint32_t usedRoles = 0;
+  bool usedDate = false;
+  std::set<std::uint32_t> calledDefinitions;
+};
+
+// An integer interval for index and division checks (P7).
+struct Interval {
+  std::optional<std::int64_t> lo, hi;
+};
+
+class Checker {
+public:
+  Checker(SourceManager& sources, DiagnosticEngine& diags, const CheckOptions& options)
+      : sources_(sources), diags_(diags), options_(options) {}
+
+  std::unique_ptr<ir::Program> run(const SourceFile& root);
+
+  // ---- loader.cpp
+  Module* loadModule(const SourceFile& file, const std::string& canonical, std::vector<std::string>& stack);
+  // ---- declare.cpp
+  void declareAll();
+  void declareTypes(Module& m);
+  void resolveStructFields(Module& m);
+  void declareSchema();
+  void declareHeader(Module& root);
+  void addSymbol(Module& m, const ast::Ident& name, Symbol::Kind kind, std::uint32_t index);
+  // ---- resolve.cpp
+  const Symbol* lookup(Module& m, const ast::Ident& name, bool report);
+  Module* importAlias(Module& m, const std::string& folded);
+  const ir::Type* resolveType(Module& m, const ast::TypeRef& t);
+  std::optional<std::uint32_t> lookupEnumValue(const ir::Type* enumType, const std::string& folded);
+  std::string suggest(const std::string& name, const std::vector<std::string>& candidates);
+  // ---- check_definitions.cpp
+  void declareDefinitions();
+  void checkDefinitionBodies();
+  void checkRecursion();
+  void propagateContexts();
+  // ---- check_parameters.cpp
+  void declareParameters();
+  void checkParameterValues();
+  bool datedValues(Module& m, const std::string& name, const ir::Type* type, std::vector<ast::DatedValue>& in,
+                   ir::ParameterDecl& p, std::vector<ir::DatedValue>& out);
+  void checkCoverage(const ir::ParameterDecl& p);
+  std::optional<ir::Constant> constantValue(Module& m, const ast::Expr& e, const ir::Type* type);
+  // ---- check_cotation.cpp
+  void checkCotations();
+  // ---- check_rules.cpp
+  void checkRuleBlocks();
+  std::vector<ir::TextPiece> checkText(const ast::Text& t, Env& env);
+  // ---- check_quota.cpp
+  void checkQuotas();
+  void checkClassements();
+  // ---- check_tests.cpp
+  void checkTests();
+  ir::ExprPtr checkRecord(const std::vector<ast::RecordEntry>& entries, const ir::Type* type, Env& env,
+                          const std::vector<ast::RecordEntry>* defaults, SourceRange range,
+                          const std::string& shownName = "");
+
+  // ---- check_expr*.cpp
+  ir::ExprPtr checkExpr(const ast::Expr& e, Env& env, const ir::Type* expected = nullptr);
+  ir::ExprPtr checkCondition(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkPoints(const ast::Expr& e, Env& env);
+  ir::ExprPtr coerce(ir::ExprPtr e, const ir::Type* to, Env& env, const char* what);
+  ir::ExprPtr checkName(const ast::Expr& e, Env& env, const ir::Type* expected);
+  ir::ExprPtr checkPath(const ast::Expr& e, Env& env, const ir::Type* expected);
+  ir::ExprPtr checkField(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkCall(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkBuiltin(const ast::Expr& e, Env& env, const std::string& folded);
+  ir::ExprPtr checkIndex(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkAtDate(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkBinary(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::ExprPtr b, Env& env);
+  ir::ExprPtr checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::ExprPtr b, Env& env);
+  ir::ExprPtr checkLogical(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkIf(const ast::Expr& e, Env& env, const ir::Type* expected);
+  ir::ExprPtr checkSelon(const ast::Expr& e, Env& env, const ir::Type* expected);
+  ir::ExprPtr checkAggregate(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkLiteral(const ast::Expr& e, Env& env, const ir::Type* expected);
+  ir::ExprPtr checkQuotaRef(const ast::Expr& e, Env& env);
+  ir::ExprPtr checkCotationRef(const ast::Expr& e, Env& env, std::uint32_t cotation, std::size_t depth);
+  ir::ExprPtr errorExpr(SourceRange r);
+  ir::ExprPtr applyField(ir::ExprPtr base, const ast::Ident& field, Env& env, const std::string& path);
+  ir::ExprPtr useDefinition(std::uint32_t index, std::vector<ir::ExprPtr> args, Env& env, SourceRange range);
+  ir::ExprPtr useSymbol(const Symbol& s, const ast::Ident& name, Env& env, SourceRange range);
+  const ir::Type* unify(const ir::Type* a, const ir::Type* b);
+  std::uint32_t bind(Env& env, const ast::Ident& name, const ir::Type* type);
+  void unbind(Env& env, std::size_t count);
+  bool useRole(Env& env, ir::Role role, SourceRange range);
+  // The folded dotted path of a Name/Field chain, or "" (for narrowing).
+  static std::string pathOf(const ast::Expr& e);
+  Interval interval(const ir::Expr& e);
+
+  std::string typeName(const ir::Type* t) const { return ir::typeName(*program_, t); }
+  ir::TypeTable& types() { return program_->types; }
+  DiagnosticEngine& diags() { return diags_; }
+  ir::Program& program() { return *program_; }
+
+  // Declarations and where they come from, by IR index.
+  struct DeclOrigin {
+    Module* module;
+    const void* node; // the ast:: declaration
+  };
+  std::vector<DeclOrigin> structOrigin, enumOrigin, parameterOrigin, definitionOrigin, cotationOrigin,
+      blockOrigin, quotaOrigin, classementOrigin;
+  // Per definition: replaced by a `remplace définition` (index of replacement).
+  std::vector<std::uint32_t> definitionTarget, parameterTarget;
+
+  std::vector<std::unique_ptr<Module>> modules;
+  std::vector<Module*> order; // imports before importers
+  Module* root = nullptr;
+
+private:
+  SourceManager& sources_;
+  DiagnosticEngine& diags_;
+  CheckOptions options_;
+  std::unique_ptr<ir::Program> program_ = std::make_unique<ir::Program>();
+  std::map<std::uint32_t, Interval> definitionIntervals_;
+  std::vector<std::vector<std::uint32_t>> calls_; // definition → definitions it calls
+  std::set<std::uint32_t> intervalInProgress_;
+};
+
+std::string roleName(ir::Role r);
+bool isRoleName(const std::string& folded, ir::Role& out);
+
+} // namespace loge::sema::internal

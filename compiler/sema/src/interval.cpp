@@ -1,0 +1,98 @@
+// Semantic stage (internal): interval inference on entier expressions
+// (LANGUAGE-NOTES P7). It proves barème indices in range and divisors
+// non-zero from literals, schema bounds, min/max, + −, `nombre de` and the
+// two branches of `si`; anything else is unbounded.
+#include "checker.h"
+
+#include <algorithm>
+
+namespace loge::sema::internal {
+
+using ir::Op;
+
+namespace {
+std::optional<std::int64_t> addOpt(std::optional<std::int64_t> a, std::optional<std::int64_t> b, bool sub = false) {
+  if (!a || !b) return std::nullopt;
+  std::int64_t r;
+  if (sub ? __builtin_sub_overflow(*a, *b, &r) : __builtin_add_overflow(*a, *b, &r)) return std::nullopt;
+  return r;
+}
+} // namespace
+
+Interval Checker::interval(const ir::Expr& e) {
+  switch (e.op) {
+  case Op::Const:
+    if (e.constant.kind == ir::Constant::Kind::Int) return {e.constant.asInt(), e.constant.asInt()};
+    return {};
+  case Op::Field: case Op::Unwrap: {
+    if (e.op == Op::Unwrap) return interval(*e.a);
+    const ir::Type* base = ir::stripOptional(e.a->type);
+    if (base->kind != ir::TypeKind::Struct) return {};
+    const ir::FieldDecl& f = program_->structs[base->index].fields[e.index];
+    Interval out;
+    if (f.lower && f.lower->kind == ir::Constant::Kind::Int) out.lo = f.lower->asInt();
+    if (f.upper && f.upper->kind == ir::Constant::Kind::Int) out.hi = f.upper->asInt();
+    return out;
+  }
+  case Op::IntAdd: {
+    Interval a = interval(*e.a), b = interval(*e.b);
+    return {addOpt(a.lo, b.lo), addOpt(a.hi, b.hi)};
+  }
+  case Op::IntSub: {
+    Interval a = interval(*e.a), b = interval(*e.b);
+    return {addOpt(a.lo, b.hi, true), addOpt(a.hi, b.lo, true)};
+  }
+  case Op::If: {
+    Interval a = interval(*e.b), b = interval(*e.c);
+    Interval out;
+    if (a.lo && b.lo) out.lo = std::min(*a.lo, *b.lo);
+    if (a.hi && b.hi) out.hi = std::max(*a.hi, *b.hi);
+    return out;
+  }
+  case Op::Builtin:
+    if (e.builtin == ir::Builtin::MinInt || e.builtin == ir::Builtin::MaxInt) {
+      bool isMin = e.builtin == ir::Builtin::MinInt;
+      Interval out = interval(*e.args[0]);
+      for (std::size_t i = 1; i < e.args.size(); ++i) {
+        Interval x = interval(*e.args[i]);
+        if (isMin) {
+          out.lo = out.lo && x.lo ? std::optional(std::min(*out.lo, *x.lo)) : std::nullopt;
+          out.hi = out.hi && x.hi ? std::min(*out.hi, *x.hi) : (out.hi ? out.hi : x.hi);
+        } else {
+          out.hi = out.hi && x.hi ? std::optional(std::max(*out.hi, *x.hi)) : std::nullopt;
+          out.lo = out.lo && x.lo ? std::max(*out.lo, *x.lo) : (out.lo ? out.lo : x.lo);
+        }
+      }
+      return out;
+    }
+    if (e.builtin == ir::Builtin::AbsInt) return {0, std::nullopt};
+    if (e.builtin == ir::Builtin::MonthOf) return {1, 12};
+    if (e.builtin == ir::Builtin::DayOf) return {1, 31};
+    return {};
+  case Op::Aggregate:
+    if (e.aggregate == ir::AggregateOp::Count) return {0, std::nullopt};
+    return {};
+  case Op::Call: {
+    // Through parameterless definitions only (their value does not depend
+    // on arguments); recursion is impossible once checkRecursion passed,
+    // but guard anyway.
+    if (!e.args.empty()) return {};
+    auto it = definitionIntervals_.find(e.index);
+    if (it != definitionIntervals_.end()) return it->second;
+    if (!intervalInProgress_.insert(e.index).second) return {};
+    const ir::DefinitionDecl& d = program_->definitions[e.index];
+    if (!d.body) {
+      intervalInProgress_.erase(e.index);
+      return {}; // not checked yet: unknown, and not cached
+    }
+    Interval out = interval(*d.body);
+    intervalInProgress_.erase(e.index);
+    definitionIntervals_[e.index] = out;
+    return out;
+  }
+  default:
+    return {};
+  }
+}
+
+} // namespace loge::sema::internal

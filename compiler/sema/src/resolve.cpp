@@ -1,0 +1,132 @@
+// Semantic stage (internal): name lookup across modules, type references,
+// enum values and "vouliez-vous dire" suggestions.
+#include "checker.h"
+
+#include <algorithm>
+
+namespace loge::sema::internal {
+
+namespace {
+// Levenshtein distance on code units; names are short.
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+} // namespace
+
+std::string Checker::suggest(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string folded = ast::foldName(name);
+  std::string best;
+  std::size_t bestDistance = std::max<std::size_t>(2, folded.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    std::size_t d = distance(folded, ast::foldName(c));
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best.empty() ? "" : "vouliez-vous dire `" + best + "` ?";
+}
+
+Module* Checker::importAlias(Module& m, const std::string& folded) {
+  for (ImportEdge& e : m.imports)
+    if (e.alias == folded) return e.target;
+  return nullptr;
+}
+
+// Looks a name up in a module: its own declarations, then those of its
+// unaliased imports (an ambiguity between two imports is an error).
+const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
+  std::string folded = ast::foldName(name.text);
+  auto it = m.symbols.find(folded);
+  if (it != m.symbols.end()) return &it->second;
+  const Symbol* found = nullptr;
+  const ImportEdge* from = nullptr;
+  for (const ImportEdge& e : m.imports) {
+    if (e.aliased) continue;
+    auto other = e.target->symbols.find(folded);
+    if (other == e.target->symbols.end()) continue;
+    if (found && !(found->kind == other->second.kind && found->index == other->second.index)) {
+      if (report) {
+        Diagnostic& d = diags_.report(DiagKind::DuplicateName, name.range, name.text);
+        d.hint = "ce nom est déclaré par les modules `" + from->alias + "` et `" + e.alias +
+                 "` ; qualifiez-le (`" + e.alias + "." + name.text + "`)";
+      }
+      return nullptr;
+    }
+    found = &other->second;
+    from = &e;
+  }
+  if (!found && report) {
+    Diagnostic& d = diags_.report(DiagKind::UnknownName, name.range, name.text);
+    std::vector<std::string> candidates;
+    for (auto& [k, s] : m.symbols) candidates.push_back(s.name);
+    for (const ImportEdge& e : m.imports)
+      if (!e.aliased)
+        for (auto& [k, s] : e.target->symbols) candidates.push_back(s.name);
+    d.hint = suggest(name.text, candidates);
+  }
+  return found;
+}
+
+const ir::Type* Checker::resolveType(Module& m, const ast::TypeRef& t) {
+  using K = ast::TypeRef::Kind;
+  const ir::Type* out = types().error();
+  switch (t.kind) {
+  case K::Bool: out = types().boolean(); break;
+  case K::Int: out = types().integer(); break;
+  case K::Decimal:
+    switch (t.unit) {
+    case ast::Unit::None: out = types().decimal(ir::Unit::None); break;
+    case ast::Unit::Euro: out = types().decimal(ir::Unit::Euro); break;
+    case ast::Unit::EuroPerMonth: out = types().decimal(ir::Unit::EuroPerMonth); break;
+    case ast::Unit::EuroPerYear: out = types().decimal(ir::Unit::EuroPerYear); break;
+    case ast::Unit::SquareMetre: out = types().decimal(ir::Unit::SquareMetre); break;
+    case ast::Unit::Points: out = types().decimal(ir::Unit::Points); break;
+    }
+    break;
+  case K::Date: out = types().date(); break;
+  case K::Duration:
+    diags_.report(DiagKind::TypeMismatch, t.range,
+                  "précisez l'unité de la durée : `durée` s'écrit ici avec des mois ou des jours");
+    break;
+  case K::Text: out = types().text(); break;
+  case K::List: out = types().list(resolveType(m, *t.element)); break;
+  case K::Named: {
+    Module* scope = &m;
+    std::size_t i = 0;
+    // `alias.Type`
+    if (t.name.parts.size() > 1) {
+      scope = importAlias(m, ast::foldName(t.name.parts[0].text));
+      if (!scope) {
+        diags_.report(DiagKind::UnknownName, t.name.parts[0].range, t.name.parts[0].text);
+        return types().error();
+      }
+      i = 1;
+    }
+    const Symbol* s = lookup(*scope, t.name.parts[i], true);
+    if (!s) return types().error();
+    if (s->kind == Symbol::Kind::Enum) out = types().enumeration(s->index);
+    else if (s->kind == Symbol::Kind::Struct) out = types().structure(s->index);
+    else diags_.report(DiagKind::TypeMismatch, t.range, "`" + t.name.joined() + "` n'est pas un type");
+    break;
+  }
+  }
+  return t.optional ? types().optional(out) : out;
+}
+
+std::optional<std::uint32_t> Checker::lookupEnumValue(const ir::Type* enumType, const std::string& folded) {
+  const ir::EnumDecl& e = program_->enums[enumType->index];
+  for (std::size_t i = 0; i < e.values.size(); ++i)
+    if (e.values[i] == folded) return static_cast<std::uint32_t>(i);
+  return std::nullopt;
+}
+
+} // namespace loge::sema::internal
