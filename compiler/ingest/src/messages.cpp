@@ -1,6 +1,8 @@
 // Ingest stage: the French wording of type expectations and bounds.
 #include "messages.h"
 
+#include <fmt/format.h>
+
 #include <string>
 
 namespace loge::ingest::detail {
@@ -44,7 +46,7 @@ std::string constantText(const ir::Constant& c) {
   case ir::Constant::Kind::Duration: return std::to_string(c.asInt());
   case ir::Constant::Kind::Decimal: return c.asDecimal().toString();
   case ir::Constant::Kind::Date: return c.asDate().toString();
-  case ir::Constant::Kind::Text: return "\"" + c.text + "\"";
+  case ir::Constant::Kind::Text: return fmt::format("\"{}\"", c.text);
   default: return "?";
   }
 }

@@ -111,7 +111,7 @@ bool RecordParser::parseDecimal(const ir::Type* type, Value& out) {
     out = Value::decimal(*d);
     return true;
   }
-  const std::string shown = "\"" + quoteForMessage(str_) + "\"";
+  const std::string shown = fmt::format("\"{}\"", quoteForMessage(str_));
   const int fractionDigits = plainFractionDigits(str_);
   if (fractionDigits >= 0) return fail(start, decimalRangeProblem(shown, fractionDigits));
   return fail(start, fmt::format("attendu {}, trouvé le texte {} (écrire un nombre décimal avec un point, sans "
