@@ -46,6 +46,7 @@ item
   | testDefaultsDecl
   | testDecl
   | replaceDecl
+  | exceptionDecl
   ;
 
 importDecl : IMPORTE STRING (COMME ident)? ;
@@ -135,6 +136,11 @@ replaceDecl
   | REMPLACE DEFINITION qualifiedName ('(' (param (',' param)*)? ')')? ':' typeRef '=' expr # replaceDefinition
   | REMPLACE CRITERE qualifiedName STRING? reference* '=' criterionValue           # replaceCriterion
   ;
+
+// exception à bloc.règle sauf si C "libellé" [référence "…"]: an exception
+// added from outside the rule (typically a local policy adding an exception
+// to an imported national rule).
+exceptionDecl : EXCEPTION A qualifiedName SAUF SI expr STRING? reference? ;
 
 // ---------------------------------------------------------------- cotation
 

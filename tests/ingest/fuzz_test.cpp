@@ -22,9 +22,10 @@ std::string readFile(const std::string& path) {
 }
 
 // Bytes that matter to a JSON parser, to make mutations hit interesting paths.
-constexpr char kInteresting[] = {'{', '}', '[', ']', '"', '\\', ',', ':', '0', '9', '-', '+', '.', 'e',
-                                 'E', 'n', 't', 'f', 'u', ' ', '\n', '\r', '\t', '\0', '\x01', '\x7F',
-                                 '\x80', '\xBF', '\xC3', '\xA9', '\xE2', '\xED', '\xF0', '\xF4', '\xFF'};
+constexpr char kInteresting[] = {'{',    '}',    '[',    ']',    '"',    '\\',   ',',    ':',    '0',
+                                 '9',    '-',    '+',    '.',    'e',    'E',    'n',    't',    'f',
+                                 'u',    ' ',    '\n',   '\r',   '\t',   '\0',   '\x01', '\x7F', '\x80',
+                                 '\xBF', '\xC3', '\xA9', '\xE2', '\xED', '\xF0', '\xF4', '\xFF'};
 
 class Mutator {
 public:
@@ -32,7 +33,8 @@ public:
 
   std::size_t below(std::size_t n) { return n == 0 ? 0 : rng_() % n; }
   char byte() {
-    return below(2) == 0 ? kInteresting[below(sizeof kInteresting)] : static_cast<char>(static_cast<unsigned char>(rng_()));
+    return below(2) == 0 ? kInteresting[below(sizeof kInteresting)]
+                         : static_cast<char>(static_cast<unsigned char>(rng_()));
   }
 
   std::string mutate(std::string s) {
@@ -40,20 +42,36 @@ public:
     for (std::size_t r = 0; r < rounds; ++r) {
       const std::size_t at = below(s.size() + 1);
       switch (below(7)) {
-      case 0: if (at < s.size()) s[at] = static_cast<char>(s[at] ^ (1 << below(8))); break;
-      case 1: if (at < s.size()) s[at] = byte(); break;
+      case 0:
+        if (at < s.size()) s[at] = static_cast<char>(s[at] ^ (1 << below(8)));
+        break;
+      case 1:
+        if (at < s.size()) s[at] = byte();
+        break;
       case 2: s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), byte()); break;
       case 3: s.erase(at, below(8)); break;
       case 4: s.resize(at); break; // truncation
-      case 5: { // duplicate a slice elsewhere
+      case 5: {                    // duplicate a slice elsewhere
         const std::size_t from = below(s.size() + 1);
         const std::string slice = s.substr(from, below(40));
         s.insert(below(s.size() + 1), slice);
         break;
       }
       default: { // swap a token-ish slice with a JSON fragment
-        static const char* const kFragments[] = {"null", "true", "[]", "{}", "\"\"", "1e3", "-0", "\"\\u00e9\"",
-                                                 "\"\\ud800\"", "1.0", "99999999999999999999", "\"1,5\"", ",", ":"};
+        static const char* const kFragments[] = {"null",
+                                                 "true",
+                                                 "[]",
+                                                 "{}",
+                                                 "\"\"",
+                                                 "1e3",
+                                                 "-0",
+                                                 "\"\\u00e9\"",
+                                                 "\"\\ud800\"",
+                                                 "1.0",
+                                                 "99999999999999999999",
+                                                 "\"1,5\"",
+                                                 ",",
+                                                 ":"};
         s.replace(at, below(6), kFragments[below(std::size(kFragments))]);
         break;
       }

@@ -40,9 +40,9 @@ TEST(JsonLines, ReadsTheBenchSample) {
 TEST(JsonLines, BlankLinesCrLfBomAndMissingFinalNewline) {
   const TestSchema s = makeSchema(false);
   TempDir dir;
-  const std::string path = dir.write(
-      "l.jsonl", "\xEF\xBB\xBF" + kLogement + "\r\n\r\n   \n\t\n" + R"({"id": "L2", "loyer_mensuel": 1})" + "\n\n" +
-                     R"({"id": "L3", "loyer_mensuel": "3.5"})");
+  const std::string path =
+      dir.write("l.jsonl", "\xEF\xBB\xBF" + kLogement + "\r\n\r\n   \n\t\n" + R"({"id": "L2", "loyer_mensuel": 1})" +
+                               "\n\n" + R"({"id": "L3", "loyer_mensuel": "3.5"})");
   interp::Arena arena;
   Dataset data;
   std::vector<IngestError> errors;
@@ -60,15 +60,16 @@ TEST(JsonLines, BomOnlyOnTheFirstLine) {
   std::vector<IngestError> errors;
   EXPECT_FALSE(readJsonLines(*s.program, s.logement, path, arena, data, errors));
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].render(), path + ":2:1: erreur: JSON invalide : attendu une valeur, trouvé une marque d'ordre des octets (BOM, U+FEFF)");
+  EXPECT_EQ(errors[0].render(),
+            path +
+                ":2:1: erreur: JSON invalide : attendu une valeur, trouvé une marque d'ordre des octets (BOM, U+FEFF)");
 }
 
 TEST(JsonLines, EveryBadLineIsReportedAndGoodLinesKept) {
   const TestSchema s = makeSchema(false);
   TempDir dir;
-  const std::string path = dir.write("demandes.jsonl", kLogement + "\n" +
-                                                           R"({"id": "L2", "loyer_mensuel": "1,5"})" + "\n\n" +
-                                                           R"({"id": "L3", "loyer_mensuel": "2"})" + "\n" +
+  const std::string path = dir.write("demandes.jsonl", kLogement + "\n" + R"({"id": "L2", "loyer_mensuel": "1,5"})" +
+                                                           "\n\n" + R"({"id": "L3", "loyer_mensuel": "2"})" + "\n" +
                                                            "{\n" + R"({"id": 4, "loyer_mensuel": "2"})" + "\n");
   interp::Arena arena;
   Dataset data;
@@ -137,7 +138,8 @@ TEST(JsonLines, FilesThatCannotBeRead) {
   std::vector<IngestError> errors;
   EXPECT_FALSE(readJsonLines(*s.program, s.logement, dir.path("absent.jsonl"), arena, data, errors));
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].render(), dir.path("absent.jsonl") + ": erreur: impossible d'ouvrir le fichier : fichier introuvable");
+  EXPECT_EQ(errors[0].render(),
+            dir.path("absent.jsonl") + ": erreur: impossible d'ouvrir le fichier : fichier introuvable");
   errors.clear();
   std::filesystem::create_directories(dir.path("rep"));
   EXPECT_FALSE(readJsonLines(*s.program, s.logement, dir.path("rep"), arena, data, errors));
@@ -154,7 +156,8 @@ TEST(JsonLines, FilesThatCannotBeRead) {
 TEST(JsonLines, IdsAreEmptyWithoutAnIdField) {
   const TestSchema s = makeSchema(false);
   TempDir dir;
-  const std::string path = dir.write("l.jsonl", R"({"surface_m2": "9", "loyer_mensuel": "1"})" "\n");
+  const std::string path = dir.write("l.jsonl", R"({"surface_m2": "9", "loyer_mensuel": "1"})"
+                                                "\n");
   interp::Arena arena;
   Dataset data;
   std::vector<IngestError> errors;
@@ -180,8 +183,9 @@ TEST(JsonFile, Errors) {
   IngestError e;
   const std::string bad = dir.write("l.json", "\xEF\xBB\xBF{\n  \"id\": \"L1\",\n  \"loyer_mensuel\": \"5 €\"\n}\n");
   EXPECT_FALSE(readJsonFile(*s.program, s.logement, bad, arena, v, e));
-  EXPECT_EQ(e.render(), bad + ":3:20: erreur: champ `loyer_mensuel` : attendu un montant, trouvé le texte \"5 €\" "
-                              "(écrire un nombre décimal avec un point, sans espace ni exposant, par exemple \"1650.00\")");
+  EXPECT_EQ(e.render(),
+            bad + ":3:20: erreur: champ `loyer_mensuel` : attendu un montant, trouvé le texte \"5 €\" "
+                  "(écrire un nombre décimal avec un point, sans espace ni exposant, par exemple \"1650.00\")");
 
   const std::string two = dir.write("two.json", kLogement + "\n" + kLogement + "\n");
   EXPECT_FALSE(readJsonFile(*s.program, s.logement, two, arena, v, e));
@@ -233,11 +237,10 @@ std::string generateDemandes(std::size_t count, num::Decimal& sumRessources) {
         R"("violences": false, "logement_indigne": false, "expulsion": false, "refus_propositions": {}}}, )"
         R"("logement_actuel": {}}})"
         "\n",
-        i, 14 + rng() % 11, 1 + rng() % 12, 1 + rng() % 28, 1 + rng() % 2, rng() % 5, 18 + rng() % 80,
-        rng() % 60000, ressources, rng() % 10 == 0 ? "true" : "false", rng() % 20 == 0 ? "true" : "false",
-        rng() % 3,
-        logement ? fmt::format(R"({{"surface_m2": "{}.{}", "loyer_mensuel": "{}.{:02}"}})", 9 + rng() % 90,
-                               rng() % 10, 200 + rng() % 900, rng() % 100)
+        i, 14 + rng() % 11, 1 + rng() % 12, 1 + rng() % 28, 1 + rng() % 2, rng() % 5, 18 + rng() % 80, rng() % 60000,
+        ressources, rng() % 10 == 0 ? "true" : "false", rng() % 20 == 0 ? "true" : "false", rng() % 3,
+        logement ? fmt::format(R"({{"surface_m2": "{}.{}", "loyer_mensuel": "{}.{:02}"}})", 9 + rng() % 90, rng() % 10,
+                               200 + rng() % 900, rng() % 100)
                  : std::string("null"));
   }
   return out;

@@ -94,9 +94,14 @@ TEST(ReadRecord, DecimalSpellings) {
     const char* value;
   };
   const Case cases[] = {
-      {R"("0")", "0"},          {R"("35.5")", "35.5"},       {R"("-12.25")", "-12.25"},
-      {"0", "0"},               {"650", "650"},              {"650.125", "650.125"},
-      {"-0.5", "-0.5"},         {R"("0.000000000000000001")", "0.000000000000000001"},
+      {R"("0")", "0"},
+      {R"("35.5")", "35.5"},
+      {R"("-12.25")", "-12.25"},
+      {"0", "0"},
+      {"650", "650"},
+      {"650.125", "650.125"},
+      {"-0.5", "-0.5"},
+      {R"("0.000000000000000001")", "0.000000000000000001"},
       {"123456789012.123456789012345678", "123456789012.123456789012345678"},
   };
   for (const Case& c : cases) {
@@ -146,8 +151,7 @@ TEST(ReadRecord, EnumSpellings) {
   const TestSchema s = makeSchema(true);
   for (const char* spelling : {"heberge", "hébergé", "h\\u00e9berg\\u00e9"}) {
     interp::Arena arena;
-    const Value d =
-        readOk(s, s.demande, replaced(kDemande, "\"hébergé\"", std::string("\"") + spelling + "\""), arena);
+    const Value d = readOk(s, s.demande, replaced(kDemande, "\"hébergé\"", std::string("\"") + spelling + "\""), arena);
     EXPECT_EQ(at(d, 5).e, 1u) << spelling;
   }
   interp::Arena arena;
@@ -178,7 +182,8 @@ TEST(ReadRecord, OptionalFieldsMayBeMissingOrNull) {
 TEST(ReadRecord, WhitespaceAndLayout) {
   const TestSchema s = makeSchema(false);
   interp::Arena arena;
-  const Value v = readOk(s, s.logement, "\r\n\t {\n  \"id\" :\"L1\" ,\n  \"loyer_mensuel\"\t:\t\"520.00\"\n}\n ", arena);
+  const Value v =
+      readOk(s, s.logement, "\r\n\t {\n  \"id\" :\"L1\" ,\n  \"loyer_mensuel\"\t:\t\"520.00\"\n}\n ", arena);
   EXPECT_EQ(*at(v, 0).text, "L1");
   EXPECT_EQ(at(v, 1).asDecimal(), dec("520"));
 }

@@ -25,26 +25,27 @@ void check(const TestSchema& s, std::uint32_t index, const std::vector<Case>& ca
 
 TEST(SyntaxErrors, Punctuation) {
   const TestSchema s = makeSchema(false);
-  check(s, s.logement,
-        {
-            {R"({"id": "L1" "loyer_mensuel": "1"})", "virgule manquante entre deux champs", 13},
-            {R"({"id": "L1", "loyer_mensuel": "1",})", "virgule en trop avant « } »", 35},
-            {R"({"id": "L1", "loyer_mensuel" "1"})", R"(deux-points manquant après le nom de champ "loyer_mensuel")", 30},
-            {R"({"id": "L1", "loyer_mensuel": "1")", "fin du texte inattendue", 34},
-            {R"({"id": "L1", "loyer_mensuel": "1"}})", "texte en trop après la fin de l'objet", 35},
-            {R"({"id": "L1", "loyer_mensuel": "1"} x)", "texte en trop après la fin de l'objet", 36},
-            {R"({id: "L1"})", "attendu un nom de champ entre guillemets, trouvé « i »", 2},
-            {R"({'id': "L1"})", "attendu un nom de champ entre guillemets, trouvé « ' »", 2},
-            {R"({"id": "L1, "loyer_mensuel": "1"})", "attendu « , » ou « } », trouvé « l »", 14},
-            {R"({"id": "L1", "loyer_mensuel": })", "valeur manquante avant « } »", 31},
-            {R"({"id": , "loyer_mensuel": "1"})", "valeur manquante avant « , »", 8},
-            {R"({"id": "L1"; "loyer_mensuel": "1"})", "attendu « , » ou « } », trouvé « ; »", 12},
-            {"{", "fin du texte inattendue", 2},
-            {R"({"id")", "fin du texte inattendue", 6},
-            {R"({"id":)", "fin du texte inattendue", 7},
-            {"{\x01}", "attendu un nom de champ entre guillemets, trouvé le caractère de contrôle U+0001", 2},
-            {"{\"id\": \"L1\", é}", "attendu un nom de champ entre guillemets, trouvé « é »", 14},
-        });
+  check(
+      s, s.logement,
+      {
+          {R"({"id": "L1" "loyer_mensuel": "1"})", "virgule manquante entre deux champs", 13},
+          {R"({"id": "L1", "loyer_mensuel": "1",})", "virgule en trop avant « } »", 35},
+          {R"({"id": "L1", "loyer_mensuel" "1"})", R"(deux-points manquant après le nom de champ "loyer_mensuel")", 30},
+          {R"({"id": "L1", "loyer_mensuel": "1")", "fin du texte inattendue", 34},
+          {R"({"id": "L1", "loyer_mensuel": "1"}})", "texte en trop après la fin de l'objet", 35},
+          {R"({"id": "L1", "loyer_mensuel": "1"} x)", "texte en trop après la fin de l'objet", 36},
+          {R"({id: "L1"})", "attendu un nom de champ entre guillemets, trouvé « i »", 2},
+          {R"({'id': "L1"})", "attendu un nom de champ entre guillemets, trouvé « ' »", 2},
+          {R"({"id": "L1, "loyer_mensuel": "1"})", "attendu « , » ou « } », trouvé « l »", 14},
+          {R"({"id": "L1", "loyer_mensuel": })", "valeur manquante avant « } »", 31},
+          {R"({"id": , "loyer_mensuel": "1"})", "valeur manquante avant « , »", 8},
+          {R"({"id": "L1"; "loyer_mensuel": "1"})", "attendu « , » ou « } », trouvé « ; »", 12},
+          {"{", "fin du texte inattendue", 2},
+          {R"({"id")", "fin du texte inattendue", 6},
+          {R"({"id":)", "fin du texte inattendue", 7},
+          {"{\x01}", "attendu un nom de champ entre guillemets, trouvé le caractère de contrôle U+0001", 2},
+          {"{\"id\": \"L1\", é}", "attendu un nom de champ entre guillemets, trouvé « é »", 14},
+      });
 }
 
 TEST(SyntaxErrors, Numbers) {
@@ -92,8 +93,8 @@ TEST(SyntaxErrors, NotUtf8) {
   const TestSchema s = makeSchema(false);
   check(s, s.logement,
         {
-            {"{\"id\": \"L\xE9\"}", "texte non encodé en UTF-8 (octet 0xE9)", 10, false},    // Latin-1 é
-            {"{\"id\": \"\xC0\xAF\"}", "texte non encodé en UTF-8 (octet 0xC0)", 9, false},   // overlong
+            {"{\"id\": \"L\xE9\"}", "texte non encodé en UTF-8 (octet 0xE9)", 10, false},       // Latin-1 é
+            {"{\"id\": \"\xC0\xAF\"}", "texte non encodé en UTF-8 (octet 0xC0)", 9, false},     // overlong
             {"{\"id\": \"\xED\xA0\x80\"}", "texte non encodé en UTF-8 (octet 0xED)", 9, false}, // surrogate
             {"{\"id\": \"\xF4\x90\x80\x80\"}", "texte non encodé en UTF-8 (octet 0xF4)", 9, false},
             {"{\"id\": \"\xE2\x82\"}", "texte non encodé en UTF-8 (octet 0xE2)", 9, false}, // truncated

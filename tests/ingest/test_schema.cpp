@@ -56,23 +56,24 @@ TestSchema makeSchema(bool extended) {
   const ir::Type* mensuel = t.decimal(ir::Unit::EuroPerMonth);
 
   if (extended) {
-    s.statut = addEnum(p, "Statut", {"locataire", "heberge", "sans_domicile"}, {"Locataire", "Hébergé", "Sans domicile"});
+    s.statut =
+        addEnum(p, "Statut", {"locataire", "heberge", "sans_domicile"}, {"Locataire", "Hébergé", "Sans domicile"});
     s.lien = addEnum(p, "Lien", {"demandeur", "conjoint", "enfant", "ascendant"},
                      {"Demandeur", "Conjoint", "Enfant", "Ascendant"});
   }
 
-  s.menage = addStruct(
-      p, "Menage",
-      {field("nb_adultes", entier, integer(1)), field("nb_enfants", entier, integer(0)),
-       field("age_demandeur", entier, integer(0)), field("revenu_fiscal_reference", t.decimal(ir::Unit::EuroPerYear)),
-       extended ? field("ressources_mensuelles", mensuel, decimal("0"), decimal("100000"))
-                : field("ressources_mensuelles", mensuel),
-       field("handicap", booleen), field("grossesse", booleen)});
-  s.situation = addStruct(p, "Situation",
-                          {field("dalo", booleen), field("sans_logement", booleen),
-                           field("hebergement_structure", booleen), field("violences", booleen),
-                           field("logement_indigne", booleen), field("expulsion", booleen),
-                           field("refus_propositions", entier, integer(0))});
+  s.menage = addStruct(p, "Menage",
+                       {field("nb_adultes", entier, integer(1)), field("nb_enfants", entier, integer(0)),
+                        field("age_demandeur", entier, integer(0)),
+                        field("revenu_fiscal_reference", t.decimal(ir::Unit::EuroPerYear)),
+                        extended ? field("ressources_mensuelles", mensuel, decimal("0"), decimal("100000"))
+                                 : field("ressources_mensuelles", mensuel),
+                        field("handicap", booleen), field("grossesse", booleen)});
+  s.situation =
+      addStruct(p, "Situation",
+                {field("dalo", booleen), field("sans_logement", booleen), field("hebergement_structure", booleen),
+                 field("violences", booleen), field("logement_indigne", booleen), field("expulsion", booleen),
+                 field("refus_propositions", entier, integer(0))});
   s.logementActuel = addStruct(
       p, "LogementActuel", {field("surface_m2", t.decimal(ir::Unit::SquareMetre)), field("loyer_mensuel", mensuel)});
 

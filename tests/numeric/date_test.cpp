@@ -60,11 +60,28 @@ TEST(DateBasics, FromYmdValidates) {
 TEST(DateParse, StrictIso) {
   EXPECT_EQ(dt("2025-06-30").ymd().day, 30);
   EXPECT_TRUE(Date::parse("2024-02-29").has_value());
-  for (const char* s : {"", "2025-6-30", "2025-06-3", "2025-02-30", "2023-02-29", "+2025-06-30",
-                        "-2025-06-30", " 2025-06-30", "2025-06-30 ", "2025-06-30T00:00",
-                        "0000-01-01", "10000-01-01", "20250630", "2025/06/30", "2025-13-01",
-                        "2025-00-01", "2025-01-00", "2025-+6-30", "2025-06-+3", "2025- 6-30",
-                        "30/06/2025", "2025-06"}) {
+  for (const char* s : {"",
+                        "2025-6-30",
+                        "2025-06-3",
+                        "2025-02-30",
+                        "2023-02-29",
+                        "+2025-06-30",
+                        "-2025-06-30",
+                        " 2025-06-30",
+                        "2025-06-30 ",
+                        "2025-06-30T00:00",
+                        "0000-01-01",
+                        "10000-01-01",
+                        "20250630",
+                        "2025/06/30",
+                        "2025-13-01",
+                        "2025-00-01",
+                        "2025-01-00",
+                        "2025-+6-30",
+                        "2025-06-+3",
+                        "2025- 6-30",
+                        "30/06/2025",
+                        "2025-06"}) {
     EXPECT_FALSE(Date::parse(s).has_value()) << '"' << s << '"';
   }
   EXPECT_FALSE(Date::parse(std::string_view("2025-06-3\0", 10)).has_value());
@@ -131,10 +148,8 @@ TEST(DateShift, AddDays) {
   out = dt("2000-01-01");
   EXPECT_EQ(addDays(Date::max(), 1, out), Status::InvalidDate);
   EXPECT_EQ(addDays(Date::min(), -1, out), Status::InvalidDate);
-  EXPECT_EQ(addDays(Date::min(), std::numeric_limits<std::int64_t>::min(), out),
-            Status::InvalidDate);
-  EXPECT_EQ(addDays(Date::max(), std::numeric_limits<std::int64_t>::max(), out),
-            Status::InvalidDate);
+  EXPECT_EQ(addDays(Date::min(), std::numeric_limits<std::int64_t>::min(), out), Status::InvalidDate);
+  EXPECT_EQ(addDays(Date::max(), std::numeric_limits<std::int64_t>::max(), out), Status::InvalidDate);
   EXPECT_EQ(out.toString(), "2000-01-01");
 }
 
@@ -157,11 +172,9 @@ TEST(DateShift, AddMonthsOutOfRange) {
   Date out = dt("2000-01-01");
   EXPECT_EQ(addMonths(Date::max(), 1, EndOfMonth::LastDayOfMonth, out), Status::InvalidDate);
   EXPECT_EQ(addMonths(Date::min(), -1, EndOfMonth::LastDayOfMonth, out), Status::InvalidDate);
-  EXPECT_EQ(addMonths(Date::min(), std::numeric_limits<std::int64_t>::max(),
-                      EndOfMonth::LastDayOfMonth, out),
+  EXPECT_EQ(addMonths(Date::min(), std::numeric_limits<std::int64_t>::max(), EndOfMonth::LastDayOfMonth, out),
             Status::InvalidDate);
-  EXPECT_EQ(addMonths(Date::max(), std::numeric_limits<std::int64_t>::min(),
-                      EndOfMonth::LastDayOfMonth, out),
+  EXPECT_EQ(addMonths(Date::max(), std::numeric_limits<std::int64_t>::min(), EndOfMonth::LastDayOfMonth, out),
             Status::InvalidDate);
   EXPECT_EQ(out.toString(), "2000-01-01");
   ASSERT_EQ(addMonths(Date::min(), 119987, EndOfMonth::Error, out), Status::Ok);

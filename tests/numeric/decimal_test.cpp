@@ -58,12 +58,30 @@ TEST(DecimalParse, NegativeZeroIsZero) {
 }
 
 TEST(DecimalParse, RejectsEverythingElse) {
-  for (const char* s :
-       {"", "-", " 1", "1 ", "+1", "1.", ".5", "-.5", "1e5", "1E-2", "1,5", "1_000", "--1",
-        "0x1F", "1.2.3", "1 000", "NaN", "inf", "0.0000000000000000001",
-        "1.0000000000000000000", "170141183460469231731.687303715884105728",
-        "-170141183460469231731.687303715884105728", "170141183460469231732",
-        "99999999999999999999999999999999999999999999999999"}) {
+  for (const char* s : {"",
+                        "-",
+                        " 1",
+                        "1 ",
+                        "+1",
+                        "1.",
+                        ".5",
+                        "-.5",
+                        "1e5",
+                        "1E-2",
+                        "1,5",
+                        "1_000",
+                        "--1",
+                        "0x1F",
+                        "1.2.3",
+                        "1 000",
+                        "NaN",
+                        "inf",
+                        "0.0000000000000000001",
+                        "1.0000000000000000000",
+                        "170141183460469231731.687303715884105728",
+                        "-170141183460469231731.687303715884105728",
+                        "170141183460469231732",
+                        "99999999999999999999999999999999999999999999999999"}) {
     EXPECT_FALSE(Decimal::parse(s).has_value()) << '"' << s << '"';
   }
   EXPECT_FALSE(Decimal::parse(std::string_view("1\0", 2)).has_value());
@@ -76,8 +94,7 @@ TEST(DecimalFormat, CanonicalText) {
   EXPECT_EQ(Decimal().toString(), "0");
   EXPECT_EQ(kUlp.toString(), "0.000000000000000001");
   EXPECT_EQ(kMax.toString(), "170141183460469231731.687303715884105727");
-  EXPECT_EQ(Decimal::fromInt(std::numeric_limits<std::int64_t>::min()).toString(),
-            "-9223372036854775808");
+  EXPECT_EQ(Decimal::fromInt(std::numeric_limits<std::int64_t>::min()).toString(), "-9223372036854775808");
   // Never produced by the primitives, but must still print sanely.
   EXPECT_EQ(Decimal::fromMantissa(kMinM).toString(), "-170141183460469231731.687303715884105728");
 }
@@ -181,9 +198,7 @@ TEST(DecimalArith, Div) {
   EXPECT_EQ(divS("0.000000000000000001", "2"), "0");                    // tie -> even
   EXPECT_EQ(divS("0.000000000000000003", "2"), "0.000000000000000002"); // tie -> even
   EXPECT_EQ(divS("1", "170141183460469231731.687303715884105727"), "0");
-  EXPECT_EQ(divS("170141183460469231731.687303715884105727",
-                 "170141183460469231731.687303715884105727"),
-            "1");
+  EXPECT_EQ(divS("170141183460469231731.687303715884105727", "170141183460469231731.687303715884105727"), "1");
   EXPECT_EQ(divS("100000000000000000000", "30000000000000000000"), "3.333333333333333333");
   EXPECT_EQ(divS("123456789.123456789", "0.000000001"), "123456789123456789");
 }
@@ -230,8 +245,8 @@ TEST(DecimalArith, NeverProducedMinimumIsHandledSafely) {
   std::int64_t n = 0;
   EXPECT_EQ(truncateToInt(m, n), Status::Overflow);
   EXPECT_FALSE(m.isInteger());
-  EXPECT_EQ(m.toFrench(0, 0), "-170" + kNnbsp + "141" + kNnbsp + "183" + kNnbsp + "460" +
-                                  kNnbsp + "469" + kNnbsp + "231" + kNnbsp + "732");
+  EXPECT_EQ(m.toFrench(0, 0), "-170" + kNnbsp + "141" + kNnbsp + "183" + kNnbsp + "460" + kNnbsp + "469" + kNnbsp +
+                                  "231" + kNnbsp + "732");
 }
 
 TEST(DecimalRound, FourModesOnHalves) {
@@ -259,8 +274,7 @@ TEST(DecimalRound, DomainAndOverflow) {
   EXPECT_EQ(roundTo(d("1"), Decimal(), RoundingMode::HalfEven, r), Status::Domain);
   EXPECT_EQ(roundTo(d("1"), d("-0.01"), RoundingMode::HalfEven, r), Status::Domain);
   EXPECT_EQ(roundTo(kMax, d("1"), RoundingMode::Ceiling, r), Status::Overflow);
-  EXPECT_EQ(roundTo(Decimal::fromMantissa(-kMaxM), d("1"), RoundingMode::Floor, r),
-            Status::Overflow);
+  EXPECT_EQ(roundTo(Decimal::fromMantissa(-kMaxM), d("1"), RoundingMode::Floor, r), Status::Overflow);
   EXPECT_EQ(r, d("5"));
   ASSERT_EQ(roundTo(kMax, d("1"), RoundingMode::Floor, r), Status::Ok);
   EXPECT_EQ(r.toString(), "170141183460469231731");
@@ -307,8 +321,7 @@ TEST(IntOps, OverflowIsReportedNotWrapped) {
 TEST(Status, FrenchDescriptions) {
   EXPECT_STREQ(describe(Status::Overflow), "dépassement de capacité");
   EXPECT_STREQ(describe(Status::DivisionByZero), "division par zéro");
-  EXPECT_STREQ(describe(Status::InvalidDate),
-               "date invalide ou hors de l'intervalle 0001-01-01 – 9999-12-31");
+  EXPECT_STREQ(describe(Status::InvalidDate), "date invalide ou hors de l'intervalle 0001-01-01 – 9999-12-31");
   EXPECT_STREQ(describe(Status::Domain), "argument hors du domaine");
 }
 

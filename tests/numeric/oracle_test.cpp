@@ -62,8 +62,7 @@ std::string restAfter(const std::string& line, int n) {
 
 // Runs `check` on every case (expected to return "" or a mismatch message),
 // reports the first few mismatches in full and asserts there are none.
-template <class F>
-void replay(const std::vector<Case>& cases, std::size_t minimum, F check) {
+template <class F> void replay(const std::vector<Case>& cases, std::size_t minimum, F check) {
   ASSERT_GE(cases.size(), minimum) << "oracle vectors missing or truncated";
   int failures = 0;
   for (const Case& c : cases) {
@@ -114,8 +113,7 @@ std::string decimalOutcome(Status s, Decimal out) {
   return statusWord(s);
 }
 
-template <class Op>
-void replayBinary(const std::string& name, Op op) {
+template <class Op> void replayBinary(const std::string& name, Op op) {
   replay(decimalCases(name), 1000, [&](const Case& c) {
     Decimal out = kSentinel;
     const Status s = op(dec(c.tok[1]), dec(c.tok[2]), out);
@@ -137,11 +135,10 @@ TEST(DecimalOracle, Neg) {
 }
 
 TEST(DecimalOracle, RoundTo) {
-  const std::map<std::string, RoundingMode> modes = {
-      {"halfaway", RoundingMode::HalfAwayFromZero},
-      {"halfeven", RoundingMode::HalfEven},
-      {"floor", RoundingMode::Floor},
-      {"ceiling", RoundingMode::Ceiling}};
+  const std::map<std::string, RoundingMode> modes = {{"halfaway", RoundingMode::HalfAwayFromZero},
+                                                     {"halfeven", RoundingMode::HalfEven},
+                                                     {"floor", RoundingMode::Floor},
+                                                     {"ceiling", RoundingMode::Ceiling}};
   replay(decimalCases("round"), 2000, [&](const Case& c) {
     Decimal out = kSentinel;
     const Status s = roundTo(dec(c.tok[2]), dec(c.tok[3]), modes.at(c.tok[1]), out);
@@ -173,8 +170,7 @@ TEST(DecimalOracle, ToFrench) {
   });
 }
 
-template <class Op>
-void replayInt(const std::string& name, Op op) {
+template <class Op> void replayInt(const std::string& name, Op op) {
   replay(decimalCases(name), 100, [&](const Case& c) {
     std::int64_t out = 424242;
     const Status s = op(int64Of(c.tok[1]), int64Of(c.tok[2]), out);
@@ -212,11 +208,9 @@ std::string dateOutcome(Status s, Date out) {
   return statusWord(s);
 }
 
-template <class Op>
-void replayDuration(const std::string& name, std::size_t minimum, Op op) {
-  replay(dateCases(name), minimum, [&](const Case& c) {
-    return mismatch(std::to_string(op(date(c.tok[1]), date(c.tok[2]))), c.tok[3]);
-  });
+template <class Op> void replayDuration(const std::string& name, std::size_t minimum, Op op) {
+  replay(dateCases(name), minimum,
+         [&](const Case& c) { return mismatch(std::to_string(op(date(c.tok[1]), date(c.tok[2]))), c.tok[3]); });
 }
 
 TEST(DateOracle, MonthsBetween) { replayDuration("months", 2000, monthsBetween); }
@@ -232,9 +226,8 @@ TEST(DateOracle, AddDays) {
 }
 
 TEST(DateOracle, AddMonths) {
-  const std::map<std::string, EndOfMonth> rules = {{"last", EndOfMonth::LastDayOfMonth},
-                                                   {"next", EndOfMonth::FirstOfNextMonth},
-                                                   {"error", EndOfMonth::Error}};
+  const std::map<std::string, EndOfMonth> rules = {
+      {"last", EndOfMonth::LastDayOfMonth}, {"next", EndOfMonth::FirstOfNextMonth}, {"error", EndOfMonth::Error}};
   replay(dateCases("addmonths"), 2000, [&](const Case& c) {
     Date out = kDateSentinel;
     const Status s = addMonths(date(c.tok[1]), int64Of(c.tok[2]), rules.at(c.tok[3]), out);
@@ -264,15 +257,13 @@ TEST(DateOracle, Period) {
   replay(dateCases("period"), 400, [&](const Case& c) {
     const Date d = date(c.tok[1]);
     const PeriodKind k = kinds.at(c.tok[2]);
-    return mismatch(periodLabel(d, k) + " " + periodStart(d, k).toString(),
-                    c.tok[3] + " " + c.tok[4]);
+    return mismatch(periodLabel(d, k) + " " + periodStart(d, k).toString(), c.tok[3] + " " + c.tok[4]);
   });
 }
 
 TEST(DateOracle, ToFrench) {
-  replay(dateCases("french"), 100, [](const Case& c) {
-    return mismatch(date(c.tok[1]).toFrench(), restAfter(c.text, 2));
-  });
+  replay(dateCases("french"), 100,
+         [](const Case& c) { return mismatch(date(c.tok[1]).toFrench(), restAfter(c.text, 2)); });
 }
 
 } // namespace

@@ -51,16 +51,43 @@ bool parsesCleanly(const std::string& text) {
 // than taken from the formatter so that the two lists check each other.
 const std::map<std::string, std::string>& canonicalSpellings() {
   static const std::map<std::string, std::string> table = {
-      {"a", "à"}, {"debut", "début"}, {"reference", "référence"}, {"schema", "schéma"},
-      {"enumeration", "énumération"}, {"parametre", "paramètre"}, {"definition", "définition"},
-      {"bareme", "barème"}, {"jusqu_au", "jusqu'au"}, {"critere", "critère"},
-      {"eligibilite", "éligibilité"}, {"regle", "règle"}, {"periode", "période"}, {"annee", "année"},
-      {"lorsque", "où"}, {"eligibles", "éligibles"}, {"decroissant", "décroissant"},
-      {"defauts", "défauts"}, {"booleen", "booléen"}, {"decimal", "décimal"}, {"duree", "durée"},
-      {"defaut", "défaut"}, {"verifient", "vérifient"}, {"verifie", "vérifie"},
-      {"inferieur", "inférieur"}, {"superieur", "supérieur"}, {"date_evaluation", "date_évaluation"},
-      {"->", "→"}, {"*", "×"}, {"/", "÷"}, {"\u2212", "-"}, {"<=", "≤"}, {">=", "≥"}, {"!=", "≠"},
-      {"EUR", "€"}, {"m2", "m²"}, {"--", "—"},
+      {"a", "à"},
+      {"debut", "début"},
+      {"reference", "référence"},
+      {"schema", "schéma"},
+      {"enumeration", "énumération"},
+      {"parametre", "paramètre"},
+      {"definition", "définition"},
+      {"bareme", "barème"},
+      {"jusqu_au", "jusqu'au"},
+      {"critere", "critère"},
+      {"eligibilite", "éligibilité"},
+      {"regle", "règle"},
+      {"periode", "période"},
+      {"annee", "année"},
+      {"lorsque", "où"},
+      {"eligibles", "éligibles"},
+      {"decroissant", "décroissant"},
+      {"defauts", "défauts"},
+      {"booleen", "booléen"},
+      {"decimal", "décimal"},
+      {"duree", "durée"},
+      {"defaut", "défaut"},
+      {"verifient", "vérifient"},
+      {"verifie", "vérifie"},
+      {"inferieur", "inférieur"},
+      {"superieur", "supérieur"},
+      {"date_evaluation", "date_évaluation"},
+      {"->", "→"},
+      {"*", "×"},
+      {"/", "÷"},
+      {"\u2212", "-"},
+      {"<=", "≤"},
+      {">=", "≥"},
+      {"!=", "≠"},
+      {"EUR", "€"},
+      {"m2", "m²"},
+      {"--", "—"},
   };
   return table;
 }
@@ -93,11 +120,12 @@ TokenList canonicalTokens(const std::string& text) {
     if (t->getType() == antlr4::Token::EOF) break;
     std::string s = t->getText();
     switch (t->getType()) {
-    case L::ID: case L::STRING: case L::INT_LIT: case L::DEC_LIT: case L::DATE_LIT:
-      break;
-    case L::COMMENT:
-      s = trimTrailingBlanks(s);
-      break;
+    case L::ID:
+    case L::STRING:
+    case L::INT_LIT:
+    case L::DEC_LIT:
+    case L::DATE_LIT: break;
+    case L::COMMENT: s = trimTrailingBlanks(s); break;
     default:
       if (auto it = canonicalSpellings().find(s); it != canonicalSpellings().end()) s = it->second;
     }

@@ -10,20 +10,58 @@ namespace loge::ast {
 namespace {
 char32_t baseLetter(char32_t c) {
   switch (c) {
-  case U'à': case U'â': case U'ä': case U'á': case U'ã': case U'å': return U'a';
-  case U'À': case U'Â': case U'Ä': case U'Á': case U'Ã': case U'Å': return U'A';
+  case U'à':
+  case U'â':
+  case U'ä':
+  case U'á':
+  case U'ã':
+  case U'å': return U'a';
+  case U'À':
+  case U'Â':
+  case U'Ä':
+  case U'Á':
+  case U'Ã':
+  case U'Å': return U'A';
   case U'ç': return U'c';
   case U'Ç': return U'C';
-  case U'é': case U'è': case U'ê': case U'ë': return U'e';
-  case U'É': case U'È': case U'Ê': case U'Ë': return U'E';
-  case U'î': case U'ï': case U'í': case U'ì': return U'i';
-  case U'Î': case U'Ï': case U'Í': case U'Ì': return U'I';
-  case U'ô': case U'ö': case U'ó': case U'ò': case U'õ': return U'o';
-  case U'Ô': case U'Ö': case U'Ó': case U'Ò': case U'Õ': return U'O';
-  case U'ù': case U'û': case U'ü': case U'ú': return U'u';
-  case U'Ù': case U'Û': case U'Ü': case U'Ú': return U'U';
-  case U'ÿ': case U'ý': return U'y';
-  case U'Ÿ': case U'Ý': return U'Y';
+  case U'é':
+  case U'è':
+  case U'ê':
+  case U'ë': return U'e';
+  case U'É':
+  case U'È':
+  case U'Ê':
+  case U'Ë': return U'E';
+  case U'î':
+  case U'ï':
+  case U'í':
+  case U'ì': return U'i';
+  case U'Î':
+  case U'Ï':
+  case U'Í':
+  case U'Ì': return U'I';
+  case U'ô':
+  case U'ö':
+  case U'ó':
+  case U'ò':
+  case U'õ': return U'o';
+  case U'Ô':
+  case U'Ö':
+  case U'Ó':
+  case U'Ò':
+  case U'Õ': return U'O';
+  case U'ù':
+  case U'û':
+  case U'ü':
+  case U'ú': return U'u';
+  case U'Ù':
+  case U'Û':
+  case U'Ü':
+  case U'Ú': return U'U';
+  case U'ÿ':
+  case U'ý': return U'y';
+  case U'Ÿ':
+  case U'Ý': return U'Y';
   case U'ñ': return U'n';
   case U'Ñ': return U'N';
   default: return c;

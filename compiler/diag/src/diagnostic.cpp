@@ -29,8 +29,8 @@ Diagnostic& DiagnosticEngine::add(Diagnostic d) {
   if (d.severity == Severity::Error) {
     if (errors_ == kMaxErrors) {
       truncated_ = true;
-      diags_.push_back(Diagnostic{DiagKind::TooManyErrors, Severity::Error, d.range,
-                                  info(DiagKind::TooManyErrors).format, {}, {}});
+      diags_.push_back(
+          Diagnostic{DiagKind::TooManyErrors, Severity::Error, d.range, info(DiagKind::TooManyErrors).format, {}, {}});
       return sink_;
     }
     ++errors_;

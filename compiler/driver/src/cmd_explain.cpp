@@ -21,23 +21,27 @@ std::string points(num::Decimal d) {
   return s + (d == num::Decimal::fromInt(1) || d == num::Decimal::fromInt(-1) ? " point" : " points");
 }
 
-void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, const std::vector<std::int32_t>& items, int depth,
-                  std::string& out) {
+void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, const std::vector<std::int32_t>& items,
+                  int depth, std::string& out) {
   std::string indent(static_cast<std::size_t>(2 + 2 * depth), ' ');
   for (std::int32_t it : items) {
     if (it >= 0) {
       const ir::CriterionDecl& cr = c.criteria[static_cast<std::size_t>(it)];
       const interp::CriterionResult& x = r.criteria[static_cast<std::size_t>(it)];
       std::string value;
-      if (!x.applicable) value = "non applicable (0 point)";
-      else if (x.contribution == x.brut) value = points(x.brut);
-      else value = points(x.brut) + ", non retenu (seul le critère le plus élevé de la rubrique compte)";
+      if (!x.applicable)
+        value = "non applicable (0 point)";
+      else if (x.contribution == x.brut)
+        value = points(x.brut);
+      else
+        value = points(x.brut) + ", non retenu (seul le critère le plus élevé de la rubrique compte)";
       out += fmt::format("{}- {} ({}){} : {}\n", indent, cr.label, cr.name, refs(cr.references), value);
     } else {
       auto ri = static_cast<std::size_t>(-it - 1);
       const ir::RubriqueDecl& rb = c.rubriques[ri];
       out += fmt::format("{}- rubrique {} ({}){}, {} : {}\n", indent, rb.label, rb.name, refs(rb.references),
-                         rb.maximum ? "seul le critère le plus élevé compte" : "somme des critères", points(r.rubriques[ri]));
+                         rb.maximum ? "seul le critère le plus élevé compte" : "somme des critères",
+                         points(r.rubriques[ri]));
       explainItems(c, r, rb.items, depth + 1, out);
     }
   }
@@ -60,14 +64,16 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
   interp::Inputs in;
   in.date = *date;
   ingest::IngestError error;
-  if (!ingest::readJsonFile(p, demandeType->index, args.demande, arena, in.roles[static_cast<int>(ir::Role::Demande)], error)) {
+  if (!ingest::readJsonFile(p, demandeType->index, args.demande, arena, in.roles[static_cast<int>(ir::Role::Demande)],
+                            error)) {
     fmt::print(stderr, "{}\n", error.render());
     return kDataError;
   }
   if (!args.logement.empty()) {
-    if (!logementType ||
-        !ingest::readJsonFile(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)], error)) {
-      fmt::print(stderr, "{}\n", logementType ? error.render() : "erreur : la politique ne déclare pas de schéma pour `logement`");
+    if (!logementType || !ingest::readJsonFile(p, logementType->index, args.logement, arena,
+                                               in.roles[static_cast<int>(ir::Role::Logement)], error)) {
+      fmt::print(stderr, "{}\n",
+                 logementType ? error.render() : "erreur : la politique ne déclare pas de schéma pour `logement`");
       return kDataError;
     }
   }
@@ -77,12 +83,13 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     r = interp.evaluate(in);
   } catch (const interp::EvalError& e) {
     const SourceFile* f = c->sources.file(e.range.file);
-    fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line, e.range.begin.column, e.message);
+    fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line,
+               e.range.begin.column, e.message);
     return kEvalError;
   }
   std::string out;
-  out += fmt::format("Politique : {}{}{}\n", p.title.empty() ? args.policy : p.title, p.version.empty() ? "" : ", version " + p.version,
-                     refs(p.references));
+  out += fmt::format("Politique : {}{}{}\n", p.title.empty() ? args.policy : p.title,
+                     p.version.empty() ? "" : ", version " + p.version, refs(p.references));
   int idField = p.structs[demandeType->index].fieldIndex("id");
   const interp::Value& d = in.roles[static_cast<int>(ir::Role::Demande)];
   std::string id = idField >= 0 && d.rec->fields[static_cast<std::size_t>(idField)].tag == interp::Tag::Text
@@ -95,14 +102,17 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     out += fmt::format("\nCotation « {} » ({}){} : {}\n", cot.label, cot.name, refs(cot.references), points(res.total));
     explainItems(cot, res, cot.items, 0, out);
     if (res.floorApplied)
-      out += fmt::format("  plancher appliqué : la somme des critères ({}) est portée au plancher, {}\n", points(res.beforeBounds), points(res.total));
+      out += fmt::format("  plancher appliqué : la somme des critères ({}) est portée au plancher, {}\n",
+                         points(res.beforeBounds), points(res.total));
     if (res.ceilingApplied)
-      out += fmt::format("  plafond appliqué : la somme des critères ({}) est ramenée au plafond, {}\n", points(res.beforeBounds), points(res.total));
+      out += fmt::format("  plafond appliqué : la somme des critères ({}) est ramenée au plafond, {}\n",
+                         points(res.beforeBounds), points(res.total));
   }
   std::size_t refusals = 0, alerts = 0;
   for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
     const ir::RuleBlockDecl& block = p.ruleBlocks[b];
-    out += fmt::format("\n{} « {} » ({}){}", block.eligibility ? "Éligibilité" : "Harmonisation", block.label, block.name, refs(block.references));
+    out += fmt::format("\n{} « {} » ({}){}", block.eligibility ? "Éligibilité" : "Harmonisation", block.label,
+                       block.name, refs(block.references));
     if (block.forLogement && args.logement.empty()) {
       out += " : non évalué (aucun logement fourni)\n";
       continue;
@@ -114,8 +124,14 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
       std::string verdict;
       switch (rr.status) {
       case interp::RuleStatus::Ok: verdict = "respectée"; break;
-      case interp::RuleStatus::Refus: verdict = "REFUS — " + rr.motif; ++refusals; break;
-      case interp::RuleStatus::Alerte: verdict = "ALERTE — " + rr.motif; ++alerts; break;
+      case interp::RuleStatus::Refus:
+        verdict = "REFUS — " + rr.motif;
+        ++refusals;
+        break;
+      case interp::RuleStatus::Alerte:
+        verdict = "ALERTE — " + rr.motif;
+        ++alerts;
+        break;
       case interp::RuleStatus::Exception: {
         const ir::ExceptionDecl& x = rule.exceptions[static_cast<std::size_t>(rr.exception)];
         verdict = "non respectée, mais exception : " + rr.motif + (x.reference ? " [" + x.reference->text + "]" : "");
@@ -127,8 +143,10 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     }
   }
   out += "\nRésultat : ";
-  if (r.eligible) out += *r.eligible ? "éligible" : "non éligible";
-  else out += "éligibilité non évaluée (aucun logement fourni)";
+  if (r.eligible)
+    out += *r.eligible ? "éligible" : "non éligible";
+  else
+    out += "éligibilité non évaluée (aucun logement fourni)";
   out += fmt::format(" ; {} refus, {} alerte{}.\n", refusals, alerts, alerts > 1 ? "s" : "");
   std::fputs(out.c_str(), stdout);
   return kOk;

@@ -97,7 +97,8 @@ std::string compactJson(const ir::Program& p, const std::string& id, const inter
 std::string errorJson(const SourceManager& sm, const std::string& id, const interp::EvalError& e) {
   const SourceFile* f = sm.file(e.range.file);
   std::string where = fmt::format("{}:{}:{}", f ? f->path() : "?", e.range.begin.line, e.range.begin.column);
-  return "{\"id\": " + quote(id) + ", \"erreur\": {\"message\": " + quote(e.message) + ", \"lieu\": " + quote(where) + "}}";
+  return "{\"id\": " + quote(id) + ", \"erreur\": {\"message\": " + quote(e.message) + ", \"lieu\": " + quote(where) +
+         "}}";
 }
 } // namespace
 
@@ -126,7 +127,8 @@ int runRun(const RunArgs& args, const Options& opts) {
       return kPolicyError;
     }
     ingest::IngestError error;
-    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)], error)) {
+    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena,
+                              in.roles[static_cast<int>(ir::Role::Logement)], error)) {
       fmt::print(stderr, "{}\n", error.render());
       return kDataError;
     }

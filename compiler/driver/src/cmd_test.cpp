@@ -72,12 +72,13 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc) {
           const interp::RuleResult& r = result->blocks[x.block][x.rule];
           std::string got = interp::ruleStatusName(r.status);
           if (got != x.status) {
-            failures += fmt::format("    {}\n      attendu : {}\n      obtenu  : {}{}\n      ({})\n", x.text, x.status, got,
-                                    r.motif.empty() ? "" : " — " + r.motif, where);
+            failures += fmt::format("    {}\n      attendu : {}\n      obtenu  : {}{}\n      ({})\n", x.text, x.status,
+                                    got, r.motif.empty() ? "" : " — " + r.motif, where);
           }
         } else if (x.kind == K::Boolean) {
           interp::Value v = interp.evaluateExpr(*x.actual, in, arena, tc.slotCount);
-          if (!v.b) failures += fmt::format("    attendu {}\n      la condition est fausse\n      ({})\n", x.text, where);
+          if (!v.b)
+            failures += fmt::format("    attendu {}\n      la condition est fausse\n      ({})\n", x.text, where);
         } else {
           interp::Value got = interp.evaluateExpr(*x.actual, in, arena, tc.slotCount);
           interp::Value want = interp.evaluateExpr(*x.expected, in, arena, tc.slotCount);
@@ -103,7 +104,8 @@ void collect(const std::string& path, std::vector<std::string>& out) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
       if (it->is_regular_file() && it->path().extension() == ".loge") found.push_back(it->path().string());
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
@@ -131,7 +133,8 @@ bool writeJunit(const std::string& path, const std::vector<Outcome>& outcomes, s
   std::size_t failures = 0;
   for (const auto& o : outcomes) failures += !o.passed;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"loge\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", outcomes.size(), failures, brokenFiles);
+  out << fmt::format("<testsuites name=\"loge\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", outcomes.size(),
+                     failures, brokenFiles);
   std::string current;
   bool open = false;
   for (const auto& o : outcomes) {
@@ -147,11 +150,13 @@ bool writeJunit(const std::string& path, const std::vector<Outcome>& outcomes, s
       current = o.file;
       open = true;
     }
-    out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"", xmlEscape(o.file), xmlEscape(o.name), o.seconds);
+    out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"", xmlEscape(o.file),
+                       xmlEscape(o.name), o.seconds);
     if (o.passed) {
       out << "/>\n";
     } else {
-      out << fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", "échec", xmlEscape(o.failure));
+      out << fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", "échec",
+                         xmlEscape(o.failure));
     }
   }
   if (open) out << "  </testsuite>\n";

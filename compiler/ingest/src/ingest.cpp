@@ -100,8 +100,8 @@ std::string IngestError::render() const {
   return out;
 }
 
-bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json,
-                interp::Arena& arena, interp::Value& out, IngestError& error) {
+bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json, interp::Arena& arena,
+                interp::Value& out, IngestError& error) {
   RecordParser parser(program);
   Failure failure;
   if (parser.parse(structIndex, json, TextKind::Record, false, arena, out, failure)) return true;
@@ -109,8 +109,12 @@ bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::stri
   return false;
 }
 
-bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path,
-                   interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors, std::size_t maxErrors) {
+bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+                   Dataset& out, std::vector<IngestError>& errors, std::size_t maxErrors) {
+  if (structIndex >= program.structs.size()) {
+    errors.push_back(fileError(path, fmt::format("structure inconnue (indice {})", structIndex)));
+    return false;
+  }
   detail::LineReader reader(kMaxLineBytes);
   std::string reason;
   if (!reader.open(path, reason)) {
@@ -156,12 +160,13 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
     }
   }
   if (failedLines > maxErrors)
-    errors.push_back(fileError(path, fmt::format("{} autre(s) ligne(s) en erreur non détaillée(s)", failedLines - maxErrors)));
+    errors.push_back(
+        fileError(path, fmt::format("{} autre(s) ligne(s) en erreur non détaillée(s)", failedLines - maxErrors)));
   return failedLines == 0;
 }
 
-bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path,
-                  interp::Arena& arena, interp::Value& out, IngestError& error) {
+bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+                  interp::Value& out, IngestError& error) {
   errno = 0;
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
@@ -187,7 +192,8 @@ bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const s
   const int readErrno = errno;
   std::fclose(file);
   if (failed) {
-    error = fileError(path, "lecture du fichier impossible : " + detail::fileErrorReason(readErrno != 0 ? readErrno : EIO));
+    error =
+        fileError(path, "lecture du fichier impossible : " + detail::fileErrorReason(readErrno != 0 ? readErrno : EIO));
     return false;
   }
   if (tooBig) {

@@ -86,10 +86,14 @@ bool RecordParser::scanLiteral(Literal& out) {
   std::size_t end = start;
   while (end < text_.size() && (isAlpha(text_[end]) || isDigit(text_[end]) || text_[end] == '_')) ++end;
   const std::string_view word = text_.substr(start, end - start);
-  if (word == "true") out = Literal::True;
-  else if (word == "false") out = Literal::False;
-  else if (word == "null") out = Literal::Null;
-  else return invalidValueStart();
+  if (word == "true")
+    out = Literal::True;
+  else if (word == "false")
+    out = Literal::False;
+  else if (word == "null")
+    out = Literal::Null;
+  else
+    return invalidValueStart();
   pos_ = end;
   return true;
 }
@@ -133,18 +137,42 @@ bool RecordParser::scanNumber(std::string_view& raw, bool& hasFraction, bool& ha
     std::size_t end = start;
     while (end < n && end - start < 30 && isWordChar(text_[end])) ++end;
     if (end == start) end = start + 1;
-    return syntaxError(start, fmt::format("nombre mal formé « {} »", quoteForMessage(text_.substr(start, end - start))));
+    return syntaxError(start,
+                       fmt::format("nombre mal formé « {} »", quoteForMessage(text_.substr(start, end - start))));
   }
   raw = text_.substr(start, i - start);
   pos_ = i;
   return true;
 }
 
-bool RecordParser::scanString(std::string& out) {
+bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
   const std::size_t open = pos_;
-  out.clear();
-  std::size_t i = pos_ + 1;
   const std::size_t n = text_.size();
+  std::size_t i = pos_ + 1;
+  // Fast path: no escape, the string is a view of the text.
+  for (;;) {
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(text_[i]);
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+      ++i;
+    }
+    if (i >= n) return syntaxError(open, "texte sans guillemet fermant");
+    const auto c = static_cast<unsigned char>(text_[i]);
+    if (c == '"') {
+      result = text_.substr(open + 1, i - open - 1);
+      pos_ = i + 1;
+      return true;
+    }
+    if (c == '\\') break;
+    if (c < 0x20)
+      return syntaxError(i, fmt::format("caractère de contrôle U+{:04X} dans un texte (à écrire échappé)", c));
+    const std::size_t len = utf8SequenceLength(text_, i);
+    if (len == 0) return failWithPath(i, "", fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
+    i += len;
+  }
+  // Escapes: decode into `buffer`.
+  std::string& out = buffer;
+  out.assign(text_.data() + open + 1, i - open - 1);
   for (;;) {
     const std::size_t run = i;
     while (i < n) {
@@ -156,6 +184,7 @@ bool RecordParser::scanString(std::string& out) {
     if (i >= n) return syntaxError(open, "texte sans guillemet fermant");
     const auto c = static_cast<unsigned char>(text_[i]);
     if (c == '"') {
+      result = out;
       pos_ = i + 1;
       return true;
     }
@@ -199,8 +228,8 @@ bool RecordParser::scanString(std::string& out) {
         return syntaxError(i, "séquence \\u invalide (seconde moitié d'une paire UTF-16 isolée)");
       if (cp >= 0xD800 && cp <= 0xDBFF) {
         char32_t low = 0;
-        if (next + 1 >= n || text_[next] != '\\' || text_[next + 1] != 'u' || !hex4(next + 2, low) ||
-            low < 0xDC00 || low > 0xDFFF)
+        if (next + 1 >= n || text_[next] != '\\' || text_[next + 1] != 'u' || !hex4(next + 2, low) || low < 0xDC00 ||
+            low > 0xDFFF)
           return syntaxError(i, "séquence \\u invalide (première moitié d'une paire UTF-16 isolée)");
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         next += 6;
@@ -231,7 +260,7 @@ bool RecordParser::describeToken(std::string& out) {
     return true;
   }
   if (c == '"') {
-    if (!scanString(str_)) return false;
+    if (!scanString(strBuffer_, str_)) return false;
     out = fmt::format("le texte \"{}\"", quoteForMessage(str_));
     return true;
   }
@@ -239,7 +268,7 @@ bool RecordParser::describeToken(std::string& out) {
     std::string_view raw;
     bool fraction = false, exponent = false;
     if (!scanNumber(raw, fraction, exponent)) return false;
-    out = fmt::format("le nombre {}", raw.size() > 40 ? std::string(raw.substr(0, 40)) + "…" : std::string(raw));
+    out = fmt::format("le nombre {}", quoteForMessage(raw));
     return true;
   }
   if (isAlpha(c)) {

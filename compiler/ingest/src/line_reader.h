@@ -23,7 +23,12 @@ public:
   // False, with a French reason in `error`, when the file cannot be opened.
   bool open(const std::string& path, std::string& error);
 
-  enum class Status { Line, TooLong, End, Error };
+  enum class Status {
+    Line,
+    TooLong,
+    End,
+    Error
+  };
   // The next line, without its "\n" nor a final "\r". TooLong: the line
   // was skipped. Error: reading failed (see error()).
   Status next(std::string_view& line);

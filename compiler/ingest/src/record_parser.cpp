@@ -12,7 +12,7 @@ namespace loge::ingest::detail {
 using interp::Value;
 
 bool RecordParser::fail(std::size_t offset, std::string message) {
-  return failWithPath(offset, path_, std::move(message));
+  return failWithPath(offset, pathText(), std::move(message));
 }
 
 bool RecordParser::failWithPath(std::size_t offset, std::string path, std::string message) {
@@ -22,15 +22,27 @@ bool RecordParser::failWithPath(std::size_t offset, std::string path, std::strin
   return false;
 }
 
-void RecordParser::pushField(const std::string& name) {
-  if (!path_.empty()) path_ += '.';
-  path_ += name;
+std::string RecordParser::pathText() const {
+  std::string out;
+  for (const PathSegment& segment : path_) {
+    if (segment.name == nullptr) {
+      out += fmt::format("[{}]", segment.index);
+    } else {
+      if (!out.empty()) out += '.';
+      out += *segment.name;
+    }
+  }
+  return out;
 }
 
-void RecordParser::pushIndex(std::size_t index) {
-  path_ += '[';
-  path_ += std::to_string(index);
-  path_ += ']';
+std::string_view RecordParser::folded(std::string_view text) {
+  for (const char ch : text) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      foldAccents(text, folded_);
+      return folded_;
+    }
+  }
+  return text;
 }
 
 bool RecordParser::parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
@@ -48,8 +60,7 @@ bool RecordParser::parse(std::uint32_t structIndex, std::string_view text, TextK
 
   skipSpace();
   if (atEnd()) return failWithPath(pos_, "", "aucun objet JSON (texte vide)");
-  const std::string expected = "un objet `" + program_.structs[structIndex].name + "`";
-  if (peek() != '{') return mismatch(expected);
+  if (peek() != '{') return mismatch("un objet `" + program_.structs[structIndex].name + "`");
   Value record;
   if (!parseObject(structIndex, record, 1)) return false;
   skipSpace();
@@ -85,19 +96,12 @@ bool RecordParser::parseValue(const ir::Type* type, Value& out, std::size_t dept
 }
 
 int RecordParser::findField(const ir::StructDecl& decl, std::size_t hint) {
-  // Field names are accent-folded; keys are folded only when not ASCII.
-  const std::string* key = &key_;
-  for (const char ch : key_) {
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      foldAccents(key_, folded_);
-      key = &folded_;
-      break;
-    }
-  }
+  // Field names are accent-folded.
+  const std::string_view key = folded(key_);
   // Keys usually come in declaration order: try the next field first.
-  if (hint < decl.fields.size() && decl.fields[hint].name == *key) return static_cast<int>(hint);
+  if (hint < decl.fields.size() && decl.fields[hint].name == key) return static_cast<int>(hint);
   for (std::size_t i = 0; i < decl.fields.size(); ++i)
-    if (decl.fields[i].name == *key) return static_cast<int>(i);
+    if (decl.fields[i].name == key) return static_cast<int>(i);
   return -1;
 }
 
@@ -105,8 +109,8 @@ bool RecordParser::unknownField(const ir::StructDecl& decl, std::size_t keyOffse
   std::vector<std::string> names;
   names.reserve(decl.fields.size());
   for (const ir::FieldDecl& f : decl.fields) names.push_back(f.name);
-  std::string message = fmt::format("champ inconnu `{}` (la structure `{}` a : {})", quoteForMessage(key_),
-                                    decl.name, names.empty() ? "aucun champ" : joinNames(names));
+  std::string message = fmt::format("champ inconnu `{}` (la structure `{}` a : {})", quoteForMessage(key_), decl.name,
+                                    names.empty() ? "aucun champ" : joinNames(names));
   const std::string suggestion = closestMatch(key_, names);
   if (!suggestion.empty()) message += fmt::format(" ; vouliez-vous dire `{}` ?", suggestion);
   return fail(keyOffset, std::move(message));
@@ -122,7 +126,6 @@ bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_
   interp::Record* record = arena_->record(structIndex, fieldCount);
   const std::size_t seenBase = seen_.size();
   seen_.resize(seenBase + fieldCount, 0);
-  const std::size_t pathLength = path_.size();
 
   ++pos_; // '{'
   skipSpace();
@@ -139,11 +142,12 @@ bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_
         return unexpectedChar(pos_, "un nom de champ entre guillemets");
       }
       const std::size_t keyOffset = pos_;
-      if (!scanString(key_)) return false;
+      if (!scanString(keyBuffer_, key_)) return false;
       skipSpace();
       if (atEnd()) return endError();
       if (peek() != ':')
-        return syntaxError(pos_, fmt::format("deux-points manquant après le nom de champ \"{}\"", quoteForMessage(key_)));
+        return syntaxError(pos_,
+                           fmt::format("deux-points manquant après le nom de champ \"{}\"", quoteForMessage(key_)));
       ++pos_;
       skipSpace();
 
@@ -160,7 +164,7 @@ bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_
       const std::size_t valueOffset = pos_;
       if (!parseValue(field.type, record->fields[i], depth)) return false;
       if ((field.lower || field.upper) && !checkBounds(field, record->fields[i], valueOffset)) return false;
-      path_.resize(pathLength);
+      path_.pop_back();
 
       skipSpace();
       if (atEnd()) return endError();
@@ -194,7 +198,6 @@ bool RecordParser::parseList(const ir::Type* element, Value& out, std::size_t de
   const std::size_t open = pos_;
   if (depth > kMaxDepth) return fail(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
   interp::List* list = arena_->list();
-  const std::size_t pathLength = path_.size();
   ++pos_; // '['
   skipSpace();
   if (atEnd()) return endError();
@@ -211,7 +214,7 @@ bool RecordParser::parseList(const ir::Type* element, Value& out, std::size_t de
     Value item;
     if (!parseValue(element, item, depth)) return false;
     list->items.push_back(item);
-    path_.resize(pathLength);
+    path_.pop_back();
     skipSpace();
     if (atEnd()) return endError();
     const char c = peek();

@@ -20,7 +20,11 @@
 namespace loge::ingest::detail {
 
 // Where the text comes from, for the wording of "unexpected end" errors.
-enum class TextKind : std::uint8_t { Record, Line, File };
+enum class TextKind : std::uint8_t {
+  Record,
+  Line,
+  File
+};
 
 struct Failure {
   std::size_t offset = 0; // byte offset in the text
@@ -34,8 +38,8 @@ public:
 
   // Parses `text` as one object of struct `structIndex`. `allowBom` accepts a
   // UTF-8 byte order mark at the start (first line of a file).
-  bool parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
-             interp::Arena& arena, interp::Value& out, Failure& failure);
+  bool parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom, interp::Arena& arena,
+             interp::Value& out, Failure& failure);
 
 private:
   // Structure: objects, lists, dispatch (record_parser.cpp).
@@ -44,8 +48,11 @@ private:
   bool parseList(const ir::Type* element, interp::Value& out, std::size_t depth);
   int findField(const ir::StructDecl& decl, std::size_t hint);
   bool unknownField(const ir::StructDecl& decl, std::size_t keyOffset);
-  void pushField(const std::string& name);
-  void pushIndex(std::size_t index);
+  void pushField(const std::string& name) { path_.push_back({&name, 0}); }
+  void pushIndex(std::size_t index) { path_.push_back({nullptr, index}); }
+  std::string pathText() const;
+  // `text` itself when ASCII, else its accent folding (in folded_).
+  std::string_view folded(std::string_view text);
 
   // Scalars and bounds (scalars.cpp).
   bool parseScalar(const ir::Type* type, interp::Value& out);
@@ -60,9 +67,15 @@ private:
   void skipSpace();
   bool atEnd() const { return pos_ >= text_.size(); }
   char peek() const { return text_[pos_]; }
-  bool scanString(std::string& out);
+  // Reads a string at pos_. `out` views the text itself when the string has
+  // no escape, else `buffer` holding the decoded string.
+  bool scanString(std::string& buffer, std::string_view& out);
   bool scanNumber(std::string_view& raw, bool& hasFraction, bool& hasExponent);
-  enum class Literal : std::uint8_t { True, False, Null };
+  enum class Literal : std::uint8_t {
+    True,
+    False,
+    Null
+  };
   bool scanLiteral(Literal& out);
   // What is at pos_, scanned: "le texte \"deux\"", "le nombre 1.5", "un objet"…
   bool describeToken(std::string& out);
@@ -81,9 +94,16 @@ private:
   std::string_view text_;
   std::size_t pos_ = 0;
   TextKind kind_ = TextKind::Record;
-  std::string path_;              // path of the value being parsed
-  std::vector<std::uint8_t> seen_; // per open object: which fields were given
-  std::string key_, folded_, str_; // scratch buffers
+  // The path of the value being parsed, spelled out only for errors: a
+  // field name, or a list index when `name` is null.
+  struct PathSegment {
+    const std::string* name;
+    std::size_t index;
+  };
+  std::vector<PathSegment> path_;
+  std::vector<std::uint8_t> seen_;             // per open object: which fields were given
+  std::string_view key_, str_;                 // the last key and string value read
+  std::string keyBuffer_, strBuffer_, folded_; // scratch buffers
 };
 
 } // namespace loge::ingest::detail

@@ -71,16 +71,15 @@ bool RecordParser::parseInteger(std::int64_t& out) {
   std::string_view raw;
   bool fraction = false, exponent = false;
   if (!scanNumber(raw, fraction, exponent)) return false;
-  if (fraction || exponent) return fail(start, fmt::format("attendu un entier, trouvé le nombre {}", raw));
+  if (fraction || exponent)
+    return fail(start, fmt::format("attendu un entier, trouvé le nombre {}", quoteForMessage(raw)));
   const bool negative = raw[0] == '-';
-  const std::uint64_t limit =
-      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
+  const std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
   std::uint64_t magnitude = 0;
   for (std::size_t i = negative ? 1 : 0; i < raw.size(); ++i) {
     const auto digit = static_cast<std::uint64_t>(raw[i] - '0');
     if (magnitude > (limit - digit) / 10)
-      return fail(start, fmt::format("entier hors limites : {}", raw.size() > 40 ? std::string(raw.substr(0, 40)) + "…"
-                                                                                   : std::string(raw)));
+      return fail(start, fmt::format("entier hors limites : {}", quoteForMessage(raw)));
     magnitude = magnitude * 10 + digit;
   }
   // Two's complement: -2^63 is representable, its magnitude wraps to itself.
@@ -105,7 +104,7 @@ bool RecordParser::parseDecimal(const ir::Type* type, Value& out) {
     return true;
   }
   if (c != '"') return mismatch(expectedPhrase(program_, type));
-  if (!scanString(str_)) return false;
+  if (!scanString(strBuffer_, str_)) return false;
   const std::optional<num::Decimal> d = num::Decimal::parse(str_);
   if (d) {
     out = Value::decimal(*d);
@@ -122,20 +121,20 @@ bool RecordParser::parseDecimal(const ir::Type* type, Value& out) {
 bool RecordParser::parseEnum(const ir::Type* type, Value& out) {
   const std::size_t start = pos_;
   if (peek() != '"') return mismatch(expectedPhrase(program_, type));
-  if (!scanString(str_)) return false;
+  if (!scanString(strBuffer_, str_)) return false;
   if (type->index >= program_.enums.size()) return fail(start, "énumération inconnue");
   const ir::EnumDecl& decl = program_.enums[type->index];
   // Values are stored folded: "hébergé" and "heberge" both name `heberge`.
-  foldAccents(str_, folded_);
+  const std::string_view name = folded(str_);
   for (std::size_t i = 0; i < decl.values.size(); ++i) {
-    if (decl.values[i] == folded_) {
+    if (decl.values[i] == name) {
       out = Value::enumValue(static_cast<std::uint32_t>(i));
       return true;
     }
   }
   std::string message = fmt::format("valeur inconnue \"{}\" pour `{}` (valeurs possibles : {})", quoteForMessage(str_),
                                     decl.name, joinNames(decl.values, 30));
-  const std::string suggestion = closestMatch(folded_, decl.values);
+  const std::string suggestion = closestMatch(name, decl.values);
   if (!suggestion.empty()) message += fmt::format(" ; vouliez-vous dire `{}` ?", suggestion);
   return fail(start, std::move(message));
 }
@@ -162,7 +161,7 @@ bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
   case ir::TypeKind::Decimal: return parseDecimal(type, out);
   case ir::TypeKind::Date: {
     if (c != '"') return mismatch(expectedPhrase(program_, type));
-    if (!scanString(str_)) return false;
+    if (!scanString(strBuffer_, str_)) return false;
     const std::optional<num::Date> d = num::Date::parse(str_);
     if (!d)
       return fail(start, fmt::format("date invalide \"{}\" (attendu une date réelle au format AAAA-MM-JJ)",
@@ -172,8 +171,8 @@ bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
   }
   case ir::TypeKind::Text:
     if (c != '"') return mismatch(expectedPhrase(program_, type));
-    if (!scanString(str_)) return false;
-    out = Value::textValue(arena_->text(str_));
+    if (!scanString(strBuffer_, str_)) return false;
+    out = Value::textValue(arena_->text(std::string(str_)));
     return true;
   case ir::TypeKind::Enum: return parseEnum(type, out);
   default: break;

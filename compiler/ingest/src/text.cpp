@@ -16,20 +16,58 @@ bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 // enum values match names exactly as policy identifiers do.
 char32_t baseLetter(char32_t c) {
   switch (c) {
-  case U'à': case U'â': case U'ä': case U'á': case U'ã': case U'å': return U'a';
-  case U'À': case U'Â': case U'Ä': case U'Á': case U'Ã': case U'Å': return U'A';
+  case U'à':
+  case U'â':
+  case U'ä':
+  case U'á':
+  case U'ã':
+  case U'å': return U'a';
+  case U'À':
+  case U'Â':
+  case U'Ä':
+  case U'Á':
+  case U'Ã':
+  case U'Å': return U'A';
   case U'ç': return U'c';
   case U'Ç': return U'C';
-  case U'é': case U'è': case U'ê': case U'ë': return U'e';
-  case U'É': case U'È': case U'Ê': case U'Ë': return U'E';
-  case U'î': case U'ï': case U'í': case U'ì': return U'i';
-  case U'Î': case U'Ï': case U'Í': case U'Ì': return U'I';
-  case U'ô': case U'ö': case U'ó': case U'ò': case U'õ': return U'o';
-  case U'Ô': case U'Ö': case U'Ó': case U'Ò': case U'Õ': return U'O';
-  case U'ù': case U'û': case U'ü': case U'ú': return U'u';
-  case U'Ù': case U'Û': case U'Ü': case U'Ú': return U'U';
-  case U'ÿ': case U'ý': return U'y';
-  case U'Ÿ': case U'Ý': return U'Y';
+  case U'é':
+  case U'è':
+  case U'ê':
+  case U'ë': return U'e';
+  case U'É':
+  case U'È':
+  case U'Ê':
+  case U'Ë': return U'E';
+  case U'î':
+  case U'ï':
+  case U'í':
+  case U'ì': return U'i';
+  case U'Î':
+  case U'Ï':
+  case U'Í':
+  case U'Ì': return U'I';
+  case U'ô':
+  case U'ö':
+  case U'ó':
+  case U'ò':
+  case U'õ': return U'o';
+  case U'Ô':
+  case U'Ö':
+  case U'Ó':
+  case U'Ò':
+  case U'Õ': return U'O';
+  case U'ù':
+  case U'û':
+  case U'ü':
+  case U'ú': return U'u';
+  case U'Ù':
+  case U'Û':
+  case U'Ü':
+  case U'Ú': return U'U';
+  case U'ÿ':
+  case U'ý': return U'y';
+  case U'Ÿ':
+  case U'Ý': return U'Y';
   case U'ñ': return U'n';
   case U'Ñ': return U'N';
   default: return c;
@@ -62,12 +100,16 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
     n = 2;
   } else if (c >= 0xE0 && c <= 0xEF) {
     n = 3;
-    if (c == 0xE0) lo = 0xA0;      // no overlong forms
-    else if (c == 0xED) hi = 0x9F; // no surrogates
+    if (c == 0xE0)
+      lo = 0xA0; // no overlong forms
+    else if (c == 0xED)
+      hi = 0x9F; // no surrogates
   } else if (c >= 0xF0 && c <= 0xF4) {
     n = 4;
-    if (c == 0xF0) lo = 0x90;      // no overlong forms
-    else if (c == 0xF4) hi = 0x8F; // nothing beyond U+10FFFF
+    if (c == 0xF0)
+      lo = 0x90; // no overlong forms
+    else if (c == 0xF4)
+      hi = 0x8F; // nothing beyond U+10FFFF
   } else {
     return 0;
   }

@@ -14,8 +14,8 @@
 
 namespace loge::interp::internal {
 
-Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vector<Value>& candidates, const Inputs& base,
-                       Arena& arena) {
+Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vector<Value>& candidates,
+                       const Inputs& base, Arena& arena) {
   const ir::ClassementDecl& c = p.classements[index];
   Ranking out;
   struct Entry {
@@ -94,14 +94,16 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
         if (!pool[chosen[pos]].meets[d] && insertedBy[chosen[pos]] < 0) outPos = pos;
       if (!in || !outPos) {
         std::string label = c.dont[d].label.empty() ? "clause `dont au moins`" : c.dont[d].label;
-        out.notes.push_back(fmt::format("{} : pas assez de candidats remplissent la condition ({} sur {} demandés)", label, meeting(), k));
+        out.notes.push_back(fmt::format("{} : pas assez de candidats remplissent la condition ({} sur {} demandés)",
+                                        label, meeting(), k));
         break;
       }
       chosen[*outPos] = *in;
       insertedBy[*in] = static_cast<int>(d);
       std::sort(chosen.begin(), chosen.end());
       std::string label = c.dont[d].label.empty() ? "clause `dont au moins`" : c.dont[d].label;
-      out.notes.push_back(fmt::format("{} : candidat de rang {} retenu à la place d'un candidat mieux classé", label, *in + 1));
+      out.notes.push_back(
+          fmt::format("{} : candidat de rang {} retenu à la place d'un candidat mieux classé", label, *in + 1));
     }
   }
   for (std::size_t i : chosen) {
@@ -117,7 +119,8 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
 
 Value Evaluator::evalClassementIds(const ir::Expr& e) {
   if (!in_.candidates)
-    fail(fmt::format("le classement `{}` se lit dans un test qui donne des `candidats`", p_.classements[e.index].name), e.range);
+    fail(fmt::format("le classement `{}` se lit dans un test qui donne des `candidats`", p_.classements[e.index].name),
+         e.range);
   Ranking r = rankCandidates(p_, e.index, *in_.candidates, in_, arena_);
   const ir::Type* demandeType = p_.schema.roles[static_cast<int>(ir::Role::Demande)];
   int idField = p_.structs[demandeType->index].fieldIndex("id");

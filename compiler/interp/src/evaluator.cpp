@@ -61,7 +61,8 @@ Value Evaluator::constant(const ir::Constant& c, const ir::Type* type) {
   case K::Enum: return Value::enumValue(static_cast<std::uint32_t>(c.number));
   case K::List: {
     List* l = arena_.list();
-    const ir::Type* el = ir::stripOptional(type)->kind == ir::TypeKind::List ? ir::stripOptional(type)->element : nullptr;
+    const ir::Type* el =
+        ir::stripOptional(type)->kind == ir::TypeKind::List ? ir::stripOptional(type)->element : nullptr;
     for (const auto& item : c.items) l->items.push_back(constant(item, el));
     return Value::list(l);
   }
@@ -140,9 +141,13 @@ Value Evaluator::evalOp(const ir::Expr& e) {
     return Value::decimal(out);
   }
   case Op::Not: return Value::boolean(!eval(*e.a).b);
-  case Op::IntAdd: case Op::IntSub: case Op::IntMul: {
+  case Op::IntAdd:
+  case Op::IntSub:
+  case Op::IntMul: {
     std::int64_t a = eval(*e.a).i, b = eval(*e.b).i, out = 0;
-    num::Status s = e.op == Op::IntAdd ? num::addInt(a, b, out) : e.op == Op::IntSub ? num::subInt(a, b, out) : num::mulInt(a, b, out);
+    num::Status s = e.op == Op::IntAdd   ? num::addInt(a, b, out)
+                    : e.op == Op::IntSub ? num::subInt(a, b, out)
+                                         : num::mulInt(a, b, out);
     if (s != num::Status::Ok) failStatus(s, e.range, e.op == Op::IntMul ? "multiplication" : "addition");
     return Value::integer(out);
   }
@@ -154,7 +159,8 @@ Value Evaluator::evalOp(const ir::Expr& e) {
   case Op::DecimalSub: return Value::decimal(decSub(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
   case Op::DecimalMul: return Value::decimal(decMul(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
   case Op::DecimalDiv: return Value::decimal(decDiv(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
-  case Op::DateAddDuration: case Op::DateSubDuration: {
+  case Op::DateAddDuration:
+  case Op::DateSubDuration: {
     num::Date d = eval(*e.a).asDate();
     std::int64_t n = eval(*e.b).i;
     if (e.op == Op::DateSubDuration) {
@@ -166,16 +172,21 @@ Value Evaluator::evalOp(const ir::Expr& e) {
                                                                       : num::addMonths(d, n, p_.endOfMonth, out);
     if (s != num::Status::Ok) {
       if (s == num::Status::InvalidDate && e.b->type->durationUnit == ir::DurationUnit::Months)
-        fail(fmt::format("le jour {} n'existe pas dans le mois d'arrivée ; déclarez `dates : fin de mois` ou `dates : début du mois suivant` dans l'en-tête",
+        fail(fmt::format("le jour {} n'existe pas dans le mois d'arrivée ; déclarez `dates : fin de mois` ou `dates : "
+                         "début du mois suivant` dans l'en-tête",
                          d.toString()),
              e.range);
       failStatus(s, e.range, "calcul de date");
     }
     return Value::dateValue(out);
   }
-  case Op::DurationAdd: case Op::DurationSub: case Op::DurationMulInt: {
+  case Op::DurationAdd:
+  case Op::DurationSub:
+  case Op::DurationMulInt: {
     std::int64_t a = eval(*e.a).i, b = eval(*e.b).i, out = 0;
-    num::Status s = e.op == Op::DurationAdd ? num::addInt(a, b, out) : e.op == Op::DurationSub ? num::subInt(a, b, out) : num::mulInt(a, b, out);
+    num::Status s = e.op == Op::DurationAdd   ? num::addInt(a, b, out)
+                    : e.op == Op::DurationSub ? num::subInt(a, b, out)
+                                              : num::mulInt(a, b, out);
     if (s != num::Status::Ok) failStatus(s, e.range, "durée");
     return Value::duration(out);
   }
@@ -275,7 +286,8 @@ Value Evaluator::evalCall(const ir::Expr& e) {
 Value Evaluator::evalBuiltin(const ir::Expr& e) {
   using B = ir::Builtin;
   switch (e.builtin) {
-  case B::MinInt: case B::MaxInt: {
+  case B::MinInt:
+  case B::MaxInt: {
     std::int64_t best = eval(*e.args[0]).i;
     for (std::size_t i = 1; i < e.args.size(); ++i) {
       std::int64_t v = eval(*e.args[i]).i;
@@ -283,7 +295,8 @@ Value Evaluator::evalBuiltin(const ir::Expr& e) {
     }
     return Value::integer(best);
   }
-  case B::MinDecimal: case B::MaxDecimal: {
+  case B::MinDecimal:
+  case B::MaxDecimal: {
     num::Decimal best = eval(*e.args[0]).asDecimal();
     for (std::size_t i = 1; i < e.args.size(); ++i) {
       num::Decimal v = eval(*e.args[i]).asDecimal();
@@ -291,7 +304,8 @@ Value Evaluator::evalBuiltin(const ir::Expr& e) {
     }
     return Value::decimal(best);
   }
-  case B::MinDate: case B::MaxDate: {
+  case B::MinDate:
+  case B::MaxDate: {
     num::Date best = eval(*e.args[0]).asDate();
     for (std::size_t i = 1; i < e.args.size(); ++i) {
       num::Date v = eval(*e.args[i]).asDate();
@@ -313,7 +327,8 @@ Value Evaluator::evalBuiltin(const ir::Expr& e) {
     }
     return Value::decimal(v);
   }
-  case B::MonthsBetween: return Value::integer(num::monthsBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
+  case B::MonthsBetween:
+    return Value::integer(num::monthsBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
   case B::YearsBetween: return Value::integer(num::yearsBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
   case B::DaysBetween: return Value::integer(num::daysBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
   case B::Annual: return Value::decimal(decMul(eval(*e.args[0]).asDecimal(), num::Decimal::fromInt(12), e.range));
@@ -361,7 +376,8 @@ Value Evaluator::evalAggregate(const ir::Expr& e) {
       }
       break;
     }
-    case A::Max: case A::Min: {
+    case A::Max:
+    case A::Min: {
       Value v = eval(*e.a);
       if (!best) {
         best = v;
@@ -379,7 +395,8 @@ Value Evaluator::evalAggregate(const ir::Expr& e) {
   switch (e.aggregate) {
   case A::Count: return Value::integer(count);
   case A::Sum: return sumIsInt ? Value::integer(sumI) : Value::decimal(sumD);
-  case A::Max: case A::Min: return best ? *best : Value::absent();
+  case A::Max:
+  case A::Min: return best ? *best : Value::absent();
   case A::First: return Value::absent();
   case A::All: return Value::boolean(true);
   case A::Any: return Value::boolean(false);
@@ -389,7 +406,8 @@ Value Evaluator::evalAggregate(const ir::Expr& e) {
 
 int compareValues(const Value& a, const Value& b, const ir::Type* type) {
   switch (ir::stripOptional(type)->kind) {
-  case ir::TypeKind::Int: case ir::TypeKind::Duration: return a.i < b.i ? -1 : a.i > b.i;
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration: return a.i < b.i ? -1 : a.i > b.i;
   case ir::TypeKind::Decimal: return a.d < b.d ? -1 : a.d > b.d;
   case ir::TypeKind::Date: return a.date < b.date ? -1 : a.date > b.date;
   case ir::TypeKind::Enum: return a.e < b.e ? -1 : a.e > b.e;

@@ -77,10 +77,11 @@ num::Decimal decDiv(num::Decimal a, num::Decimal b, SourceRange r);
 int compareValues(const Value& a, const Value& b, const ir::Type* type);
 bool equalValues(const Value& a, const Value& b, const ir::Type* type);
 
-Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vector<Value>& candidates, const Inputs& base,
-                       Arena& arena);
-std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota, const std::vector<Value>& attributions,
-                                           num::Date asOf, const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
+Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vector<Value>& candidates,
+                       const Inputs& base, Arena& arena);
+std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota,
+                                           const std::vector<Value>& attributions, num::Date asOf,
+                                           const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
                                            const Value* extra, std::optional<num::Date> onlyUpTo);
 
 // The hypothetical attribution of a candidate to the logement (P3 §6).

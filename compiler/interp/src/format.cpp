@@ -16,8 +16,10 @@ std::string jsonEscape(const std::string& s) {
     case '\r': out += "\\r"; break;
     case '\t': out += "\\t"; break;
     default:
-      if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-      else out += static_cast<char>(c);
+      if (c < 0x20)
+        out += fmt::format("\\u{:04x}", c);
+      else
+        out += static_cast<char>(c);
     }
   }
   return out + "\"";
@@ -65,14 +67,16 @@ std::string formatJson(const ir::Program& p, const ir::Type* type, const Value& 
   const ir::Type* t = ir::stripOptional(type);
   switch (t->kind) {
   case ir::TypeKind::Bool: return v.b ? "true" : "false";
-  case ir::TypeKind::Int: case ir::TypeKind::Duration: return std::to_string(v.i);
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration: return std::to_string(v.i);
   case ir::TypeKind::Decimal: return v.asDecimal().toString();
   case ir::TypeKind::Date: return "\"" + v.asDate().toString() + "\"";
   case ir::TypeKind::Text: return jsonEscape(*v.text);
   case ir::TypeKind::Enum: return jsonEscape(p.enums[t->index].values[v.e]);
   case ir::TypeKind::List: {
     std::string out = "[";
-    for (std::size_t i = 0; i < v.lst->items.size(); ++i) out += (i ? ", " : "") + formatJson(p, t->element, v.lst->items[i]);
+    for (std::size_t i = 0; i < v.lst->items.size(); ++i)
+      out += (i ? ", " : "") + formatJson(p, t->element, v.lst->items[i]);
     return out + "]";
   }
   case ir::TypeKind::Struct: {

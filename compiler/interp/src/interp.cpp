@@ -31,8 +31,9 @@ Value Interpreter::evaluateExpr(const ir::Expr& e, const Inputs& in, Arena& aren
   return ev.evalWithSlots(e, slots + 1);
 }
 
-std::vector<QuotaGroup> Interpreter::quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
-                                                 const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides) const {
+std::vector<QuotaGroup>
+Interpreter::quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
+                         const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides) const {
   return internal::computeQuotaGroups(program_, quota, attributions, asOf, overrides, nullptr, std::nullopt);
 }
 

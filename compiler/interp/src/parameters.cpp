@@ -80,7 +80,8 @@ Value Evaluator::evalTable(const ir::Expr& e) {
   }
   if (!row) {
     if (k1.kind == ir::TableKey::Kind::Text) return Value::absent();
-    fail(fmt::format("la clé {} est hors du barème `{}` au {}{}", showKey(0), p.name, date.toString(), refOf(p, &version)),
+    fail(fmt::format("la clé {} est hors du barème `{}` au {}{}", showKey(0), p.name, date.toString(),
+                     refOf(p, &version)),
          e.range);
   }
   std::size_t col = 0;
@@ -89,13 +90,15 @@ Value Evaluator::evalTable(const ir::Expr& e) {
     std::uint32_t want = k2.kind == ir::TableKey::Kind::Enum ? keys[1].e : static_cast<std::uint32_t>(keys[1].i);
     bool found = false;
     for (std::size_t c = 0; c < t.columnKeys.size(); ++c) {
-      if (t.columnKeys[c] == want && (k2.kind == ir::TableKey::Kind::Enum || keys[1].i == static_cast<std::int64_t>(want))) {
+      if (t.columnKeys[c] == want &&
+          (k2.kind == ir::TableKey::Kind::Enum || keys[1].i == static_cast<std::int64_t>(want))) {
         col = c;
         found = true;
       }
     }
     if (!found)
-      fail(fmt::format("la clé {} est hors du barème `{}` au {}{}", showKey(1), p.name, date.toString(), refOf(p, &version)),
+      fail(fmt::format("la clé {} est hors du barème `{}` au {}{}", showKey(1), p.name, date.toString(),
+                       refOf(p, &version)),
            e.range);
   }
   const auto& cell = t.cells[*row][col];

@@ -54,8 +54,7 @@ std::string keyText(const Value& v) {
 } // namespace
 
 void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Evaluator& targetEval) {
-  if (g.effectif > 0)
-    g.part = decDiv(num::Decimal::fromInt(g.nombre), num::Decimal::fromInt(g.effectif), q.range);
+  if (g.effectif > 0) g.part = decDiv(num::Decimal::fromInt(g.nombre), num::Decimal::fromInt(g.effectif), q.range);
   // The target may read the group's keys (slots 0..n-1).
   Evaluator::Frame frame(targetEval, std::max<std::uint32_t>(q.slotCount, static_cast<std::uint32_t>(g.keys.size())));
   for (std::size_t i = 0; i < g.keys.size(); ++i) frame.locals[i] = g.keys[i];
@@ -80,7 +79,8 @@ void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Ev
         g.manque.reset(); // 100 % with q < n can never be reached
       } else {
         // k = ceil((t·n − q) / (1 − t)), then adjusted exactly.
-        num::Decimal x = decSub(decMul(t, num::Decimal::fromInt(g.effectif), q.range), num::Decimal::fromInt(g.nombre), q.range);
+        num::Decimal x =
+            decSub(decMul(t, num::Decimal::fromInt(g.effectif), q.range), num::Decimal::fromInt(g.nombre), q.range);
         num::Decimal d = decSub(num::Decimal::fromInt(1), t, q.range);
         num::Decimal k0;
         num::roundTo(decDiv(x, d, q.range), num::Decimal::fromInt(1), num::RoundingMode::Ceiling, k0);
@@ -108,8 +108,9 @@ void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Ev
   }
 }
 
-std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota, const std::vector<Value>& attributions,
-                                           num::Date asOf, const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
+std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota,
+                                           const std::vector<Value>& attributions, num::Date asOf,
+                                           const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
                                            const Value* extra, std::optional<num::Date> onlyUpTo) {
   const ir::QuotaDecl& q = p.quotas[quota];
   std::map<GroupKey, QuotaGroup> groups;
@@ -174,13 +175,20 @@ Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& are
     const ir::FieldDecl& f = s.fields[i];
     const ir::Type* t = ir::stripOptional(f.type);
     Value v;
-    if (t == p.schema.roles[static_cast<int>(ir::Role::Demande)]) v = in.roles[static_cast<int>(ir::Role::Demande)];
-    else if (t == p.schema.roles[static_cast<int>(ir::Role::Logement)]) v = in.roles[static_cast<int>(ir::Role::Logement)];
-    else if (cs && cs->fieldIndex(f.name) >= 0) v = candidature.rec->fields[static_cast<std::size_t>(cs->fieldIndex(f.name))];
-    else if (t->kind == ir::TypeKind::Date) v = Value::dateValue(in.date);
-    else if (ir::isOptional(f.type)) v = Value::absent();
-    else if (t->kind == ir::TypeKind::Text && f.name == "id") v = Value::textValue(arena.text("(attribution envisagée)"));
-    else v = Value::absent();
+    if (t == p.schema.roles[static_cast<int>(ir::Role::Demande)])
+      v = in.roles[static_cast<int>(ir::Role::Demande)];
+    else if (t == p.schema.roles[static_cast<int>(ir::Role::Logement)])
+      v = in.roles[static_cast<int>(ir::Role::Logement)];
+    else if (cs && cs->fieldIndex(f.name) >= 0)
+      v = candidature.rec->fields[static_cast<std::size_t>(cs->fieldIndex(f.name))];
+    else if (t->kind == ir::TypeKind::Date)
+      v = Value::dateValue(in.date);
+    else if (ir::isOptional(f.type))
+      v = Value::absent();
+    else if (t->kind == ir::TypeKind::Text && f.name == "id")
+      v = Value::textValue(arena.text("(attribution envisagée)"));
+    else
+      v = Value::absent();
     r->fields[i] = v;
   }
   return Value::record(r);
@@ -202,7 +210,8 @@ Value Evaluator::evalQuotaHypothetical(const ir::Expr& e) {
   // up to date_évaluation, has manque > 0.
   std::vector<QuotaGroup> groups;
   static const std::vector<Value> none;
-  groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides, nullptr, in_.date);
+  groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides,
+                              nullptr, in_.date);
   std::vector<std::string> want;
   std::string period;
   {
@@ -223,8 +232,8 @@ Value Evaluator::evalQuotaHypothetical(const ir::Expr& e) {
 Value Evaluator::evalQuotaGroupField(const ir::Expr& e) {
   const ir::QuotaDecl& q = p_.quotas[e.index];
   static const std::vector<Value> none;
-  auto groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides, nullptr,
-                                   std::nullopt);
+  auto groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides,
+                                   nullptr, std::nullopt);
   std::vector<std::string> want;
   for (std::size_t i = 0; i < q.scopeNames.size(); ++i) want.push_back(keyText(eval(*e.args[i])));
   Value periodValue = eval(*e.args.back());
@@ -242,7 +251,8 @@ Value Evaluator::evalQuotaGroupField(const ir::Expr& e) {
     case ir::QuotaField::Statut: return Value::textValue(arena_.text(g.statut));
     }
   }
-  fail(fmt::format("aucune attribution du test ne forme ce groupe du quota `{}` (période {})", q.name, period), e.range);
+  fail(fmt::format("aucune attribution du test ne forme ce groupe du quota `{}` (période {})", q.name, period),
+       e.range);
 }
 
 } // namespace loge::interp::internal

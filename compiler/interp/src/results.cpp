@@ -12,8 +12,8 @@ struct Item {
   bool applicable;
 };
 
-num::Decimal clampBound(Evaluator& ev, num::Decimal v, const ir::ExprPtr& floor, const ir::ExprPtr& ceiling, bool* floorHit,
-                        bool* ceilingHit) {
+num::Decimal clampBound(Evaluator& ev, num::Decimal v, const ir::ExprPtr& floor, const ir::ExprPtr& ceiling,
+                        bool* floorHit, bool* ceilingHit) {
   if (floor) {
     num::Decimal f = ev.eval(*floor).asDecimal();
     if (v < f) {
@@ -34,7 +34,8 @@ num::Decimal clampBound(Evaluator& ev, num::Decimal v, const ir::ExprPtr& floor,
 
 const CotationResult& Evaluator::cotation(std::uint32_t index) {
   if (cotations_[index]) return *cotations_[index];
-  if (cotationBusy_[index]) fail("cotation évaluée pendant son propre calcul (bogue du compilateur)", p_.cotations[index].range);
+  if (cotationBusy_[index])
+    fail("cotation évaluée pendant son propre calcul (bogue du compilateur)", p_.cotations[index].range);
   cotationBusy_[index] = 1;
   const ir::CotationDecl& c = p_.cotations[index];
   Frame frame(*this, c.slotCount);
@@ -81,8 +82,10 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
     for (std::size_t k = 0; k < values.size(); ++k) {
       if (best && k == *best) continue;
       std::int32_t it = items[k];
-      if (it >= 0) criterionCounts[static_cast<std::size_t>(it)] = 0;
-      else rubriqueCounts[static_cast<std::size_t>(-it - 1)] = 0;
+      if (it >= 0)
+        criterionCounts[static_cast<std::size_t>(it)] = 0;
+      else
+        rubriqueCounts[static_cast<std::size_t>(-it - 1)] = 0;
     }
     if (best) out = values[*best];
     return out;
@@ -95,7 +98,8 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
     CriterionResult& r = result->criteria[i];
     bool counts = r.applicable && criterionCounts[i];
-    for (std::int32_t rb = c.criteria[i].rubrique; counts && rb >= 0; rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
+    for (std::int32_t rb = c.criteria[i].rubrique; counts && rb >= 0;
+         rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
       counts = rubriqueCounts[static_cast<std::size_t>(rb)] != 0;
     r.contribution = counts ? r.brut : num::Decimal();
   }

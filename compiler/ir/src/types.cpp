@@ -1,6 +1,6 @@
 // IR stage: type interning and type names.
-#include "loge/ir/program.h"
 #include "loge/ir/types.h"
+#include "loge/ir/program.h"
 
 namespace loge::ir {
 

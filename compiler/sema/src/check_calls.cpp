@@ -12,8 +12,8 @@ ir::ExprPtr Checker::checkCall(const ast::Expr& e, Env& env) {
   std::string folded = ast::foldName(e.name.text);
   const Symbol* s = lookup(*env.module, e.name, false);
   if (!s) {
-    static const char* builtins[] = {"min", "max", "abs", "mois_entre", "ans_entre", "jours_entre", "annuel",
-                                     "mensuel", "annee", "mois", "jour", "longueur"};
+    static const char* builtins[] = {"min",    "max",     "abs",   "mois_entre", "ans_entre", "jours_entre",
+                                     "annuel", "mensuel", "annee", "mois",       "jour",      "longueur"};
     for (const char* b : builtins)
       if (folded == b) return checkBuiltin(e, env, folded);
     lookup(*env.module, e.name, true);
@@ -37,9 +37,9 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
     if (a->type->kind == TypeKind::Error) return errorExpr(e.range);
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (ir::isOptional(args[i]->type)) {
-      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.args[i]->range,
-                                    pathOf(*e.args[i]).empty() ? "cet argument" : pathOf(*e.args[i]),
-                                    typeName(args[i]->type));
+      Diagnostic& d =
+          diags_.report(DiagKind::UnguardedOptional, e.args[i]->range,
+                        pathOf(*e.args[i]).empty() ? "cet argument" : pathOf(*e.args[i]), typeName(args[i]->type));
       d.hint = "utilisez `existe` ou `à défaut`";
       return errorExpr(e.range);
     }
@@ -93,8 +93,9 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
         return errorExpr(e.range);
       }
     }
-    out->builtin = name == "mois_entre" ? Builtin::MonthsBetween : name == "ans_entre" ? Builtin::YearsBetween
-                                                                                      : Builtin::DaysBetween;
+    out->builtin = name == "mois_entre"  ? Builtin::MonthsBetween
+                   : name == "ans_entre" ? Builtin::YearsBetween
+                                         : Builtin::DaysBetween;
     for (auto& a : args) out->args.push_back(std::move(a));
     return out;
   }
@@ -115,7 +116,8 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
   if (name == "annee" || name == "mois" || name == "jour") {
     if (!arity(1)) return errorExpr(e.range);
     if (args[0]->type->kind != TypeKind::Date) {
-      diags_.report(DiagKind::TypeMismatch, e.range, "`" + name + "` s'applique à une date ; trouvé " + typeName(args[0]->type));
+      diags_.report(DiagKind::TypeMismatch, e.range,
+                    "`" + name + "` s'applique à une date ; trouvé " + typeName(args[0]->type));
       return errorExpr(e.range);
     }
     out->builtin = name == "annee" ? Builtin::YearOf : name == "mois" ? Builtin::MonthOf : Builtin::DayOf;
@@ -125,7 +127,8 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
   // longueur(texte)
   if (!arity(1)) return errorExpr(e.range);
   if (args[0]->type->kind != TypeKind::Text) {
-    diags_.report(DiagKind::TypeMismatch, e.range, "`longueur` s'applique à un texte ; trouvé " + typeName(args[0]->type));
+    diags_.report(DiagKind::TypeMismatch, e.range,
+                  "`longueur` s'applique à un texte ; trouvé " + typeName(args[0]->type));
     return errorExpr(e.range);
   }
   out->builtin = Builtin::TextLength;
@@ -152,7 +155,8 @@ ir::ExprPtr Checker::checkIndex(const ast::Expr& e, Env& env) {
     return errorExpr(e.range);
   }
   if (s->kind != Symbol::Kind::Parameter || !program_->parameters[s->index].isTable) {
-    diags_.report(DiagKind::BadIndex, e.range, "`" + pathOf(*base) + "` n'est pas un barème : il ne se consulte pas avec `[…]`");
+    diags_.report(DiagKind::BadIndex, e.range,
+                  "`" + pathOf(*base) + "` n'est pas un barème : il ne se consulte pas avec `[…]`");
     return errorExpr(e.range);
   }
   const ir::ParameterDecl& p = program_->parameters[s->index];
@@ -177,7 +181,8 @@ ir::ExprPtr Checker::checkIndex(const ast::Expr& e, Env& env) {
       if (!inside) {
         std::string range = k.upper ? fmt::format("{}..{}", k.lower, *k.upper) : fmt::format("{}..", k.lower);
         Diagnostic& d = diags_.report(DiagKind::IndexMayBeOutOfRange, e.args[i]->range, p.name, range);
-        d.hint = "bornez l'indice, par exemple avec `min(…, " + (k.upper ? std::to_string(*k.upper) : std::string("…")) + ")`";
+        d.hint = "bornez l'indice, par exemple avec `min(…, " +
+                 (k.upper ? std::to_string(*k.upper) : std::string("…")) + ")`";
       }
     }
     out->args.push_back(std::move(arg));
@@ -191,7 +196,8 @@ ir::ExprPtr Checker::checkAtDate(const ast::Expr& e, Env& env) {
   auto value = checkExpr(*e.a, env);
   if (value->op != Op::Param && value->op != Op::Table) {
     if (value->type->kind != TypeKind::Error)
-      diags_.report(DiagKind::TypeMismatch, e.range, "`au` s'applique à un paramètre : la valeur en vigueur à une date");
+      diags_.report(DiagKind::TypeMismatch, e.range,
+                    "`au` s'applique à un paramètre : la valeur en vigueur à une date");
     return errorExpr(e.range);
   }
   auto date = coerce(checkExpr(*e.b, env, types().date()), types().date(), env, "date");
@@ -205,13 +211,15 @@ ir::ExprPtr Checker::checkCotationRef(const ast::Expr& e, Env& env, std::uint32_
   if (!env.cotationsAllowed) {
     Diagnostic& d = diags_.report(DiagKind::ContextUnavailable, e.range,
                                   "le résultat d'une cotation n'est pas disponible dans " + std::string(env.where));
-    d.hint = "une cotation se lit dans une règle, un classement ou un test, pas dans une définition ni une autre cotation";
+    d.hint =
+        "une cotation se lit dans une règle, un classement ou un test, pas dans une définition ni une autre cotation";
     return errorExpr(e.range);
   }
   env.usedRoles |= 1u << static_cast<int>(ir::Role::Demande);
   env.usedDate = true;
   std::vector<const ast::Ident*> parts;
-  for (const ast::Expr* x = &e; x; x = x->kind == ast::Expr::Kind::Field ? x->a.get() : nullptr) parts.insert(parts.begin(), &x->name);
+  for (const ast::Expr* x = &e; x; x = x->kind == ast::Expr::Kind::Field ? x->a.get() : nullptr)
+    parts.insert(parts.begin(), &x->name);
   std::vector<const ast::Ident*> rest(parts.end() - static_cast<std::ptrdiff_t>(depth), parts.end());
   const ir::CotationDecl& c = program_->cotations[index];
   const ir::Type* points = types().decimal(ir::Unit::Points);
@@ -299,8 +307,9 @@ ir::ExprPtr Checker::checkQuotaRef(const ast::Expr& e, Env& env) {
       return errorExpr(e.range);
     }
     if (!env.quotaQueriesAllowed) {
-      Diagnostic& d = diags_.report(DiagKind::ContextUnavailable, e.range,
-                                    "l'état d'un quota pour ce candidat n'est pas disponible dans " + std::string(env.where));
+      Diagnostic& d =
+          diags_.report(DiagKind::ContextUnavailable, e.range,
+                        "l'état d'un quota pour ce candidat n'est pas disponible dans " + std::string(env.where));
       d.hint = "il se lit dans un classement ou un bloc `pour logement`";
       return errorExpr(e.range);
     }
@@ -327,8 +336,10 @@ ir::ExprPtr Checker::checkQuotaRef(const ast::Expr& e, Env& env) {
   // Keys: `nom = valeur` for each scope key, and `periode = …`.
   std::vector<ir::ExprPtr> keys(q.scopeNames.size() + 1);
   for (const auto& arg : indexed->args) {
-    if (arg->kind != ast::Expr::Kind::Binary || arg->binaryOp != ast::BinaryOp::Eq || arg->a->kind != ast::Expr::Kind::Name) {
-      diags_.report(DiagKind::BadIndex, arg->range, "un groupe de quota se désigne par `clé = valeur` (et `periode = …`)");
+    if (arg->kind != ast::Expr::Kind::Binary || arg->binaryOp != ast::BinaryOp::Eq ||
+        arg->a->kind != ast::Expr::Kind::Name) {
+      diags_.report(DiagKind::BadIndex, arg->range,
+                    "un groupe de quota se désigne par `clé = valeur` (et `periode = …`)");
       return errorExpr(e.range);
     }
     std::string key = ast::foldName(arg->a->name.text);
@@ -338,7 +349,8 @@ ir::ExprPtr Checker::checkQuotaRef(const ast::Expr& e, Env& env) {
       if (ast::foldName(q.scopeNames[i]) == key) slot = i;
     if (slot == keys.size()) {
       Diagnostic& d = diags_.report(DiagKind::UnknownName, arg->a->range, arg->a->name.text);
-      d.hint = "clés de ce quota : " + fmt::format("{}", fmt::join(q.scopeNames, ", ")) + (q.scopeNames.empty() ? "" : ", ") + "periode";
+      d.hint = "clés de ce quota : " + fmt::format("{}", fmt::join(q.scopeNames, ", ")) +
+               (q.scopeNames.empty() ? "" : ", ") + "periode";
       return errorExpr(e.range);
     }
     const ir::Type* want = slot == q.scopeNames.size() ? nullptr : q.scopeValues[slot]->type;
@@ -362,10 +374,14 @@ ir::ExprPtr Checker::checkQuotaRef(const ast::Expr& e, Env& env) {
     }
   }
   const ir::Type* ft = types().integer();
-  if (f == 2) ft = types().optional(types().decimal());
-  else if (f == 3) ft = q.share ? types().decimal() : types().integer();
-  else if (f == 4) ft = types().optional(types().integer());
-  else if (f == 5) ft = types().text();
+  if (f == 2)
+    ft = types().optional(types().decimal());
+  else if (f == 3)
+    ft = q.share ? types().decimal() : types().integer();
+  else if (f == 4)
+    ft = types().optional(types().integer());
+  else if (f == 5)
+    ft = types().text();
   if (f == 3 && q.target) ft = types().optional(ft);
   auto out = ir::makeExpr(Op::QuotaGroupField, ft, e.range);
   out->index = s->index;

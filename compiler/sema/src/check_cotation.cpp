@@ -55,7 +55,8 @@ struct CotationBuilder {
         out.push_back(-(index + 1));
         break;
       }
-      case ast::CotationItem::Kind::Floor: case ast::CotationItem::Kind::Ceiling: {
+      case ast::CotationItem::Kind::Floor:
+      case ast::CotationItem::Kind::Ceiling: {
         ir::ExprPtr& slot = item->kind == ast::CotationItem::Kind::Floor ? floor : ceiling;
         if (slot) {
           c.diags().report(DiagKind::DuplicateHeaderClause, item->range,
@@ -97,7 +98,8 @@ void Checker::checkCotations() {
       Module* scope = mp;
       std::size_t k = 0;
       for (; k + 2 < parts.size() && scope; ++k) scope = importAlias(*scope, ast::foldName(parts[k].text));
-      const Symbol* s = scope && scope != mp && parts.size() >= 3 ? lookup(*scope, parts[parts.size() - 2], false) : nullptr;
+      const Symbol* s =
+          scope && scope != mp && parts.size() >= 3 ? lookup(*scope, parts[parts.size() - 2], false) : nullptr;
       ir::CotationDecl* cot = s && s->kind == Symbol::Kind::Cotation ? &program_->cotations[s->index] : nullptr;
       ir::CriterionDecl* target = nullptr;
       if (cot)

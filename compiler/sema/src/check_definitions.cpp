@@ -18,7 +18,8 @@ void Checker::declareDefinitions() {
       decl.range = d.range;
       std::set<std::string> seen;
       for (const ast::Param& p : d.params) {
-        if (!seen.insert(ast::foldName(p.name.text)).second) diags_.report(DiagKind::DuplicateName, p.name.range, p.name.text);
+        if (!seen.insert(ast::foldName(p.name.text)).second)
+          diags_.report(DiagKind::DuplicateName, p.name.range, p.name.text);
         decl.paramNames.push_back(ast::foldName(p.name.text));
         decl.paramTypes.push_back(resolveType(m, *p.type));
       }
@@ -45,9 +46,11 @@ void Checker::declareDefinitions() {
       ir::DefinitionDecl& orig = program_->definitions[s->index];
       const ir::Type* rt = resolveType(m, *d.returnType);
       bool same = rt == orig.returnType && d.params.size() == orig.paramTypes.size();
-      for (std::size_t i = 0; same && i < d.params.size(); ++i) same = resolveType(m, *d.params[i].type) == orig.paramTypes[i];
+      for (std::size_t i = 0; same && i < d.params.size(); ++i)
+        same = resolveType(m, *d.params[i].type) == orig.paramTypes[i];
       if (!same) {
-        diags_.report(DiagKind::ReplaceTypeMismatch, d.range, d.replaced.joined(), typeName(orig.returnType), typeName(rt));
+        diags_.report(DiagKind::ReplaceTypeMismatch, d.range, d.replaced.joined(), typeName(orig.returnType),
+                      typeName(rt));
         continue;
       }
       orig.paramNames.clear();
@@ -93,7 +96,8 @@ void Checker::checkRecursion() {
           if (on) chain += program_->definitions[s].name + " → ";
         }
         chain += program_->definitions[w].name;
-        diags_.report(DiagKind::RecursiveDefinition, program_->definitions[w].range, program_->definitions[w].name, chain);
+        diags_.report(DiagKind::RecursiveDefinition, program_->definitions[w].range, program_->definitions[w].name,
+                      chain);
         return false;
       }
       if (state[w] == 0 && !self(self, w)) return false;

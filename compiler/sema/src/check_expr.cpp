@@ -74,9 +74,12 @@ const ir::Type* Checker::unify(const ir::Type* a, const ir::Type* b) {
   const ir::Type* sa = ir::stripOptional(a);
   const ir::Type* sb = ir::stripOptional(b);
   const ir::Type* base = nullptr;
-  if (sa == sb) base = sa;
-  else if (sa->kind == TypeKind::Int && sb->kind == TypeKind::Decimal && sb->unit == ir::Unit::None) base = sb;
-  else if (sb->kind == TypeKind::Int && sa->kind == TypeKind::Decimal && sa->unit == ir::Unit::None) base = sa;
+  if (sa == sb)
+    base = sa;
+  else if (sa->kind == TypeKind::Int && sb->kind == TypeKind::Decimal && sb->unit == ir::Unit::None)
+    base = sb;
+  else if (sb->kind == TypeKind::Int && sa->kind == TypeKind::Decimal && sa->unit == ir::Unit::None)
+    base = sa;
   if (!base) return nullptr;
   return optional ? types().optional(base) : base;
 }
@@ -156,17 +159,18 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
   std::size_t narrowMark = env.narrowed.size();
   ir::ExprPtr out;
   switch (e.kind) {
-  case K::Number: case K::Date: case K::String: case K::Bool: case K::Absent:
-    out = checkLiteral(e, env, expected);
-    break;
+  case K::Number:
+  case K::Date:
+  case K::String:
+  case K::Bool:
+  case K::Absent: out = checkLiteral(e, env, expected); break;
   case K::Error: {
     out = ir::makeExpr(Op::Fail, types().error(), e.range);
     out->parts = checkText(e.message, env);
     break;
   }
-  case K::Name: case K::Field:
-    out = checkPath(e, env, expected);
-    break;
+  case K::Name:
+  case K::Field: out = checkPath(e, env, expected); break;
   case K::Index: out = checkIndex(e, env); break;
   case K::Call: out = checkCall(e, env); break;
   case K::AtDate: out = checkAtDate(e, env); break;
@@ -177,11 +181,15 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
     } else {
       auto a = checkExpr(*e.a, env);
       const ir::Type* t = a->type;
-      if (t->kind == TypeKind::Int) out = ir::makeExpr(Op::IntNeg, t, e.range);
-      else if (t->kind == TypeKind::Decimal) out = ir::makeExpr(Op::DecimalNeg, t, e.range);
-      else if (t->kind == TypeKind::Error) return a;
+      if (t->kind == TypeKind::Int)
+        out = ir::makeExpr(Op::IntNeg, t, e.range);
+      else if (t->kind == TypeKind::Decimal)
+        out = ir::makeExpr(Op::DecimalNeg, t, e.range);
+      else if (t->kind == TypeKind::Error)
+        return a;
       else {
-        diags_.report(DiagKind::TypeMismatch, e.range, "on ne peut pas prendre l'opposé d'une valeur de type " + typeName(t));
+        diags_.report(DiagKind::TypeMismatch, e.range,
+                      "on ne peut pas prendre l'opposé d'une valeur de type " + typeName(t));
         return errorExpr(e.range);
       }
       out->a = std::move(a);
@@ -250,7 +258,8 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
     if (x->type->kind == TypeKind::Int) x = coerce(std::move(x), types().decimal(), env, "valeur à arrondir");
     if (x->type->kind != TypeKind::Decimal) {
       if (x->type->kind != TypeKind::Error)
-        diags_.report(DiagKind::TypeMismatch, e.a->range, "`arrondi` s'applique à un nombre ; trouvé " + typeName(x->type));
+        diags_.report(DiagKind::TypeMismatch, e.a->range,
+                      "`arrondi` s'applique à un nombre ; trouvé " + typeName(x->type));
       return errorExpr(e.range);
     }
     auto step = coerce(checkExpr(*e.b, env, x->type), x->type, env, "pas d'arrondi");
@@ -273,7 +282,8 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
       const ir::Type* u = el ? unify(el, items.back()->type) : items.back()->type;
       if (!u) {
         diags_.report(DiagKind::TypeMismatch, x->range,
-                      "les éléments d'une liste ont un même type : " + typeName(el) + " et " + typeName(items.back()->type));
+                      "les éléments d'une liste ont un même type : " + typeName(el) + " et " +
+                          typeName(items.back()->type));
         return errorExpr(e.range);
       }
       el = u;
@@ -340,7 +350,8 @@ ir::ExprPtr Checker::checkLiteral(const ast::Expr& e, Env& /*env*/, const ir::Ty
     auto d = num::Decimal::parse(e.text);
     if (!integral || !d || num::truncateToInt(*d, n) != num::Status::Ok ||
         (e.literalUnit == U::Years && (n > INT64_MAX / 12 || n < INT64_MIN / 12))) {
-      diags_.report(DiagKind::BadNumber, e.range, e.text, "une durée est un nombre entier de jours, de mois ou d'années");
+      diags_.report(DiagKind::BadNumber, e.range, e.text,
+                    "une durée est un nombre entier de jours, de mois ou d'années");
       return errorExpr(e.range);
     }
     if (e.literalUnit == U::Years) n *= 12;

@@ -176,7 +176,8 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
     }
     if (folded == "classement" && s->kind == Symbol::Kind::Classement && parts.size() == 2) {
       if (!env.inTest) {
-        diags_.report(DiagKind::MisplacedClause, e.range, "la liste retenue d'un classement ne se lit que dans un test");
+        diags_.report(DiagKind::MisplacedClause, e.range,
+                      "la liste retenue d'un classement ne se lit que dans un test");
         return errorExpr(e.range);
       }
       auto out = ir::makeExpr(Op::ClassementIds, types().list(types().text()), e.range);

@@ -50,9 +50,11 @@ ir::ExprPtr Checker::checkBinary(const ast::Expr& e, Env& env) {
     if (ir::isOptional(t) || t->kind == TypeKind::Absent) {
       const ast::Expr& src = side == &a ? *e.a : *e.b;
       std::string p = pathOf(src);
-      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, src.range, p.empty() ? "cette valeur" : p, typeName(t));
+      Diagnostic& d =
+          diags_.report(DiagKind::UnguardedOptional, src.range, p.empty() ? "cette valeur" : p, typeName(t));
       d.hint = comparison && t->kind != TypeKind::Absent
-                   ? "utilisez `existe` ou `à défaut` ; pour tester l'absence, écrivez `non " + (p.empty() ? std::string("…") : p) + " existe`"
+                   ? "utilisez `existe` ou `à défaut` ; pour tester l'absence, écrivez `non " +
+                         (p.empty() ? std::string("…") : p) + " existe`"
                    : "utilisez `si … existe alors … sinon …` ou `à défaut`";
       return errorExpr(e.range);
     }
@@ -82,16 +84,20 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
   // Dates and durations.
   if (ta->kind == TypeKind::Date || tb->kind == TypeKind::Date || ta->kind == TypeKind::Duration ||
       tb->kind == TypeKind::Duration) {
-    if (ta->kind == TypeKind::Date && tb->kind == TypeKind::Duration && (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
+    if (ta->kind == TypeKind::Date && tb->kind == TypeKind::Duration &&
+        (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
       if (tb->durationUnit == ir::DurationUnit::Months && !program_->endOfMonthDeclared) {
         Diagnostic& d = diags_.report(DiagKind::EndOfMonthDependent, e.range, std::string("date ") + opText + " mois");
-        d.hint = "déclarez la règle dans l'en-tête : `dates : fin de mois`, `dates : début du mois suivant` ou `dates : erreur`";
+        d.hint = "déclarez la règle dans l'en-tête : `dates : fin de mois`, `dates : début du mois suivant` ou `dates "
+                 ": erreur`";
       }
       return make(e.binaryOp == B::Add ? Op::DateAddDuration : Op::DateSubDuration, ta, std::move(a), std::move(b));
     }
-    if (ta->kind == TypeKind::Duration && tb->kind == TypeKind::Duration && (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
+    if (ta->kind == TypeKind::Duration && tb->kind == TypeKind::Duration &&
+        (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
       if (ta != tb) {
-        diags_.report(DiagKind::DurationMix, e.range, "des mois et des jours ne s'additionnent pas (un mois n'a pas de durée fixe)");
+        diags_.report(DiagKind::DurationMix, e.range,
+                      "des mois et des jours ne s'additionnent pas (un mois n'a pas de durée fixe)");
         return errorExpr(e.range);
       }
       return make(e.binaryOp == B::Add ? Op::DurationAdd : Op::DurationSub, ta, std::move(a), std::move(b));
@@ -123,12 +129,15 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
   ir::Unit ub = tb->kind == TypeKind::Int ? ir::Unit::None : tb->unit;
   ir::Unit result = ir::Unit::None;
   switch (e.binaryOp) {
-  case B::Add: case B::Sub:
+  case B::Add:
+  case B::Sub:
     if (ua != ub) {
       Diagnostic& d = diags_.report(DiagKind::UnitMismatch, e.range,
                                     fmt::format("`{}` entre {} et {}", opText, unitText(ua), unitText(ub)));
-      if (ua == ir::Unit::None || ub == ir::Unit::None) d.hint = "écrivez l'unité du nombre, par exemple `16 m²` ou `3 €`";
-      else if ((ua == ir::Unit::EuroPerMonth && ub == ir::Unit::EuroPerYear) || (ua == ir::Unit::EuroPerYear && ub == ir::Unit::EuroPerMonth))
+      if (ua == ir::Unit::None || ub == ir::Unit::None)
+        d.hint = "écrivez l'unité du nombre, par exemple `16 m²` ou `3 €`";
+      else if ((ua == ir::Unit::EuroPerMonth && ub == ir::Unit::EuroPerYear) ||
+               (ua == ir::Unit::EuroPerYear && ub == ir::Unit::EuroPerMonth))
         d.hint = "convertissez avec `annuel(…)` ou `mensuel(…)`";
       return errorExpr(e.range);
     }
@@ -136,14 +145,16 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
     break;
   case B::Mul:
     if (ua != ir::Unit::None && ub != ir::Unit::None) {
-      diags_.report(DiagKind::UnitMismatch, e.range, fmt::format("le produit de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
+      diags_.report(DiagKind::UnitMismatch, e.range,
+                    fmt::format("le produit de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
       return errorExpr(e.range);
     }
     result = ua != ir::Unit::None ? ua : ub;
     break;
   default:
     if (ub != ir::Unit::None && ua != ub) {
-      diags_.report(DiagKind::UnitMismatch, e.range, fmt::format("la division de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
+      diags_.report(DiagKind::UnitMismatch, e.range,
+                    fmt::format("la division de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
       return errorExpr(e.range);
     }
     result = ub == ir::Unit::None ? ua : ir::Unit::None;
@@ -176,7 +187,8 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
                                   "comparaison entre " + typeName(a->type) + " et " + typeName(b->type));
     const ir::Type* ta = a->type;
     const ir::Type* tb = b->type;
-    if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = "les deux côtés doivent avoir la même unité (écrivez par exemple `0 €`)";
+    if (ir::isNumeric(ta) && ir::isNumeric(tb))
+      d.hint = "les deux côtés doivent avoir la même unité (écrivez par exemple `0 €`)";
     return errorExpr(e.range);
   }
   bool orderable = t->kind == TypeKind::Int || t->kind == TypeKind::Decimal || t->kind == TypeKind::Date ||
@@ -210,7 +222,8 @@ ir::ExprPtr Checker::checkAggregate(const ast::Expr& e, Env& env) {
   if (list->type->kind != TypeKind::List) {
     std::string p = pathOf(*e.b);
     if (ir::isOptional(list->type) && ir::stripOptional(list->type)->kind == TypeKind::List) {
-      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.b->range, p.empty() ? "cette liste" : p, typeName(list->type));
+      Diagnostic& d =
+          diags_.report(DiagKind::UnguardedOptional, e.b->range, p.empty() ? "cette liste" : p, typeName(list->type));
       d.hint = "utilisez `existe` ou `à défaut []`";
     } else {
       diags_.report(DiagKind::NotAList, e.b->range, p.empty() ? "cette expression" : p, typeName(list->type));
@@ -224,20 +237,23 @@ ir::ExprPtr Checker::checkAggregate(const ast::Expr& e, Env& env) {
   out->b = std::move(list);
   if (e.c) out->c = checkCondition(*e.c, env);
   switch (e.aggregate) {
-  case ast::AggregateKind::Count:
-    out->aggregate = ir::AggregateOp::Count;
-    break;
-  case ast::AggregateKind::Sum: case ast::AggregateKind::Max: case ast::AggregateKind::Min: {
+  case ast::AggregateKind::Count: out->aggregate = ir::AggregateOp::Count; break;
+  case ast::AggregateKind::Sum:
+  case ast::AggregateKind::Max:
+  case ast::AggregateKind::Min: {
     auto v = checkExpr(*e.a, env);
     const ir::Type* t = v->type;
     bool sum = e.aggregate == ast::AggregateKind::Sum;
     bool ok = ir::isNumeric(t) || (!sum && t->kind == TypeKind::Date);
     if (!ok && t->kind != TypeKind::Error) {
       diags_.report(DiagKind::TypeMismatch, e.a->range,
-                    std::string(sum ? "`somme de` additionne des nombres" : "`maximum de`/`minimum de` comparent des nombres ou des dates") +
+                    std::string(sum ? "`somme de` additionne des nombres"
+                                    : "`maximum de`/`minimum de` comparent des nombres ou des dates") +
                         " ; trouvé " + typeName(t));
     }
-    out->aggregate = sum ? ir::AggregateOp::Sum : e.aggregate == ast::AggregateKind::Max ? ir::AggregateOp::Max : ir::AggregateOp::Min;
+    out->aggregate = sum                                      ? ir::AggregateOp::Sum
+                     : e.aggregate == ast::AggregateKind::Max ? ir::AggregateOp::Max
+                                                              : ir::AggregateOp::Min;
     out->type = sum ? t : types().optional(t);
     out->a = std::move(v);
     break;
@@ -265,7 +281,8 @@ ir::ExprPtr Checker::checkSelon(const ast::Expr& e, Env& env, const ir::Type* ex
   const ir::Type* st = scrutinee->type;
   if (st->kind == TypeKind::Error) return errorExpr(e.range);
   if (st->kind != TypeKind::Enum) {
-    Diagnostic& d = diags_.report(DiagKind::TypeMismatch, e.a->range, "`selon` porte sur une énumération ; trouvé " + typeName(st));
+    Diagnostic& d =
+        diags_.report(DiagKind::TypeMismatch, e.a->range, "`selon` porte sur une énumération ; trouvé " + typeName(st));
     if (ir::isOptional(st)) d.hint = "vérifiez d'abord sa présence avec `existe`";
     return errorExpr(e.range);
   }

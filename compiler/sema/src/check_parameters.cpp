@@ -32,7 +32,8 @@ std::optional<ir::Constant> Checker::constantValue(Module& m, const ast::Expr& e
     }
     return list;
   }
-  diags_.report(DiagKind::TypeMismatch, e.range, "une valeur de paramètre est une constante (un nombre, une date, un texte…)");
+  diags_.report(DiagKind::TypeMismatch, e.range,
+                "une valeur de paramètre est une constante (un nombre, une date, un texte…)");
   return std::nullopt;
 }
 
@@ -63,7 +64,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       } else if (k2.kind == ir::TableKey::Kind::IntRange && x && x->kind == ast::Expr::Kind::Number) {
         out.columnKeys.push_back(static_cast<std::uint32_t>(std::stoll(x->text)));
       } else {
-        diags.report(DiagKind::BadTable, h.range, "en-tête de colonne invalide : attendu une valeur de la clé `" + k2.name + "`");
+        diags.report(DiagKind::BadTable, h.range,
+                     "en-tête de colonne invalide : attendu une valeur de la clé `" + k2.name + "`");
         return false;
       }
     }
@@ -86,9 +88,11 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
     switch (k1.kind) {
     case ir::TableKey::Kind::Enum: {
       const ast::Expr* x = kc.kind == CK::Value ? kc.values[0].get() : nullptr;
-      auto idx = x && x->kind == ast::Expr::Kind::Name ? c.lookupEnumValue(k1.type, ast::foldName(x->name.text)) : std::nullopt;
+      auto idx = x && x->kind == ast::Expr::Kind::Name ? c.lookupEnumValue(k1.type, ast::foldName(x->name.text))
+                                                       : std::nullopt;
       if (!idx) {
-        diags.report(DiagKind::BadTable, kc.range, "clé de ligne invalide : attendu une valeur de `" + c.program().enums[k1.type->index].name + "`");
+        diags.report(DiagKind::BadTable, kc.range,
+                     "clé de ligne invalide : attendu une valeur de `" + c.program().enums[k1.type->index].name + "`");
         return false;
       }
       key.enumValue = *idx;
@@ -100,7 +104,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       key.text = v->text;
       break;
     }
-    case ir::TableKey::Kind::IntRange: case ir::TableKey::Kind::Band: {
+    case ir::TableKey::Kind::IntRange:
+    case ir::TableKey::Kind::Band: {
       const ir::Type* t = k1.type;
       if (kc.kind == CK::Value) {
         key.from = constant(*kc.values[0], t);
@@ -113,7 +118,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
         key.to = constant(*kc.values[0], t);
         key.toInclusive = false;
         if (k1.kind == ir::TableKey::Kind::IntRange) {
-          diags.report(DiagKind::BadTable, kc.range, "`moins de` s'emploie pour des tranches de montants ou de taux ; écrivez `de a à b`");
+          diags.report(DiagKind::BadTable, kc.range,
+                       "`moins de` s'emploie pour des tranches de montants ou de taux ; écrivez `de a à b`");
           return false;
         }
       } else if (kc.kind == CK::Open) {
@@ -124,7 +130,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       }
       if ((kc.kind != CK::Below && !key.from) || (kc.kind != CK::Open && !key.to)) return false;
       if (k1.kind == ir::TableKey::Kind::Band && kc.kind == CK::Value) {
-        diags.report(DiagKind::BadTable, kc.range, "une tranche s'écrit `moins de a`, `de a à moins de b` ou `a et plus`");
+        diags.report(DiagKind::BadTable, kc.range,
+                     "une tranche s'écrit `moins de a`, `de a à moins de b` ou `a et plus`");
         return false;
       }
       break;
@@ -135,7 +142,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
     auto cellValue = [&](const ast::TableCell& cell) -> std::optional<ir::Constant> {
       if (tupleArity) {
         if (cell.kind != CK::Tuple || cell.values.size() != tupleArity) {
-          diags.report(DiagKind::BadTable, cell.range, fmt::format("attendu un n-uplet de {} valeurs `(…, …)`", tupleArity));
+          diags.report(DiagKind::BadTable, cell.range,
+                       fmt::format("attendu un n-uplet de {} valeurs `(…, …)`", tupleArity));
           return std::nullopt;
         }
         ir::Constant tuple;
@@ -166,7 +174,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       ranges.push_back(row.range);
     } else {
       if (row.cells.size() != columns) {
-        diags.report(DiagKind::BadTable, row.range, fmt::format("cette ligne a {} case(s), l'en-tête en annonce {}", row.cells.size(), columns));
+        diags.report(DiagKind::BadTable, row.range,
+                     fmt::format("cette ligne a {} case(s), l'en-tête en annonce {}", row.cells.size(), columns));
         return false;
       }
       for (const ast::TableCell& cell : row.cells) {
@@ -210,9 +219,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       return lessThan(*ka.from, *kb.from);
     });
     bool isInt = k1.kind == ir::TableKey::Kind::IntRange;
-    auto show = [&](const ir::Constant& v) {
-      return isInt ? std::to_string(v.asInt()) : v.asDecimal().toString();
-    };
+    auto show = [&](const ir::Constant& v) { return isInt ? std::to_string(v.asInt()) : v.asDecimal().toString(); };
     // The interval the rows must cover.
     std::optional<num::int128> expectFrom;
     if (isInt && k1.lower != INT64_MIN) expectFrom = k1.lower;
@@ -225,14 +232,17 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       const auto& rk = out.rowKeys[i];
       if (first) {
         if (openStart && rk.from) {
-          diags.report(DiagKind::TableMissingRow, rk.range, p.name, "les valeurs inférieures à " + show(*rk.from) + " (ajoutez une ligne `moins de …`)");
+          diags.report(DiagKind::TableMissingRow, rk.range, p.name,
+                       "les valeurs inférieures à " + show(*rk.from) + " (ajoutez une ligne `moins de …`)");
           ok = false;
         }
         if (isInt && expectFrom && rk.from && rk.from->number != *expectFrom) {
           if (rk.from->number > *expectFrom)
-            diags.report(DiagKind::TableMissingRow, rk.range, p.name, fmt::format("{} à {}", static_cast<std::int64_t>(*expectFrom), rk.from->asInt() - 1));
+            diags.report(DiagKind::TableMissingRow, rk.range, p.name,
+                         fmt::format("{} à {}", static_cast<std::int64_t>(*expectFrom), rk.from->asInt() - 1));
           else
-            diags.report(DiagKind::TableOverlap, rk.range, p.name, fmt::format("{} (hors de l'intervalle de la clé)", rk.from->asInt()));
+            diags.report(DiagKind::TableOverlap, rk.range, p.name,
+                         fmt::format("{} (hors de l'intervalle de la clé)", rk.from->asInt()));
           ok = false;
         }
         first = false;
@@ -246,15 +256,17 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
         num::int128 want = prevTo->number + (isInt && prevInclusive ? 1 : 0);
         bool inclusiveStart = true;
         if (!isInt && prevInclusive) {
-          diags.report(DiagKind::BadTable, rk.range, "une tranche qui n'est pas la dernière se termine par `à moins de …`");
+          diags.report(DiagKind::BadTable, rk.range,
+                       "une tranche qui n'est pas la dernière se termine par `à moins de …`");
           ok = false;
           break;
         }
         (void)inclusiveStart;
         if (!rk.from || rk.from->number != want) {
           if (rk.from && rk.from->number > want)
-            diags.report(DiagKind::TableMissingRow, rk.range, p.name, isInt ? fmt::format("{} à {}", static_cast<std::int64_t>(want), rk.from->asInt() - 1)
-                                                                           : "les valeurs de " + show(*prevTo) + " à " + show(*rk.from));
+            diags.report(DiagKind::TableMissingRow, rk.range, p.name,
+                         isInt ? fmt::format("{} à {}", static_cast<std::int64_t>(want), rk.from->asInt() - 1)
+                               : "les valeurs de " + show(*prevTo) + " à " + show(*rk.from));
           else
             diags.report(DiagKind::TableOverlap, rk.range, p.name, rk.from ? show(*rk.from) : std::string("une ligne"));
           ok = false;
@@ -267,9 +279,12 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       bool openEnd = !prevTo.has_value();
       if (isInt && k1.upper) {
         if (openEnd || prevTo->number < *k1.upper) {
-          if (!openEnd) diags.report(DiagKind::TableMissingRow, body.range, p.name, fmt::format("{} à {}", prevTo->asInt() + 1, *k1.upper));
+          if (!openEnd)
+            diags.report(DiagKind::TableMissingRow, body.range, p.name,
+                         fmt::format("{} à {}", prevTo->asInt() + 1, *k1.upper));
         } else if (prevTo->number > *k1.upper) {
-          diags.report(DiagKind::TableOverlap, body.range, p.name, fmt::format("{} (au-delà de la clé)", prevTo->asInt()));
+          diags.report(DiagKind::TableOverlap, body.range, p.name,
+                       fmt::format("{} (au-delà de la clé)", prevTo->asInt()));
         }
       } else if (!openEnd) {
         diags.report(DiagKind::TableMissingRow, body.range, p.name,
@@ -307,12 +322,15 @@ bool Checker::datedValues(Module& m, const std::string& name, const ir::Type* ty
     }
     if (v.reference) dv.reference = ir::Reference{v.reference->text, v.reference->range};
     if (v.file) {
-      diags_.report(DiagKind::MisplacedClause, v.range, "les barèmes en fichier (`fichier \"…\"`) ne sont pas encore pris en charge : écrivez le tableau dans la politique");
+      diags_.report(DiagKind::MisplacedClause, v.range,
+                    "les barèmes en fichier (`fichier \"…\"`) ne sont pas encore pris en charge : écrivez le tableau "
+                    "dans la politique");
       return false;
     }
     if (p.isTable) {
       if (!v.table) {
-        diags_.report(DiagKind::BadTable, v.range, "la valeur d'un barème est un tableau : une ligne d'en-tête puis une ligne par clé");
+        diags_.report(DiagKind::BadTable, v.range,
+                      "la valeur d'un barème est un tableau : une ligne d'en-tête puis une ligne par clé");
         return false;
       }
       if (!readTable(*this, m, p, *v.table, dv.table)) return false;
@@ -320,7 +338,8 @@ bool Checker::datedValues(Module& m, const std::string& name, const ir::Type* ty
         for (const auto& cell : row) holes += !cell.has_value();
     } else {
       if (!v.value) {
-        diags_.report(DiagKind::TypeMismatch, v.range, "ce paramètre n'est pas un barème : sa valeur est une expression constante");
+        diags_.report(DiagKind::TypeMismatch, v.range,
+                      "ce paramètre n'est pas un barème : sa valeur est une expression constante");
         return false;
       }
       auto c = constantValue(m, *v.value, p.type);
@@ -378,13 +397,18 @@ void Checker::declareParameters() {
           if (key.upper && *key.upper < key.lower) diags_.report(DiagKind::BadBound, k.range, "intervalle de clé vide");
         } else {
           key.type = resolveType(m, *k.type);
-          if (key.type->kind == TypeKind::Enum) key.kind = ir::TableKey::Kind::Enum;
-          else if (key.type->kind == TypeKind::Text) key.kind = ir::TableKey::Kind::Text;
-          else if (key.type->kind == TypeKind::Decimal || key.type->kind == TypeKind::Date) key.kind = ir::TableKey::Kind::Band;
+          if (key.type->kind == TypeKind::Enum)
+            key.kind = ir::TableKey::Kind::Enum;
+          else if (key.type->kind == TypeKind::Text)
+            key.kind = ir::TableKey::Kind::Text;
+          else if (key.type->kind == TypeKind::Decimal || key.type->kind == TypeKind::Date)
+            key.kind = ir::TableKey::Kind::Band;
           else if (key.type->kind == TypeKind::Int) {
             key.kind = ir::TableKey::Kind::IntRange;
             key.lower = INT64_MIN;
-          } else diags_.report(DiagKind::TypeMismatch, k.range, "une clé de barème est une énumération, un intervalle d'entiers, un nombre ou un texte");
+          } else
+            diags_.report(DiagKind::TypeMismatch, k.range,
+                          "une clé de barème est une énumération, un intervalle d'entiers, un nombre ou un texte");
         }
         p.keys.push_back(key);
       }
@@ -401,7 +425,8 @@ void Checker::checkParameterValues() {
     Module& m = *parameterOrigin[i].module;
     auto* a = const_cast<ast::Parameter*>(static_cast<const ast::Parameter*>(parameterOrigin[i].node));
     if (a->values.empty()) {
-      diags_.report(DiagKind::MissingClause, a->range, "le paramètre `" + p.name + "` n'a aucune valeur datée (`depuis AAAA-MM-JJ : …`)");
+      diags_.report(DiagKind::MissingClause, a->range,
+                    "le paramètre `" + p.name + "` n'a aucune valeur datée (`depuis AAAA-MM-JJ : …`)");
       continue;
     }
     datedValues(m, p.name, p.type, a->values, p, p.values);
@@ -437,7 +462,8 @@ void Checker::checkParameterValues() {
       }
       if (!merged.empty()) {
         num::Date dayBefore;
-        if (num::addDays(start, -1, dayBefore) == num::Status::Ok && (!merged.back().to || dayBefore < *merged.back().to))
+        if (num::addDays(start, -1, dayBefore) == num::Status::Ok &&
+            (!merged.back().to || dayBefore < *merged.back().to))
           merged.back().to = dayBefore;
       }
       for (auto& v : values) merged.push_back(std::move(v));

@@ -41,7 +41,10 @@ void Checker::checkQuotas() {
       const ir::Type* t = v->type;
       bool ok = t->kind == ir::TypeKind::Text || t->kind == ir::TypeKind::Enum || t->kind == ir::TypeKind::Int ||
                 t->kind == ir::TypeKind::Bool || t->kind == ir::TypeKind::Error;
-      if (!ok) diags_.report(DiagKind::TypeMismatch, k.value->range, "une clé de quota est un texte, une énumération, un entier ou un booléen ; trouvé " + typeName(t));
+      if (!ok)
+        diags_.report(DiagKind::TypeMismatch, k.value->range,
+                      "une clé de quota est un texte, une énumération, un entier ou un booléen ; trouvé " +
+                          typeName(t));
       decl.scopeNames.push_back(k.name.text);
       decl.scopeValues.push_back(std::move(v));
     }
@@ -63,7 +66,9 @@ void Checker::checkQuotas() {
     const ir::Type* tt = ir::stripOptional(target->type);
     if (tt->kind == ir::TypeKind::Decimal && tt->unit == ir::Unit::None) {
       decl.share = true;
-      if (a->countNoun) diags_.report(DiagKind::BadQuotaTarget, a->target->range, "une part (`25 %`) s'écrit sans le mot `attributions`");
+      if (a->countNoun)
+        diags_.report(DiagKind::BadQuotaTarget, a->target->range,
+                      "une part (`25 %`) s'écrit sans le mot `attributions`");
     } else if (tt->kind == ir::TypeKind::Int) {
       decl.share = false;
     } else if (tt->kind != ir::TypeKind::Error) {
@@ -88,16 +93,21 @@ void Checker::checkClassements() {
     env.module = &m;
     env.allowedRoles = 1u << static_cast<int>(ir::Role::Demande);
     if (a->forLogement)
-      env.allowedRoles |= (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
+      env.allowedRoles |=
+          (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
     env.cotationsAllowed = true;
     env.quotaQueriesAllowed = a->forLogement;
     env.where = "un classement";
     env.slots = &decl.slotCount;
-    if (!a->hasPool) diags_.report(DiagKind::MissingClause, a->range, "un classement déclare ses candidats : `candidats éligibles [où …]`");
+    if (!a->hasPool)
+      diags_.report(DiagKind::MissingClause, a->range,
+                    "un classement déclare ses candidats : `candidats éligibles [où …]`");
     if (a->pool) decl.pool = checkCondition(*a->pool, env);
     env.binders.clear();
     env.narrowed.clear();
-    if (a->order.empty()) diags_.report(DiagKind::MissingClause, a->range, "un classement déclare son ordre : `ordre … décroissant, puis …`");
+    if (a->order.empty())
+      diags_.report(DiagKind::MissingClause, a->range,
+                    "un classement déclare son ordre : `ordre … décroissant, puis …`");
     for (const ast::OrderKey& k : a->order) {
       auto key = checkExpr(*k.key, env);
       const ir::Type* t = key->type;
@@ -113,7 +123,8 @@ void Checker::checkClassements() {
       retainEnv.cotationsAllowed = false;
       retainEnv.quotaQueriesAllowed = false;
       retainEnv.where = "`retenir` (qui dépend du logement, pas d'un candidat)";
-      decl.retain = coerce(checkExpr(*a->retain, retainEnv, types().integer()), types().integer(), env, "nombre de candidats à retenir");
+      decl.retain = coerce(checkExpr(*a->retain, retainEnv, types().integer()), types().integer(), env,
+                           "nombre de candidats à retenir");
     }
     for (const ast::DontClause& d : a->dont) {
       ir::DontDecl dd;

@@ -14,7 +14,8 @@ std::vector<ir::TextPiece> Checker::checkText(const ast::Text& t, Env& env) {
     auto v = checkExpr(*p.expr, env);
     const ir::Type* st = ir::stripOptional(v->type);
     if (st->kind == ir::TypeKind::Struct || st->kind == ir::TypeKind::List) {
-      diags_.report(DiagKind::BadInterpolation, p.expr->range, "une valeur de type " + typeName(v->type) + " ne s'affiche pas");
+      diags_.report(DiagKind::BadInterpolation, p.expr->range,
+                    "une valeur de type " + typeName(v->type) + " ne s'affiche pas");
       continue;
     }
     out.push_back({"", std::move(v)});
@@ -35,7 +36,8 @@ void Checker::checkRuleBlocks() {
     for (const auto& r : a->references) decl.references.push_back({r.text, r.range});
     std::set<std::string> names;
     for (const ast::Rule& r : a->rules) {
-      if (!names.insert(ast::foldName(r.name.text)).second) diags_.report(DiagKind::DuplicateName, r.name.range, r.name.text);
+      if (!names.insert(ast::foldName(r.name.text)).second)
+        diags_.report(DiagKind::DuplicateName, r.name.range, r.name.text);
       ir::RuleDecl rule;
       rule.name = r.name.text;
       rule.label = r.label.empty() ? r.name.text : r.label;
@@ -46,7 +48,8 @@ void Checker::checkRuleBlocks() {
       env.module = &m;
       env.allowedRoles = 1u << static_cast<int>(ir::Role::Demande);
       if (a->forLogement)
-        env.allowedRoles |= (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
+        env.allowedRoles |=
+            (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
       env.cotationsAllowed = true;
       env.quotaQueriesAllowed = a->forLogement;
       env.where = a->forLogement ? "ce bloc de règles" : "un bloc de règles sans `pour logement`";
@@ -66,6 +69,49 @@ void Checker::checkRuleBlocks() {
         rule.exceptions.push_back(std::move(ex));
       }
       decl.rules.push_back(std::move(rule));
+    }
+  }
+  // `exception à bloc.règle sauf si …`: the rule may live in this module or
+  // in an imported one (`alias.bloc.règle`).
+  for (Module* mp : order) {
+    for (const ast::ExternalException& x : mp->ast->externalExceptions) {
+      const auto& parts = x.target.parts;
+      ir::RuleDecl* target = nullptr;
+      bool forLogement = false;
+      if (parts.size() >= 2) {
+        Module* scope = mp;
+        for (std::size_t k = 0; k + 2 < parts.size() && scope; ++k)
+          scope = importAlias(*scope, ast::foldName(parts[k].text));
+        const Symbol* s = scope ? lookup(*scope, parts[parts.size() - 2], false) : nullptr;
+        if (s && s->kind == Symbol::Kind::RuleBlock) {
+          ir::RuleBlockDecl& b = program_->ruleBlocks[s->index];
+          forLogement = b.forLogement;
+          for (auto& r : b.rules)
+            if (ast::foldName(r.name) == ast::foldName(parts.back().text)) target = &r;
+        }
+      }
+      if (!target) {
+        Diagnostic& d = diags_.report(DiagKind::ExceptionToNothing, x.target.range);
+        d.hint = "`" + x.target.joined() + "` ne désigne aucune règle ; écrivez `exception à bloc.règle sauf si …`";
+        continue;
+      }
+      Env env;
+      env.module = mp;
+      env.allowedRoles = 1u << static_cast<int>(ir::Role::Demande);
+      if (forLogement)
+        env.allowedRoles |=
+            (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
+      env.cotationsAllowed = true;
+      env.quotaQueriesAllowed = forLogement;
+      env.where = "cette exception";
+      env.slots = &target->slotCount;
+      ir::ExceptionDecl ex;
+      ex.condition = checkCondition(*x.exception.condition, env);
+      ex.label = x.exception.label.empty() ? "exception" : x.exception.label;
+      if (x.exception.reference)
+        ex.reference = ir::Reference{x.exception.reference->text, x.exception.reference->range};
+      ex.range = x.range;
+      target->exceptions.push_back(std::move(ex));
     }
   }
 }

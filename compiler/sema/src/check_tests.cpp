@@ -59,7 +59,8 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
       t = s.fields[static_cast<std::size_t>(idx)].type;
     }
   }
-  auto build = [&](auto& self, const ir::Type* t, std::vector<std::string>& path, const std::string& shown) -> ir::ExprPtr {
+  auto build = [&](auto& self, const ir::Type* t, std::vector<std::string>& path,
+                   const std::string& shown) -> ir::ExprPtr {
     const ir::StructDecl& s = program_->structs[t->index];
     auto rec = ir::makeExpr(Op::MakeRecord, t, range);
     rec->index = t->index;
@@ -75,7 +76,8 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
         v = coerce(checkExpr(*e->value, env, f.type), f.type, env, "valeur du champ");
       } else if (st->kind == ir::TypeKind::Struct && !ir::isOptional(f.type)) {
         v = self(self, st, path, fieldPath);
-      } else if (st->kind == ir::TypeKind::Struct && (hasPrefix(entries, path) || (defaults && hasPrefix(*defaults, path)))) {
+      } else if (st->kind == ir::TypeKind::Struct &&
+                 (hasPrefix(entries, path) || (defaults && hasPrefix(*defaults, path)))) {
         v = self(self, st, path, fieldPath); // `logement_actuel.surface = …` makes it present
       } else if (f.testDefault) {
         v = ir::makeExpr(Op::Const, f.type, range);
@@ -141,8 +143,10 @@ void Checker::checkTests() {
       switch (s.kind) {
       case K::Date: {
         auto d = num::Date::parse(s.date);
-        if (!d) diags_.report(DiagKind::BadDate, s.range, s.date);
-        else tc.date = d;
+        if (!d)
+          diags_.report(DiagKind::BadDate, s.range, s.date);
+        else
+          tc.date = d;
         break;
       }
       case K::Input: {
@@ -150,19 +154,24 @@ void Checker::checkTests() {
         std::string role = ast::foldName(s.input.role.text);
         if (!isRoleName(role, r) || r == ir::Role::Attribution) {
           Diagnostic& d = diags_.report(DiagKind::TestBadInput, s.input.role.range,
-                                        "un test donne une `demande`, un `logement` ou une `candidature` ; pas `" + s.input.role.text + "`");
+                                        "un test donne une `demande`, un `logement` ou une `candidature` ; pas `" +
+                                            s.input.role.text + "`");
           d.hint = suggest(s.input.role.text, {"demande", "logement", "candidature"});
           break;
         }
         const ir::Type* rt = roleType(r, s.range);
         if (!rt) break;
         auto rec = checkRecord(s.input.entries, rt, env, defaultsFor(role), s.range, role);
-        if (r == ir::Role::Demande) tc.demande = std::move(rec);
-        else if (r == ir::Role::Logement) tc.logement = std::move(rec);
-        else tc.candidature = std::move(rec);
+        if (r == ir::Role::Demande)
+          tc.demande = std::move(rec);
+        else if (r == ir::Role::Logement)
+          tc.logement = std::move(rec);
+        else
+          tc.candidature = std::move(rec);
         break;
       }
-      case K::Candidates: case K::Attributions: {
+      case K::Candidates:
+      case K::Attributions: {
         ir::Role r = s.kind == K::Candidates ? ir::Role::Demande : ir::Role::Attribution;
         const ir::Type* rt = roleType(r, s.range);
         if (!rt) break;
@@ -187,7 +196,8 @@ void Checker::checkTests() {
         ir::ParameterDecl& p = program_->parameters[sym->index];
         std::vector<ir::DatedValue> values;
         auto& copy = const_cast<std::vector<ast::DatedValue>&>(s.values);
-        if (datedValues(*root, p.name, p.type, copy, p, values)) tc.overrides.emplace_back(sym->index, std::move(values));
+        if (datedValues(*root, p.name, p.type, copy, p, values))
+          tc.overrides.emplace_back(sym->index, std::move(values));
         break;
       }
       case K::ExpectRule: {

@@ -21,7 +21,16 @@ struct Module;
 
 // A declaration visible in a module's namespace.
 struct Symbol {
-  enum class Kind : std::uint8_t { Enum, Struct, Parameter, Definition, Cotation, RuleBlock, Quota, Classement };
+  enum class Kind : std::uint8_t {
+    Enum,
+    Struct,
+    Parameter,
+    Definition,
+    Cotation,
+    RuleBlock,
+    Quota,
+    Classement
+  };
   Kind kind;
   std::uint32_t index;
   SourceRange range;
@@ -57,15 +66,15 @@ struct Binder {
 // What an expression may read, and what it read.
 struct Env {
   Module* module = nullptr;
-  std::uint32_t allowedRoles = 0;  // bit per ir::Role
+  std::uint32_t allowedRoles = 0;   // bit per ir::Role
   bool attributionsAllowed = false; // `attributions` list (quotas, classements)
-  bool cotationsAllowed = false;   // reading cotation results
+  bool cotationsAllowed = false;    // reading cotation results
   bool quotaQueriesAllowed = false; // quota.X.concerne… (pour logement)
   bool inTest = false;
-  bool inDefinition = false;        // calls are recorded, contexts checked later
-  const char* where = "";          // "une cotation", for messages
+  bool inDefinition = false; // calls are recorded, contexts checked later
+  const char* where = "";    // "une cotation", for messages
   std::vector<Binder> binders;
-  std::uint32_t* slots = nullptr;  // next free slot
+  std::uint32_t* slots = nullptr;    // next free slot
   std::vector<std::string> narrowed; // folded paths proven present
   // Collected while checking a definition body:
   std::uint32_t usedRoles = 0;
@@ -170,8 +179,8 @@ public:
     Module* module;
     const void* node; // the ast:: declaration
   };
-  std::vector<DeclOrigin> structOrigin, enumOrigin, parameterOrigin, definitionOrigin, cotationOrigin,
-      blockOrigin, quotaOrigin, classementOrigin;
+  std::vector<DeclOrigin> structOrigin, enumOrigin, parameterOrigin, definitionOrigin, cotationOrigin, blockOrigin,
+      quotaOrigin, classementOrigin;
   // Per definition: replaced by a `remplace définition` (index of replacement).
   std::vector<std::uint32_t> definitionTarget, parameterTarget;
 

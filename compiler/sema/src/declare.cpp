@@ -28,8 +28,7 @@ void Checker::addSymbol(Module& m, const ast::Ident& name, Symbol::Kind kind, st
   auto [it, inserted] = m.symbols.try_emplace(folded, Symbol{kind, index, name.range, name.text});
   if (!inserted) {
     Diagnostic& d = diags_.report(DiagKind::DuplicateName, name.range, name.text);
-    if (it->second.name != name.text)
-      d.hint = "deux noms qui ne diffèrent que par les accents désignent la même chose";
+    if (it->second.name != name.text) d.hint = "deux noms qui ne diffèrent que par les accents désignent la même chose";
     d.notes.push_back({it->second.range, "première déclaration"});
     return;
   }
@@ -189,13 +188,18 @@ void Checker::declareHeader(Module& m) {
   for (const ast::Reference& r : h.references) program_->references.push_back({r.text, r.range});
   if (h.vigueurFrom) {
     auto from = num::Date::parse(*h.vigueurFrom);
-    if (!from) diags_.report(DiagKind::BadDate, h.vigueurRange, *h.vigueurFrom);
-    else program_->vigueurFrom = *from;
+    if (!from)
+      diags_.report(DiagKind::BadDate, h.vigueurRange, *h.vigueurFrom);
+    else
+      program_->vigueurFrom = *from;
     if (h.vigueurTo) {
       auto to = num::Date::parse(*h.vigueurTo);
-      if (!to) diags_.report(DiagKind::BadDate, h.vigueurRange, *h.vigueurTo);
-      else if (from && *to < *from) diags_.report(DiagKind::BadVigueur, h.vigueurRange, *h.vigueurTo, *h.vigueurFrom);
-      else program_->vigueurTo = to;
+      if (!to)
+        diags_.report(DiagKind::BadDate, h.vigueurRange, *h.vigueurTo);
+      else if (from && *to < *from)
+        diags_.report(DiagKind::BadVigueur, h.vigueurRange, *h.vigueurTo, *h.vigueurFrom);
+      else
+        program_->vigueurTo = to;
     }
   }
   switch (h.endOfMonth) {

@@ -24,7 +24,8 @@ Interval Checker::interval(const ir::Expr& e) {
   case Op::Const:
     if (e.constant.kind == ir::Constant::Kind::Int) return {e.constant.asInt(), e.constant.asInt()};
     return {};
-  case Op::Field: case Op::Unwrap: {
+  case Op::Field:
+  case Op::Unwrap: {
     if (e.op == Op::Unwrap) return interval(*e.a);
     const ir::Type* base = ir::stripOptional(e.a->type);
     if (base->kind != ir::TypeKind::Struct) return {};
@@ -90,8 +91,7 @@ Interval Checker::interval(const ir::Expr& e) {
     definitionIntervals_[e.index] = out;
     return out;
   }
-  default:
-    return {};
+  default: return {};
   }
 }
 

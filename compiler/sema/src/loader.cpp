@@ -24,8 +24,7 @@ std::string stemOf(const std::string& path) {
 }
 } // namespace
 
-Module* Checker::loadModule(const SourceFile& file, const std::string& canonicalPath,
-                            std::vector<std::string>& stack) {
+Module* Checker::loadModule(const SourceFile& file, const std::string& canonicalPath, std::vector<std::string>& stack) {
   for (auto& m : modules)
     if (m->canonicalPath == canonicalPath) return m.get();
   auto module = std::make_unique<Module>();

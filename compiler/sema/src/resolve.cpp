@@ -56,8 +56,8 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     if (found && !(found->kind == other->second.kind && found->index == other->second.index)) {
       if (report) {
         Diagnostic& d = diags_.report(DiagKind::DuplicateName, name.range, name.text);
-        d.hint = "ce nom est déclaré par les modules `" + from->alias + "` et `" + e.alias +
-                 "` ; qualifiez-le (`" + e.alias + "." + name.text + "`)";
+        d.hint = "ce nom est déclaré par les modules `" + from->alias + "` et `" + e.alias + "` ; qualifiez-le (`" +
+                 e.alias + "." + name.text + "`)";
       }
       return nullptr;
     }
@@ -113,9 +113,12 @@ const ir::Type* Checker::resolveType(Module& m, const ast::TypeRef& t) {
     }
     const Symbol* s = lookup(*scope, t.name.parts[i], true);
     if (!s) return types().error();
-    if (s->kind == Symbol::Kind::Enum) out = types().enumeration(s->index);
-    else if (s->kind == Symbol::Kind::Struct) out = types().structure(s->index);
-    else diags_.report(DiagKind::TypeMismatch, t.range, "`" + t.name.joined() + "` n'est pas un type");
+    if (s->kind == Symbol::Kind::Enum)
+      out = types().enumeration(s->index);
+    else if (s->kind == Symbol::Kind::Struct)
+      out = types().structure(s->index);
+    else
+      diags_.report(DiagKind::TypeMismatch, t.range, "`" + t.name.joined() + "` n'est pas un type");
     break;
   }
   }

@@ -60,8 +60,8 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
       cp = (cp << 6) | (s[i + k] & 0x3F);
     }
     // Overlong forms, surrogates and values beyond U+10FFFF are invalid.
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+        cp > 0x10FFFF)
       return i;
     i += n;
   }
@@ -119,8 +119,6 @@ const SourceFile& SourceManager::addVirtual(std::string path, std::string text) 
   return *files_.back();
 }
 
-const SourceFile* SourceManager::file(FileId id) const {
-  return id < files_.size() ? files_[id].get() : nullptr;
-}
+const SourceFile* SourceManager::file(FileId id) const { return id < files_.size() ? files_[id].get() : nullptr; }
 
 } // namespace loge

@@ -232,8 +232,10 @@ ast::Rule Builder::buildRule(P::RuleDeclContext* ctx) {
   // The first string (before `exige`) is the label, the one after the
   // severity is the motif.
   for (auto* s : strings) {
-    if (s->getSymbol()->getTokenIndex() < ctx->EXIGE()->getSymbol()->getTokenIndex()) r.label = label(s);
-    else r.motif = text(s);
+    if (s->getSymbol()->getTokenIndex() < ctx->EXIGE()->getSymbol()->getTokenIndex())
+      r.label = label(s);
+    else
+      r.motif = text(s);
   }
   r.references = references(ctx->reference());
   r.requirement = buildExpr(ctx->expr());
@@ -258,8 +260,8 @@ ast::Quota Builder::buildQuota(P::QuotaDeclContext* ctx) {
   q.label = label(ctx->STRING());
   q.references = references(ctx->reference());
   auto* pk = ctx->periodKind();
-  q.period = pk->ANNEE() ? ast::PeriodKind::Year
-             : pk->SEMESTRE() ? ast::PeriodKind::Semester
+  q.period = pk->ANNEE()       ? ast::PeriodKind::Year
+             : pk->SEMESTRE()  ? ast::PeriodKind::Semester
              : pk->TRIMESTRE() ? ast::PeriodKind::Quarter
                                : ast::PeriodKind::Month;
   q.anchor = buildExpr(ctx->expr(0));

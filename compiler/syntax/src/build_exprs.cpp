@@ -136,12 +136,18 @@ ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
   if (!c->compareOp()) return lhs;
   std::string op = c->compareOp()->getText();
   ast::BinaryOp bop = ast::BinaryOp::Eq;
-  if (op == "=") bop = ast::BinaryOp::Eq;
-  else if (op == "≠" || op == "!=") bop = ast::BinaryOp::Ne;
-  else if (op == "<") bop = ast::BinaryOp::Lt;
-  else if (op == "≤" || op == "<=") bop = ast::BinaryOp::Le;
-  else if (op == ">") bop = ast::BinaryOp::Gt;
-  else bop = ast::BinaryOp::Ge;
+  if (op == "=")
+    bop = ast::BinaryOp::Eq;
+  else if (op == "≠" || op == "!=")
+    bop = ast::BinaryOp::Ne;
+  else if (op == "<")
+    bop = ast::BinaryOp::Lt;
+  else if (op == "≤" || op == "<=")
+    bop = ast::BinaryOp::Le;
+  else if (op == ">")
+    bop = ast::BinaryOp::Gt;
+  else
+    bop = ast::BinaryOp::Ge;
   auto e = makeBinary(bop, std::move(lhs), buildDefault(c->defaultExpr(1)));
   e->range = rangeOf(ctx);
   return e;
@@ -246,10 +252,14 @@ ast::ExprPtr Builder::buildPrimary(P::PrimaryContext* ctx) {
     e->a = buildExpr(c->expr(0));
     e->b = buildExpr(c->expr(1));
     auto* m = c->roundingMode();
-    if (dynamic_cast<P::RoundNearestContext*>(m)) e->rounding = ast::RoundingMode::Nearest;
-    else if (dynamic_cast<P::RoundEvenContext*>(m)) e->rounding = ast::RoundingMode::Even;
-    else if (dynamic_cast<P::RoundFloorContext*>(m)) e->rounding = ast::RoundingMode::Floor;
-    else e->rounding = ast::RoundingMode::Ceiling;
+    if (dynamic_cast<P::RoundNearestContext*>(m))
+      e->rounding = ast::RoundingMode::Nearest;
+    else if (dynamic_cast<P::RoundEvenContext*>(m))
+      e->rounding = ast::RoundingMode::Even;
+    else if (dynamic_cast<P::RoundFloorContext*>(m))
+      e->rounding = ast::RoundingMode::Floor;
+    else
+      e->rounding = ast::RoundingMode::Ceiling;
     return e;
   }
   if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) {
@@ -304,13 +314,20 @@ ast::ExprPtr Builder::buildLiteral(P::LiteralContext* ctx) {
     e->text = numberText(n->INT_LIT() ? n->INT_LIT() : n->DEC_LIT());
     if (auto* u = c->unit()) {
       using U = ast::LiteralUnit;
-      if (u->EURO()) e->literalUnit = u->SLASH_MOIS() ? U::EuroPerMonth : u->SLASH_AN() ? U::EuroPerYear : U::Euro;
-      else if (u->M2()) e->literalUnit = U::SquareMetre;
-      else if (u->POINTS() || u->POINT()) e->literalUnit = U::Points;
-      else if (u->PERCENT()) e->literalUnit = U::Percent;
-      else if (u->MOIS()) e->literalUnit = U::Months;
-      else if (u->AN() || u->ANS()) e->literalUnit = U::Years;
-      else e->literalUnit = U::Days;
+      if (u->EURO())
+        e->literalUnit = u->SLASH_MOIS() ? U::EuroPerMonth : u->SLASH_AN() ? U::EuroPerYear : U::Euro;
+      else if (u->M2())
+        e->literalUnit = U::SquareMetre;
+      else if (u->POINTS() || u->POINT())
+        e->literalUnit = U::Points;
+      else if (u->PERCENT())
+        e->literalUnit = U::Percent;
+      else if (u->MOIS())
+        e->literalUnit = U::Months;
+      else if (u->AN() || u->ANS())
+        e->literalUnit = U::Years;
+      else
+        e->literalUnit = U::Days;
     }
     return e;
   }

@@ -25,9 +25,12 @@ ast::Header Builder::buildHeader(P::HeaderContext* ctx) {
       if (seenDates) diags_.report(DiagKind::DuplicateHeaderClause, r, "dates");
       seenDates = true;
       auto* rule = d->endOfMonthRule();
-      if (dynamic_cast<P::EomLastDayContext*>(rule)) h.endOfMonth = ast::Header::EndOfMonth::LastDay;
-      else if (dynamic_cast<P::EomFirstNextContext*>(rule)) h.endOfMonth = ast::Header::EndOfMonth::FirstOfNext;
-      else h.endOfMonth = ast::Header::EndOfMonth::Error;
+      if (dynamic_cast<P::EomLastDayContext*>(rule))
+        h.endOfMonth = ast::Header::EndOfMonth::LastDay;
+      else if (dynamic_cast<P::EomFirstNextContext*>(rule))
+        h.endOfMonth = ast::Header::EndOfMonth::FirstOfNext;
+      else
+        h.endOfMonth = ast::Header::EndOfMonth::Error;
     }
   }
   return h;
@@ -75,6 +78,15 @@ void Builder::buildItem(P::ItemContext* ctx, ast::Module& m) {
     m.testDefaults.push_back(buildTestDefaults(c));
   } else if (auto* c = ctx->testDecl()) {
     m.tests.push_back(buildTest(c));
+  } else if (auto* c = ctx->exceptionDecl()) {
+    ast::ExternalException x;
+    x.target = qualified(c->qualifiedName());
+    x.exception.condition = buildExpr(c->expr());
+    x.exception.label = label(c->STRING());
+    if (c->reference()) x.exception.reference = reference(c->reference());
+    x.exception.range = rangeOf(c);
+    x.range = rangeOf(c);
+    m.externalExceptions.push_back(std::move(x));
   } else if (auto* c = ctx->replaceDecl()) {
     if (auto* rp = dynamic_cast<P::ReplaceParameterContext*>(c)) {
       ast::Parameter p = buildParameter(rp->paramType(), rp->reference(), rp->datedValue());

@@ -33,9 +33,7 @@ SourceRange Builder::rangeOf(antlr4::ParserRuleContext* ctx) const {
   return r;
 }
 
-ast::Ident Builder::ident(P::IdentContext* ctx) {
-  return ast::Ident{ctx->getText(), rangeOf(ctx)};
-}
+ast::Ident Builder::ident(P::IdentContext* ctx) { return ast::Ident{ctx->getText(), rangeOf(ctx)}; }
 
 ast::QualifiedName Builder::qualified(P::QualifiedNameContext* ctx) {
   ast::QualifiedName q;
@@ -90,7 +88,8 @@ ast::Text Builder::text(antlr4::tree::TerminalNode* string) {
   std::size_t i = 0;
   // Column of body[i] is out.range.begin.column + 1 + (code points before i).
   auto columnAt = [&](std::size_t byte) {
-    return out.range.begin.column + 1 + static_cast<std::uint32_t>(codePointCount(std::string_view(body).substr(0, byte)));
+    return out.range.begin.column + 1 +
+           static_cast<std::uint32_t>(codePointCount(std::string_view(body).substr(0, byte)));
   };
   auto flush = [&] {
     if (!literal.empty()) {
@@ -114,7 +113,8 @@ ast::Text Builder::text(antlr4::tree::TerminalNode* string) {
       segment.begin.column = columnAt(i);
       if (close == std::string::npos) {
         segment.end.column = segment.begin.column + 1;
-        diags_.report(DiagKind::BadString, segment, "accolade ouvrante `{` sans accolade fermante ; écrivez `\\{` pour une accolade littérale");
+        diags_.report(DiagKind::BadString, segment,
+                      "accolade ouvrante `{` sans accolade fermante ; écrivez `\\{` pour une accolade littérale");
         return out;
       }
       segment.end.column = columnAt(close) + 1;
@@ -143,7 +143,8 @@ ast::Text Builder::text(antlr4::tree::TerminalNode* string) {
       SourceRange segment = out.range;
       segment.begin.column = columnAt(i);
       segment.end.column = segment.begin.column + 1;
-      diags_.report(DiagKind::BadString, segment, "accolade fermante `}` isolée ; écrivez `\\}` pour une accolade littérale");
+      diags_.report(DiagKind::BadString, segment,
+                    "accolade fermante `}` isolée ; écrivez `\\}` pour une accolade littérale");
       ++i;
       continue;
     }

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace loge::syntax::internal {
 
 namespace {
@@ -40,6 +42,15 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::si
 void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
                                 size_t charPositionInLine, const std::string& /*msg*/, std::exception_ptr /*e*/) {
   ++count_;
+  if (offending && !boundaries_.empty()) {
+    std::size_t index = offending->getTokenIndex();
+    if (lastError_) {
+      auto next = std::upper_bound(boundaries_.begin(), boundaries_.end(), *lastError_);
+      bool movedOn = next != boundaries_.end() && *next < index;
+      if (!movedOn) return; // still inside the statement that failed
+    }
+    lastError_ = index;
+  }
   SourceRange range;
   range.file = file_;
   range.begin.line = static_cast<std::uint32_t>(line) + (origin_.line ? origin_.line - 1 : 0);
@@ -81,6 +92,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         }
         message += " ; attendu : " + list;
       }
+      std::size_t t = offending->getType();
+      if (t == L::EURO || t == L::M2 || t == L::PERCENT || t == L::POINTS || t == L::POINT || t == L::SLASH_MOIS)
+        hint = "une unité s'écrit juste après un nombre (`-12 €`, `35 %`) ; pour une expression, multipliez : `(…) × 1 €`";
       if (offending->getType() == L::OU)
         hint = "après une liste, la condition s'écrit `où` (ou `lorsque`) ; `ou` est le « ou » logique";
       if (offending->getType() == L::EOF) hint = "une accolade ou une parenthèse n'est peut-être pas fermée";

@@ -5,6 +5,9 @@
 
 #include <antlr4-runtime.h>
 
+#include <optional>
+#include <vector>
+
 namespace loge::syntax::internal {
 
 class ErrorListener : public antlr4::BaseErrorListener {
@@ -15,12 +18,18 @@ public:
                    const std::string& msg, std::exception_ptr e) override;
 
   std::size_t count() const { return count_; }
+  // Token indices where a declaration or a statement starts. After an
+  // error, further errors are reported only once the parser has moved past
+  // one of them: one mistake, one diagnostic, not a cascade.
+  void setBoundaries(std::vector<std::size_t> b) { boundaries_ = std::move(b); }
 
 private:
   FileId file_;
   DiagnosticEngine& diags_;
   Position origin_;
   std::size_t count_ = 0;
+  std::vector<std::size_t> boundaries_;
+  std::optional<std::size_t> lastError_;
 };
 
 // The French name of a token type, for "attendu : …" lists.

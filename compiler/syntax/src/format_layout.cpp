@@ -30,8 +30,7 @@ bool firstOnLine(const std::vector<FmtToken>& toks, std::size_t i) {
 bool spaced(const FmtToken& p, const FmtToken& t) {
   if (t.comment) return true;
   if (p.text == "(" || p.text == "[" || p.text == ".") return false;
-  if (t.text == ")" || t.text == "]" || t.text == "," || t.text == "?" || t.text == "." || t.text == "..")
-    return false;
+  if (t.text == ")" || t.text == "]" || t.text == "," || t.text == "?" || t.text == "." || t.text == "..") return false;
   if (p.text == "..") return t.type != L::INT_LIT;
   if (t.type == L::SLASH_MOIS || t.type == L::SLASH_AN) return false;
   if (t.glued) return false;
@@ -96,9 +95,9 @@ std::unordered_map<std::size_t, AlignedRow> alignTables(const std::vector<FmtTok
   std::unordered_map<std::ptrdiff_t, bool> alignable;
   for (const Row& row : rows) {
     if (row.first == SIZE_MAX) continue;
-    bool alone = toks[row.first].line == toks[row.last].line && firstOnLine(toks, row.first) &&
-                 (row.last + 1 == toks.size() || toks[row.last + 1].line != toks[row.last].line ||
-                  toks[row.last + 1].comment);
+    bool alone =
+        toks[row.first].line == toks[row.last].line && firstOnLine(toks, row.first) &&
+        (row.last + 1 == toks.size() || toks[row.last + 1].line != toks[row.last].line || toks[row.last + 1].comment);
     auto [it, inserted] = alignable.emplace(row.table, alone);
     if (!inserted) it->second = it->second && alone;
   }
@@ -145,8 +144,7 @@ struct Open {
 // brackets open at its start. For an own-line comment (`forComment`), the
 // token is the next code token, and a closer does not dedent the comment:
 // a comment just before `}` belongs to the block's contents.
-std::size_t indentOf(const std::vector<FmtToken>& toks, const std::vector<Open>& open, std::size_t i,
-                     bool forComment) {
+std::size_t indentOf(const std::vector<FmtToken>& toks, const std::vector<Open>& open, std::size_t i, bool forComment) {
   const FmtToken& t = toks[i];
   bool closer = isCloser(t);
   if (closer && !forComment) return open.empty() ? 0 : open.back().indent;

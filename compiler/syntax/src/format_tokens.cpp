@@ -20,13 +20,20 @@ using P = loge_antlr::LogeParser;
 // statement are not continuation lines.
 bool isStatementRule(std::size_t rule) {
   switch (rule) {
-  case P::RuleHeader: case P::RuleHeaderClause: case P::RuleItem: case P::RuleSchemaBinding:
-  case P::RuleFieldDecl: case P::RuleEnumValue: case P::RuleCotationItem: case P::RuleRuleDecl:
-  case P::RuleClassementClause: case P::RuleTestInput: case P::RuleTestStatement:
-  case P::RuleRecordEntry: case P::RuleSelonArm:
-    return true;
-  default:
-    return false;
+  case P::RuleHeader:
+  case P::RuleHeaderClause:
+  case P::RuleItem:
+  case P::RuleSchemaBinding:
+  case P::RuleFieldDecl:
+  case P::RuleEnumValue:
+  case P::RuleCotationItem:
+  case P::RuleRuleDecl:
+  case P::RuleClassementClause:
+  case P::RuleTestInput:
+  case P::RuleTestStatement:
+  case P::RuleRecordEntry:
+  case P::RuleSelonArm: return true;
+  default: return false;
   }
 }
 
@@ -55,8 +62,7 @@ P::ModuleContext* parseQuietly(P& parser, antlr4::CommonTokenStream& tokens) {
   sim->setPredictionMode(antlr4::atn::PredictionMode::SLL);
   try {
     return parser.module();
-  } catch (antlr4::ParseCancellationException&) {
-  }
+  } catch (antlr4::ParseCancellationException&) {}
   tokens.seek(0);
   parser.reset();
   sim->setPredictionMode(antlr4::atn::PredictionMode::LL);

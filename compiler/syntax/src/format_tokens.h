@@ -15,12 +15,12 @@ namespace loge::syntax::internal {
 inline constexpr std::ptrdiff_t kNone = -1;
 
 struct FmtToken {
-  std::size_t type = 0;   // lexer token type (LogeLexer::…)
-  std::string text;       // as emitted: canonical spelling; comments without trailing blanks
-  std::size_t line = 0;   // 1-based input line
-  bool comment = false;   // a `# …` comment (hidden channel)
-  bool unaryMinus = false; // a minus applied to its operand: no space after it
-  bool glued = false;     // '(' of a call or parameter list, '[' of an index: no space before
+  std::size_t type = 0;         // lexer token type (LogeLexer::…)
+  std::string text;             // as emitted: canonical spelling; comments without trailing blanks
+  std::size_t line = 0;         // 1-based input line
+  bool comment = false;         // a `# …` comment (hidden channel)
+  bool unaryMinus = false;      // a minus applied to its operand: no space after it
+  bool glued = false;           // '(' of a call or parameter list, '[' of an index: no space before
   bool startsStatement = false; // first token of a declaration, clause, field, entry…
   // Position in the token vector of the `depuis` opening the dated value that
   // holds this token, or kNone.

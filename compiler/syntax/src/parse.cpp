@@ -24,12 +24,68 @@ SourceRange tokenRange(FileId file, antlr4::Token* t) {
 
 bool startsDeclaration(std::size_t type) {
   switch (type) {
-  case L::CRITERE: case L::DEFINITION: case L::PARAMETRE: case L::REGLE: case L::QUOTA:
-  case L::CLASSEMENT: case L::TEST: case L::STRUCTURE: case L::RUBRIQUE: case L::ATTENDU:
-  case L::COTATION: case L::ELIGIBILITE: case L::HARMONISATION: case L::REMPLACE:
+  case L::CRITERE:
+  case L::DEFINITION:
+  case L::PARAMETRE:
+  case L::REGLE:
+  case L::QUOTA:
+  case L::CLASSEMENT:
+  case L::TEST:
+  case L::STRUCTURE:
+  case L::RUBRIQUE:
+  case L::ATTENDU:
+  case L::COTATION:
+  case L::ELIGIBILITE:
+  case L::HARMONISATION:
+  case L::REMPLACE: return true;
+  default: return false;
+  }
+}
+
+// A top-level declaration keyword at the start of a line: where parsing
+// can safely resume after a syntax error.
+bool isItemBoundary(antlr4::Token* t) {
+  if (t->getCharPositionInLine() != 0) return false;
+  switch (t->getType()) {
+  case L::IMPORTE: case L::SCHEMA: case L::STRUCTURE: case L::ENUMERATION: case L::PARAMETRE: case L::DEFINITION:
+  case L::COTATION: case L::ELIGIBILITE: case L::HARMONISATION: case L::QUOTA: case L::CLASSEMENT: case L::DEFAUTS:
+  case L::TEST: case L::REMPLACE: case L::EXCEPTION:
     return true;
   default:
     return false;
+  }
+}
+
+// After a syntax error, abandon the broken declaration: guessing inside it
+// (ANTLR's single-token insertion and deletion) produces cascades of
+// misleading errors. The driver loop below resumes at the next declaration.
+struct ResyncSignal {};
+
+class ResyncAtDeclaration : public antlr4::DefaultErrorStrategy {
+public:
+  void recover(antlr4::Parser*, std::exception_ptr) override { throw ResyncSignal{}; }
+  antlr4::Token* recoverInline(antlr4::Parser* recognizer) override {
+    throw antlr4::InputMismatchException(recognizer);
+  }
+};
+
+// Error-reporting parse: one item at a time, resuming after each error at
+// the next declaration keyword that starts a line.
+void reportSyntaxErrors(loge_antlr::LogeParser& parser, antlr4::CommonTokenStream& tokens) {
+  bool first = true;
+  while (tokens.LA(1) != antlr4::Token::EOF) {
+    std::size_t before = tokens.index();
+    try {
+      parser.getErrorHandler()->reset(&parser);
+      if (first && tokens.LA(1) == L::POLITIQUE) parser.header();
+      else parser.item();
+    } catch (const ResyncSignal&) {
+      // Skip to the next declaration (at least one token, so we progress).
+      if (tokens.index() == before) tokens.consume();
+      while (tokens.LA(1) != antlr4::Token::EOF && !isItemBoundary(tokens.LT(1))) tokens.consume();
+    }
+    first = false;
+    if (tokens.index() == before) tokens.consume(); // never loop in place
   }
 }
 
@@ -88,9 +144,19 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       tokens.seek(0);
       parser.reset();
       internal::ErrorListener listener(file.id(), diags, {});
+      std::vector<std::size_t> boundaries;
+      for (antlr4::Token* t : tokens.getTokens())
+        if (isItemBoundary(t)) boundaries.push_back(t->getTokenIndex());
+      listener.setBoundaries(std::move(boundaries));
       parser.addErrorListener(&listener);
-      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+      parser.setErrorHandler(std::make_shared<ResyncAtDeclaration>());
       parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      reportSyntaxErrors(parser, tokens);
+      if (listener.count() > 0) return nullptr;
+      // No error under full LL: parse the module for real.
+      tokens.seek(0);
+      parser.reset();
+      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
       tree = parser.module();
       if (listener.count() > 0) return nullptr;
     }

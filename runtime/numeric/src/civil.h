@@ -16,11 +16,10 @@ inline constexpr std::int64_t kDaysPerEra = 146097; // 400 Gregorian years
 constexpr std::int64_t daysFromCivil(std::int64_t year, int month, int day) {
   const std::int64_t y = month <= 2 ? year - 1 : year; // years start in March
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yearOfEra = y - era * 400;                  // 0..399
-  const std::int64_t monthFromMarch = (month + 9) % 12;          // March = 0
-  const std::int64_t dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1; // 0..365
-  const std::int64_t dayOfEra =
-      yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear; // 0..146096
+  const std::int64_t yearOfEra = y - era * 400;                                                // 0..399
+  const std::int64_t monthFromMarch = (month + 9) % 12;                                        // March = 0
+  const std::int64_t dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;                     // 0..365
+  const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear; // 0..146096
   return era * kDaysPerEra + dayOfEra - kEpochShift;
 }
 
@@ -35,8 +34,7 @@ constexpr Civil civilFromDays(std::int64_t days) {
   const std::int64_t era = (z >= 0 ? z : z - (kDaysPerEra - 1)) / kDaysPerEra;
   const std::int64_t dayOfEra = z - era * kDaysPerEra; // 0..146096
   // Undo the leap-day corrections to find the year inside the era.
-  const std::int64_t yearOfEra =
-      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / (kDaysPerEra - 1)) / 365;
+  const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / (kDaysPerEra - 1)) / 365;
   const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
   const std::int64_t monthFromMarch = (5 * dayOfYear + 2) / 153; // 0..11
   const int day = static_cast<int>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);

@@ -31,8 +31,7 @@ std::int64_t monthsBetween(Date a, Date b) {
   if (a > b) return -monthsBetween(b, a);
   const YearMonthDay x = a.ymd();
   const YearMonthDay y = b.ymd();
-  const std::int64_t months =
-      (std::int64_t{y.year} - x.year) * 12 + (std::int64_t{y.month} - x.month);
+  const std::int64_t months = (std::int64_t{y.year} - x.year) * 12 + (std::int64_t{y.month} - x.month);
   return y.day < x.day ? months - 1 : months;
 }
 
@@ -58,15 +57,12 @@ Status addMonths(Date d, std::int64_t months, EndOfMonth rule, Date& out) {
     return Status::Ok;
   }
   switch (rule) {
-  case EndOfMonth::LastDayOfMonth:
-    out = makeDate(t->year, t->month, last);
-    return Status::Ok;
+  case EndOfMonth::LastDayOfMonth: out = makeDate(t->year, t->month, last); return Status::Ok;
   case EndOfMonth::FirstOfNextMonth:
     // A missing day is never in December, so the next month is in range.
     out = makeDate(t->year, t->month + 1, 1);
     return Status::Ok;
-  case EndOfMonth::Error:
-    return Status::InvalidDate;
+  case EndOfMonth::Error: return Status::InvalidDate;
   }
   return Status::InvalidDate;
 }

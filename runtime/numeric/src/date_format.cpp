@@ -8,9 +8,8 @@ namespace loge::num {
 
 namespace {
 
-constexpr const char* kFrenchMonths[12] = {
-    "janvier", "février", "mars",      "avril",   "mai",      "juin",
-    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr const char* kFrenchMonths[12] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                           "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 
 } // namespace
 

@@ -57,9 +57,7 @@ Status sub(Decimal a, Decimal b, Decimal& out) {
   return fromMagnitude(r < 0, magnitude(r), out);
 }
 
-Status neg(Decimal a, Decimal& out) {
-  return fromMagnitude(!a.isNegative(), magnitude(a.mantissa()), out);
-}
+Status neg(Decimal a, Decimal& out) { return fromMagnitude(!a.isNegative(), magnitude(a.mantissa()), out); }
 
 Status mul(Decimal a, Decimal b, Decimal& out) {
   const bool negative = a.isNegative() != b.isNegative();
@@ -110,8 +108,7 @@ Status div(Decimal a, Decimal b, Decimal& out) {
 
 Status truncateToInt(Decimal x, std::int64_t& out) {
   const int128 whole = x.mantissa() / Decimal::kOne; // truncates towards zero
-  if (whole < std::numeric_limits<std::int64_t>::min() ||
-      whole > std::numeric_limits<std::int64_t>::max()) {
+  if (whole < std::numeric_limits<std::int64_t>::min() || whole > std::numeric_limits<std::int64_t>::max()) {
     return Status::Overflow;
   }
   out = static_cast<std::int64_t>(whole);

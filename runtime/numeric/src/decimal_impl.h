@@ -11,9 +11,7 @@ inline constexpr uint128 kMaxMagnitude = (uint128{1} << 127) - 1;
 inline constexpr std::uint64_t kOneU = static_cast<std::uint64_t>(Decimal::kOne);
 
 // |m| as an unsigned value, defined even for INT128_MIN.
-constexpr uint128 magnitude(int128 m) {
-  return m < 0 ? uint128{0} - static_cast<uint128>(m) : static_cast<uint128>(m);
-}
+constexpr uint128 magnitude(int128 m) { return m < 0 ? uint128{0} - static_cast<uint128>(m) : static_cast<uint128>(m); }
 
 // Builds sign * mag, or Overflow when mag exceeds kMaxMagnitude.
 inline Status fromMagnitude(bool negative, uint128 mag, Decimal& out) {

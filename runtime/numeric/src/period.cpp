@@ -23,8 +23,7 @@ int firstMonth(int month, PeriodKind kind) {
 
 Date periodStart(Date d, PeriodKind kind) {
   const YearMonthDay v = d.ymd();
-  return Date::fromDays(
-      static_cast<std::int32_t>(detail::daysFromCivil(v.year, firstMonth(v.month, kind), 1)));
+  return Date::fromDays(static_cast<std::int32_t>(detail::daysFromCivil(v.year, firstMonth(v.month, kind), 1)));
 }
 
 std::string periodLabel(Date d, PeriodKind kind) {
@@ -32,12 +31,8 @@ std::string periodLabel(Date d, PeriodKind kind) {
   char buf[32];
   switch (kind) {
   case PeriodKind::Year: std::snprintf(buf, sizeof buf, "%04d", v.year); break;
-  case PeriodKind::Semester:
-    std::snprintf(buf, sizeof buf, "%04d-S%d", v.year, v.month <= 6 ? 1 : 2);
-    break;
-  case PeriodKind::Quarter:
-    std::snprintf(buf, sizeof buf, "%04d-T%d", v.year, (v.month - 1) / 3 + 1);
-    break;
+  case PeriodKind::Semester: std::snprintf(buf, sizeof buf, "%04d-S%d", v.year, v.month <= 6 ? 1 : 2); break;
+  case PeriodKind::Quarter: std::snprintf(buf, sizeof buf, "%04d-T%d", v.year, (v.month - 1) / 3 + 1); break;
   case PeriodKind::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", v.year, v.month); break;
   default: buf[0] = '\0'; break;
   }

@@ -47,18 +47,34 @@ struct Text {
 
 // ---------------------------------------------------------------- types
 
-enum class Unit : std::uint8_t { None, Euro, EuroPerMonth, EuroPerYear, SquareMetre, Points };
+enum class Unit : std::uint8_t {
+  None,
+  Euro,
+  EuroPerMonth,
+  EuroPerYear,
+  SquareMetre,
+  Points
+};
 
 struct TypeRef;
 using TypeRefPtr = std::unique_ptr<TypeRef>;
 
 struct TypeRef {
-  enum class Kind : std::uint8_t { Bool, Int, Decimal, Date, Duration, Text, Named, List };
+  enum class Kind : std::uint8_t {
+    Bool,
+    Int,
+    Decimal,
+    Date,
+    Duration,
+    Text,
+    Named,
+    List
+  };
   Kind kind = Kind::Int;
   Unit unit = Unit::None; // for Decimal-based types (montant, surface, points)
   bool optional = false;
-  QualifiedName name;     // Named
-  TypeRefPtr element;     // List
+  QualifiedName name; // Named
+  TypeRefPtr element; // List
   // Bounds: `entier 1..6`, `entier (au moins 1)`, `montant (au moins 0 €)`,
   // `liste de T (au moins 1)`.
   ExprPtr lowerBound;
@@ -68,12 +84,50 @@ struct TypeRef {
 
 // ---------------------------------------------------------------- expressions
 
-enum class UnaryOp : std::uint8_t { Neg, Not };
-enum class BinaryOp : std::uint8_t { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or };
-enum class AggregateKind : std::uint8_t { Count, Sum, Max, Min, First, All, Any };
-enum class RoundingMode : std::uint8_t { Nearest, Even, Floor, Ceiling };
+enum class UnaryOp : std::uint8_t {
+  Neg,
+  Not
+};
+enum class BinaryOp : std::uint8_t {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  And,
+  Or
+};
+enum class AggregateKind : std::uint8_t {
+  Count,
+  Sum,
+  Max,
+  Min,
+  First,
+  All,
+  Any
+};
+enum class RoundingMode : std::uint8_t {
+  Nearest,
+  Even,
+  Floor,
+  Ceiling
+};
 enum class LiteralUnit : std::uint8_t {
-  None, Euro, EuroPerMonth, EuroPerYear, SquareMetre, Points, Percent, Months, Years, Days
+  None,
+  Euro,
+  EuroPerMonth,
+  EuroPerYear,
+  SquareMetre,
+  Points,
+  Percent,
+  Months,
+  Years,
+  Days
 };
 
 struct SelonArm {
@@ -89,28 +143,28 @@ struct RecordEntry {
 
 struct Expr {
   enum class Kind : std::uint8_t {
-    Number,    // text + unit
-    Date,      // text
-    String,    // text
+    Number, // text + unit
+    Date,   // text
+    String, // text
     Bool,
     Absent,
-    Error,     // erreur "motif"
-    Name,      // ident
-    Field,     // base.name
-    Index,     // base[args]
-    Call,      // name(args)
-    AtDate,    // base au date
+    Error,  // erreur "motif"
+    Name,   // ident
+    Field,  // base.name
+    Index,  // base[args]
+    Call,   // name(args)
+    AtDate, // base au date
     Unary,
     Binary,
-    If,        // si cond alors a sinon b
+    If, // si cond alors a sinon b
     Selon,
-    Exists,    // base existe [comme binder]
-    Default,   // base à défaut other
-    Member,    // base dans list
+    Exists,  // base existe [comme binder]
+    Default, // base à défaut other
+    Member,  // base dans list
     Aggregate,
-    Round,     // arrondi(x, step, mode)
-    List,      // [a, b]
-    Record,    // { path = value … } (tests only)
+    Round,  // arrondi(x, step, mode)
+    List,   // [a, b]
+    Record, // { path = value … } (tests only)
   };
 
   Kind kind;
@@ -120,9 +174,9 @@ struct Expr {
   std::string text;
   LiteralUnit literalUnit = LiteralUnit::None;
   bool boolValue = false;
-  Ident name;      // Name, Field (field name), Call (callee), Exists binder
+  Ident name; // Name, Field (field name), Call (callee), Exists binder
   bool hasBinder = false;
-  Text message;    // Error
+  Text message; // Error
 
   UnaryOp unaryOp = UnaryOp::Neg;
   BinaryOp binaryOp = BinaryOp::Add;
@@ -157,7 +211,12 @@ struct Header {
   std::optional<std::string> vigueurTo;
   SourceRange vigueurRange;
   std::vector<Reference> references;
-  enum class EndOfMonth : std::uint8_t { Undeclared, LastDay, FirstOfNext, Error };
+  enum class EndOfMonth : std::uint8_t {
+    Undeclared,
+    LastDay,
+    FirstOfNext,
+    Error
+  };
   EndOfMonth endOfMonth = EndOfMonth::Undeclared;
   SourceRange range;
 };
@@ -213,9 +272,16 @@ struct TableKey {
 };
 
 struct TableCell {
-  enum class Kind : std::uint8_t { Hole, Value, Tuple, Range, Below, Open };
+  enum class Kind : std::uint8_t {
+    Hole,
+    Value,
+    Tuple,
+    Range,
+    Below,
+    Open
+  };
   Kind kind = Kind::Value;
-  std::vector<ExprPtr> values; // Value: 1, Tuple: n, Range: 2 (from, to), Below/Open: 1
+  std::vector<ExprPtr> values;      // Value: 1, Tuple: n, Range: 2 (from, to), Below/Open: 1
   bool rangeUpperExclusive = false; // `de a à moins de b`
   SourceRange range;
 };
@@ -231,12 +297,12 @@ struct TableBody {
 };
 
 struct DatedValue {
-  std::string from;                // ISO date as written
-  std::optional<std::string> to;   // `jusqu'au`
+  std::string from;              // ISO date as written
+  std::optional<std::string> to; // `jusqu'au`
   std::optional<Reference> reference;
-  ExprPtr value;                   // scalar
+  ExprPtr value;                    // scalar
   std::unique_ptr<TableBody> table; // barème
-  std::optional<std::string> file; // `fichier "…"`
+  std::optional<std::string> file;  // `fichier "…"`
   SourceRange range;
 };
 
@@ -272,14 +338,19 @@ struct CotationItem;
 using CotationItemPtr = std::unique_ptr<CotationItem>;
 
 struct CotationItem {
-  enum class Kind : std::uint8_t { Criterion, Rubrique, Floor, Ceiling };
+  enum class Kind : std::uint8_t {
+    Criterion,
+    Rubrique,
+    Floor,
+    Ceiling
+  };
   Kind kind;
   Ident name;
   std::string label;
   std::vector<Reference> references;
-  ExprPtr value;     // criterion value, floor/ceiling bound
-  ExprPtr condition; // criterion `si C`
-  bool maximum = false; // rubrique combination
+  ExprPtr value;                      // criterion value, floor/ceiling bound
+  ExprPtr condition;                  // criterion `si C`
+  bool maximum = false;               // rubrique combination
   std::vector<CotationItemPtr> items; // rubrique content
   SourceRange range;
 };
@@ -317,6 +388,13 @@ struct Rule {
   std::vector<RuleException> exceptions;
   SourceRange range;
 };
+// `exception à bloc.règle sauf si …`, declared apart from its rule.
+struct ExternalException {
+  QualifiedName target;
+  RuleException exception;
+  SourceRange range;
+};
+
 struct RuleBlock {
   bool eligibility = true; // éligibilité | harmonisation
   Ident name;
@@ -327,7 +405,12 @@ struct RuleBlock {
   SourceRange range;
 };
 
-enum class PeriodKind : std::uint8_t { Year, Semester, Quarter, Month };
+enum class PeriodKind : std::uint8_t {
+  Year,
+  Semester,
+  Quarter,
+  Month
+};
 struct ScopeKey {
   Ident name;
   ExprPtr value;
@@ -378,7 +461,15 @@ struct TestInput {
 };
 
 struct TestStatement {
-  enum class Kind : std::uint8_t { Date, Input, Candidates, Attributions, Override, ExpectRule, Expect };
+  enum class Kind : std::uint8_t {
+    Date,
+    Input,
+    Candidates,
+    Attributions,
+    Override,
+    ExpectRule,
+    Expect
+  };
   Kind kind;
   std::string date;
   TestInput input;
@@ -406,11 +497,12 @@ struct Module {
   std::vector<Schema> schemas;
   std::vector<Structure> structures;
   std::vector<Enumeration> enumerations;
-  std::vector<Parameter> parameters;      // includes `remplace paramètre` (replaced set)
-  std::vector<Definition> definitions;    // includes `remplace définition`
+  std::vector<Parameter> parameters;   // includes `remplace paramètre` (replaced set)
+  std::vector<Definition> definitions; // includes `remplace définition`
   std::vector<ReplaceCriterion> replacedCriteria;
   std::vector<Cotation> cotations;
   std::vector<RuleBlock> ruleBlocks;
+  std::vector<ExternalException> externalExceptions;
   std::vector<Quota> quotas;
   std::vector<Classement> classements;
   std::vector<TestDefaults> testDefaults;

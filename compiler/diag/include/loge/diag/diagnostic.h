@@ -16,7 +16,11 @@
 
 namespace loge {
 
-enum class Severity { Error, Warning, Note };
+enum class Severity {
+  Error,
+  Warning,
+  Note
+};
 
 enum class DiagKind {
 #define LOGE_DIAG(Name, Code, Sev, Format) Name,
@@ -25,8 +29,8 @@ enum class DiagKind {
 };
 
 struct DiagKindInfo {
-  const char* name;   // "UnknownName"
-  const char* code;   // "E0201"
+  const char* name; // "UnknownName"
+  const char* code; // "E0201"
   Severity severity;
   const char* format; // fmt format string of the French message
 };
@@ -55,11 +59,10 @@ public:
   // so and ignores the rest: a broken file must not flood a CI log.
   static constexpr std::size_t kMaxErrors = 100;
 
-  template <typename... Args>
-  Diagnostic& report(DiagKind kind, SourceRange range, Args&&... args) {
+  template <typename... Args> Diagnostic& report(DiagKind kind, SourceRange range, Args&&... args) {
     const DiagKindInfo& k = info(kind);
-    return add(Diagnostic{kind, k.severity, range,
-                          fmt::format(fmt::runtime(k.format), std::forward<Args>(args)...), {}, {}});
+    return add(
+        Diagnostic{kind, k.severity, range, fmt::format(fmt::runtime(k.format), std::forward<Args>(args)...), {}, {}});
   }
 
   Diagnostic& add(Diagnostic d);

@@ -18,8 +18,7 @@ enum class DiagStyle {
 };
 
 std::string render(const Diagnostic& d, const SourceManager& sm, DiagStyle style, bool color = false);
-std::string renderAll(const std::vector<Diagnostic>& ds, const SourceManager& sm, DiagStyle style,
-                      bool color = false);
+std::string renderAll(const std::vector<Diagnostic>& ds, const SourceManager& sm, DiagStyle style, bool color = false);
 // "2 erreurs, 1 avertissement" (French plural rules), or empty when none.
 std::string summary(const std::vector<Diagnostic>& ds);
 

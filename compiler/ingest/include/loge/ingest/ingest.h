@@ -30,11 +30,11 @@ inline constexpr std::size_t kMaxDepth = 64;
 
 // One problem in the input data.
 struct IngestError {
-  std::string file;        // as given ("" for readRecord)
-  std::size_t line = 0;    // 1-based line, 0 when unknown
-  std::size_t column = 0;  // 1-based byte column within the line, 0 when unknown
-  std::string path;        // JSON path of the field ("menage.nb_adultes", "personnes[2].age"), "" for the record
-  std::string message;     // French
+  std::string file;       // as given ("" for readRecord)
+  std::size_t line = 0;   // 1-based line, 0 when unknown
+  std::size_t column = 0; // 1-based byte column within the line, 0 when unknown
+  std::string path;       // JSON path of the field ("menage.nb_adultes", "personnes[2].age"), "" for the record
+  std::string message;    // French
   // "demandes.jsonl:12:5: erreur: champ `menage.nb_adultes` : attendu un entier, trouvé …"
   std::string render() const;
 };
@@ -43,8 +43,8 @@ struct IngestError {
 // allocated in `arena`. Returns false and fills `error` (line/column relative
 // to the text) on the first problem; `out` is then unchanged, and values
 // already allocated for the failed record stay in the arena, unused.
-bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json,
-                interp::Arena& arena, interp::Value& out, IngestError& error);
+bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json, interp::Arena& arena,
+                interp::Value& out, IngestError& error);
 
 // The records of a JSON Lines file, in file order.
 struct Dataset {
@@ -59,12 +59,11 @@ struct Dataset {
 // then one summary error counting the others) and the function returns false
 // if any line failed or the file could not be read; the valid lines are
 // still appended.
-bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path,
-                   interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors,
-                   std::size_t maxErrors = 20);
+bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+                   Dataset& out, std::vector<IngestError>& errors, std::size_t maxErrors = 20);
 
 // Reads a whole file holding ONE JSON object (e.g. `--logement L.json`).
-bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path,
-                  interp::Arena& arena, interp::Value& out, IngestError& error);
+bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+                  interp::Value& out, IngestError& error);
 
 } // namespace loge::ingest

@@ -32,19 +32,25 @@ struct CriterionResult {
 
 struct CotationResult {
   num::Decimal total;
-  num::Decimal beforeBounds;   // the sum before plancher/plafond
+  num::Decimal beforeBounds; // the sum before plancher/plafond
   bool floorApplied = false, ceilingApplied = false;
   std::vector<CriterionResult> criteria;
   std::vector<num::Decimal> rubriques; // totals
 };
 
-enum class RuleStatus : std::uint8_t { Ok, Alerte, Refus, Exception, NotEvaluated };
+enum class RuleStatus : std::uint8_t {
+  Ok,
+  Alerte,
+  Refus,
+  Exception,
+  NotEvaluated
+};
 const char* ruleStatusName(RuleStatus s); // "ok", "alerte", "refus", "exception", "non_evalue"
 
 struct RuleResult {
   RuleStatus status = RuleStatus::NotEvaluated;
-  std::string motif;      // for alerte/refus: the interpolated motif; for exception: its label
-  int exception = -1;     // which `sauf si` applied
+  std::string motif;  // for alerte/refus: the interpolated motif; for exception: its label
+  int exception = -1; // which `sauf si` applied
 };
 
 struct DemandeResult {
@@ -66,29 +72,29 @@ struct Inputs {
 
 // One quota group's figures (LANGUAGE-NOTES P3).
 struct QuotaGroup {
-  std::string period;              // "2025", "2025-S1"…
+  std::string period; // "2025", "2025-S1"…
   num::Date periodStart;
-  std::vector<Value> keys;         // scope key values, in declaration order
-  std::int64_t effectif = 0;       // n
-  std::int64_t nombre = 0;         // q
+  std::vector<Value> keys;          // scope key values, in declaration order
+  std::int64_t effectif = 0;        // n
+  std::int64_t nombre = 0;          // q
   std::optional<num::Decimal> part; // q/n, absent when n = 0
-  std::optional<Value> cible;      // the target (décimal share or entier count), absent: no target
+  std::optional<Value> cible;       // the target (décimal share or entier count), absent: no target
   std::optional<std::int64_t> manque;
-  std::string statut;              // atteint | en_retard | sans_objet | sans_objectif | depasse
+  std::string statut; // atteint | en_retard | sans_objet | sans_objectif | depasse
 };
 
 struct RankedCandidate {
-  std::size_t input = 0;           // index in the candidates list
-  std::vector<Value> keys;         // order key values
-  bool inserted = false;           // brought in by a `dont au moins` clause
+  std::size_t input = 0;   // index in the candidates list
+  std::vector<Value> keys; // order key values
+  bool inserted = false;   // brought in by a `dont au moins` clause
   int dontClause = -1;
 };
 struct Ranking {
   std::vector<RankedCandidate> retained;
   std::size_t eligibleCount = 0;
-  bool insufficient = false;       // fewer eligible than `retenir`
+  bool insufficient = false; // fewer eligible than `retenir`
   std::int64_t retain = 0;
-  std::vector<std::string> notes;  // which clause shaped the list, in French
+  std::vector<std::string> notes; // which clause shaped the list, in French
 };
 
 class Interpreter {
@@ -106,8 +112,9 @@ public:
   // Groups the attributions per period and scope and computes each group's
   // figures. `asOf`: evaluation date (targets' parameters, hypothetical
   // attribution). Throws EvalError.
-  std::vector<QuotaGroup> quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
-                                      const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr) const;
+  std::vector<QuotaGroup>
+  quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
+              const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr) const;
 
   // Orders the candidates for the logement in `in.roles` per classement
   // `index`. Throws EvalError.

@@ -24,17 +24,17 @@ struct Record;
 struct List;
 
 enum class Tag : std::uint8_t {
-  Absent,   // an optional without value
+  Absent, // an optional without value
   Bool,
   Int,
   Decimal,
   Date,
   Duration, // count of the type's unit (months or days)
   Text,
-  Enum,     // index into the enumeration's values
+  Enum, // index into the enumeration's values
   Record,
   List,
-  Unset,    // a test record field with no value: reading it is an error
+  Unset, // a test record field with no value: reading it is an error
 };
 
 struct Value {
@@ -53,16 +53,66 @@ struct Value {
 
   Value() : d(0) {}
   static Value absent() { return Value(); }
-  static Value boolean(bool v) { Value x; x.tag = Tag::Bool; x.b = v; return x; }
-  static Value integer(std::int64_t v) { Value x; x.tag = Tag::Int; x.i = v; return x; }
-  static Value decimal(num::Decimal v) { Value x; x.tag = Tag::Decimal; x.d = v.mantissa(); return x; }
-  static Value dateValue(num::Date v) { Value x; x.tag = Tag::Date; x.date = v.days(); return x; }
-  static Value duration(std::int64_t v) { Value x; x.tag = Tag::Duration; x.i = v; return x; }
-  static Value enumValue(std::uint32_t v) { Value x; x.tag = Tag::Enum; x.e = v; return x; }
-  static Value textValue(const std::string* v) { Value x; x.tag = Tag::Text; x.text = v; return x; }
-  static Value record(const Record* v) { Value x; x.tag = Tag::Record; x.rec = v; return x; }
-  static Value list(const List* v) { Value x; x.tag = Tag::List; x.lst = v; return x; }
-  static Value unsetField(const ir::Expr* why) { Value x; x.tag = Tag::Unset; x.unset = why; return x; }
+  static Value boolean(bool v) {
+    Value x;
+    x.tag = Tag::Bool;
+    x.b = v;
+    return x;
+  }
+  static Value integer(std::int64_t v) {
+    Value x;
+    x.tag = Tag::Int;
+    x.i = v;
+    return x;
+  }
+  static Value decimal(num::Decimal v) {
+    Value x;
+    x.tag = Tag::Decimal;
+    x.d = v.mantissa();
+    return x;
+  }
+  static Value dateValue(num::Date v) {
+    Value x;
+    x.tag = Tag::Date;
+    x.date = v.days();
+    return x;
+  }
+  static Value duration(std::int64_t v) {
+    Value x;
+    x.tag = Tag::Duration;
+    x.i = v;
+    return x;
+  }
+  static Value enumValue(std::uint32_t v) {
+    Value x;
+    x.tag = Tag::Enum;
+    x.e = v;
+    return x;
+  }
+  static Value textValue(const std::string* v) {
+    Value x;
+    x.tag = Tag::Text;
+    x.text = v;
+    return x;
+  }
+  static Value record(const Record* v) {
+    Value x;
+    x.tag = Tag::Record;
+    x.rec = v;
+    return x;
+  }
+  static Value list(const List* v) {
+    Value x;
+    x.tag = Tag::List;
+    x.lst = v;
+    return x;
+  }
+  static Value unsetField(const ir::Expr* why) {
+    Value x;
+    x.tag = Tag::Unset;
+    x.unset = why;
+    return x;
+  }
 
   bool isAbsent() const { return tag == Tag::Absent; }
   num::Decimal asDecimal() const { return num::Decimal::fromMantissa(d); }

@@ -10,13 +10,24 @@
 namespace loge::ir {
 
 struct Constant {
-  enum class Kind : std::uint8_t { Absent, Bool, Int, Decimal, Date, Duration, Text, Enum, List, Tuple };
+  enum class Kind : std::uint8_t {
+    Absent,
+    Bool,
+    Int,
+    Decimal,
+    Date,
+    Duration,
+    Text,
+    Enum,
+    List,
+    Tuple
+  };
   Kind kind = Kind::Absent;
   // Bool: 0/1; Int: the value; Decimal: the mantissa (scale 10^18); Date:
   // days since 1970-01-01; Duration: the count of its unit; Enum: the index.
   num::int128 number = 0;
-  std::string text;              // Text
-  std::vector<Constant> items;   // List, Tuple
+  std::string text;            // Text
+  std::vector<Constant> items; // List, Tuple
 
   static Constant boolean(bool b) { return {Kind::Bool, b ? 1 : 0, {}, {}}; }
   static Constant integer(std::int64_t i) { return {Kind::Int, i, {}, {}}; }

@@ -54,9 +54,14 @@ struct StructDecl {
 // One key of a barème.
 struct TableKey {
   std::string name;
-  enum class Kind : std::uint8_t { Enum, IntRange, Band, Text } kind = Kind::IntRange;
-  const Type* type = nullptr;     // Enum: the enum; Band: the ordered type; IntRange: entier
-  std::int64_t lower = 0;         // IntRange
+  enum class Kind : std::uint8_t {
+    Enum,
+    IntRange,
+    Band,
+    Text
+  } kind = Kind::IntRange;
+  const Type* type = nullptr;        // Enum: the enum; Band: the ordered type; IntRange: entier
+  std::int64_t lower = 0;            // IntRange
   std::optional<std::int64_t> upper; // IntRange; nullopt when open-ended (`1..`)
 };
 
@@ -82,8 +87,8 @@ struct DatedValue {
   num::Date from;
   std::optional<num::Date> to; // inclusive `jusqu'au`
   std::optional<Reference> reference;
-  Constant value;              // scalar parameters
-  TableVersion table;          // barèmes
+  Constant value;     // scalar parameters
+  TableVersion table; // barèmes
   SourceRange range;
 };
 
@@ -114,11 +119,11 @@ struct DefinitionDecl {
 };
 
 struct CriterionDecl {
-  std::string name;      // unqualified, unique within its cotation
+  std::string name; // unqualified, unique within its cotation
   std::string label;
   std::vector<Reference> references;
-  ExprPtr value;         // points
-  ExprPtr condition;     // may be null; `V si C`
+  ExprPtr value;              // points
+  ExprPtr condition;          // may be null; `V si C`
   std::int32_t rubrique = -1; // enclosing rubrique, -1 for top level
   std::uint32_t slotCount = 0;
   SourceRange range;
@@ -178,20 +183,25 @@ struct RuleBlockDecl {
   SourceRange range;
 };
 
-enum class PeriodKind : std::uint8_t { Year, Semester, Quarter, Month };
+enum class PeriodKind : std::uint8_t {
+  Year,
+  Semester,
+  Quarter,
+  Month
+};
 
 struct QuotaDecl {
   std::string name; // qualified
   std::string label;
   std::vector<Reference> references;
   PeriodKind period = PeriodKind::Year;
-  ExprPtr anchor;                       // date or date?
+  ExprPtr anchor; // date or date?
   std::vector<std::string> scopeNames;
   std::vector<ExprPtr> scopeValues;
-  ExprPtr population;                   // may be null
+  ExprPtr population; // may be null
   bool atLeast = true;
-  bool share = true;                    // décimal target: a share; entier: a count
-  ExprPtr target;                       // may read scope keys (slots 0..n-1)
+  bool share = true; // décimal target: a share; entier: a count
+  ExprPtr target;    // may read scope keys (slots 0..n-1)
   ExprPtr qualifying;
   std::uint32_t slotCount = 0;
   SourceRange range;
@@ -211,9 +221,9 @@ struct ClassementDecl {
   std::string label;
   std::vector<Reference> references;
   bool forLogement = false;
-  ExprPtr pool;     // may be null
+  ExprPtr pool; // may be null
   std::vector<OrderKeyDecl> order;
-  ExprPtr retain;   // may be null: keep all
+  ExprPtr retain; // may be null: keep all
   std::vector<DontDecl> dont;
   std::uint32_t slotCount = 0;
   SourceRange range;
@@ -229,9 +239,13 @@ struct TestCase {
   std::vector<ExprPtr> attributions;
   std::vector<std::pair<std::uint32_t, std::vector<DatedValue>>> overrides; // parameter → values
   struct Expectation {
-    enum class Kind : std::uint8_t { Boolean, Equal, RuleStatus } kind = Kind::Boolean;
-    ExprPtr actual;   // Boolean: the condition; Equal: left side
-    ExprPtr expected; // Equal: right side
+    enum class Kind : std::uint8_t {
+      Boolean,
+      Equal,
+      RuleStatus
+    } kind = Kind::Boolean;
+    ExprPtr actual;                    // Boolean: the condition; Equal: left side
+    ExprPtr expected;                  // Equal: right side
     std::uint32_t block = 0, rule = 0; // RuleStatus
     std::string status;                // RuleStatus: ok|alerte|refus|exception
     std::string text;                  // the expectation as written, for reports

@@ -14,8 +14,8 @@ namespace loge::ir {
 
 enum class TypeKind : std::uint8_t {
   Bool,
-  Int,      // entier: 64-bit signed
-  Decimal,  // décimal and the unit types (montant, surface, points)
+  Int,     // entier: 64-bit signed
+  Decimal, // décimal and the unit types (montant, surface, points)
   Date,
   Duration, // durée, in months or in days
   Text,
@@ -23,19 +23,29 @@ enum class TypeKind : std::uint8_t {
   Struct,
   List,
   Optional,
-  Absent,   // the type of the `absent` literal before its context is known
-  Error,    // the type of `erreur "…"` and of ill-typed expressions: fits anywhere
+  Absent, // the type of the `absent` literal before its context is known
+  Error,  // the type of `erreur "…"` and of ill-typed expressions: fits anywhere
 };
 
-enum class Unit : std::uint8_t { None, Euro, EuroPerMonth, EuroPerYear, SquareMetre, Points };
-enum class DurationUnit : std::uint8_t { Months, Days };
+enum class Unit : std::uint8_t {
+  None,
+  Euro,
+  EuroPerMonth,
+  EuroPerYear,
+  SquareMetre,
+  Points
+};
+enum class DurationUnit : std::uint8_t {
+  Months,
+  Days
+};
 
 struct Type {
   TypeKind kind;
-  Unit unit = Unit::None;                  // Decimal
+  Unit unit = Unit::None;                           // Decimal
   DurationUnit durationUnit = DurationUnit::Months; // Duration
-  std::uint32_t index = 0;                 // Enum, Struct: index in the Program's tables
-  const Type* element = nullptr;           // List, Optional
+  std::uint32_t index = 0;                          // Enum, Struct: index in the Program's tables
+  const Type* element = nullptr;                    // List, Optional
 };
 
 class TypeTable {

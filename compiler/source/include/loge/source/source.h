@@ -18,7 +18,7 @@ using FileId = std::uint32_t;
 inline constexpr FileId kNoFile = 0xFFFFFFFF;
 
 struct Position {
-  std::uint32_t line = 0; // 1-based; 0 means "unknown"
+  std::uint32_t line = 0;   // 1-based; 0 means "unknown"
   std::uint32_t column = 0; // 1-based, in code points
 
   friend bool operator==(const Position&, const Position&) = default;

@@ -55,8 +55,8 @@ public:
 
   constexpr std::int32_t days() const { return days_; }
   YearMonthDay ymd() const;
-  std::string toString() const;            // "2025-06-30"
-  std::string toFrench() const;            // "30 juin 2025"
+  std::string toString() const; // "2025-06-30"
+  std::string toFrench() const; // "30 juin 2025"
 
   friend constexpr bool operator==(Date a, Date b) { return a.days_ == b.days_; }
   friend constexpr auto operator<=>(Date a, Date b) { return a.days_ <=> b.days_; }
@@ -81,7 +81,12 @@ Status addMonths(Date d, std::int64_t months, EndOfMonth rule, Date& out);
 bool addMonthsNeedsRule(Date d, std::int64_t months);
 
 // The first day of the period containing d, for quota periods.
-enum class PeriodKind : std::uint8_t { Year, Semester, Quarter, Month };
+enum class PeriodKind : std::uint8_t {
+  Year,
+  Semester,
+  Quarter,
+  Month
+};
 Date periodStart(Date d, PeriodKind kind);
 // A stable label: "2025", "2025-S1", "2025-T3", "2025-06".
 std::string periodLabel(Date d, PeriodKind kind);
