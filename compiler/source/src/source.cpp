@@ -1,6 +1,7 @@
 // Source stage: file loading, UTF-8 validation and line indexing.
 #include "loge/source/source.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -77,6 +78,11 @@ std::size_t codePointCount(std::string_view text) {
 }
 
 const SourceFile* SourceManager::load(const std::string& path, LoadError& error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error.message = "« " + path + " » est un dossier, pas un fichier de politique";
+    return nullptr;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error.message = "impossible d'ouvrir le fichier « " + path + " » (absent ou illisible)";

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""End-to-end: every malformed input, policy or data, gets a clear French
+error with its location and a non-zero exit; never a crash or a hang.
+
+    bad_inputs.py LOGE REPO_ROOT
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+LOGE, ROOT = sys.argv[1], sys.argv[2]
+POLICY = os.path.join(ROOT, "bench", "workload.loge")
+LOGEMENT = os.path.join(ROOT, "bench", "logement_plus.json")
+GOOD = json.loads(open(os.path.join(ROOT, "bench", "data", "demandes_edge.jsonl")).readline())
+
+failures = []
+
+
+def run(args, stdin=None):
+    p = subprocess.run([LOGE] + args, capture_output=True, text=True, timeout=60, input=stdin)
+    return p.returncode, p.stdout, p.stderr
+
+
+def case(name, args, code, *needles, stream="stderr"):
+    rc, out, err = run(args)
+    text = err if stream == "stderr" else out
+    problems = []
+    if rc != code:
+        problems.append("exit %d, expected %d" % (rc, code))
+    if rc < 0 or rc >= 128:
+        problems.append("crashed (signal)")
+    for n in needles:
+        if n not in text:
+            problems.append("missing %r" % n)
+    if "terminate called" in err or "Segmentation" in err:
+        problems.append("crash message")
+    if problems:
+        failures.append("%s: %s\n--- stdout\n%s--- stderr\n%s" % (name, "; ".join(problems), out[:2000], err[:2000]))
+
+
+tmp = tempfile.mkdtemp()
+
+
+def write(name, text, mode="w"):
+    path = os.path.join(tmp, name)
+    with open(path, mode) as f:
+        f.write(text)
+    return path
+
+
+def demandes(*lines):
+    return write("d.jsonl", "".join(l + "\n" for l in lines))
+
+
+def good_with(mutate):
+    d = json.loads(json.dumps(GOOD))
+    mutate(d)
+    return json.dumps(d, ensure_ascii=False)
+
+
+base = ["run", POLICY, "--logement", LOGEMENT, "--date", "2025-06-30", "--demandes"]
+
+# --- data
+case("json malformé (ligne 2)", base + [demandes(json.dumps(GOOD), '{"id": "X", "menage": ')], 2, ":2:", "JSON")
+case("mauvais type", base + [demandes(good_with(lambda d: d["menage"].__setitem__("nb_adultes", "deux")))], 2,
+     ":1:", "menage.nb_adultes", "entier")
+case("champ obligatoire absent", base + [demandes(good_with(lambda d: d["menage"].pop("ressources_mensuelles")))], 2,
+     "menage.ressources_mensuelles", "absent")
+case("champ inconnu", base + [demandes(good_with(lambda d: d["menage"].__setitem__("nb_enfant", 1)))], 2,
+     "nb_enfant", "inconnu")
+case("borne", base + [demandes(good_with(lambda d: d["menage"].__setitem__("nb_adultes", 0)))], 2,
+     "menage.nb_adultes")
+case("date invalide", base + [demandes(good_with(lambda d: d.__setitem__("date_depot", "2025-02-30")))], 2,
+     "date_depot")
+case("nombre en exposant", base + [demandes(good_with(lambda d: d["menage"].__setitem__("ressources_mensuelles", 1234.5))
+                                          .replace("1234.5", "1.2345e3"))],
+     2, "menage.ressources_mensuelles")
+case("fichier de demandes absent", base + [os.path.join(tmp, "absent.jsonl")], 2, "absent.jsonl")
+case("logement invalide", ["run", POLICY, "--logement", write("l.json", '{"id": "L", "loyer_mensuel": "abc"}'),
+                           "--date", "2025-06-30", "--demandes", demandes(json.dumps(GOOD))], 2, "loyer_mensuel")
+case("date hors vigueur", ["run", POLICY, "--date", "2010-01-01", "--demandes", demandes(json.dumps(GOOD))], 64,
+     "période de vigueur")
+case("date mal formée", ["run", POLICY, "--date", "30/06/2025", "--demandes", demandes(json.dumps(GOOD))], 64, "date invalide")
+
+# --- policies
+case("politique absente", ["check", os.path.join(tmp, "absente.loge")], 1, "absente.loge")
+case("politique non UTF-8", ["check", write("latin1.loge", 'politique "Caf\xe9"\n'.encode("latin-1"), "wb")], 1, "UTF-8")
+case("dossier au lieu d'un fichier", ["check", tmp], 1)
+deep = 'politique "profond"\ndéfinition x : entier = ' + "(" * 5000 + "1" + ")" * 5000 + "\n"
+case("imbrication profonde", ["check", write("deep.loge", deep)], 1, "imbriquée")
+chain = 'politique "chaîne"\ndéfinition x : entier = ' + "si vrai alors 1 sinon " * 3000 + "0\n"
+case("chaîne de si très longue", ["check", write("chain.loge", chain)], 1, "imbriquée")
+case("erreur de syntaxe", ["check", write("syntax.loge", 'politique "x"\ncotation c {\n  critère a = 1 point si\n}\n')], 1,
+     "syntax.loge:4:1", "erreur")
+case("une ligne par diagnostic", ["--une-ligne", "check", write("u.loge", 'définition x : entier = y\n')], 1,
+     "u.loge:1:25: erreur: nom inconnu `y` [E0201]")
+case("évaluation : division par zéro",
+     ["run", write("div.loge", open(POLICY, encoding="utf-8").read().replace(
+         "définition nb_personnes : entier =",
+         "définition zero : entier = 0\ndéfinition inutile : décimal = 1 ÷ zero\ndéfinition nb_personnes : entier =").replace(
+         "= 20 points si demande.menage.grossesse", "= 20 points si demande.menage.grossesse et inutile > 0")),
+      "--date", "2025-06-30", "--demandes", demandes(good_with(lambda d: d["menage"].__setitem__("grossesse", True)), json.dumps(GOOD))],
+     3, "division par zéro", "1 demande(s) sur 2")
+case("option inconnue", ["run", "--nimporte"], 64)
+
+if failures:
+    print("\n\n".join(failures))
+    sys.exit(1)
+print("all bad-input cases behave")
