@@ -302,6 +302,7 @@ ident
   | SUIVANT | SOMME | NOMBRE | PREMIER | LISTE | FICHIER | DEPUIS | EN
   | VIGUEUR | VERSION | DATES | INFERIEUR | SUPERIEUR | ATTRIBUTIONS
   | DATE_EVALUATION | SCHEMA | DUREE | BAREME | M2 | EURO | DEFAUT
+  | COTATION | CLASSEMENT
   ;
 
 // ================================================================ lexer

@@ -297,11 +297,16 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
     break;
   }
   case K::Record: {
-    if (!expected || expected->kind != TypeKind::Struct) {
+    const ir::Type* st = expected ? ir::stripOptional(expected) : nullptr;
+    if (!env.inTest) {
       diags_.report(DiagKind::MisplacedClause, e.range, "un enregistrement `{ … }` n'est permis que dans un test");
       return errorExpr(e.range);
     }
-    out = checkRecord(e.entries, expected, env, nullptr, e.range);
+    if (!st || st->kind != TypeKind::Struct) {
+      diags_.report(DiagKind::TestBadInput, e.range, "le type de cet enregistrement ne peut pas être déduit ici");
+      return errorExpr(e.range);
+    }
+    out = checkRecord(e.entries, st, env, nullptr, e.range);
     break;
   }
   }

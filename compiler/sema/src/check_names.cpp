@@ -125,6 +125,8 @@ ir::ExprPtr Checker::useSymbol(const Symbol& s, const ast::Ident& name, Env& env
 ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* expected) {
   std::vector<const ast::Ident*> parts;
   if (!flatten(e, parts)) {
+    // `quota.X[clé = v, periode = 2025].part` (tests)
+    if (e.a->kind == ast::Expr::Kind::Index && pathOf(*e.a->a).rfind("quota.", 0) == 0) return checkQuotaRef(e, env);
     // `(…).champ`, `f(x).champ`, `P[k].min`
     auto base = checkExpr(*e.a, env);
     return applyField(std::move(base), e.name, env, "");

@@ -263,6 +263,18 @@ void Checker::checkTests() {
       }
       }
     }
+    // A test that gives no demande still has one, built from the defaults;
+    // a logement or candidature only when the policy gives test defaults
+    // for it (otherwise the test is about the absence of a logement).
+    auto implicit = [&](ir::Role r, ir::ExprPtr& slot) {
+      const ir::Type* rt = program_->schema.roles[static_cast<int>(r)];
+      if (slot || !rt) return;
+      if (r != ir::Role::Demande && !defaultsFor(roleName(r))) return;
+      slot = checkRecord({}, rt, env, defaultsFor(roleName(r)), t.range, roleName(r));
+    };
+    implicit(ir::Role::Demande, tc.demande);
+    implicit(ir::Role::Logement, tc.logement);
+    implicit(ir::Role::Candidature, tc.candidature);
     program_->tests.push_back(std::move(tc));
   }
   // The shared expressions belong to the AST; release them unowned.
