@@ -86,7 +86,9 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
       tb->kind == TypeKind::Duration) {
     if (ta->kind == TypeKind::Date && tb->kind == TypeKind::Duration &&
         (e.binaryOp == B::Add || e.binaryOp == B::Sub)) {
-      if (tb->durationUnit == ir::DurationUnit::Months && !program_->endOfMonthDeclared) {
+      // A constant date on a day that every month has cannot need the rule.
+      bool safeDay = a->op == Op::Const && a->constant.asDate().ymd().day <= 28;
+      if (tb->durationUnit == ir::DurationUnit::Months && !program_->endOfMonthDeclared && !safeDay) {
         Diagnostic& d = diags_.report(DiagKind::EndOfMonthDependent, e.range, std::string("date ") + opText + " mois");
         d.hint = "déclarez la règle dans l'en-tête : `dates : fin de mois`, `dates : début du mois suivant` ou `dates "
                  ": erreur`";

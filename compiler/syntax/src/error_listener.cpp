@@ -94,7 +94,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       }
       std::size_t t = offending->getType();
       if (t == L::EURO || t == L::M2 || t == L::PERCENT || t == L::POINTS || t == L::POINT || t == L::SLASH_MOIS)
-        hint = "une unité s'écrit juste après un nombre (`-12 €`, `35 %`) ; pour une expression, multipliez : `(…) × 1 €`";
+        hint =
+            "une unité s'écrit juste après un nombre (`-12 €`, `35 %`) ; pour une expression, multipliez : `(…) × 1 €`";
       if (t == L::DE && offending->getTokenIndex() > 0) {
         std::size_t prev = parser->getTokenStream()->get(offending->getTokenIndex() - 1)->getType();
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)

@@ -47,12 +47,22 @@ bool startsDeclaration(std::size_t type) {
 bool isItemBoundary(antlr4::Token* t) {
   if (t->getCharPositionInLine() != 0) return false;
   switch (t->getType()) {
-  case L::IMPORTE: case L::SCHEMA: case L::STRUCTURE: case L::ENUMERATION: case L::PARAMETRE: case L::DEFINITION:
-  case L::COTATION: case L::ELIGIBILITE: case L::HARMONISATION: case L::QUOTA: case L::CLASSEMENT: case L::DEFAUTS:
-  case L::TEST: case L::REMPLACE: case L::EXCEPTION:
-    return true;
-  default:
-    return false;
+  case L::IMPORTE:
+  case L::SCHEMA:
+  case L::STRUCTURE:
+  case L::ENUMERATION:
+  case L::PARAMETRE:
+  case L::DEFINITION:
+  case L::COTATION:
+  case L::ELIGIBILITE:
+  case L::HARMONISATION:
+  case L::QUOTA:
+  case L::CLASSEMENT:
+  case L::DEFAUTS:
+  case L::TEST:
+  case L::REMPLACE:
+  case L::EXCEPTION: return true;
+  default: return false;
   }
 }
 
@@ -77,8 +87,10 @@ void reportSyntaxErrors(loge_antlr::LogeParser& parser, antlr4::CommonTokenStrea
     std::size_t before = tokens.index();
     try {
       parser.getErrorHandler()->reset(&parser);
-      if (first && tokens.LA(1) == L::POLITIQUE) parser.header();
-      else parser.item();
+      if (first && tokens.LA(1) == L::POLITIQUE)
+        parser.header();
+      else
+        parser.item();
     } catch (const ResyncSignal&) {
       // Skip to the next declaration (at least one token, so we progress).
       if (tokens.index() == before) tokens.consume();

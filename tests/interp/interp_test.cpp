@@ -1,0 +1,165 @@
+// Interpreter stage: results through the public API (cotation details,
+// rule statuses and motifs, evaluation errors, quota figures against a
+// brute-force oracle, classement notes).
+#include "compile_snippet.h"
+#include "loge/ingest/ingest.h"
+#include "loge/interp/interp.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace loge {
+namespace {
+
+using testing::compileSource;
+
+const char* kSchema = R"(
+politique "t"
+en vigueur du 2020-01-01
+schéma { demande : Demande  logement : Logement  attribution : Attribution }
+structure Demande { id : texte  depot : date  rfr : montant annuel  ressources : montant mensuel  dalo : booléen  diviseur : entier }
+structure Logement { id : texte  loyer : montant mensuel }
+structure Attribution { demande : Demande  logement : Logement  date_bail : date?  prioritaire : booléen  qpv : booléen }
+)";
+
+struct Fixture {
+  std::unique_ptr<testing::Compiled> c;
+  interp::Arena arena;
+  interp::Inputs in;
+
+  explicit Fixture(const std::string& body) : c(compileSource(std::string(kSchema) + body)) {
+    in.date = *num::Date::parse("2025-06-30");
+  }
+  interp::Value record(ir::Role role, const std::string& json) {
+    interp::Value v;
+    ingest::IngestError e;
+    const ir::Type* t = c->program->schema.roles[static_cast<int>(role)];
+    EXPECT_TRUE(ingest::readRecord(*c->program, t->index, json, arena, v, e)) << e.render();
+    return v;
+  }
+  void demande(const std::string& json) { in.roles[0] = record(ir::Role::Demande, json); }
+  void logement(const std::string& json) { in.roles[1] = record(ir::Role::Logement, json); }
+};
+
+const char* kDemande =
+    R"({"id": "D1", "depot": "2022-06-30", "rfr": 18000, "ressources": "1400.00", "dalo": false, "diviseur": 0})";
+
+TEST(Interp, CotationDetails) {
+  Fixture f(R"(
+cotation c {
+  critère anciennete = mois_entre(demande.depot, date_évaluation) × 1 point
+  rubrique r : maximum {
+    critère a = 10 points si vrai
+    critère b = 20 points si demande.dalo
+    critère m = -3 points
+  }
+  critère refus = -100 points
+  plancher 0 points
+}
+)");
+  ASSERT_TRUE(f.c->program) << f.c->rendered();
+  f.demande(kDemande);
+  interp::Interpreter in(*f.c->program);
+  interp::DemandeResult r = in.evaluate(f.in);
+  const interp::CotationResult& c = r.cotations[0];
+  EXPECT_EQ(c.criteria[0].contribution, num::Decimal::fromInt(36));
+  EXPECT_TRUE(c.criteria[1].applicable);
+  EXPECT_EQ(c.criteria[1].contribution, num::Decimal::fromInt(10));
+  EXPECT_FALSE(c.criteria[2].applicable); // b: not DALO
+  EXPECT_EQ(c.criteria[3].brut, num::Decimal::fromInt(-3));
+  EXPECT_EQ(c.criteria[3].contribution, num::Decimal()); // beaten by a
+  EXPECT_EQ(c.rubriques[0], num::Decimal::fromInt(10));
+  EXPECT_EQ(c.beforeBounds, num::Decimal::fromInt(36 + 10 - 100));
+  EXPECT_TRUE(c.floorApplied);
+  EXPECT_EQ(c.total, num::Decimal());
+  EXPECT_FALSE(r.eligible.has_value()); // no logement given
+}
+
+TEST(Interp, RuleStatusesAndFrenchMotifs) {
+  Fixture f(R"(
+harmonisation h pour logement {
+  règle te "Taux d'effort"
+    exige logement.loyer <= 35 % × demande.ressources
+    sinon alerte "Loyer de {logement.loyer} pour des ressources de {demande.ressources}"
+  règle dalo "DALO exigé" exige demande.dalo sinon refus sauf si demande.rfr < 20_000 €/an "revenus modestes"
+}
+)");
+  ASSERT_TRUE(f.c->program) << f.c->rendered();
+  f.demande(kDemande);
+  f.logement(R"({"id": "L", "loyer": "1234.5"})");
+  interp::DemandeResult r = interp::Interpreter(*f.c->program).evaluate(f.in);
+  EXPECT_EQ(r.blocks[0][0].status, interp::RuleStatus::Alerte);
+  // French formatting: narrow no-break space for thousands, decimal comma.
+  EXPECT_EQ(r.blocks[0][0].motif, "Loyer de 1\u202F234,50 €/mois pour des ressources de 1\u202F400 €/mois");
+  EXPECT_EQ(r.blocks[0][1].status, interp::RuleStatus::Exception);
+  EXPECT_EQ(r.blocks[0][1].exception, 0);
+  EXPECT_EQ(r.blocks[0][1].motif, "revenus modestes");
+  ASSERT_TRUE(r.eligible.has_value());
+  EXPECT_TRUE(*r.eligible); // an alert does not exclude
+}
+
+TEST(Interp, EvaluationErrorsAreLocated) {
+  Fixture f("définition q : décimal = demande.rfr ÷ (demande.diviseur × 1 €/an)\n"
+            "cotation c { critère x = 1 point si q > 1 }\n");
+  ASSERT_TRUE(f.c->program) << f.c->rendered();
+  f.demande(kDemande);
+  try {
+    interp::Interpreter(*f.c->program).evaluate(f.in);
+    FAIL() << "division by zero must be an evaluation error";
+  } catch (const interp::EvalError& e) {
+    EXPECT_NE(e.message.find("division par zéro"), std::string::npos) << e.message;
+    EXPECT_EQ(e.range.begin.line, 8u); // the definition's line
+  }
+}
+
+// The least k >= 0 with q + k >= t (n + k), by enumeration.
+std::int64_t bruteForceManque(std::int64_t q, std::int64_t n, num::Decimal t) {
+  for (std::int64_t k = 0; k < 100000; ++k) {
+    num::Decimal rhs;
+    num::mul(t, num::Decimal::fromInt(n + k), rhs);
+    if (!(num::Decimal::fromInt(q + k) < rhs)) return k;
+  }
+  return -1;
+}
+
+TEST(Interp, QuotaManqueMatchesBruteForce) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 40; ++round) {
+    int pct = std::uniform_int_distribution<int>(1, 99)(rng);
+    Fixture f("quota q \"q\" période année civile de attribution.date_bail parmi attributions où non attribution.qpv\n"
+              "  au moins " +
+              std::to_string(pct) + " % où attribution.prioritaire\n");
+    ASSERT_TRUE(f.c->program) << f.c->rendered();
+    int n = std::uniform_int_distribution<int>(1, 30)(rng);
+    std::vector<interp::Value> attributions;
+    std::int64_t q = 0, counted = 0;
+    for (int i = 0; i < n; ++i) {
+      bool prioritaire = rng() % 3 == 0, qpv = rng() % 5 == 0, signed_ = rng() % 7 != 0;
+      std::string json = std::string(R"({"demande": )") + kDemande + R"(, "logement": {"id": "L", "loyer": "500"},)" +
+                         R"( "date_bail": )" + (signed_ ? "\"2025-03-01\"" : "null") + R"(, "prioritaire": )" +
+                         (prioritaire ? "true" : "false") + R"(, "qpv": )" + (qpv ? "true" : "false") + "}";
+      attributions.push_back(f.record(ir::Role::Attribution, json));
+      if (signed_ && !qpv) {
+        ++counted;
+        q += prioritaire;
+      }
+    }
+    auto groups = interp::Interpreter(*f.c->program).quotaGroups(0, attributions, f.in.date);
+    if (counted == 0) {
+      EXPECT_TRUE(groups.empty());
+      continue;
+    }
+    ASSERT_EQ(groups.size(), 1u);
+    num::Decimal t;
+    num::div(num::Decimal::fromInt(pct), num::Decimal::fromInt(100), t);
+    EXPECT_EQ(groups[0].effectif, counted);
+    EXPECT_EQ(groups[0].nombre, q);
+    ASSERT_TRUE(groups[0].manque.has_value());
+    EXPECT_EQ(*groups[0].manque, bruteForceManque(q, counted, t)) << "q=" << q << " n=" << counted << " t=" << pct;
+    EXPECT_EQ(groups[0].statut, *groups[0].manque == 0 ? "atteint" : "en_retard");
+  }
+}
+
+} // namespace
+} // namespace loge
