@@ -1,0 +1,77 @@
+// Syntax stage: the shape of parsed expressions (precedence, associativity,
+// soft keywords, ASCII spellings) and located syntax errors.
+#include "loge/ast/dump.h"
+#include "loge/diag/render.h"
+#include "loge/syntax/parse.h"
+
+#include <gtest/gtest.h>
+
+namespace loge {
+namespace {
+
+// Parses `définition x : entier = <expr>` and returns the body's dump.
+std::string parseExpr(const std::string& expr) {
+  SourceManager sm;
+  DiagnosticEngine diags;
+  const SourceFile& f = sm.addVirtual("t.loge", "définition x : entier = " + expr + "\n");
+  auto m = syntax::parse(f, diags);
+  if (!m || diags.hasErrors()) return "ERREUR: " + renderAll(diags.diagnostics(), sm, DiagStyle::OneLine);
+  return ast::dump(*m->definitions.at(0).body);
+}
+
+TEST(Parse, ArithmeticPrecedenceAndAssociativity) {
+  EXPECT_EQ(parseExpr("1 + 2 × 3"), "(+ 1 (× 2 3))");
+  EXPECT_EQ(parseExpr("1 - 2 - 3"), "(- (- 1 2) 3)");
+  EXPECT_EQ(parseExpr("6 ÷ 3 * 2"), "(× (÷ 6 3) 2)");
+  EXPECT_EQ(parseExpr("-50 points × n"), "(× -50points n)");
+  EXPECT_EQ(parseExpr("- (a + b)"), "(neg (+ a b))");
+}
+
+TEST(Parse, LogicalAndComparisonPrecedence) {
+  EXPECT_EQ(parseExpr("a ou b et non c"), "(ou a (et b (non c)))");
+  EXPECT_EQ(parseExpr("a + 1 <= b × 2"), "(≤ (+ a 1) (× b 2))");
+  EXPECT_EQ(parseExpr("x à défaut 0 > 3"), "(> (à_défaut x 0) 3)");
+  EXPECT_EQ(parseExpr("x a defaut 0"), "(à_défaut x 0)");
+  EXPECT_EQ(parseExpr("d.x existe comme y et y > 2"), "(et (existe (. d x) comme y) (> y 2))");
+}
+
+TEST(Parse, AggregatesExtendToTheRight) {
+  // LANGUAGE-NOTES P1: `où` extends as far right as possible.
+  EXPECT_EQ(parseExpr("nombre de p dans m.personnes où p.age >= 14 - 1"),
+            "(nombre p (. m personnes) où (≥ (. p age) (- 14 1)))");
+  EXPECT_EQ(parseExpr("(nombre de p dans L) - 1"), "(- (nombre p L) 1)");
+  EXPECT_EQ(parseExpr("somme de p.r pour p dans L lorsque p.ok"), "(somme p (. p r) L où (. p ok))");
+  EXPECT_EQ(parseExpr("tous x dans L vérifient x > 0"), "(tous x L où (> x 0))");
+  EXPECT_EQ(parseExpr("au moins un x dans L verifie x"), "(au_moins_un x L où x)");
+}
+
+TEST(Parse, LiteralsAndUnits) {
+  EXPECT_EQ(parseExpr("9_500 €/an + 1 EUR/mois"), "(+ 9500€/an 1€/mois)");
+  EXPECT_EQ(parseExpr("35 % × 16 m2"), "(× 35% 16m²)");
+  EXPECT_EQ(parseExpr("2025-06-30 + 3 ans"), "(+ 2025-06-30 3ans)");
+  EXPECT_EQ(parseExpr("arrondi(x, 1 €, au plus proche)"), "(arrondi x 1€)");
+}
+
+TEST(Parse, SoftKeywordsAreNames) {
+  EXPECT_EQ(parseExpr("plafond + refus + date + zone + maximum"), "(+ (+ (+ (+ plafond refus) date) zone) maximum)");
+  EXPECT_EQ(parseExpr("p[categorie, zone] au 2024-01-01"), "(au ([] p categorie zone) 2024-01-01)");
+  EXPECT_EQ(parseExpr("quota.q.en_retard"), "(. (. quota q) en_retard)");
+}
+
+TEST(Parse, SelonAndConditionals) {
+  EXPECT_EQ(parseExpr("selon z { a, b → 1  sinon → 2 }"), "(selon z [a,b 1] [sinon 2])");
+  EXPECT_EQ(parseExpr("si a alors 1 sinon si b alors 2 sinon 3"), "(si a 1 (si b 2 3))");
+}
+
+TEST(Parse, ErrorsAreLocatedAndFrench) {
+  std::string r = parseExpr("1 + × 2");
+  EXPECT_NE(r.find("t.loge:1:29: erreur: `×` inattendu ici"), std::string::npos) << r;
+  r = parseExpr("(1 + 2");
+  EXPECT_NE(r.find("erreur:"), std::string::npos) << r;
+  EXPECT_NE(r.find("[E0101]"), std::string::npos) << r;
+  r = parseExpr("1 @ 2");
+  EXPECT_NE(r.find("caractère inattendu `@` [E0102]"), std::string::npos) << r;
+}
+
+} // namespace
+} // namespace loge
