@@ -18,7 +18,9 @@ std::string refs(const std::vector<ir::Reference>& rs) {
 
 std::string points(num::Decimal d) {
   std::string s = d.toFrench(0, 2);
-  return s + (d == num::Decimal::fromInt(1) || d == num::Decimal::fromInt(-1) ? " point" : " points");
+  // French: singular below two (0 point, 1 point, 1,5 point).
+  bool singular = num::Decimal::fromInt(-2) < d && d < num::Decimal::fromInt(2);
+  return s + (singular ? " point" : " points");
 }
 
 void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, const std::vector<std::int32_t>& items,

@@ -99,6 +99,11 @@ Value Evaluator::evalOp(const ir::Expr& e) {
   case Op::DateEvaluation: return Value::dateValue(in_.date);
   case Op::Context: {
     const Value& v = in_.roles[static_cast<int>(e.role)];
+    if (v.isAbsent() && e.role == ir::Role::Candidature) {
+      // No candidature given: every field (all optional) is absent.
+      const ir::StructDecl& s = p_.structs[e.type->index];
+      return Value::record(arena_.record(e.type->index, s.fields.size()));
+    }
     if (v.isAbsent()) {
       static const char* names[] = {"demande", "logement", "candidature", "attribution"};
       fail(fmt::format("aucun(e) {} n'est fourni(e) pour cette évaluation", names[static_cast<int>(e.role)]), e.range);

@@ -41,7 +41,8 @@ std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value
     case ir::Unit::SquareMetre: return d.toFrench(0, 2) + " m²";
     case ir::Unit::Points: {
       std::string s = d.toFrench(0, 2);
-      return s + (d == num::Decimal::fromInt(1) || d == num::Decimal::fromInt(-1) ? " point" : " points");
+      bool singular = num::Decimal::fromInt(-2) < d && d < num::Decimal::fromInt(2);
+      return s + (singular ? " point" : " points");
     }
     case ir::Unit::None: return d.toFrench(0, 4);
     }

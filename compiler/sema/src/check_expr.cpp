@@ -41,8 +41,10 @@ bool Checker::useRole(Env& env, ir::Role role, SourceRange range) {
     std::string name = roleName(role);
     std::string msg = "`" + name + "` n'est pas disponible dans " + env.where;
     Diagnostic& d = diags_.report(DiagKind::ContextUnavailable, range, msg);
-    if (role == ir::Role::Logement || role == ir::Role::Candidature)
+    if (role == ir::Role::Logement)
       d.hint = "seuls les blocs `pour logement` et les classements connaissent le logement proposé";
+    else if (role == ir::Role::Candidature)
+      d.hint = "la candidature (données du couple demande × logement) n'existe que dans les blocs `pour logement` et les classements";
     else if (role == ir::Role::Attribution)
       d.hint = "`attribution` n'existe que dans un quota";
     return false;
@@ -238,14 +240,20 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
     break;
   }
   case K::Member: {
-    auto list = checkExpr(*e.b, env);
+    ir::ExprPtr item;
+    if (e.b->kind == ast::Expr::Kind::List && e.a->kind != ast::Expr::Kind::Name) {
+      // `demande.zone dans [a, b]`: the element types the list's bare values.
+      item = checkExpr(*e.a, env);
+    }
+    auto list = checkExpr(*e.b, env, item ? types().list(ir::stripOptional(item->type)) : nullptr);
     if (list->type->kind != TypeKind::List) {
       if (list->type->kind != TypeKind::Error)
         diags_.report(DiagKind::NotAList, e.b->range, pathOf(*e.b).empty() ? "cette expression" : pathOf(*e.b),
                       typeName(list->type));
       return errorExpr(e.range);
     }
-    auto item = coerce(checkExpr(*e.a, env, list->type->element), list->type->element, env, "élément recherché");
+    if (!item) item = checkExpr(*e.a, env, list->type->element);
+    item = coerce(std::move(item), list->type->element, env, "élément recherché");
     out = ir::makeExpr(Op::Member, types().boolean(), e.range);
     out->operandType = list->type->element;
     out->a = std::move(item);

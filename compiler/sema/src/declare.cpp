@@ -175,6 +175,18 @@ void Checker::declareSchema() {
         }
         program_->schema.roles[r] = t;
         declared[r] = b.role.range;
+        if (role == ir::Role::Candidature) {
+          // A candidature is optional data about the pair demande × logement
+          // (LANGUAGE-NOTES P5): when none is given, all its fields are absent.
+          for (const ir::FieldDecl& f : program_->structs[sym->index].fields) {
+            if (!ir::isOptional(f.type)) {
+              Diagnostic& d = diags_.report(DiagKind::TypeMismatch, f.range,
+                                            "le champ `" + f.name + "` d'une candidature doit être optionnel (`" + f.name +
+                                                " : " + typeName(f.type) + "?`)");
+              d.hint = "une candidature peut manquer : tous ses champs peuvent être absents";
+            }
+          }
+        }
       }
     }
   }
