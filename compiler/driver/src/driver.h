@@ -14,7 +14,7 @@
 
 namespace loge::driver {
 
-// Exit codes, documented in docs/guide/ligne-de-commande.md.
+// Exit codes, documented in docs/reference/ligne-de-commande.md.
 enum Exit : int {
   kOk = 0,
   kPolicyError = 1,   // the policy does not check, or a test failed

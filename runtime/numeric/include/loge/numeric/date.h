@@ -5,7 +5,7 @@
 // are counts of days or of months (years are 12 months): the two kinds never
 // mix, because "one month" has no fixed number of days.
 //
-// Definitions (documented for jurists in docs/reference/dates.md; Python's
+// Definitions (documented for jurists in docs/reference/dates-et-durees.md; Python's
 // `datetime` is the oracle, tests/numeric/oracle/):
 //  - monthsBetween(a, b) counts complete months from a to b:
 //      (yb - ya) * 12 + (mb - ma), minus 1 when db < da  (for a <= b);

@@ -5,7 +5,7 @@
 // |x| <= (2^127 - 1) / 10^18, about 1.7 × 10^20, far beyond any amount a
 // housing policy handles.
 //
-// Semantics (documented for jurists in docs/reference/nombres.md):
+// Semantics (documented for jurists in docs/reference/nombres-et-arrondis.md):
 //  - addition, subtraction, negation and comparison are exact;
 //  - multiplication computes the exact product and rounds it to 18 fractional
 //    digits, half to even (exact whenever the operands' fractional digits add
