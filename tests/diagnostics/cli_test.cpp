@@ -79,7 +79,8 @@ std::vector<std::string> lines(const std::string& s) {
 
 // `chemin:ligne:colonne: erreur|avertissement: message [E0123]`, optionally
 // followed by ` (aide : …)`.
-const std::regex kOneLine(R"(^[^: ][^:]*:[0-9]+:[0-9]+: (erreur|avertissement): .+ \[[EW][0-9]{4}\]( \(aide : .+\))?$)");
+const std::regex
+    kOneLine(R"(^[^: ][^:]*:[0-9]+:[0-9]+: (erreur|avertissement): .+ \[[EW][0-9]{4}\]( \(aide : .+\))?$)");
 
 TEST(OneLine, ErrorLineFormatAndExitCode) {
   Outcome r = loge({"--une-ligne", "check", "types/fail_condition_not_bool.loge"});

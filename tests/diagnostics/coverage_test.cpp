@@ -23,22 +23,7 @@ const fs::path kDir = LOGE_DIAG_DIR;
 
 // Code → why no golden shows it.
 const std::map<std::string, std::string> kExempt = {
-    // A bare enum value is only resolved against an expected enumeration
-    // type, so two enumerations sharing a value never make a reference
-    // ambiguous: the checker has no place that reports this kind.
-    {"E0208", "jamais émis : une valeur nue n'est résolue que contre un type attendu"},
-    // `ou` after a list is a syntax error (E0101) whose hint says
-    // « vouliez-vous dire `où` » (syntax/fail_ou_after_list); the dedicated
-    // kind is never reported. See pending/README.md.
-    {"E0312", "jamais émis : couvert par l'aide de l'erreur de syntaxe E0101"},
-    // Registered warnings the checker does not implement yet (see
-    // pending/README.md): comparison of a rounded quotient, unused binder.
-    // The only way to provoke it is to import 64 modules; the golden is
-    // generated (golden_test.cpp) but pending: its message is off by one
-    // (see pending/README.md).
-    {"E0215", "golden en attente : message décalé d'une unité"},
-    {"W0005", "avertissement pas encore implémenté"},
-    {"W0006", "avertissement pas encore implémenté"},
+    // Nothing is exempt today: every registered kind has a golden.
 };
 
 std::string allExpected() {
@@ -74,7 +59,8 @@ TEST(Coverage, EveryDiagnosticKindHasAGolden) {
     }
   }
   for (const auto& [code, why] : kExempt)
-    EXPECT_TRUE(codes.count(code)) << "exemption " << code << " (" << why << ") : ce code n'existe pas dans le registre";
+    EXPECT_TRUE(codes.count(code)) << "exemption " << code << " (" << why
+                                   << ") : ce code n'existe pas dans le registre";
 }
 
 // Codes are unique and well formed (E/W + four digits).
@@ -85,7 +71,8 @@ TEST(Coverage, CodesAreUniqueAndWellFormed) {
     EXPECT_TRUE(seen.insert(code).second) << "code en double : " << code;
     ASSERT_EQ(code.size(), 5u) << code;
     EXPECT_TRUE(code[0] == 'E' || code[0] == 'W') << code;
-    for (std::size_t i = 1; i < code.size(); ++i) EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(code[i]))) << code;
+    for (std::size_t i = 1; i < code.size(); ++i)
+      EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(code[i]))) << code;
     bool warning = loge::info(k).severity == loge::Severity::Warning;
     EXPECT_EQ(code[0] == 'W', warning) << code << " : la lettre du code doit suivre la gravité";
   }

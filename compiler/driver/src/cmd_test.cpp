@@ -32,7 +32,13 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc) {
   const ir::Program& p = *c.program;
   interp::Interpreter interp(p);
   interp::Arena arena;
-  if (!tc.date) return "le test ne donne pas de `date` : ajoutez par exemple `date 2025-06-30`";
+  if (!tc.date)
+    return fmt::format("    le test ne donne pas de `date` : ajoutez par exemple `date 2025-06-30`\n      ({})\n",
+                       location(c.sources, tc.range));
+  bool declared = p.vigueurFrom != num::Date::min();
+  if ((declared && *tc.date < p.vigueurFrom) || (p.vigueurTo && *p.vigueurTo < *tc.date))
+    return fmt::format("    la date du test ({}) est hors de la période de vigueur de la politique\n      ({})\n",
+                       tc.date->toString(), location(c.sources, tc.range));
   interp::Inputs in;
   in.date = *tc.date;
   std::map<std::uint32_t, std::vector<ir::DatedValue>> overrides;
@@ -85,9 +91,15 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc) {
           // Both sides have the expectation's type: compare canonical forms.
           bool same = interp::formatJson(p, x.actual->type, got) == interp::formatJson(p, x.actual->type, want);
           if (!same) {
-            failures += fmt::format("    attendu : {}\n      obtenu  : {}\n      ({})\n",
-                                    interp::formatFrench(p, x.actual->type, want),
-                                    interp::formatFrench(p, x.actual->type, got), where);
+            std::string w = interp::formatFrench(p, x.actual->type, want);
+            std::string g = interp::formatFrench(p, x.actual->type, got);
+            if (w == g) {
+              // The French display rounds: show the exact values.
+              w = interp::formatJson(p, x.actual->type, want);
+              g = interp::formatJson(p, x.actual->type, got);
+            }
+            failures +=
+                fmt::format("    {}\n      attendu : {}\n      obtenu  : {}\n      ({})\n", x.text, w, g, where);
           }
         }
       } catch (const interp::EvalError& e) {

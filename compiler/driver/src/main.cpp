@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   using namespace loge::driver;
   CLI::App app{"loge — règles d'attribution des logements sociaux, vérifiées et exécutables"};
   app.require_subcommand(1);
+  app.fallthrough(); // `loge check --une-ligne f.loge` as well as `loge --une-ligne check f.loge`
   Options opts;
   bool oneLine = false;
   app.add_flag("--une-ligne", oneLine, "Diagnostics sur une ligne chacun (journaux d'intégration continue)");

@@ -50,8 +50,14 @@ Value Evaluator::evalTable(const ir::Expr& e) {
     const Value& v = keys[k];
     return formatFrench(p_, e.args[k]->type, v);
   };
-  // Row.
+  // Row. An integer key outside the declared key interval is outside the
+  // barème even when an open row (`6 et plus`) would match it.
   const ir::TableKey& k1 = p.keys[0];
+  if (k1.kind == ir::TableKey::Kind::IntRange &&
+      ((k1.lower != INT64_MIN && keys[0].i < k1.lower) || (k1.upper && keys[0].i > *k1.upper)))
+    fail(fmt::format("la clé {} est hors du barème `{}` (clé `{}` de {} à {})", showKey(0), p.name, k1.name, k1.lower,
+                     k1.upper ? std::to_string(*k1.upper) : std::string("…")),
+         e.range);
   std::optional<std::size_t> row;
   for (std::size_t r = 0; r < t.rowKeys.size() && !row; ++r) {
     const ir::TableRowKey& rk = t.rowKeys[r];

@@ -1,6 +1,8 @@
 // Semantic stage: the entry point and the order of the checking passes.
 #include "checker.h"
 
+#include <filesystem>
+
 namespace loge::sema {
 
 namespace internal {
@@ -8,7 +10,8 @@ namespace internal {
 std::unique_ptr<ir::Program> Checker::run(const SourceFile& rootFile) {
   std::vector<std::string> stack;
   std::error_code ec;
-  root = loadModule(rootFile, rootFile.path(), stack);
+  auto canonical = std::filesystem::weakly_canonical(rootFile.path(), ec);
+  root = loadModule(rootFile, ec ? rootFile.path() : canonical.string(), stack);
   root->isRoot = true;
   program_->rootFile = rootFile.id();
   if (diags_.hasErrors()) return nullptr;
@@ -68,7 +71,8 @@ std::unique_ptr<ir::Program> check(const std::string& rootPath, SourceManager& s
     r.file = sources.addVirtual(rootPath, "").id();
     if (error.position) {
       r.begin = r.end = *error.position;
-      diags.report(DiagKind::FileNotUtf8, r, error.message);
+      Diagnostic& d = diags.report(DiagKind::FileNotUtf8, r, error.message);
+      d.hint = "enregistrez le fichier en UTF-8 (dans la plupart des éditeurs : « Enregistrer sous… », encodage UTF-8)";
     } else {
       diags.report(DiagKind::FileUnreadable, r, error.message);
     }

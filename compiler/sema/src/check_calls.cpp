@@ -231,7 +231,7 @@ ir::ExprPtr Checker::checkCotationRef(const ast::Expr& e, Env& env, std::uint32_
   std::string name = ast::foldName(rest[0]->text);
   bool brut = rest.size() == 2 && ast::foldName(rest[1]->text) == "brut";
   if (rest.size() > 2 || (rest.size() == 2 && !brut)) {
-    diags_.report(DiagKind::UnknownField, rest.back()->range, c.name, rest.back()->text);
+    diags_.report(DiagKind::UnknownField, rest.back()->range, "la cotation `" + c.name + "`", rest.back()->text);
     return errorExpr(e.range);
   }
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
@@ -251,7 +251,7 @@ ir::ExprPtr Checker::checkCotationRef(const ast::Expr& e, Env& env, std::uint32_
       return out;
     }
   }
-  Diagnostic& d = diags_.report(DiagKind::UnknownField, rest[0]->range, c.name, rest[0]->text);
+  Diagnostic& d = diags_.report(DiagKind::UnknownField, rest[0]->range, "la cotation `" + c.name + "`", rest[0]->text);
   std::vector<std::string> names;
   for (const auto& cr : c.criteria) names.push_back(cr.name);
   for (const auto& r : c.rubriques) names.push_back(r.name);
@@ -302,7 +302,7 @@ ir::ExprPtr Checker::checkQuotaRef(const ast::Expr& e, Env& env) {
   if (!indexed) {
     int kind = field == "concerne" ? 0 : field == "compte" ? 1 : field == "en_retard" ? 2 : -1;
     if (kind < 0) {
-      Diagnostic& d = diags_.report(DiagKind::UnknownField, e.range, "quota." + q.name, field);
+      Diagnostic& d = diags_.report(DiagKind::UnknownField, e.range, "le quota `" + q.name + "`", field);
       d.hint = "un quota se consulte avec `.concerne`, `.compte` ou `.en_retard`";
       return errorExpr(e.range);
     }
@@ -329,7 +329,7 @@ ir::ExprPtr Checker::checkQuotaRef(const ast::Expr& e, Env& env) {
   for (int i = 0; i < 6; ++i)
     if (field == fields[i]) f = i;
   if (f < 0) {
-    Diagnostic& d = diags_.report(DiagKind::UnknownField, e.range, "quota." + q.name, field);
+    Diagnostic& d = diags_.report(DiagKind::UnknownField, e.range, "le quota `" + q.name + "`", field);
     d.hint = "un groupe de quota a les champs `effectif`, `nombre`, `part`, `cible`, `manque` et `statut`";
     return errorExpr(e.range);
   }

@@ -50,7 +50,8 @@ struct CotationBuilder {
         r.parent = rubrique;
         r.range = item->range;
         r.items = items(item->items, index, r.floor, r.ceiling);
-        if (r.items.empty()) c.diags().report(DiagKind::EmptyCotation, item->name.range, item->name.text);
+        if (r.items.empty())
+          c.diags().report(DiagKind::EmptyCotation, item->name.range, "la rubrique `" + item->name.text + "`");
         decl.rubriques[static_cast<std::size_t>(index)] = std::move(r);
         out.push_back(-(index + 1));
         break;
@@ -59,8 +60,9 @@ struct CotationBuilder {
       case ast::CotationItem::Kind::Ceiling: {
         ir::ExprPtr& slot = item->kind == ast::CotationItem::Kind::Floor ? floor : ceiling;
         if (slot) {
-          c.diags().report(DiagKind::DuplicateHeaderClause, item->range,
-                           item->kind == ast::CotationItem::Kind::Floor ? "plancher" : "plafond");
+          c.diags().report(DiagKind::MisplacedClause, item->range,
+                           std::string("ce bloc a déjà un ") +
+                               (item->kind == ast::CotationItem::Kind::Floor ? "`plancher`" : "`plafond`"));
           break;
         }
         slot = c.checkPoints(*item->value, env);
@@ -89,7 +91,8 @@ void Checker::checkCotations() {
     env.slots = &decl.slotCount;
     CotationBuilder b{*this, decl, env, {}};
     decl.items = b.items(a->items, -1, decl.floor, decl.ceiling);
-    if (decl.criteria.empty()) diags_.report(DiagKind::EmptyCotation, a->name.range, a->name.text);
+    if (decl.criteria.empty())
+      diags_.report(DiagKind::EmptyCotation, a->name.range, "la cotation `" + a->name.text + "`");
   }
   // `remplace critère alias.cotation.critère = …`
   for (Module* mp : order) {

@@ -44,9 +44,12 @@ bool Checker::useRole(Env& env, ir::Role role, SourceRange range) {
     if (role == ir::Role::Logement)
       d.hint = "seuls les blocs `pour logement` et les classements connaissent le logement proposé";
     else if (role == ir::Role::Candidature)
-      d.hint = "la candidature (données du couple demande × logement) n'existe que dans les blocs `pour logement` et les classements";
+      d.hint = "la candidature (données du couple demande × logement) n'existe que dans les blocs `pour logement` et "
+               "les classements";
     else if (role == ir::Role::Attribution)
       d.hint = "`attribution` n'existe que dans un quota";
+    else if (role == ir::Role::Demande && (env.allowedRoles & (1u << static_cast<int>(ir::Role::Attribution))))
+      d.hint = "dans un quota, la demande se lit par `attribution.demande`";
     return false;
   }
   if (!program_->schema.roles[static_cast<int>(role)]) {

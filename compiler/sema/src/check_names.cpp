@@ -3,6 +3,9 @@
 // with optional propagation and narrowing.
 #include "checker.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 namespace loge::sema::internal {
 
 using ir::Op;
@@ -37,7 +40,7 @@ ir::ExprPtr Checker::applyField(ir::ExprPtr base, const ast::Ident& field, Env& 
   const ir::StructDecl& s = program_->structs[inner->index];
   int index = s.fieldIndex(ast::foldName(field.text));
   if (index < 0) {
-    Diagnostic& d = diags_.report(DiagKind::UnknownField, field.range, s.name, field.text);
+    Diagnostic& d = diags_.report(DiagKind::UnknownField, field.range, "la structure `" + s.name + "`", field.text);
     std::vector<std::string> names;
     for (const auto& f : s.fields) names.push_back(f.name);
     d.hint = suggest(field.text, names);
@@ -240,6 +243,24 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
           value = ir::makeExpr(Op::Const, t, head.range);
           value->constant = ir::Constant::enumValue(*idx);
           break;
+        }
+      }
+      if (i == 0 && parts.size() == 1) {
+        // A bare enum value where no type says which enumeration it is.
+        std::vector<std::string> owners;
+        for (const ir::EnumDecl& en : program_->enums)
+          for (const std::string& v : en.values)
+            if (v == folded) owners.push_back(en.name);
+        if (owners.size() > 1) {
+          Diagnostic& d = diags_.report(DiagKind::AmbiguousEnumValue, head.range, head.text,
+                                        fmt::format("{}", fmt::join(owners, ", ")));
+          d.hint = "écrivez par exemple `" + owners[0] + "." + head.text + "`";
+          return errorExpr(e.range);
+        }
+        if (owners.size() == 1) {
+          Diagnostic& d = diags_.report(DiagKind::UnknownName, head.range, head.text);
+          d.hint = "ici, le type attendu n'est pas connu : écrivez `" + owners[0] + "." + head.text + "`";
+          return errorExpr(e.range);
         }
       }
       lookup(*scope, *name, true); // reports, with a suggestion

@@ -163,7 +163,7 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
     if (b->type->kind == TypeKind::Int) {
       Interval iv = interval(*b);
       if (!(iv.lo && *iv.lo > 0) && !(iv.hi && *iv.hi < 0)) diags_.report(DiagKind::PossibleDivisionByZero, e.b->range);
-    } else if (b->op != Op::Const || b->constant.number == 0) {
+    } else if (!provablyPositive(*b)) {
       diags_.report(DiagKind::PossibleDivisionByZero, e.b->range);
     }
     break;

@@ -333,6 +333,11 @@ bool Checker::datedValues(Module& m, const std::string& name, const ir::Type* ty
                       "la valeur d'un barème est un tableau : une ligne d'en-tête puis une ligne par clé");
         return false;
       }
+      if (v.table->rows.empty()) {
+        diags_.report(DiagKind::BadTable, v.table->range,
+                      "ce barème n'a que sa ligne d'en-tête : ajoutez une ligne par clé");
+        return false;
+      }
       if (!readTable(*this, m, p, *v.table, dv.table)) return false;
       for (const auto& row : dv.table.cells)
         for (const auto& cell : row) holes += !cell.has_value();

@@ -50,7 +50,7 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
       const ir::StructDecl& s = program_->structs[st->index];
       int idx = s.fieldIndex(ast::foldName(part.text));
       if (idx < 0) {
-        Diagnostic& d = diags_.report(DiagKind::UnknownField, part.range, s.name, part.text);
+        Diagnostic& d = diags_.report(DiagKind::UnknownField, part.range, "la structure `" + s.name + "`", part.text);
         std::vector<std::string> names;
         for (const auto& f : s.fields) names.push_back(f.name);
         d.hint = suggest(part.text, names);
@@ -99,6 +99,24 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
   };
   std::vector<std::string> path;
   return build(build, type, path, shownName.empty() ? program_->structs[type->index].name : shownName);
+}
+
+std::string Checker::sourceText(SourceRange r) const {
+  const SourceFile* f = sources_.file(r.file);
+  if (!f || !r.valid()) return "";
+  std::string_view line = f->line(r.begin.line);
+  // Columns are code points: walk the UTF-8 line.
+  std::size_t byte = 0, col = 1, begin = 0, end = line.size();
+  for (; byte <= line.size(); ++byte) {
+    if (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) continue;
+    if (col == r.begin.column) begin = byte;
+    if (r.end.line == r.begin.line && col == r.end.column) {
+      end = byte;
+      break;
+    }
+    ++col;
+  }
+  return std::string(line.substr(begin, end > begin ? end - begin : 0));
 }
 
 void Checker::checkTests() {
@@ -235,7 +253,7 @@ void Checker::checkTests() {
         ir::TestCase::Expectation x;
         x.range = s.range;
         const ast::Expr& e = *s.expectation;
-        x.text = "";
+        x.text = sourceText(e.range);
         if (e.kind == ast::Expr::Kind::Binary && e.binaryOp == ast::BinaryOp::Eq) {
           x.kind = ir::TestCase::Expectation::Kind::Equal;
           x.actual = checkExpr(*e.a, env);

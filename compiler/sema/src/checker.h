@@ -168,8 +168,13 @@ public:
   // The folded dotted path of a Name/Field chain, or "" (for narrowing).
   static std::string pathOf(const ast::Expr& e);
   Interval interval(const ir::Expr& e);
+  // Sign analysis on décimal expressions, for division warnings.
+  bool provablyPositive(const ir::Expr& e);
+  bool provablyNonNegative(const ir::Expr& e);
 
   std::string typeName(const ir::Type* t) const { return ir::typeName(*program_, t); }
+  // The source text a range covers (first line only for multi-line ranges).
+  std::string sourceText(SourceRange r) const;
   ir::TypeTable& types() { return program_->types; }
   DiagnosticEngine& diags() { return diags_; }
   ir::Program& program() { return *program_; }

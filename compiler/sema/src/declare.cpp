@@ -83,6 +83,34 @@ void Checker::declareAll() {
     }
   }
   for (Module* m : order) resolveStructFields(*m);
+  // A structure may not contain itself, directly or through other
+  // structures, except through an optional field or a list: its values
+  // would be infinite.
+  {
+    std::vector<int> state(program_->structs.size(), 0);
+    std::vector<std::string> path;
+    auto visit = [&](auto& self, std::uint32_t s) -> bool {
+      state[s] = 1;
+      path.push_back(program_->structs[s].name);
+      for (const ir::FieldDecl& f : program_->structs[s].fields) {
+        if (f.type->kind != ir::TypeKind::Struct) continue;
+        std::uint32_t t = f.type->index;
+        if (state[t] == 1) {
+          std::string chain;
+          for (const auto& n : path) chain += n + " → ";
+          diags_.report(DiagKind::RecursiveStructure, f.range, program_->structs[t].name,
+                        chain + program_->structs[t].name);
+          return false;
+        }
+        if (state[t] == 0 && !self(self, t)) return false;
+      }
+      path.pop_back();
+      state[s] = 2;
+      return true;
+    };
+    for (std::uint32_t s = 0; s < program_->structs.size(); ++s)
+      if (state[s] == 0 && !visit(visit, s)) break;
+  }
   declareSchema();
 }
 
@@ -181,8 +209,8 @@ void Checker::declareSchema() {
           for (const ir::FieldDecl& f : program_->structs[sym->index].fields) {
             if (!ir::isOptional(f.type)) {
               Diagnostic& d = diags_.report(DiagKind::TypeMismatch, f.range,
-                                            "le champ `" + f.name + "` d'une candidature doit être optionnel (`" + f.name +
-                                                " : " + typeName(f.type) + "?`)");
+                                            "le champ `" + f.name + "` d'une candidature doit être optionnel (`" +
+                                                f.name + " : " + typeName(f.type) + "?`)");
               d.hint = "une candidature peut manquer : tous ses champs peuvent être absents";
             }
           }

@@ -71,7 +71,17 @@ Interval Checker::interval(const ir::Expr& e) {
     if (e.builtin == ir::Builtin::DayOf) return {1, 31};
     return {};
   case Op::Aggregate:
-    if (e.aggregate == ir::AggregateOp::Count) return {0, std::nullopt};
+    if (e.aggregate == ir::AggregateOp::Count) {
+      // `liste de T (au moins n)`: counting without a condition is >= n.
+      if (!e.c && e.b->op == Op::Field) {
+        const ir::Type* base = ir::stripOptional(e.b->a->type);
+        if (base->kind == ir::TypeKind::Struct) {
+          const ir::FieldDecl& f = program_->structs[base->index].fields[e.b->index];
+          if (f.lower && f.lower->kind == ir::Constant::Kind::Int) return {f.lower->asInt(), std::nullopt};
+        }
+      }
+      return {0, std::nullopt};
+    }
     return {};
   case Op::Call: {
     // Through parameterless definitions only (their value does not depend
@@ -92,6 +102,57 @@ Interval Checker::interval(const ir::Expr& e) {
     return out;
   }
   default: return {};
+  }
+}
+
+bool Checker::provablyNonNegative(const ir::Expr& e) {
+  switch (e.op) {
+  case Op::Const: return e.constant.kind == ir::Constant::Kind::Decimal && !e.constant.asDecimal().isNegative();
+  case Op::IntToDecimal: {
+    Interval iv = interval(*e.a);
+    return iv.lo && *iv.lo >= 0;
+  }
+  case Op::DecimalAdd:
+  case Op::DecimalMul: return provablyNonNegative(*e.a) && provablyNonNegative(*e.b);
+  case Op::Field: {
+    const ir::Type* base = ir::stripOptional(e.a->type);
+    if (base->kind != ir::TypeKind::Struct) return false;
+    const ir::FieldDecl& f = program_->structs[base->index].fields[e.index];
+    return f.lower && f.lower->kind == ir::Constant::Kind::Decimal && !f.lower->asDecimal().isNegative();
+  }
+  case Op::Call: {
+    const ir::DefinitionDecl& d = program_->definitions[e.index];
+    return e.args.empty() && d.body && provablyNonNegative(*d.body);
+  }
+  default: return provablyPositive(e);
+  }
+}
+
+bool Checker::provablyPositive(const ir::Expr& e) {
+  switch (e.op) {
+  case Op::Const:
+    return e.constant.kind == ir::Constant::Kind::Decimal && !e.constant.asDecimal().isNegative() &&
+           !e.constant.asDecimal().isZero();
+  case Op::IntToDecimal: {
+    Interval iv = interval(*e.a);
+    return iv.lo && *iv.lo > 0;
+  }
+  case Op::DecimalAdd:
+    return (provablyPositive(*e.a) && provablyNonNegative(*e.b)) ||
+           (provablyNonNegative(*e.a) && provablyPositive(*e.b));
+  case Op::DecimalMul: return provablyPositive(*e.a) && provablyPositive(*e.b);
+  case Op::Field: {
+    const ir::Type* base = ir::stripOptional(e.a->type);
+    if (base->kind != ir::TypeKind::Struct) return false;
+    const ir::FieldDecl& f = program_->structs[base->index].fields[e.index];
+    return f.lower && f.lower->kind == ir::Constant::Kind::Decimal && !f.lower->asDecimal().isNegative() &&
+           !f.lower->asDecimal().isZero();
+  }
+  case Op::Call: {
+    const ir::DefinitionDecl& d = program_->definitions[e.index];
+    return e.args.empty() && d.body && provablyPositive(*d.body);
+  }
+  default: return false;
   }
 }
 

@@ -38,7 +38,7 @@ Module* Checker::loadModule(const SourceFile& file, const std::string& canonical
   stack.push_back(canonicalPath);
   fs::path dir = fs::path(file.path()).parent_path();
   for (const ast::Import& imp : m->ast->imports) {
-    if (modules.size() >= options_.maxModules) {
+    if (modules.size() > options_.maxModules) {
       diags_.report(DiagKind::TooManyImports, imp.range, options_.maxModules);
       break;
     }

@@ -55,9 +55,8 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     if (other == e.target->symbols.end()) continue;
     if (found && !(found->kind == other->second.kind && found->index == other->second.index)) {
       if (report) {
-        Diagnostic& d = diags_.report(DiagKind::DuplicateName, name.range, name.text);
-        d.hint = "ce nom est déclaré par les modules `" + from->alias + "` et `" + e.alias + "` ; qualifiez-le (`" +
-                 e.alias + "." + name.text + "`)";
+        Diagnostic& d = diags_.report(DiagKind::AmbiguousName, name.range, name.text, from->alias + ", " + e.alias);
+        d.hint = "qualifiez-le : `" + e.alias + "." + name.text + "`";
       }
       return nullptr;
     }

@@ -64,7 +64,13 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     message = "texte inattendu";
   } else {
     std::string text = offending->getText();
-    range.end.column = range.begin.column + static_cast<std::uint32_t>(std::max<std::size_t>(1, codePointCount(text)));
+    std::size_t width = offending->getType() == L::EOF ? 1 : std::max<std::size_t>(1, codePointCount(text));
+    range.end.column = range.begin.column + static_cast<std::uint32_t>(width);
+    if (offending->getType() == L::UNKNOWN_CHAR && text == "\"") {
+      Diagnostic& d = diags_.report(DiagKind::BadString, range, "texte non terminé : il manque le guillemet fermant");
+      d.hint = "un texte tient sur une ligne ; écrivez `\\n` pour un saut de ligne et `\\\"` pour un guillemet";
+      return;
+    }
     if (offending->getType() == L::UNKNOWN_CHAR) {
       diags_.report(DiagKind::UnknownCharacter, range, text);
       return;
@@ -72,7 +78,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (offending->getType() == L::STRING && text.find('\n') == std::string::npos && text.back() != '"') {
       message = "texte non terminé : il manque le guillemet fermant";
     } else {
-      message = fmt::format("{} inattendu ici", shown(text));
+      message = offending->getType() == L::EOF ? std::string("fin du fichier inattendue")
+                                               : fmt::format("{} inattendu ici", shown(text));
       antlr4::misc::IntervalSet expected;
       try {
         expected = parser->getExpectedTokens();
@@ -101,9 +108,14 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)
           hint = "un agrégat employé comme opérande s'écrit entre parenthèses : `(nombre de x dans … où …)`";
       }
-      if (offending->getType() == L::OU)
-        hint = "après une liste, la condition s'écrit `où` (ou `lorsque`) ; `ou` est le « ou » logique";
-      if (offending->getType() == L::EOF) hint = "une accolade ou une parenthèse n'est peut-être pas fermée";
+      if (offending->getType() == L::OU) {
+        Diagnostic& d = diags_.report(DiagKind::WhereVsOu, range);
+        d.hint =
+            "`ou` est le « ou » logique ; la condition d'un agrégat ou d'un quota s'écrit `où` (ASCII : `lorsque`)";
+        return;
+      }
+      if (offending->getType() == L::EOF && unclosedBracket_)
+        hint = "une accolade, un crochet ou une parenthèse n'est pas fermé";
     }
   }
   Diagnostic& d = diags_.report(DiagKind::SyntaxError, range, message);

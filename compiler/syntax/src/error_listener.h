@@ -22,6 +22,8 @@ public:
   // error, further errors are reported only once the parser has moved past
   // one of them: one mistake, one diagnostic, not a cascade.
   void setBoundaries(std::vector<std::size_t> b) { boundaries_ = std::move(b); }
+  // Whether some `(`, `[` or `{` is never closed (for the end-of-file hint).
+  void setUnclosedBracket(bool b) { unclosedBracket_ = b; }
 
 private:
   FileId file_;
@@ -30,6 +32,7 @@ private:
   std::size_t count_ = 0;
   std::vector<std::size_t> boundaries_;
   std::optional<std::size_t> lastError_;
+  bool unclosedBracket_ = false;
 };
 
 // The French name of a token type, for "attendu : …" lists.

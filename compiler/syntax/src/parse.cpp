@@ -160,6 +160,13 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       for (antlr4::Token* t : tokens.getTokens())
         if (isItemBoundary(t)) boundaries.push_back(t->getTokenIndex());
       listener.setBoundaries(std::move(boundaries));
+      int open = 0;
+      for (antlr4::Token* t : tokens.getTokens()) {
+        std::string text = t->getType() == antlr4::Token::EOF ? "" : t->getText();
+        if (text == "(" || text == "[" || text == "{") ++open;
+        if (text == ")" || text == "]" || text == "}") --open;
+      }
+      listener.setUnclosedBracket(open > 0);
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<ResyncAtDeclaration>());
       parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);

@@ -46,7 +46,8 @@ bool rowMatches(const loge_rt_params::RowKey& r, loge_rt_params::KeyKind kind, c
     std::int64_t n;
     std::memcpy(&p, slot, sizeof p);
     std::memcpy(&n, slot + 8, sizeof n);
-    return static_cast<std::int64_t>(r.text.size()) == n && (n == 0 || std::memcmp(r.text.data(), p, static_cast<size_t>(n)) == 0);
+    return static_cast<std::int64_t>(r.text.size()) == n &&
+           (n == 0 || std::memcmp(r.text.data(), p, static_cast<size_t>(n)) == 0);
   }
   default: {
     __int128 k = keyNumber(slot, kind);
@@ -71,8 +72,8 @@ const std::uint8_t* loge_rt_param(const loge_rt_params* params, std::int32_t ind
   return v->scalar.data();
 }
 
-const std::uint8_t* loge_rt_table(const loge_rt_params* params, std::int32_t index, std::int32_t date,
-                                  const void* keys, std::int32_t* status) {
+const std::uint8_t* loge_rt_table(const loge_rt_params* params, std::int32_t index, std::int32_t date, const void* keys,
+                                  std::int32_t* status) {
   const loge_rt_params::Param& p = params->params[static_cast<std::size_t>(index)];
   const loge_rt_params::Version* v = versionAt(p, date);
   *status = 4;
