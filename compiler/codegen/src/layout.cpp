@@ -37,10 +37,13 @@ Layout::Layout(const ir::Program& program) : program_(program), structs_(program
 std::uint32_t Layout::alignOf(const ir::Type* t) const {
   switch (t->kind) {
   case ir::TypeKind::Bool: return 1;
-  case ir::TypeKind::Int: case ir::TypeKind::Duration: return 8;
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration: return 8;
   case ir::TypeKind::Decimal: return 16;
-  case ir::TypeKind::Date: case ir::TypeKind::Enum: return 4;
-  case ir::TypeKind::Text: case ir::TypeKind::List: return 8;
+  case ir::TypeKind::Date:
+  case ir::TypeKind::Enum: return 4;
+  case ir::TypeKind::Text:
+  case ir::TypeKind::List: return 8;
   case ir::TypeKind::Struct: return structs_[t->index].align;
   case ir::TypeKind::Optional: return alignOf(t->element);
   default: return 1;
@@ -50,10 +53,13 @@ std::uint32_t Layout::alignOf(const ir::Type* t) const {
 std::uint32_t Layout::sizeOf(const ir::Type* t) const {
   switch (t->kind) {
   case ir::TypeKind::Bool: return 1;
-  case ir::TypeKind::Int: case ir::TypeKind::Duration: return 8;
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration: return 8;
   case ir::TypeKind::Decimal: return 16;
-  case ir::TypeKind::Date: case ir::TypeKind::Enum: return 4;
-  case ir::TypeKind::Text: case ir::TypeKind::List: return 16;
+  case ir::TypeKind::Date:
+  case ir::TypeKind::Enum: return 4;
+  case ir::TypeKind::Text:
+  case ir::TypeKind::List: return 16;
   case ir::TypeKind::Struct: return structs_[t->index].size;
   case ir::TypeKind::Optional: {
     std::uint32_t a = alignOf(t->element);

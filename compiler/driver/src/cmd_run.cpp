@@ -8,6 +8,7 @@
 #include "driver.h"
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
+#include "loge/jit/jit.h"
 
 #include <fmt/format.h>
 
@@ -94,6 +95,21 @@ std::string compactJson(const ir::Program& p, const std::string& id, const inter
   return out + "}";
 }
 
+// The motif of a rule that alerts or refuses: static text directly, else
+// the interpreter's rendering (the one definition of French formatting).
+bool staticMotif(const ir::RuleDecl& r, std::string& out) {
+  if (r.motif.empty()) {
+    out = r.label;
+    return true;
+  }
+  out.clear();
+  for (const auto& piece : r.motif) {
+    if (piece.value) return false;
+    out += piece.literal;
+  }
+  return true;
+}
+
 std::string errorJson(const SourceManager& sm, const std::string& id, const interp::EvalError& e) {
   const SourceFile* f = sm.file(e.range.file);
   std::string where = fmt::format("{}:{}:{}", f ? f->path() : "?", e.range.begin.line, e.range.begin.column);
@@ -142,6 +158,30 @@ int runRun(const RunArgs& args, const Options& opts) {
   }
 
   interp::Interpreter interp(p);
+  if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
+    fmt::print(stderr, "erreur : moteur inconnu « {} » (auto, interp ou jit)\n", args.engine);
+    return kUsageError;
+  }
+  // The compiled engine evaluates everything up front; each demande's
+  // results are then printed exactly as the interpreter's would be.
+  std::unique_ptr<jit::Engine> engine;
+  jit::FlatRecords flatDemandes, flatLogement;
+  std::vector<std::uint8_t> outs, failed;
+  if (args.engine != "interp") {
+    std::string why;
+    engine = jit::Engine::create(p, why);
+    if (!engine && args.engine == "jit") {
+      fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", why);
+      return kPolicyError;
+    }
+    if (!engine) fmt::print(stderr, "note : {} ; évaluation par l'interpréteur\n", why);
+  }
+  if (engine) {
+    flatDemandes = engine->flatten(data.records, demandeType->index);
+    const interp::Value& lv = in.roles[static_cast<int>(ir::Role::Logement)];
+    if (!lv.isAbsent()) flatLogement = engine->flatten({lv}, logementType->index);
+    engine->evaluate(flatDemandes, lv.isAbsent() ? nullptr : flatLogement.at(0), *date, outs, failed);
+  }
   std::FILE* out = stdout;
   std::string tmp;
   if (!args.output.empty()) {
@@ -152,16 +192,43 @@ int runRun(const RunArgs& args, const Options& opts) {
       return kUsageError;
     }
   }
-  std::size_t failed = 0;
+  std::size_t failedCount = 0;
   std::map<std::string, std::size_t> reasons;
   std::string line;
   for (std::size_t i = 0; i < data.records.size(); ++i) {
     in.roles[static_cast<int>(ir::Role::Demande)] = data.records[i];
     try {
-      interp::DemandeResult r = interp.evaluate(in);
+      interp::DemandeResult r;
+      if (!engine || failed[i]) {
+        // The interpreter, or the compiled engine's error replayed by the
+        // interpreter to locate it.
+        r = interp.evaluate(in);
+        if (engine)
+          throw std::logic_error("les deux moteurs divergent sur la demande " + data.ids[i] +
+                                 " : le moteur compilé signale une erreur que l'interpréteur ne trouve pas");
+      } else {
+        r = engine->decode(outs.data() + i * engine->outSize(), !in.roles[1].isAbsent());
+        bool needInterp = false;
+        for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
+          for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) {
+            interp::RuleResult& rr = r.blocks[b][k];
+            if (rr.status == interp::RuleStatus::Exception)
+              rr.motif = p.ruleBlocks[b].rules[k].exceptions[static_cast<std::size_t>(rr.exception)].label;
+            else if ((rr.status == interp::RuleStatus::Refus || rr.status == interp::RuleStatus::Alerte) &&
+                     !staticMotif(p.ruleBlocks[b].rules[k], rr.motif))
+              needInterp = true;
+          }
+        }
+        if (needInterp) {
+          interp::DemandeResult ref = interp.evaluate(in);
+          for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b)
+            for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k)
+              r.blocks[b][k].motif = ref.blocks[b][k].motif;
+        }
+      }
       line = args.format == "compact" ? compactJson(p, data.ids[i], r) : fullJson(p, data.ids[i], r);
     } catch (const interp::EvalError& e) {
-      ++failed;
+      ++failedCount;
       const SourceFile* f = c->sources.file(e.range.file);
       ++reasons[fmt::format("{}:{}:{}: {}", f ? f->path() : "?", e.range.begin.line, e.range.begin.column, e.message)];
       line = errorJson(c->sources, data.ids[i], e);
@@ -181,8 +248,8 @@ int runRun(const RunArgs& args, const Options& opts) {
   } else {
     std::fflush(stdout);
   }
-  if (failed) {
-    fmt::print(stderr, "{} demande(s) sur {} n'ont pas pu être évaluées :\n", failed, data.records.size());
+  if (failedCount) {
+    fmt::print(stderr, "{} demande(s) sur {} n'ont pas pu être évaluées :\n", failedCount, data.records.size());
     for (const auto& [why, n] : reasons) fmt::print(stderr, "  {} × {}\n", n, why);
     return kEvalError;
   }

@@ -3,6 +3,7 @@
 // and what was obtained, and ends with the line `N passed, N failed`.
 #include "driver.h"
 #include "loge/interp/interp.h"
+#include "loge/jit/jit.h"
 
 #include <fmt/format.h>
 
@@ -27,8 +28,56 @@ std::string location(const SourceManager& sm, const SourceRange& r) {
   return fmt::format("{}:{}:{}", f ? f->path() : "?", r.begin.line, r.begin.column);
 }
 
+// Compares the compiled engine's results with the interpreter's for the
+// test's demande; returns "" when they agree.
+std::string compareEngines(const ir::Program& p, const jit::Engine& engine, const interp::Interpreter& interp,
+                           const interp::Inputs& in) {
+  interp::DemandeResult ref;
+  try {
+    ref = interp.evaluate(in);
+  } catch (const interp::EvalError&) {
+    return ""; // nothing to compare: the reference itself fails
+  }
+  auto flatOf = [&](ir::Role role) {
+    const interp::Value& v = in.roles[static_cast<int>(role)];
+    return v.isAbsent() ? jit::FlatRecords() : engine.flatten({v}, v.rec->structIndex);
+  };
+  jit::FlatRecords d = flatOf(ir::Role::Demande), l = flatOf(ir::Role::Logement), cand = flatOf(ir::Role::Candidature);
+  std::vector<std::uint8_t> out, errors;
+  if (in.overrides)
+    for (const auto& [index, values] : *in.overrides)
+      if (p.parameters[index].isTable) return ""; // barème overrides: interpreter only
+  engine.evaluate(d, l.count() ? l.at(0) : nullptr, in.date, out, errors, cand.count() ? cand.at(0) : nullptr,
+                  in.overrides);
+  if (errors[0])
+    return "    les moteurs divergent : le moteur compilé signale une erreur d'évaluation, pas l'interpréteur\n";
+  interp::DemandeResult got = engine.decode(out.data(), l.count() > 0);
+  std::string diff;
+  for (std::size_t c = 0; c < p.cotations.size() && diff.empty(); ++c) {
+    const auto& a = ref.cotations[c];
+    const auto& b = got.cotations[c];
+    if (!(a.total == b.total))
+      diff = fmt::format("total de `{}` : {} / {}", p.cotations[c].name, a.total.toString(), b.total.toString());
+    for (std::size_t i = 0; i < a.criteria.size() && diff.empty(); ++i)
+      if (!(a.criteria[i].contribution == b.criteria[i].contribution) || !(a.criteria[i].brut == b.criteria[i].brut) ||
+          a.criteria[i].applicable != b.criteria[i].applicable)
+        diff = fmt::format("critère `{}.{}` : {} / {}", p.cotations[c].name, p.cotations[c].criteria[i].name,
+                           a.criteria[i].contribution.toString(), b.criteria[i].contribution.toString());
+    for (std::size_t i = 0; i < a.rubriques.size() && diff.empty(); ++i)
+      if (!(a.rubriques[i] == b.rubriques[i])) diff = fmt::format("rubrique `{}`", p.cotations[c].rubriques[i].name);
+  }
+  for (std::size_t b = 0; b < p.ruleBlocks.size() && diff.empty(); ++b)
+    for (std::size_t i = 0; i < p.ruleBlocks[b].rules.size() && diff.empty(); ++i)
+      if (ref.blocks[b][i].status != got.blocks[b][i].status ||
+          ref.blocks[b][i].exception != got.blocks[b][i].exception)
+        diff = fmt::format("règle `{}.{}` : {} / {}", p.ruleBlocks[b].name, p.ruleBlocks[b].rules[i].name,
+                           interp::ruleStatusName(ref.blocks[b][i].status),
+                           interp::ruleStatusName(got.blocks[b][i].status));
+  return diff.empty() ? "" : "    les moteurs divergent (interpréteur / compilé) : " + diff + "\n";
+}
+
 // Runs one test case; returns "" when it passes, else the reason.
-std::string runCase(const Compiled& c, const ir::TestCase& tc) {
+std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine* engine) {
   const ir::Program& p = *c.program;
   interp::Interpreter interp(p);
   interp::Arena arena;
@@ -66,6 +115,8 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc) {
     in.candidates = &candidates;
     in.attributions = &attributions;
     std::string failures;
+    if (engine && !in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
+      failures += compareEngines(p, *engine, interp, in);
     std::optional<interp::DemandeResult> result;
     for (const auto& x : tc.expectations) {
       using K = ir::TestCase::Expectation::Kind;
@@ -177,7 +228,12 @@ bool writeJunit(const std::string& path, const std::vector<Outcome>& outcomes, s
 }
 } // namespace
 
-int runTest(const std::vector<std::string>& paths, const std::string& junit, const Options& opts) {
+int runTest(const std::vector<std::string>& paths, const std::string& junit, const std::string& engineName,
+            const Options& opts) {
+  if (engineName != "both" && engineName != "interp" && engineName != "jit") {
+    fmt::print(stderr, "erreur : moteur inconnu « {} » (both, interp ou jit)\n", engineName);
+    return kUsageError;
+  }
   std::vector<std::string> files;
   for (const auto& p : paths) collect(p, files);
   std::vector<Outcome> outcomes;
@@ -193,9 +249,27 @@ int runTest(const std::vector<std::string>& paths, const std::string& junit, con
     }
     if (c->program->tests.empty()) continue;
     fmt::print("{}\n", f);
+    std::unique_ptr<jit::Engine> engine;
+    if (engineName != "interp") {
+      std::string why;
+      engine = jit::Engine::create(*c->program, why);
+      if (!engine && engineName == "both") {
+        // Not a divergence: the compiled engine does not cover this policy
+        // yet. Say so, and run the tests on the interpreter.
+        fmt::print("  (moteur compilé indisponible pour ce fichier : {} ; tests sur l'interpréteur seul)\n", why);
+      } else if (!engine) {
+        // Every test of this file fails: it cannot run on the compiled engine.
+        for (const ir::TestCase& tc : c->program->tests) {
+          ++failed;
+          outcomes.push_back({f, tc.name, false, "    " + why + "\n", 0});
+          fmt::print("  ÉCHEC  {}\n    {}\n", tc.name, why);
+        }
+        continue;
+      }
+    }
     for (const ir::TestCase& tc : c->program->tests) {
       auto start = std::chrono::steady_clock::now();
-      std::string failure = runCase(*c, tc);
+      std::string failure = runCase(*c, tc, engine.get());
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       Outcome o{f, tc.name, failure.empty(), failure, seconds};
       if (o.passed) {

@@ -41,9 +41,11 @@ std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, 
 
 int runCheck(const std::vector<std::string>& files, const Options& opts);
 int runFmt(const std::vector<std::string>& files, bool check, const Options& opts);
-int runTest(const std::vector<std::string>& paths, const std::string& junit, const Options& opts);
+int runTest(const std::vector<std::string>& paths, const std::string& junit, const std::string& engine,
+            const Options& opts);
 struct RunArgs {
   std::string policy, demandes, logement, date, format = "json", output;
+  std::string engine = "auto"; // auto (jit when it covers the policy) | interp | jit
 };
 int runRun(const RunArgs& args, const Options& opts);
 struct ExplainArgs {

@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
   runCmd->add_option("--date", run.date, "Date d'évaluation AAAA-MM-JJ")->required();
   runCmd->add_option("--format", run.format, "json (par défaut) ou compact");
   runCmd->add_option("--sortie,-o", run.output, "Fichier de sortie (par défaut : sortie standard)");
+  runCmd->add_option("--engine", run.engine,
+                     "Moteur : auto (par défaut : compilé quand il couvre la politique), jit (compilé) ou interp "
+                     "(interpréteur de référence)");
 
   ExplainArgs explain;
   auto* explainCmd = app.add_subcommand("explain", "Expliquer en français le résultat d'une demande");
@@ -82,6 +85,9 @@ int main(int argc, char** argv) {
   auto* test = app.add_subcommand("test", "Exécuter les blocs `test` des politiques");
   test->add_option("chemins", testPaths, "Fichiers ou dossiers (par défaut : policies/)");
   test->add_option("--junit", junit, "Écrire un rapport JUnit XML");
+  std::string testEngine = "both";
+  test->add_option("--engine", testEngine,
+                   "both (par défaut : chaque test par les deux moteurs, qui doivent concorder), interp ou jit");
 
   std::vector<std::string> fmtFiles;
   bool fmtCheck = false;
@@ -102,7 +108,8 @@ int main(int argc, char** argv) {
     if (*check) return runCheck(checkFiles, opts);
     if (*runCmd) return runRun(run, opts);
     if (*explainCmd) return runExplain(explain, opts);
-    if (*test) return runTest(testPaths.empty() ? std::vector<std::string>{"policies"} : testPaths, junit, opts);
+    if (*test)
+      return runTest(testPaths.empty() ? std::vector<std::string>{"policies"} : testPaths, junit, testEngine, opts);
     if (*fmtCmd) return runFmt(fmtFiles, fmtCheck, opts);
     return kUsageError;
   });

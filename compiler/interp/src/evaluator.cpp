@@ -125,6 +125,7 @@ Value Evaluator::evalOp(const ir::Expr& e) {
     if (v.isAbsent()) fail("valeur absente (bogue du compilateur : elle devait être présente)", e.range);
     return v;
   }
+  case Op::Some: return eval(*e.a);
   case Op::Call: return evalCall(e);
   case Op::Param: {
     num::Date d = dateAt(e.b.get());

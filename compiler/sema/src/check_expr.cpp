@@ -91,25 +91,37 @@ const ir::Type* Checker::unify(const ir::Type* a, const ir::Type* b) {
 
 ir::ExprPtr Checker::coerce(ir::ExprPtr e, const ir::Type* to, Env& env, const char* what) {
   const ir::Type* from = e->type;
+  if (from->kind == TypeKind::Error && e->op == Op::Fail && to->kind != TypeKind::Error) {
+    // `erreur "…"` takes the type its context expects.
+    e->type = to;
+    return e;
+  }
   if (from == to || from->kind == TypeKind::Error || to->kind == TypeKind::Error) return e;
   if (from->kind == TypeKind::Absent && ir::isOptional(to)) {
     e->type = to;
     return e;
   }
   const ir::Type* target = ir::stripOptional(to);
-  if (from == target) return e; // T fits T?
+  if (from == target) {
+    // T fits T?: made explicit so back ends need not re-derive it.
+    auto some = ir::makeExpr(Op::Some, to, e->range);
+    some->a = std::move(e);
+    return some;
+  }
   if (from->kind == TypeKind::Int && target->kind == TypeKind::Decimal &&
       (target->unit == ir::Unit::None || (env.inTest && e->op == Op::Const))) {
     // entier → décimal; in tests a bare integer also reads as points/€
     // against a value of that unit (the sketch's `attendu … = 436`).
+    ir::ExprPtr c;
     if (e->op == Op::Const) {
       e->constant = ir::Constant::decimal(num::Decimal::fromInt(e->constant.asInt()));
       e->type = target;
-      return e;
+      c = std::move(e);
+    } else {
+      c = ir::makeExpr(Op::IntToDecimal, target, e->range);
+      c->a = std::move(e);
     }
-    auto c = ir::makeExpr(Op::IntToDecimal, target, e->range);
-    c->a = std::move(e);
-    return c;
+    return target == to ? std::move(c) : coerce(std::move(c), to, env, what);
   }
   if (from->kind == TypeKind::List && target->kind == TypeKind::List && e->op == Op::MakeList) {
     const ir::Type* el = target->element;

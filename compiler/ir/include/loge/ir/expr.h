@@ -38,6 +38,7 @@ enum class Op : std::uint8_t {
   Field,          // a.fields[index]; a is a (non-optional) record
   OptionalField,  // a.fields[index]; a is optional: absent propagates
   Unwrap,         // a is optional and proven present (narrowed); error if not
+  Some,           // a: T where T? is expected (the value, present)
   Call,           // definition `index` (args)
   Param,          // scalar parameter `index` at date b (null: date_évaluation)
   Table,          // barème `index`, keys args, at date b (null: date_évaluation)

@@ -1,0 +1,68 @@
+// Codegen stage: the typed IR lowered to LLVM IR.
+//
+// `generate` builds one LLVM module per program with:
+//   int32_t loge_eval(LogeJitCtx* ctx, const uint8_t* demande, const uint8_t* logement,
+//                     const uint8_t* candidature, int32_t date, uint8_t* out);
+//   void loge_eval_batch(LogeJitCtx* ctx, const uint8_t* demandes, int64_t stride, int64_t count,
+//                        const uint8_t* logement, const uint8_t* candidature, int32_t date,
+//                        uint8_t* outs, int64_t outStride, uint8_t* errors);
+// Records are in the flat layout (layout.h); results go to `out` in the
+// OutLayout below. An evaluation error sets ctx->error and abandons the
+// demande; the host then asks the interpreter for the located message, so
+// both engines report the same error. Only the codegen and JIT stages see
+// LLVM types.
+#pragma once
+
+#include "loge/codegen/layout.h"
+#include "loge/ir/program.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+} // namespace llvm
+
+namespace loge::codegen {
+
+// Where each result of one demande lives in the output buffer.
+struct OutLayout {
+  struct Cotation {
+    std::uint32_t total = 0, beforeBounds = 0, floorApplied = 0, ceilingApplied = 0;
+    std::vector<std::uint32_t> brut, contribution, applicable; // per criterion
+    std::vector<std::uint32_t> rubriques;
+  };
+  struct Block {
+    std::vector<std::uint32_t> status;    // uint8: interp::RuleStatus
+    std::vector<std::uint32_t> exception; // int8: the `sauf si` that applied, -1 when none
+  };
+  std::vector<Cotation> cotations;
+  std::vector<Block> blocks;
+  std::uint32_t size = 0;
+
+  explicit OutLayout(const ir::Program& p);
+};
+
+// The host's per-evaluation context, as generated code sees it.
+struct JitCtx {
+  std::int32_t error = 0;
+  std::int32_t reserved = 0;
+  const void* params = nullptr;                     // loge_rt_params*
+  const std::uint8_t* const* paramValues = nullptr; // per parameter: value at the evaluation date, or null
+};
+
+struct Generated {
+  std::unique_ptr<llvm::LLVMContext> context;
+  std::unique_ptr<llvm::Module> module;
+  Generated();
+  Generated(Generated&&) noexcept;
+  ~Generated();
+};
+
+// Lowers the program; returns false with `why` (French) when it uses a
+// construct this back end does not compile yet.
+bool generate(const ir::Program& program, const Layout& layout, const OutLayout& out, Generated& result,
+              std::string& why);
+
+} // namespace loge::codegen

@@ -1,0 +1,378 @@
+// Codegen stage (internal): functions for definitions, cotations and rule
+// blocks, the per-demande entry point and the batch loop.
+//
+// Every generated function takes the demande's frame: the context, the
+// records, the date, the output buffer and one memo slot per parameterless
+// definition (its value is computed once per demande, as the interpreter
+// memoises it). An error stores 1 in ctx->error and returns at once; each
+// caller checks the flag after a call.
+#include "lowering.h"
+
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace loge::codegen::internal {
+
+Lowering::Lowering(const ir::Program& prog, const Layout& lay, const OutLayout& o, llvm::LLVMContext& ctx,
+                   llvm::Module& m)
+    : p(prog), layout(lay), out(o), C(ctx), M(m), B(ctx) {
+  i1 = B.getInt1Ty();
+  i8 = B.getInt8Ty();
+  i32 = B.getInt32Ty();
+  i64 = B.getInt64Ty();
+  i128 = B.getInt128Ty();
+  ptr = llvm::PointerType::get(C, 0);
+  slice = llvm::StructType::create(C, {ptr, i64}, "loge.tranche");
+}
+
+FunctionState Lowering::begin(llvm::Function* fn, llvm::Value* frame, const ir::Type* returnType) {
+  FunctionState state;
+  state.fn = fn;
+  state.frame = frame;
+  llvm::BasicBlock* entry = llvm::BasicBlock::Create(C, "entree", fn);
+  state.fail = llvm::BasicBlock::Create(C, "echec", fn);
+  B.SetInsertPoint(state.fail);
+  if (returnType)
+    B.CreateRet(zeroOf(returnType));
+  else
+    B.CreateRetVoid();
+  B.SetInsertPoint(entry);
+  return state;
+}
+
+void Lowering::declareFunctions() {
+  std::vector<llvm::Type*> frameFields{ptr, ptr, ptr, ptr, ptr, i32, ptr};
+  memoField.assign(p.definitions.size(), 0);
+  for (std::size_t d = 0; d < p.definitions.size(); ++d) {
+    if (!p.definitions[d].paramTypes.empty()) continue;
+    memoField[d] = static_cast<unsigned>(frameFields.size());
+    frameFields.push_back(i8);
+    frameFields.push_back(typeOf(p.definitions[d].returnType));
+  }
+  frameType = llvm::StructType::create(C, frameFields, "loge.cadre");
+  auto internal = [&](llvm::Type* ret, std::vector<llvm::Type*> args, const std::string& name) {
+    auto* f =
+        llvm::Function::Create(llvm::FunctionType::get(ret, args, false), llvm::Function::InternalLinkage, name, M);
+    f->setDoesNotThrow();
+    return f;
+  };
+  for (std::size_t d = 0; d < p.definitions.size(); ++d) {
+    std::vector<llvm::Type*> args{ptr};
+    for (const ir::Type* t : p.definitions[d].paramTypes) args.push_back(typeOf(t));
+    definitions.push_back(internal(typeOf(p.definitions[d].returnType), args, "def." + p.definitions[d].name));
+  }
+  for (const auto& c : p.cotations) cotations.push_back(internal(B.getVoidTy(), {ptr}, "cotation." + c.name));
+  for (const auto& b : p.ruleBlocks) blocks.push_back(internal(B.getVoidTy(), {ptr}, "bloc." + b.name));
+}
+
+void Lowering::defineDefinition(std::uint32_t index) {
+  const ir::DefinitionDecl& d = p.definitions[index];
+  llvm::Function* fn = definitions[index];
+  FunctionState state = begin(fn, fn->getArg(0), d.returnType);
+  fs = &state;
+  for (std::size_t i = 0; i < d.paramTypes.size(); ++i)
+    B.CreateStore(fn->getArg(static_cast<unsigned>(i + 1)), slot(static_cast<std::uint32_t>(i), d.paramTypes[i]));
+  if (memoField[index]) {
+    llvm::Value* flag = frameField(memoField[index]);
+    llvm::Value* cached = frameField(memoField[index] + 1);
+    llvm::BasicBlock* hit = llvm::BasicBlock::Create(C, "memo", fn);
+    llvm::BasicBlock* compute = llvm::BasicBlock::Create(C, "calcul", fn);
+    B.CreateCondBr(B.CreateICmpNE(B.CreateLoad(i8, flag), B.getInt8(0)), hit, compute);
+    B.SetInsertPoint(hit);
+    B.CreateRet(B.CreateLoad(typeOf(d.returnType), cached));
+    B.SetInsertPoint(compute);
+    llvm::Value* v = fit(lower(*d.body), typeOf(d.returnType));
+    B.CreateStore(v, cached);
+    B.CreateStore(B.getInt8(1), flag);
+    B.CreateRet(v);
+  } else {
+    B.CreateRet(fit(lower(*d.body), typeOf(d.returnType)));
+  }
+  fs = nullptr;
+}
+
+void Lowering::defineCotation(std::uint32_t index) {
+  const ir::CotationDecl& c = p.cotations[index];
+  const OutLayout::Cotation& o = out.cotations[index];
+  llvm::Function* fn = cotations[index];
+  FunctionState state = begin(fn, fn->getArg(0), nullptr);
+  fs = &state;
+  llvm::Value* outPtr = B.CreateLoad(ptr, frameField(6));
+  auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
+  std::vector<llvm::Value*> brut(c.criteria.size()), applicable(c.criteria.size());
+  for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    const ir::CriterionDecl& cr = c.criteria[i];
+    if (!cr.condition) {
+      applicable[i] = B.getInt1(true);
+      brut[i] = lower(*cr.value);
+    } else {
+      // The value is evaluated only when the condition holds (as in the
+      // interpreter: it may fail otherwise).
+      llvm::Value* cond = lower(*cr.condition);
+      llvm::BasicBlock* from = B.GetInsertBlock();
+      llvm::BasicBlock* yes = llvm::BasicBlock::Create(C, "applicable", fn);
+      llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "suite", fn);
+      B.CreateCondBr(cond, yes, join);
+      B.SetInsertPoint(yes);
+      llvm::Value* v = lower(*cr.value);
+      llvm::BasicBlock* yesEnd = B.GetInsertBlock();
+      B.CreateBr(join);
+      B.SetInsertPoint(join);
+      llvm::PHINode* phi = B.CreatePHI(i128, 2);
+      phi->addIncoming(decimalConst(0), from);
+      phi->addIncoming(v, yesEnd);
+      brut[i] = phi;
+      applicable[i] = cond;
+    }
+    B.CreateAlignedStore(brut[i], at(o.brut[i]), llvm::MaybeAlign(16));
+    B.CreateStore(B.CreateZExt(applicable[i], i8), at(o.applicable[i]));
+  }
+  // Combination, bottom-up; `counts` records whether each item counts
+  // towards its parent (false for the losers of a `maximum`).
+  std::vector<llvm::Value*> criterionCounts(c.criteria.size(), B.getInt1(true));
+  std::vector<llvm::Value*> rubriqueCounts(c.rubriques.size(), B.getInt1(true));
+  struct Item {
+    llvm::Value* value;
+    llvm::Value* applicable;
+  };
+  auto clamp = [&](llvm::Value* v, const ir::ExprPtr& floor, const ir::ExprPtr& ceiling, llvm::Value** floorHit,
+                   llvm::Value** ceilingHit) {
+    if (floor) {
+      llvm::Value* f = lower(*floor);
+      llvm::Value* below = B.CreateICmpSLT(v, f);
+      if (floorHit) *floorHit = below;
+      v = B.CreateSelect(below, f, v);
+    }
+    if (ceiling) {
+      llvm::Value* cap = lower(*ceiling);
+      llvm::Value* above = B.CreateICmpSLT(cap, v);
+      if (ceilingHit) *ceilingHit = above;
+      v = B.CreateSelect(above, cap, v);
+    }
+    return v;
+  };
+  auto walk = [&](auto& self, const std::vector<std::int32_t>& items, bool maximum) -> Item {
+    std::vector<Item> values;
+    for (std::int32_t it : items) {
+      if (it >= 0) {
+        values.push_back({brut[static_cast<std::size_t>(it)], applicable[static_cast<std::size_t>(it)]});
+      } else {
+        auto ri = static_cast<std::size_t>(-it - 1);
+        const ir::RubriqueDecl& r = c.rubriques[ri];
+        Item sub = self(self, r.items, r.maximum);
+        sub.value = clamp(sub.value, r.floor, r.ceiling, nullptr, nullptr);
+        B.CreateAlignedStore(sub.value, at(o.rubriques[ri]), llvm::MaybeAlign(16));
+        values.push_back(sub);
+      }
+    }
+    if (!maximum) {
+      llvm::Value* sum = decimalConst(0);
+      llvm::Value* any = B.getInt1(false);
+      for (const Item& v : values) {
+        ir::Expr add;
+        add.op = ir::Op::DecimalAdd;
+        llvm::Value* next = lowerDecimalArith(add, sum, B.CreateSelect(v.applicable, v.value, decimalConst(0)));
+        sum = next;
+        any = B.CreateOr(any, v.applicable);
+      }
+      return {sum, any};
+    }
+    // maximum: the first applicable item with the highest value wins.
+    llvm::Value* best = decimalConst(0);
+    llvm::Value* have = B.getInt1(false);
+    llvm::Value* bestIndex = B.getInt32(UINT32_MAX);
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      llvm::Value* take =
+          B.CreateAnd(values[k].applicable, B.CreateOr(B.CreateNot(have), B.CreateICmpSLT(best, values[k].value)));
+      best = B.CreateSelect(take, values[k].value, best);
+      bestIndex = B.CreateSelect(take, B.getInt32(static_cast<std::uint32_t>(k)), bestIndex);
+      have = B.CreateOr(have, values[k].applicable);
+    }
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      llvm::Value* chosen = B.CreateICmpEQ(bestIndex, B.getInt32(static_cast<std::uint32_t>(k)));
+      std::int32_t it = items[k];
+      if (it >= 0)
+        criterionCounts[static_cast<std::size_t>(it)] = chosen;
+      else
+        rubriqueCounts[static_cast<std::size_t>(-it - 1)] = chosen;
+    }
+    return {best, have};
+  };
+  Item top = walk(walk, c.items, false);
+  llvm::Value* floorHit = B.getInt1(false);
+  llvm::Value* ceilingHit = B.getInt1(false);
+  llvm::Value* total = clamp(top.value, c.floor, c.ceiling, &floorHit, &ceilingHit);
+  B.CreateAlignedStore(top.value, at(o.beforeBounds), llvm::MaybeAlign(16));
+  B.CreateAlignedStore(total, at(o.total), llvm::MaybeAlign(16));
+  B.CreateStore(B.CreateZExt(floorHit, i8), at(o.floorApplied));
+  B.CreateStore(B.CreateZExt(ceilingHit, i8), at(o.ceilingApplied));
+  for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    llvm::Value* counts = B.CreateAnd(applicable[i], criterionCounts[i]);
+    for (std::int32_t rb = c.criteria[i].rubrique; rb >= 0; rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
+      counts = B.CreateAnd(counts, rubriqueCounts[static_cast<std::size_t>(rb)]);
+    B.CreateAlignedStore(B.CreateSelect(counts, brut[i], decimalConst(0)), at(o.contribution[i]), llvm::MaybeAlign(16));
+  }
+  B.CreateRetVoid();
+  fs = nullptr;
+}
+
+void Lowering::defineBlock(std::uint32_t index) {
+  const ir::RuleBlockDecl& b = p.ruleBlocks[index];
+  const OutLayout::Block& o = out.blocks[index];
+  llvm::Function* fn = blocks[index];
+  FunctionState state = begin(fn, fn->getArg(0), nullptr);
+  fs = &state;
+  llvm::Value* outPtr = B.CreateLoad(ptr, frameField(6));
+  auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
+  for (std::size_t i = 0; i < b.rules.size(); ++i) {
+    const ir::RuleDecl& rule = b.rules[i];
+    // Statuses as interp::RuleStatus: ok 0, alerte 1, refus 2, exception 3.
+    B.CreateStore(B.getInt8(0), at(o.status[i]));
+    B.CreateStore(B.getInt8(static_cast<std::uint8_t>(-1)), at(o.exception[i]));
+    llvm::Value* ok = lower(*rule.requirement);
+    llvm::BasicBlock* failed = llvm::BasicBlock::Create(C, "non_respectee", fn);
+    llvm::BasicBlock* next = llvm::BasicBlock::Create(C, "regle_suivante", fn);
+    B.CreateCondBr(ok, next, failed);
+    B.SetInsertPoint(failed);
+    for (std::size_t x = 0; x < rule.exceptions.size(); ++x) {
+      llvm::Value* applies = lower(*rule.exceptions[x].condition);
+      llvm::BasicBlock* yes = llvm::BasicBlock::Create(C, "exception", fn);
+      llvm::BasicBlock* no = llvm::BasicBlock::Create(C, "pas_exception", fn);
+      B.CreateCondBr(applies, yes, no);
+      B.SetInsertPoint(yes);
+      B.CreateStore(B.getInt8(3), at(o.status[i]));
+      B.CreateStore(B.getInt8(static_cast<std::uint8_t>(x)), at(o.exception[i]));
+      B.CreateBr(next);
+      B.SetInsertPoint(no);
+    }
+    B.CreateStore(B.getInt8(rule.refusal ? 2 : 1), at(o.status[i]));
+    B.CreateBr(next);
+    B.SetInsertPoint(next);
+  }
+  B.CreateRetVoid();
+  fs = nullptr;
+}
+
+void Lowering::defineEntry() {
+  auto* type = llvm::FunctionType::get(i32, {ptr, ptr, ptr, ptr, i32, ptr}, false);
+  auto* fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, "loge_eval", M);
+  fn->setDoesNotThrow();
+  llvm::BasicBlock* entry = llvm::BasicBlock::Create(C, "entree", fn);
+  llvm::BasicBlock* done = llvm::BasicBlock::Create(C, "fin", fn);
+  B.SetInsertPoint(done);
+  B.CreateRet(B.CreateLoad(i32, fn->getArg(0)));
+  B.SetInsertPoint(entry);
+  llvm::AllocaInst* frame = B.CreateAlloca(frameType);
+  FunctionState state;
+  state.fn = fn;
+  state.frame = frame;
+  state.fail = done;
+  fs = &state;
+  B.CreateStore(fn->getArg(0), frameField(0));
+  for (unsigned r = 0; r < 3; ++r) B.CreateStore(fn->getArg(1 + r), frameField(1 + r));
+  B.CreateStore(llvm::ConstantPointerNull::get(llvm::PointerType::get(C, 0)), frameField(4));
+  B.CreateStore(fn->getArg(4), frameField(5));
+  B.CreateStore(fn->getArg(5), frameField(6));
+  for (unsigned f : memoField)
+    if (f) B.CreateStore(B.getInt8(0), frameField(f));
+  for (llvm::Function* c : cotations) {
+    B.CreateCall(c, {frame});
+    checkCalleeError();
+  }
+  llvm::Value* outPtr = fn->getArg(5);
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (!p.ruleBlocks[b].forLogement) {
+      B.CreateCall(blocks[b], {frame});
+      checkCalleeError();
+      continue;
+    }
+    llvm::BasicBlock* run = llvm::BasicBlock::Create(C, "avec_logement", fn);
+    llvm::BasicBlock* skip = llvm::BasicBlock::Create(C, "sans_logement", fn);
+    llvm::BasicBlock* next = llvm::BasicBlock::Create(C, "bloc_suivant", fn);
+    B.CreateCondBr(B.CreateIsNull(fn->getArg(2)), skip, run);
+    B.SetInsertPoint(skip);
+    for (std::size_t i = 0; i < p.ruleBlocks[b].rules.size(); ++i) {
+      B.CreateStore(B.getInt8(4), B.CreateConstInBoundsGEP1_64(i8, outPtr, out.blocks[b].status[i]));
+      B.CreateStore(B.getInt8(static_cast<std::uint8_t>(-1)),
+                    B.CreateConstInBoundsGEP1_64(i8, outPtr, out.blocks[b].exception[i]));
+    }
+    B.CreateBr(next);
+    B.SetInsertPoint(run);
+    B.CreateCall(blocks[b], {frame});
+    checkCalleeError();
+    B.CreateBr(next);
+    B.SetInsertPoint(next);
+  }
+  B.CreateBr(done);
+  fs = nullptr;
+}
+
+void Lowering::defineBatch() {
+  llvm::Function* eval = M.getFunction("loge_eval");
+  auto* type = llvm::FunctionType::get(B.getVoidTy(), {ptr, ptr, i64, i64, ptr, ptr, i32, ptr, i64, ptr}, false);
+  auto* fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, "loge_eval_batch", M);
+  fn->setDoesNotThrow();
+  llvm::BasicBlock* entry = llvm::BasicBlock::Create(C, "entree", fn);
+  llvm::BasicBlock* head = llvm::BasicBlock::Create(C, "boucle", fn);
+  llvm::BasicBlock* body = llvm::BasicBlock::Create(C, "demande", fn);
+  llvm::BasicBlock* done = llvm::BasicBlock::Create(C, "fin", fn);
+  B.SetInsertPoint(entry);
+  B.CreateBr(head);
+  B.SetInsertPoint(head);
+  llvm::PHINode* i = B.CreatePHI(i64, 2);
+  i->addIncoming(B.getInt64(0), entry);
+  B.CreateCondBr(B.CreateICmpSLT(i, fn->getArg(3)), body, done);
+  B.SetInsertPoint(body);
+  llvm::Value* c = fn->getArg(0);
+  B.CreateStore(B.getInt32(0), c);
+  llvm::Value* demande = B.CreateGEP(i8, fn->getArg(1), B.CreateMul(i, fn->getArg(2)));
+  llvm::Value* outPtr = B.CreateGEP(i8, fn->getArg(7), B.CreateMul(i, fn->getArg(8)));
+  llvm::Value* err = B.CreateCall(eval, {c, demande, fn->getArg(4), fn->getArg(5), fn->getArg(6), outPtr});
+  B.CreateStore(B.CreateZExt(B.CreateICmpNE(err, B.getInt32(0)), i8), B.CreateGEP(i8, fn->getArg(9), i));
+  i->addIncoming(B.CreateAdd(i, B.getInt64(1)), body);
+  B.CreateBr(head);
+  B.SetInsertPoint(done);
+  B.CreateRetVoid();
+}
+
+void Lowering::run() {
+  declareRuntime();
+  declareFunctions();
+  for (std::uint32_t d = 0; d < p.definitions.size(); ++d) defineDefinition(d);
+  for (std::uint32_t c = 0; c < p.cotations.size(); ++c) defineCotation(c);
+  for (std::uint32_t b = 0; b < p.ruleBlocks.size(); ++b) defineBlock(b);
+  defineEntry();
+  defineBatch();
+}
+
+} // namespace loge::codegen::internal
+
+namespace loge::codegen {
+
+Generated::Generated() = default;
+Generated::Generated(Generated&&) noexcept = default;
+Generated::~Generated() = default;
+
+bool generate(const ir::Program& program, const Layout& layout, const OutLayout& out, Generated& result,
+              std::string& why) {
+  result.context = std::make_unique<llvm::LLVMContext>();
+  result.module = std::make_unique<llvm::Module>("loge", *result.context);
+  try {
+    internal::Lowering lowering(program, layout, out, *result.context, *result.module);
+    lowering.run();
+  } catch (const internal::Unsupported& u) {
+    why = "le moteur compilé ne prend pas encore en charge : " + u.why;
+    result.module.reset();
+    return false;
+  }
+  std::string errors;
+  llvm::raw_string_ostream os(errors);
+  if (llvm::verifyModule(*result.module, &os)) {
+    why = "module LLVM invalide (bogue du compilateur) : " + os.str();
+    result.module.reset();
+    return false;
+  }
+  return true;
+}
+
+} // namespace loge::codegen

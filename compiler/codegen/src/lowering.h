@@ -1,0 +1,101 @@
+// Codegen stage (internal): the IR-to-LLVM lowering, one instance per
+// program. lower_expr.cpp lowers expressions, lower_decls.cpp definitions,
+// cotations, rule blocks and the entry points, runtime.cpp declares the
+// runtime helpers (runtime/rt).
+#pragma once
+
+#include "loge/codegen/codegen.h"
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
+#include <map>
+#include <string>
+
+namespace loge::codegen::internal {
+
+// Raised when the program uses a construct the back end cannot compile.
+struct Unsupported {
+  std::string why;
+};
+
+// Per generated function: its error exit and the allocas of its slots.
+struct FunctionState {
+  llvm::Function* fn = nullptr;
+  llvm::Value* frame = nullptr;
+  llvm::BasicBlock* fail = nullptr;
+  std::map<std::uint32_t, llvm::AllocaInst*> slots;
+};
+
+class Lowering {
+public:
+  Lowering(const ir::Program& p, const Layout& layout, const OutLayout& out, llvm::LLVMContext& ctx, llvm::Module& m);
+
+  void run();
+
+  // ---- types (lower_types.cpp)
+  llvm::Type* typeOf(const ir::Type* t);
+  llvm::Value* loadFlat(llvm::Value* base, std::uint32_t offset, const ir::Type* t);
+  llvm::Value* zeroOf(const ir::Type* t);
+  // `v`, or poison when it comes from a path that ended in `erreur` and so
+  // has no value of the expected type.
+  llvm::Value* fit(llvm::Value* v, llvm::Type* t) { return v->getType() == t ? v : llvm::PoisonValue::get(t); }
+  llvm::Value* constant(const ir::Constant& c, const ir::Type* t);
+
+  // ---- expressions (lower_expr.cpp, lower_ops.cpp)
+  llvm::Value* lower(const ir::Expr& e);
+  llvm::Value* lowerCompare(const ir::Expr& e);
+  llvm::Value* lowerBuiltin(const ir::Expr& e);
+  llvm::Value* lowerAggregate(const ir::Expr& e);
+  llvm::Value* lowerTable(const ir::Expr& e);
+  llvm::Value* lowerParam(const ir::Expr& e);
+  llvm::Value* lowerCall(const ir::Expr& e);
+  llvm::Value* lowerDecimalArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
+  llvm::Value* lowerIntArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
+  llvm::Value* callStatus(llvm::FunctionCallee f, llvm::ArrayRef<llvm::Value*> args);
+  void failIf(llvm::Value* condition);
+  void checkCalleeError();
+  llvm::AllocaInst* slot(std::uint32_t index, const ir::Type* t) { return slotRaw(index, typeOf(t)); }
+  llvm::AllocaInst* slotRaw(std::uint32_t index, llvm::Type* t);
+  llvm::Value* frameField(unsigned index);
+  llvm::Value* ctx();
+  llvm::Value* decimalConst(num::int128 v);
+  llvm::Value* textEquals(llvm::Value* a, llvm::Value* b);
+  llvm::Value* cmpValues(llvm::Value* a, llvm::Value* b, const ir::Type* t); // -1/0/1 as i32, or i1 for eq paths
+
+  // ---- declarations (lower_decls.cpp)
+  void declareFunctions();
+  void defineDefinition(std::uint32_t index);
+  void defineCotation(std::uint32_t index);
+  void defineBlock(std::uint32_t index);
+  void defineEntry();
+  void defineBatch();
+  FunctionState begin(llvm::Function* fn, llvm::Value* frame, const ir::Type* returnType);
+  void finish(const ir::Type* returnType);
+
+  // ---- runtime helpers (runtime.cpp)
+  void declareRuntime();
+
+  const ir::Program& p;
+  const Layout& layout;
+  const OutLayout& out;
+  llvm::LLVMContext& C;
+  llvm::Module& M;
+  llvm::IRBuilder<> B;
+
+  llvm::Type *i1, *i8, *i32, *i64, *i128, *ptr;
+  llvm::StructType* slice = nullptr; // {ptr, i64}: texts and lists
+  llvm::StructType* frameType = nullptr;
+  std::vector<unsigned> memoField; // per definition: frame field of its memo flag (0 = none)
+
+  std::vector<llvm::Function*> definitions, cotations, blocks;
+  FunctionState* fs = nullptr;
+
+  struct {
+    llvm::FunctionCallee decMul, decDiv, decRound, addMonths, addDays, monthsBetween, yearsBetween, datePart, textCmp,
+        textLength, param, table;
+  } rt;
+};
+
+} // namespace loge::codegen::internal

@@ -1,0 +1,35 @@
+// Codegen stage (internal): declarations of the runtime helpers
+// (runtime/rt/include/loge/rt/rt.h) as generated code calls them.
+#include "lowering.h"
+
+namespace loge::codegen::internal {
+
+void Lowering::declareRuntime() {
+  auto fn = [&](const char* name, llvm::Type* ret, std::vector<llvm::Type*> args) {
+    auto* type = llvm::FunctionType::get(ret, args, false);
+    llvm::FunctionCallee c = M.getOrInsertFunction(name, type);
+    if (auto* f = llvm::dyn_cast<llvm::Function>(c.getCallee())) {
+      f->setDoesNotThrow();
+      f->addFnAttr(llvm::Attribute::WillReturn);
+    }
+    return c;
+  };
+  rt.decMul = fn("loge_rt_dec_mul", i32, {ptr, ptr, ptr});
+  rt.decDiv = fn("loge_rt_dec_div", i32, {ptr, ptr, ptr});
+  rt.decRound = fn("loge_rt_dec_round", i32, {ptr, ptr, i32, ptr});
+  rt.addMonths = fn("loge_rt_add_months", i32, {i32, i64, i32, ptr});
+  rt.addDays = fn("loge_rt_add_days", i32, {i32, i64, ptr});
+  rt.monthsBetween = fn("loge_rt_months_between", i64, {i32, i32});
+  rt.yearsBetween = fn("loge_rt_years_between", i64, {i32, i32});
+  rt.datePart = fn("loge_rt_date_part", i32, {i32, i32});
+  rt.textCmp = fn("loge_rt_text_cmp", i32, {ptr, i64, ptr, i64});
+  rt.textLength = fn("loge_rt_text_length", i64, {ptr, i64});
+  rt.param = fn("loge_rt_param", ptr, {ptr, i32, i32, ptr});
+  rt.table = fn("loge_rt_table", ptr, {ptr, i32, i32, ptr, ptr});
+  // Pure helpers: let the optimiser hoist and merge their calls.
+  for (auto* c : {&rt.monthsBetween, &rt.yearsBetween, &rt.datePart}) {
+    if (auto* f = llvm::dyn_cast<llvm::Function>(c->getCallee())) f->setDoesNotAccessMemory();
+  }
+}
+
+} // namespace loge::codegen::internal

@@ -1,0 +1,82 @@
+// JIT stage: a checked program compiled to native code with LLVM ORC.
+//
+// The engine evaluates demandes laid out flat (codegen/layout.h) and writes
+// each demande's results in the codegen::OutLayout; `decode` turns them into
+// the interpreter's result type, so callers compare and print both engines'
+// results the same way. Evaluation errors are flagged per demande; the
+// located message comes from the interpreter (identical by construction).
+// No LLVM type appears in this header. An Engine is immutable once built:
+// several threads may evaluate with it, each with its own Batch buffers.
+#pragma once
+
+#include "loge/interp/interp.h"
+#include "loge/ir/program.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loge::jit {
+
+// Records in the flat layout, with the storage their lists point into.
+class FlatRecords {
+public:
+  FlatRecords();
+  FlatRecords(FlatRecords&&) noexcept;
+  FlatRecords& operator=(FlatRecords&&) noexcept;
+  ~FlatRecords();
+  std::size_t count() const { return count_; }
+  std::uint32_t stride() const { return stride_; }
+  const std::uint8_t* data() const { return data_; }
+  const std::uint8_t* at(std::size_t i) const { return data_ + i * stride_; }
+
+private:
+  friend class Engine;
+  struct Storage;
+  std::unique_ptr<Storage> storage_;
+  const std::uint8_t* data_ = nullptr;
+  std::uint32_t stride_ = 0;
+  std::size_t count_ = 0;
+};
+
+struct CompileTimings {
+  double codegenMs = 0, optimiseMs = 0, jitMs = 0;
+};
+
+class Engine {
+public:
+  // Compiles the program. Returns null and sets `why` (French) when the
+  // program uses a construct the compiled engine does not support yet, or
+  // LLVM fails.
+  static std::unique_ptr<Engine> create(const ir::Program& program, std::string& why);
+  ~Engine();
+
+  // Lays records of struct `structIndex` out flat.
+  FlatRecords flatten(const std::vector<interp::Value>& records, std::uint32_t structIndex) const;
+
+  // Evaluates demandes[i] (and the logement, when not null) at `date`.
+  // `out` receives count × outSize() bytes, `errors` count flags (1: the
+  // demande could not be evaluated).
+  // `candidature` may be null (every field absent). `overrides` replaces
+  // scalar parameters' dated values (tests' `remplace`); barèmes cannot be
+  // overridden here.
+  void evaluate(const FlatRecords& demandes, const std::uint8_t* logement, num::Date date,
+                std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& errors,
+                const std::uint8_t* candidature = nullptr,
+                const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr) const;
+
+  std::uint32_t outSize() const;
+  // Results of one demande, without rule motifs (the caller fills them).
+  interp::DemandeResult decode(const std::uint8_t* out, bool withLogement) const;
+
+  const CompileTimings& timings() const;
+
+private:
+  Engine();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace loge::jit

@@ -1,0 +1,281 @@
+// JIT stage: compiling the generated module with ORC LLJIT (optimised at
+// O2), and running it on flat records.
+#include "flatten.h"
+#include "loge/codegen/codegen.h"
+#include "loge/jit/jit.h"
+#include "loge/rt/rt.h"
+#include "params_build.h"
+
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <chrono>
+#include <cstring>
+#include <mutex>
+
+namespace loge::jit {
+
+using internal::BlockStore;
+using internal::Flattener;
+
+struct FlatRecords::Storage {
+  BlockStore blocks;
+};
+
+FlatRecords::FlatRecords() = default;
+FlatRecords::FlatRecords(FlatRecords&&) noexcept = default;
+FlatRecords& FlatRecords::operator=(FlatRecords&&) noexcept = default;
+FlatRecords::~FlatRecords() = default;
+
+namespace {
+using EvalFn = std::int32_t (*)(codegen::JitCtx*, const std::uint8_t*, const std::uint8_t*, const std::uint8_t*,
+                                std::int32_t, std::uint8_t*);
+using BatchFn = void (*)(codegen::JitCtx*, const std::uint8_t*, std::int64_t, std::int64_t, const std::uint8_t*,
+                         const std::uint8_t*, std::int32_t, std::uint8_t*, std::int64_t, std::uint8_t*);
+
+double msSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+void initialiseLlvm() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+std::string llvmError(llvm::Error e) {
+  std::string s;
+  llvm::handleAllErrors(std::move(e), [&](const llvm::ErrorInfoBase& info) { s += info.message(); });
+  return s;
+}
+} // namespace
+
+struct Engine::Impl {
+  const ir::Program* program = nullptr;
+  std::unique_ptr<codegen::Layout> layout;
+  std::unique_ptr<codegen::OutLayout> out;
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+  BatchFn batch = nullptr;
+  BlockStore constants;
+  std::unique_ptr<loge_rt_params> params;
+  std::vector<std::uint8_t> emptyCandidature;
+  CompileTimings timings;
+};
+
+Engine::Engine() : impl_(std::make_unique<Impl>()) {}
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& why) {
+  initialiseLlvm();
+  std::unique_ptr<Engine> e(new Engine());
+  Impl& m = *e->impl_;
+  m.program = &program;
+  m.layout = std::make_unique<codegen::Layout>(program);
+  m.out = std::make_unique<codegen::OutLayout>(program);
+
+  auto start = std::chrono::steady_clock::now();
+  codegen::Generated generated;
+  if (!codegen::generate(program, *m.layout, *m.out, generated, why)) return nullptr;
+  m.timings.codegenMs = msSince(start);
+
+  auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!jtmb) {
+    why = "LLVM : " + llvmError(jtmb.takeError());
+    return nullptr;
+  }
+  jtmb->setCodeGenOptLevel(llvm::CodeGenOpt::Default);
+  auto tm = jtmb->createTargetMachine();
+  if (!tm) {
+    why = "LLVM : " + llvmError(tm.takeError());
+    return nullptr;
+  }
+  start = std::chrono::steady_clock::now();
+  generated.module->setDataLayout((*tm)->createDataLayout());
+  generated.module->setTargetTriple((*tm)->getTargetTriple().str());
+  {
+    // The standard O2 pipeline: inlining of definitions into the entry
+    // point, constant folding, loop and branch simplification.
+    llvm::LoopAnalysisManager lam;
+    llvm::FunctionAnalysisManager fam;
+    llvm::CGSCCAnalysisManager cgam;
+    llvm::ModuleAnalysisManager mam;
+    llvm::PassBuilder pb(tm->get());
+    pb.registerModuleAnalyses(mam);
+    pb.registerCGSCCAnalyses(cgam);
+    pb.registerFunctionAnalyses(fam);
+    pb.registerLoopAnalyses(lam);
+    pb.crossRegisterProxies(lam, fam, cgam, mam);
+    llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
+    mpm.run(*generated.module, mam);
+  }
+  m.timings.optimiseMs = msSince(start);
+
+  start = std::chrono::steady_clock::now();
+  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*jtmb)).create();
+  if (!jit) {
+    why = "LLVM : " + llvmError(jit.takeError());
+    return nullptr;
+  }
+  m.jit = std::move(*jit);
+  // The runtime helpers are linked into this process: hand their addresses
+  // to the JIT explicitly rather than exporting every symbol.
+  llvm::orc::SymbolMap symbols;
+  auto add = [&](const char* name, auto* fn) {
+    symbols[m.jit->mangleAndIntern(name)] =
+        llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(fn), llvm::JITSymbolFlags::Exported);
+  };
+  add("loge_rt_dec_mul", &loge_rt_dec_mul);
+  add("loge_rt_dec_div", &loge_rt_dec_div);
+  add("loge_rt_dec_round", &loge_rt_dec_round);
+  add("loge_rt_add_months", &loge_rt_add_months);
+  add("loge_rt_add_days", &loge_rt_add_days);
+  add("loge_rt_months_between", &loge_rt_months_between);
+  add("loge_rt_years_between", &loge_rt_years_between);
+  add("loge_rt_date_part", &loge_rt_date_part);
+  add("loge_rt_text_cmp", &loge_rt_text_cmp);
+  add("loge_rt_text_length", &loge_rt_text_length);
+  add("loge_rt_param", &loge_rt_param);
+  add("loge_rt_table", &loge_rt_table);
+  add("memset", &std::memset);
+  add("memcpy", &std::memcpy);
+  if (auto err = m.jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(symbols))) {
+    why = "LLVM : " + llvmError(std::move(err));
+    return nullptr;
+  }
+  if (auto err =
+          m.jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(generated.module), std::move(generated.context)))) {
+    why = "LLVM : " + llvmError(std::move(err));
+    return nullptr;
+  }
+  auto batch = m.jit->lookup("loge_eval_batch");
+  if (!batch) {
+    why = "LLVM : " + llvmError(batch.takeError());
+    return nullptr;
+  }
+  m.batch = batch->toPtr<BatchFn>();
+  m.timings.jitMs = msSince(start);
+
+  m.params = internal::buildParams(program, *m.layout, m.constants);
+  const ir::Type* cand = program.schema.roles[static_cast<int>(ir::Role::Candidature)];
+  m.emptyCandidature.assign(cand ? m.layout->sizeOf(cand) + 16 : 16, 0);
+  return e;
+}
+
+FlatRecords Engine::flatten(const std::vector<interp::Value>& records, std::uint32_t structIndex) const {
+  FlatRecords out;
+  out.storage_ = std::make_unique<FlatRecords::Storage>();
+  const ir::Type* type = nullptr;
+  for (const auto& t : {impl_->program->schema.roles[0], impl_->program->schema.roles[1],
+                        impl_->program->schema.roles[2], impl_->program->schema.roles[3]})
+    if (t && t->index == structIndex) type = t;
+  std::uint32_t size = impl_->layout->structure(structIndex).size;
+  out.stride_ = (size + 15) / 16 * 16;
+  std::uint8_t* data = out.storage_->blocks.allocate(out.stride_ * std::max<std::size_t>(records.size(), 1));
+  Flattener flat(*impl_->layout, out.storage_->blocks);
+  // Struct values: write field by field (the record type is the struct).
+  const ir::StructDecl& decl = impl_->program->structs[structIndex];
+  const codegen::StructLayout& s = impl_->layout->structure(structIndex);
+  for (std::size_t i = 0; i < records.size(); ++i)
+    for (std::size_t f = 0; f < decl.fields.size(); ++f)
+      flat.value(records[i].rec->fields[f], decl.fields[f].type, data + i * out.stride_ + s.offsets[f]);
+  (void)type;
+  out.data_ = data;
+  out.count_ = records.size();
+  return out;
+}
+
+void Engine::evaluate(const FlatRecords& demandes, const std::uint8_t* logement, num::Date date,
+                      std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& errors,
+                      const std::uint8_t* candidature,
+                      const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides) const {
+  const Impl& m = *impl_;
+  // Parameters in force at the evaluation date, resolved once per call.
+  std::vector<const std::uint8_t*> values(m.params->params.size(), nullptr);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (m.params->params[i].isTable) continue;
+    std::int32_t status = 0;
+    values[i] = loge_rt_param(m.params.get(), static_cast<std::int32_t>(i), date.days(), &status);
+  }
+  BlockStore overridden;
+  if (overrides) {
+    Flattener flat(*m.layout, overridden);
+    for (const auto& [index, dated] : *overrides) {
+      const ir::ParameterDecl& decl = m.program->parameters[index];
+      if (decl.isTable) continue;
+      const ir::DatedValue* found = nullptr;
+      for (const ir::DatedValue& v : dated)
+        if (!(date < v.from)) found = &v;
+      if (found && found->to && *found->to < date) found = nullptr;
+      std::uint8_t* bytes = nullptr;
+      if (found) {
+        bytes = overridden.allocate(m.layout->sizeOf(decl.type) + 16);
+        flat.constant(found->value, decl.type, bytes);
+      }
+      values[index] = bytes;
+    }
+  }
+  codegen::JitCtx ctx;
+  ctx.params = m.params.get();
+  ctx.paramValues = values.data();
+  out.assign(demandes.count() * m.out->size, 0);
+  errors.assign(demandes.count(), 0);
+  if (demandes.count() == 0) return;
+  m.batch(&ctx, demandes.data(), demandes.stride(), static_cast<std::int64_t>(demandes.count()), logement,
+          candidature ? candidature : m.emptyCandidature.data(), date.days(), out.data(), m.out->size, errors.data());
+}
+
+std::uint32_t Engine::outSize() const { return impl_->out->size; }
+
+const CompileTimings& Engine::timings() const { return impl_->timings; }
+
+interp::DemandeResult Engine::decode(const std::uint8_t* o, bool withLogement) const {
+  const ir::Program& p = *impl_->program;
+  const codegen::OutLayout& L = *impl_->out;
+  auto dec = [&](std::uint32_t off) {
+    num::int128 v;
+    std::memcpy(&v, o + off, sizeof v);
+    return num::Decimal::fromMantissa(v);
+  };
+  interp::DemandeResult r;
+  for (std::size_t c = 0; c < p.cotations.size(); ++c) {
+    const auto& oc = L.cotations[c];
+    interp::CotationResult cr;
+    cr.total = dec(oc.total);
+    cr.beforeBounds = dec(oc.beforeBounds);
+    cr.floorApplied = o[oc.floorApplied] != 0;
+    cr.ceilingApplied = o[oc.ceilingApplied] != 0;
+    for (std::size_t i = 0; i < oc.brut.size(); ++i) {
+      interp::CriterionResult x;
+      x.brut = dec(oc.brut[i]);
+      x.contribution = dec(oc.contribution[i]);
+      x.applicable = o[oc.applicable[i]] != 0;
+      cr.criteria.push_back(x);
+    }
+    for (std::uint32_t off : oc.rubriques) cr.rubriques.push_back(dec(off));
+    r.cotations.push_back(std::move(cr));
+  }
+  bool ok = true;
+  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
+    std::vector<interp::RuleResult> rules;
+    for (std::size_t i = 0; i < L.blocks[b].status.size(); ++i) {
+      interp::RuleResult rr;
+      rr.status = static_cast<interp::RuleStatus>(o[L.blocks[b].status[i]]);
+      rr.exception = static_cast<std::int8_t>(o[L.blocks[b].exception[i]]);
+      ok = ok && rr.status != interp::RuleStatus::Refus;
+      rules.push_back(std::move(rr));
+    }
+    r.blocks.push_back(std::move(rules));
+  }
+  if (withLogement) r.eligible = ok;
+  return r;
+}
+
+} // namespace loge::jit

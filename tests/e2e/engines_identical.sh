@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# End-to-end: `loge run` prints byte-identical output with the interpreter
+# and with the compiled engine (results, motifs, errors), with and without a
+# logement.
+set -euo pipefail
+LOGE=$1; ROOT=$2
+A=$(mktemp); B=$(mktemp)
+trap 'rm -f "$A" "$B"' EXIT
+check() {
+  "$LOGE" run "$@" --date 2025-06-30 --engine interp > "$A"
+  "$LOGE" run "$@" --date 2025-06-30 --engine jit > "$B"
+  cmp "$A" "$B"
+}
+check "$ROOT/examples/grille-exemple.loge" --demandes "$ROOT/examples/demandes.jsonl" --logement "$ROOT/examples/logement-t3-plus.json"
+check "$ROOT/examples/grille-exemple.loge" --demandes "$ROOT/examples/demandes.jsonl"
+check "$ROOT/bench/workload.loge" --demandes "$ROOT/bench/data/demandes_edge.jsonl" --logement "$ROOT/bench/logement_plus.json"
+echo "identical"
