@@ -48,6 +48,10 @@ struct RunArgs {
   std::string engine = "auto"; // auto (jit when it covers the policy) | interp | jit
 };
 int runRun(const RunArgs& args, const Options& opts);
+struct BenchArgs {
+  std::string policy, demandes, logement, date, engine = "jit";
+};
+int runBench(const BenchArgs& args, const Options& opts);
 struct ExplainArgs {
   std::string policy, demande, logement, date;
 };

@@ -80,6 +80,14 @@ int main(int argc, char** argv) {
   explainCmd->add_option("--logement", explain.logement, "Logement proposé (JSON)");
   explainCmd->add_option("--date", explain.date, "Date d'évaluation AAAA-MM-JJ")->required();
 
+  BenchArgs bench;
+  auto* benchCmd = app.add_subcommand("bench", "Mesurer le temps d'évaluation seul (données chargées avant la mesure)");
+  benchCmd->add_option("politique", bench.policy, "Politique (.loge)")->required();
+  benchCmd->add_option("--demandes", bench.demandes, "Demandes (JSON Lines)")->required();
+  benchCmd->add_option("--logement", bench.logement, "Logement proposé (JSON)");
+  benchCmd->add_option("--date", bench.date, "Date d'évaluation AAAA-MM-JJ")->required();
+  benchCmd->add_option("--engine", bench.engine, "jit (par défaut) ou interp");
+
   std::vector<std::string> testPaths;
   std::string junit;
   auto* test = app.add_subcommand("test", "Exécuter les blocs `test` des politiques");
@@ -108,6 +116,7 @@ int main(int argc, char** argv) {
     if (*check) return runCheck(checkFiles, opts);
     if (*runCmd) return runRun(run, opts);
     if (*explainCmd) return runExplain(explain, opts);
+    if (*benchCmd) return runBench(bench, opts);
     if (*test)
       return runTest(testPaths.empty() ? std::vector<std::string>{"policies"} : testPaths, junit, testEngine, opts);
     if (*fmtCmd) return runFmt(fmtFiles, fmtCheck, opts);
