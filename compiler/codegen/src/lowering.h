@@ -53,6 +53,8 @@ public:
   llvm::Value* lowerCall(const ir::Expr& e);
   llvm::Value* lowerDecimalArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerIntArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
+  llvm::Value* lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
+  llvm::Value* callDecimalHelper(llvm::FunctionCallee f, llvm::Value* a, llvm::Value* b);
   llvm::Value* callStatus(llvm::FunctionCallee f, llvm::ArrayRef<llvm::Value*> args);
   void failIf(llvm::Value* condition);
   void checkCalleeError();

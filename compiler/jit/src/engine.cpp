@@ -16,8 +16,18 @@
 #include <llvm/Target/TargetMachine.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <llvm/Support/raw_ostream.h>
 #include <mutex>
+
+extern "C" {
+// libgcc's 128-bit division, called by code LLVM generates for i128 ÷.
+__int128 __divti3(__int128, __int128);
+__int128 __modti3(__int128, __int128);
+unsigned __int128 __udivti3(unsigned __int128, unsigned __int128);
+unsigned __int128 __umodti3(unsigned __int128, unsigned __int128);
+}
 
 namespace loge::jit {
 
@@ -117,6 +127,12 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
     mpm.run(*generated.module, mam);
   }
   m.timings.optimiseMs = msSince(start);
+  if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
+    // For developers: the optimised module, as text.
+    std::error_code ec;
+    llvm::raw_fd_ostream os(dump, ec);
+    if (!ec) generated.module->print(os, nullptr);
+  }
 
   start = std::chrono::steady_clock::now();
   auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*jtmb)).create();
@@ -144,6 +160,11 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   add("loge_rt_text_length", &loge_rt_text_length);
   add("loge_rt_param", &loge_rt_param);
   add("loge_rt_table", &loge_rt_table);
+  // 128-bit division by a constant is a libgcc call on x86-64.
+  add("__divti3", &__divti3);
+  add("__modti3", &__modti3);
+  add("__udivti3", &__udivti3);
+  add("__umodti3", &__umodti3);
   add("memset", &std::memset);
   add("memcpy", &std::memcpy);
   if (auto err = m.jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(symbols))) {
@@ -225,8 +246,9 @@ void Engine::evaluate(const FlatRecords& demandes, const std::uint8_t* logement,
   codegen::JitCtx ctx;
   ctx.params = m.params.get();
   ctx.paramValues = values.data();
-  out.assign(demandes.count() * m.out->size, 0);
-  errors.assign(demandes.count(), 0);
+  // Generated code writes every result field: no need to clear the buffer.
+  if (out.size() < demandes.count() * m.out->size) out.resize(demandes.count() * m.out->size);
+  errors.resize(demandes.count());
   if (demandes.count() == 0) return;
   m.batch(&ctx, demandes.data(), demandes.stride(), static_cast<std::int64_t>(demandes.count()), logement,
           candidature ? candidature : m.emptyCandidature.data(), date.days(), out.data(), m.out->size, errors.data());

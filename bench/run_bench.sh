@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the hand-written C++ baseline, the compiled engine and the interpreter
+# on the same workload data, in one run, and prints the ratios; then the
+# parse + check + JIT time of every shipped policy.
+#   bash bench/run_bench.sh [DEMANDES.jsonl]      (after bash tools/build.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+LOGE=$BUILD/compiler/driver/loge
+BASE=$BUILD/bench/baseline/workload_baseline
+DATA=${1:-bench/data/demandes_10k.jsonl}
+ARGS=(bench/workload.loge --demandes "$DATA" --logement bench/logement_plus.json --date 2025-06-30)
+
+last() { tail -1 | sed 's/^ns_per_demande: //'; }
+echo "== charge de référence : $DATA"
+b=$("$BASE" "$DATA" | tee /dev/stderr | last)
+j=$("$LOGE" bench "${ARGS[@]}" --engine jit | tee /dev/stderr | last)
+i=$("$LOGE" bench "${ARGS[@]}" --engine interp | tee /dev/stderr | last)
+python3 - "$b" "$j" "$i" <<'PY'
+import sys
+b, j, i = map(float, sys.argv[1:])
+print("\n| moteur | ns par demande | rapport à la référence C++ |")
+print("|---|---|---|")
+print("| C++ écrit à la main | %.1f | 1,0 |" % b)
+print("| Loge compilé (JIT) | %.1f | %.1f |" % (j, j / b))
+print("| Loge interprété | %.1f | %.1f |" % (i, i / b))
+PY
+
+echo
+echo "== analyse + vérification + JIT de chaque politique livrée"
+for f in $(find policies bench examples -name '*.loge' | sort); do
+  out=$("$LOGE" bench "$f" --demandes "$DATA" --date 2025-06-30 --engine jit 2>&1 || true)
+  line=$(echo "$out" | grep "parse + check + JIT" || echo "$out" | grep -m1 "erreur" || true)
+  echo "$f : ${line:-(pas de demande évaluable avec ces données)}"
+done
