@@ -29,7 +29,7 @@ PY
 echo
 echo "== analyse + vérification + JIT de chaque politique livrée"
 for f in $(find policies bench examples -name '*.loge' | sort); do
-  out=$("$LOGE" bench "$f" --demandes "$DATA" --date 2025-06-30 --engine jit 2>&1 || true)
+  out=$("$LOGE" bench "$f" --date 2025-06-30 2>&1 || true)
   line=$(echo "$out" | grep "parse + check + JIT" || echo "$out" | grep -m1 "erreur" || true)
-  echo "$f : ${line:-(pas de demande évaluable avec ces données)}"
+  echo "$f : $line"
 done

@@ -29,6 +29,22 @@ int runBench(const BenchArgs& args, const Options& opts) {
   if (!date) return kUsageError;
   const ir::Type* demandeType = p.schema.roles[static_cast<int>(ir::Role::Demande)];
   const ir::Type* logementType = p.schema.roles[static_cast<int>(ir::Role::Logement)];
+  if (args.demandes.empty()) {
+    // Compilation time only: parse + check, then code generation and JIT.
+    std::string why;
+    auto t = Clock::now();
+    auto engine = jit::Engine::create(p, why);
+    if (!engine) {
+      fmt::print(stderr, "erreur : {}\n", why);
+      return kPolicyError;
+    }
+    const jit::CompileTimings& ct = engine->timings();
+    fmt::print("analyse et vérification : {:.1f} ms ; compilation LLVM : {:.1f} ms (génération {:.1f}, optimisation {:.1f}, "
+               "code natif {:.1f})\n",
+               checkMs, ms(Clock::now() - t), ct.codegenMs, ct.optimiseMs, ct.jitMs);
+    fmt::print("parse + check + JIT : {:.1f} ms\n", checkMs + ms(Clock::now() - t));
+    return kOk;
+  }
   interp::Arena arena;
   interp::Inputs in;
   in.date = *date;

@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
   BenchArgs bench;
   auto* benchCmd = app.add_subcommand("bench", "Mesurer le temps d'évaluation seul (données chargées avant la mesure)");
   benchCmd->add_option("politique", bench.policy, "Politique (.loge)")->required();
-  benchCmd->add_option("--demandes", bench.demandes, "Demandes (JSON Lines)")->required();
+  benchCmd->add_option("--demandes", bench.demandes, "Demandes (JSON Lines) ; sans elles, seul le temps de compilation est mesuré");
   benchCmd->add_option("--logement", bench.logement, "Logement proposé (JSON)");
   benchCmd->add_option("--date", bench.date, "Date d'évaluation AAAA-MM-JJ")->required();
   benchCmd->add_option("--engine", bench.engine, "jit (par défaut) ou interp");

@@ -152,7 +152,19 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       tree = nullptr;
     }
     if (!tree) {
-      // Stage 2: full LL with error recovery, to report every error.
+      // Stage 2: full LL, still bailing out: SLL can fail on valid input.
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      try {
+        tree = parser.module();
+      } catch (antlr4::ParseCancellationException&) {
+        tree = nullptr;
+      }
+    }
+    if (!tree) {
+      // Stage 3: the input has errors; report each, resuming at the next
+      // declaration.
       tokens.seek(0);
       parser.reset();
       internal::ErrorListener listener(file.id(), diags, {});
@@ -169,15 +181,16 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       listener.setUnclosedBracket(open > 0);
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<ResyncAtDeclaration>());
-      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
       reportSyntaxErrors(parser, tokens);
-      if (listener.count() > 0) return nullptr;
-      // No error under full LL: parse the module for real.
-      tokens.seek(0);
-      parser.reset();
-      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
-      tree = parser.module();
-      if (listener.count() > 0) return nullptr;
+      if (listener.count() == 0) {
+        // Cannot happen (LL accepted nothing, yet no error was found): say
+        // so rather than build from nothing.
+        SourceRange r;
+        r.file = file.id();
+        r.begin = r.end = {1, 1};
+        diags.report(DiagKind::SyntaxError, r, "erreur de syntaxe non localisée (bogue du compilateur)");
+      }
+      return nullptr;
     }
     internal::Builder builder(file, diags);
     auto module = builder.buildModule(tree);
