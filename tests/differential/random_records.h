@@ -69,6 +69,7 @@ private:
   num::int128 decimal(const ir::Type* t, const ir::FieldDecl* field, std::mt19937_64& rng) const;
   std::int32_t date(const ir::FieldDecl* field, std::mt19937_64& rng) const;
   const std::string& text(std::mt19937_64& rng) const;
+  interp::Value structure(std::uint32_t index, std::mt19937_64& rng, interp::Arena& arena, int depth) const;
 
   const ir::Program& program_;
   Harvest harvest_;
