@@ -75,7 +75,7 @@ baseType
   | SURFACE valueBound?                              # typeSurface
   | (POINTS | POINT)                                 # typePoints
   | DATE                                             # typeDate
-  | DUREE                                            # typeDuration
+  | DUREE (EN (MOIS | JOURS))?                       # typeDuration
   | TEXTE                                            # typeText
   | qualifiedName                                    # typeNamed
   ;

@@ -93,8 +93,13 @@ const ir::Type* Checker::resolveType(Module& m, const ast::TypeRef& t) {
     break;
   case K::Date: out = types().date(); break;
   case K::Duration:
-    diags_.report(DiagKind::TypeMismatch, t.range,
-                  "précisez l'unité de la durée : `durée` s'écrit ici avec des mois ou des jours");
+    if (t.durationUnit == ast::TypeRef::DurationUnit::Months) out = types().duration(ir::DurationUnit::Months);
+    else if (t.durationUnit == ast::TypeRef::DurationUnit::Days) out = types().duration(ir::DurationUnit::Days);
+    else {
+      Diagnostic& d = diags_.report(DiagKind::TypeMismatch, t.range,
+                                    "précisez l'unité de la durée : un mois n'a pas de nombre de jours fixe");
+      d.hint = "écrivez `durée en mois` ou `durée en jours`";
+    }
     break;
   case K::Text: out = types().text(); break;
   case K::List: out = types().list(resolveType(m, *t.element)); break;

@@ -60,8 +60,10 @@ ast::TypeRefPtr Builder::buildType(P::TypeRefContext* ctx) {
     t->unit = ast::Unit::Points;
   } else if (dynamic_cast<P::TypeDateContext*>(b)) {
     t->kind = K::Date;
-  } else if (dynamic_cast<P::TypeDurationContext*>(b)) {
+  } else if (auto* d = dynamic_cast<P::TypeDurationContext*>(b)) {
     t->kind = K::Duration;
+    if (d->MOIS()) t->durationUnit = ast::TypeRef::DurationUnit::Months;
+    else if (d->JOURS()) t->durationUnit = ast::TypeRef::DurationUnit::Days;
   } else if (dynamic_cast<P::TypeTextContext*>(b)) {
     t->kind = K::Text;
   } else {

@@ -72,6 +72,8 @@ struct TypeRef {
   };
   Kind kind = Kind::Int;
   Unit unit = Unit::None; // for Decimal-based types (montant, surface, points)
+  // durée en mois | durée en jours (Duration); 0 when no unit was written.
+  enum class DurationUnit : std::uint8_t { Unspecified, Months, Days } durationUnit = DurationUnit::Unspecified;
   bool optional = false;
   QualifiedName name; // Named
   TypeRefPtr element; // List
