@@ -246,6 +246,10 @@ void Lowering::defineBlock(std::uint32_t index) {
       B.SetInsertPoint(no);
     }
     B.CreateStore(B.getInt8(rule.refusal ? 2 : 1), at(o.status[i]));
+    // The motif's {expressions} are evaluated (and may fail) exactly when
+    // the interpreter renders it; the text itself is the host's job.
+    for (const ir::TextPiece& piece : rule.motif)
+      if (piece.value) (void)lower(*piece.value);
     B.CreateBr(next);
     B.SetInsertPoint(next);
   }

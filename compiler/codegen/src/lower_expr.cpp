@@ -14,12 +14,12 @@ llvm::Value* Lowering::frameField(unsigned index) { return B.CreateStructGEP(fra
 llvm::Value* Lowering::ctx() { return B.CreateLoad(ptr, frameField(0)); }
 
 llvm::AllocaInst* Lowering::slotRaw(std::uint32_t index, llvm::Type* t) {
-  auto it = fs->slots.find(index);
+  auto it = fs->slots.find({index, t});
   if (it != fs->slots.end()) return it->second;
   llvm::IRBuilder<> entry(&fs->fn->getEntryBlock(), fs->fn->getEntryBlock().begin());
   llvm::AllocaInst* a = entry.CreateAlloca(t, nullptr, "slot" + std::to_string(index));
   a->setAlignment(llvm::Align(16));
-  fs->slots[index] = a;
+  fs->slots[{index, t}] = a;
   return a;
 }
 

@@ -340,6 +340,15 @@ llvm::Value* Lowering::lowerTable(const ir::Expr& e) {
   llvm::Value* date = e.b ? lower(*e.b) : B.CreateLoad(i32, frameField(5));
   std::vector<llvm::Value*> keys;
   for (const auto& k : e.args) keys.push_back(lower(*k));
+  // An integer key outside its declared interval is outside the barème, even
+  // when an open row (`6 et plus`) would match (as in the interpreter).
+  const ir::ParameterDecl& decl = p.parameters[e.index];
+  for (std::size_t i = 0; i < decl.keys.size() && i < keys.size(); ++i) {
+    const ir::TableKey& k = decl.keys[i];
+    if (k.kind != ir::TableKey::Kind::IntRange || i > 0) continue;
+    if (k.lower != INT64_MIN) failIf(B.CreateICmpSLT(keys[i], B.getInt64(static_cast<std::uint64_t>(k.lower))));
+    if (k.upper) failIf(B.CreateICmpSGT(keys[i], B.getInt64(static_cast<std::uint64_t>(*k.upper))));
+  }
   llvm::IRBuilder<> entry(&fs->fn->getEntryBlock(), fs->fn->getEntryBlock().begin());
   auto* keysType = llvm::ArrayType::get(i128, 2);
   llvm::AllocaInst* slots = entry.CreateAlloca(keysType);
