@@ -11,7 +11,7 @@ namespace {
 
 using interp::Value;
 
-const Value& at(const Value& record, std::size_t field) { return record.rec->fields.at(field); }
+const Value& at(const Value& record, std::size_t field) { return record.rec->fields[field]; }
 num::Decimal dec(const char* text) { return *num::Decimal::parse(text); }
 
 const std::string kLogement = R"({"id": "L1", "loyer_mensuel": "520.00"})";

@@ -17,7 +17,7 @@ Value readOk(const TestSchema& s, std::uint32_t index, const std::string& json, 
   return v;
 }
 
-const Value& at(const Value& record, std::size_t field) { return record.rec->fields.at(field); }
+const Value& at(const Value& record, std::size_t field) { return record.rec->fields[field]; }
 
 TEST(ReadRecord, ExtendedDemande) {
   const TestSchema s = makeSchema(true);
@@ -25,7 +25,7 @@ TEST(ReadRecord, ExtendedDemande) {
   const Value d = readOk(s, s.demande, kDemande, arena);
   ASSERT_EQ(d.tag, Tag::Record);
   EXPECT_EQ(d.rec->structIndex, s.demande);
-  ASSERT_EQ(d.rec->fields.size(), 8u);
+  ASSERT_EQ(d.rec->fieldCount, 8u);
   EXPECT_EQ(*at(d, 0).text, "D1");
   EXPECT_EQ(at(d, 1).asDate(), date("2021-03-15"));
 
@@ -78,7 +78,7 @@ TEST(ReadRecord, WorkloadLineWithLogementActuel) {
       R"("violences": false, "logement_indigne": true, "expulsion": true, "refus_propositions": 0}, )"
       R"("logement_actuel": {"surface_m2": "50.67", "loyer_mensuel": "862.24"}})";
   const Value d = readOk(s, s.demande, line, arena);
-  ASSERT_EQ(d.rec->fields.size(), 5u);
+  ASSERT_EQ(d.rec->fieldCount, 5u);
   const Value& logement = at(d, 4);
   ASSERT_EQ(logement.tag, Tag::Record);
   EXPECT_EQ(logement.rec->structIndex, s.logementActuel);

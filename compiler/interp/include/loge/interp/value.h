@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -119,9 +120,13 @@ struct Value {
   num::Date asDate() const { return num::Date::fromDays(date); }
 };
 
+// A record's fields live in the arena's value blocks, right after those of
+// the records built before it: a demande and its sub-records stay close in
+// memory, which matters when a corpus is evaluated record after record.
 struct Record {
   std::uint32_t structIndex = 0; // ir::Program::structs
-  std::vector<Value> fields;
+  std::uint32_t fieldCount = 0;
+  Value* fields = nullptr;
 };
 
 struct List {
@@ -134,9 +139,11 @@ class Arena {
 public:
   Record* record(std::uint32_t structIndex, std::size_t fieldCount) {
     records_.emplace_back();
-    records_.back().structIndex = structIndex;
-    records_.back().fields.resize(fieldCount);
-    return &records_.back();
+    Record& r = records_.back();
+    r.structIndex = structIndex;
+    r.fieldCount = static_cast<std::uint32_t>(fieldCount);
+    r.fields = values(fieldCount);
+    return &r;
   }
   List* list() {
     lists_.emplace_back();
@@ -150,10 +157,29 @@ public:
     records_.clear();
     lists_.clear();
     texts_.clear();
+    blocks_.clear();
+    used_ = kBlock;
   }
 
 private:
+  static constexpr std::size_t kBlock = 4096;
+  // `n` default (absent) values, from the current block or a new one.
+  Value* values(std::size_t n) {
+    if (n > kBlock) {
+      blocks_.push_back(std::make_unique<Value[]>(n));
+      return blocks_.back().get();
+    }
+    if (used_ + n > kBlock) {
+      blocks_.push_back(std::make_unique<Value[]>(kBlock));
+      used_ = 0;
+    }
+    Value* v = blocks_.back().get() + used_;
+    used_ += n;
+    return v;
+  }
   std::deque<Record> records_;
+  std::vector<std::unique_ptr<Value[]>> blocks_;
+  std::size_t used_ = kBlock;
   std::deque<List> lists_;
   std::deque<std::string> texts_;
 };
