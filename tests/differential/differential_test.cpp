@@ -34,7 +34,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -49,12 +49,11 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::uint64_t kDefaultSeed = 0x4C4F474544494646ULL; // "LOGEDIFF"
-// Demandes per policy in CI. Each is evaluated at up to three dates.
-#ifdef NDEBUG
+// Demandes per policy in CI, each evaluated at up to three dates. The whole
+// binary takes about 4 s in Release and 9 s in Debug on 2 cores (most of it
+// LLVM compiling the policies, which is as fast in both configurations), so
+// Debug builds need no smaller default.
 constexpr std::size_t kDefaultN = 2000;
-#else
-constexpr std::size_t kDefaultN = 2000;
-#endif
 // Demandes per batch: a batch shares its logement and candidature.
 constexpr std::size_t kBatch = 64;
 // Disagreements printed in full per policy (all are counted).
@@ -70,16 +69,15 @@ struct Settings {
   std::string dumpDir;
 };
 
-std::uint64_t parseU64(const char* text, const char* what) {
+std::optional<std::uint64_t> parseU64(const char* text, const char* what) {
   std::string s = text;
   try {
     std::size_t used = 0;
     std::uint64_t v = std::stoull(s, &used, 0);
-    if (used == s.size()) return v;
-  } catch (const std::exception&) {
-  }
+    if (used == s.size() && !s.empty() && s[0] != '-') return v;
+  } catch (const std::exception&) {}
   std::cerr << "[differential] " << what << "=" << s << " is not a number; ignored\n";
-  return 0;
+  return std::nullopt;
 }
 
 const Settings& settings() {
@@ -90,12 +88,14 @@ const Settings& settings() {
         std::random_device rd;
         out.seed = (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
       } else {
-        out.seed = parseU64(v, "LOGE_DIFF_SEED");
+        out.seed = parseU64(v, "LOGE_DIFF_SEED").value_or(out.seed);
       }
     }
-    if (const char* v = std::getenv("LOGE_DIFF_N")) out.n = parseU64(v, "LOGE_DIFF_N");
+    if (const char* v = std::getenv("LOGE_DIFF_N")) out.n = parseU64(v, "LOGE_DIFF_N").value_or(out.n);
     if (const char* v = std::getenv("LOGE_DIFF_ONLY")) out.only = parseU64(v, "LOGE_DIFF_ONLY");
-    if (const char* v = std::getenv("LOGE_DIFF_THREADS")) out.threads = std::max<unsigned>(1, static_cast<unsigned>(parseU64(v, "LOGE_DIFF_THREADS")));
+    if (const char* v = std::getenv("LOGE_DIFF_THREADS"))
+      out.threads =
+          static_cast<unsigned>(std::clamp<std::uint64_t>(parseU64(v, "LOGE_DIFF_THREADS").value_or(1), 1, 256));
     if (const char* v = std::getenv("LOGE_DIFF_DUMP_DIR")) out.dumpDir = v;
     return out;
   }();
@@ -297,7 +297,8 @@ struct Context {
 struct Outcome {
   bool agreed = true;
   bool bothFailed = false;
-  std::string what; // the disagreement
+  std::string what;  // the disagreement
+  std::string error; // the interpreter's error, when it failed
 };
 
 // Compares the interpreter's evaluation of `demande` with the compiled
@@ -311,11 +312,10 @@ Outcome compareOne(const ir::Program& p, const interp::Interpreter& interp, cons
   in.roles[static_cast<int>(ir::Role::Candidature)] = ctx.candidature;
   Outcome o;
   std::optional<interp::DemandeResult> ref;
-  std::string refError;
   try {
     ref = interp.evaluate(in);
   } catch (const interp::EvalError& e) {
-    refError = e.message;
+    o.error = "line " + std::to_string(e.range.begin.line) + ": " + e.message;
   }
   if (!ref && failed) {
     o.bothFailed = true;
@@ -323,7 +323,7 @@ Outcome compareOne(const ir::Program& p, const interp::Interpreter& interp, cons
   }
   if (!ref) {
     o.agreed = false;
-    o.what = "    the interpreter fails (" + refError + "), the compiled engine does not\n";
+    o.what = "    the interpreter fails (" + o.error + "), the compiled engine does not\n";
     return o;
   }
   if (failed) {
@@ -348,7 +348,9 @@ struct Disagreement {
 struct Stats {
   std::size_t evaluations = 0, bothFailed = 0, disagreements = 0, withLogement = 0;
   std::vector<Disagreement> reported;
+  std::map<std::string, std::size_t> errors; // interpreter errors (where both failed), by policy line
   void merge(const Stats& o) {
+    for (const auto& [k, v] : o.errors) errors[k] += v;
     evaluations += o.evaluations;
     bothFailed += o.bothFailed;
     disagreements += o.disagreements;
@@ -429,11 +431,25 @@ private:
       if (!ctx.candidature.isAbsent()) c = engine_.flatten({ctx.candidature}, candidatureType_->index);
       engine_.evaluate(flat, l.count() ? l.at(0) : nullptr, ctx.date, out, failed, c.count() ? c.at(0) : nullptr);
       for (std::size_t j = 0; j < demandes.size(); ++j) {
-        Outcome o = compareOne(p_, interp_, engine_, demandes[j], ctx, out.data() + j * engine_.outSize(),
-                               failed[j] != 0);
+        Outcome o =
+            compareOne(p_, interp_, engine_, demandes[j], ctx, out.data() + j * engine_.outSize(), failed[j] != 0);
         ++stats.evaluations;
         stats.withLogement += !ctx.logement.isAbsent();
         stats.bothFailed += o.bothFailed;
+        if (o.bothFailed) {
+          // Group by location and message, numbers elided (messages quote values).
+          std::string key, head = o.error.substr(0, 70);
+          while (!head.empty() && (static_cast<unsigned char>(head.back()) & 0xC0) == 0x80) head.pop_back();
+          if (!head.empty() && (static_cast<unsigned char>(head.back()) & 0x80)) head.pop_back();
+          for (char ch : head) {
+            if (std::isdigit(static_cast<unsigned char>(ch)) && key.size() > 8) {
+              if (key.back() != '#') key += '#';
+            } else {
+              key += ch;
+            }
+          }
+          ++stats.errors[key];
+        }
         if (o.agreed) continue;
         ++stats.disagreements;
         if (stats.reported.size() < kMaxReported)
@@ -497,17 +513,25 @@ TEST_P(Differential, EnginesAgree) {
   Stats st = run.run();
   auto t2 = std::chrono::steady_clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-  std::cout << "[differential] " << f.name << ": seed " << hex(s.seed) << ", " << (s.only ? 1 : s.n)
-            << " demandes at " << dates << ": " << st.evaluations << " evaluations (" << st.withLogement
-            << " with a logement), " << st.bothFailed << " failed in both engines, " << st.disagreements
-            << " disagreements; jit " << static_cast<int>(ms(t0, t1)) << " ms, run " << static_cast<int>(ms(t1, t2))
-            << " ms\n";
+  std::cout << "[differential] " << f.name << ": seed " << hex(s.seed) << ", " << (s.only ? 1 : s.n) << " demandes at "
+            << dates << ": " << st.evaluations << " evaluations (" << st.withLogement << " with a logement), "
+            << st.bothFailed << " failed in both engines, " << st.disagreements << " disagreements; jit "
+            << static_cast<int>(ms(t0, t1)) << " ms, run " << static_cast<int>(ms(t1, t2)) << " ms\n";
+  if (st.bothFailed) {
+    std::vector<std::pair<std::size_t, std::string>> top;
+    for (const auto& [where, count] : st.errors) top.emplace_back(count, where);
+    std::sort(top.rbegin(), top.rend());
+    std::cout << "[differential]   most frequent evaluation errors:";
+    for (std::size_t i = 0; i < top.size() && i < 4; ++i)
+      std::cout << "\n[differential]     " << top[i].first << " × " << top[i].second;
+    std::cout << "\n";
+  }
   const std::string test = testName(f.name);
   for (const Disagreement& d : st.reported) {
     ADD_FAILURE() << "engines disagree on " << f.name << " (seed " << hex(s.seed) << ", demande #" << d.index
                   << ", date " << d.date.toString() << ")\n"
                   << d.what << "  reproduce: LOGE_DIFF_SEED=" << hex(s.seed) << " LOGE_DIFF_ONLY=" << d.index
-                  << " differential_test --gtest_filter='*/" << test << "'\n"
+                  << " differential_test --gtest_filter='*EnginesAgree/" << test << "'\n"
                   << "  demande:     " << d.demande << "\n"
                   << "  logement:    " << d.logement << "\n"
                   << "  candidature: " << d.candidature << "\n";
@@ -608,8 +632,8 @@ TEST_P(DifferentialRegression, EnginesAgree) {
       engine->evaluate(flat, l.isAbsent() ? nullptr : fl.at(0), date, out, failed);
       for (std::size_t i = 0; i < data.records.size(); ++i) {
         Context ctx{date, l, interp::Value::absent()};
-        Outcome o = compareOne(p, interp, *engine, data.records[i], ctx, out.data() + i * engine->outSize(),
-                               failed[i] != 0);
+        Outcome o =
+            compareOne(p, interp, *engine, data.records[i], ctx, out.data() + i * engine->outSize(), failed[i] != 0);
         EXPECT_TRUE(o.agreed) << f.name << ": line " << i + 1 << ", date " << date.toString()
                               << (l.isAbsent() ? ", without logement" : ", with the logement") << "\n"
                               << o.what;

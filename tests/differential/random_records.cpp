@@ -251,9 +251,27 @@ Harvest harvest(const ir::Program& p) {
 
 RecordGenerator::RecordGenerator(const ir::Program& program, Harvest harvest, GeneratorOptions options)
     : program_(program), harvest_(std::move(harvest)), options_(std::move(options)) {
-  texts_ = {"",  "38185", "38421", "38151",   "75056", "A",       "D1",   "é",      "Élodie Müller",
-            "etat", "commune", "action_logement", "bailleur", "L", "ÿ", "a\"b\\c", "ligne\nsuite", "日本語", "z",
-            "ZZ"};
+  texts_ = {"",
+            "38185",
+            "38421",
+            "38151",
+            "75056",
+            "A",
+            "D1",
+            "é",
+            "Élodie Müller",
+            "etat",
+            "commune",
+            "action_logement",
+            "bailleur",
+            "L",
+            "ÿ",
+            "a\"b\\c",
+            "ligne\nsuite",
+            "日本語",
+            "z",
+            "ZZ",
+            std::string("a\0b", 3)};
   for (const auto& t : harvest_.texts)
     if (std::find(texts_.begin(), texts_.end(), t) == texts_.end()) texts_.push_back(t);
   if (options_.anchors.empty()) options_.anchors.push_back(*num::Date::fromYmd(2025, 6, 30));
@@ -334,12 +352,11 @@ num::int128 RecordGenerator::decimal(const ir::Type* t, const ir::FieldDecl* fie
     if (kind <= 2 && !harvest_.decimals.empty()) {
       // A threshold of the policy, on it or one step away.
       int128 h = pick(rng, harvest_.decimals);
-      static const std::vector<int128> steps{0, 0, 1000000000000LL /* 1e-6 */, 10000000000000000LL /* 0.01 */,
-                                             kOne};
+      static const std::vector<int128> steps{0, 0, 1000000000000LL /* 1e-6 */, 10000000000000000LL /* 0.01 */, kOne};
       int128 step = pick(rng, steps);
       std::int64_t dir = uniform(rng, -1, 1);
       v = h + step * dir;
-      if (kind == 2 && chance(rng, 0.5)) v = h * 12;                       // monthly ↔ yearly
+      if (kind == 2 && chance(rng, 0.5)) v = h * 12;                                 // monthly ↔ yearly
       if (kind == 2 && chance(rng, 0.3)) v = h / 12 / 1000000000000 * 1000000000000; // truncated to 6 digits
     } else if (kind == 3) {
       std::vector<int128> candidates{0, kOne, -kOne, 10000000000000000LL, 1000000000000LL, 100 * int128(kOne)};
@@ -400,7 +417,12 @@ std::int32_t RecordGenerator::date(const ir::FieldDecl* field, std::mt19937_64& 
   if (field && field->upper && field->upper->kind == ir::Constant::Kind::Date)
     hi = static_cast<std::int32_t>(field->upper->number);
   std::int32_t v = 0;
-  if (chance(rng, options_.boundaryRate + 0.1)) {
+  if (chance(rng, options_.hugeRate)) {
+    // The ends of the calendar: any date arithmetic may overflow.
+    static const std::vector<std::int32_t> extremes{num::Date::min().days(), num::Date::min().days() + 30,
+                                                    num::Date::max().days(), num::Date::max().days() - 30};
+    v = pick(rng, extremes);
+  } else if (chance(rng, options_.boundaryRate + 0.1)) {
     num::YearMonthDay a = pick(rng, options_.anchors).ymd();
     std::int64_t kind = uniform(rng, 0, 7);
     switch (kind) {
@@ -472,10 +494,11 @@ interp::Value RecordGenerator::value(const ir::Type* t, const ir::FieldDecl* fie
     if (field && field->lower && field->lower->kind == ir::Constant::Kind::Decimal)
       lo = std::max<std::int64_t>(0, static_cast<std::int64_t>(ceilUnits(field->lower->number)));
     hi = std::max(hi, lo);
-    if (field && field->upper && field->upper->kind == ir::Constant::Kind::Int) hi = std::min(hi, field->upper->asInt());
+    if (field && field->upper && field->upper->kind == ir::Constant::Kind::Int)
+      hi = std::min(hi, field->upper->asInt());
     if (depth > options_.maxDepth) hi = lo;
-    std::int64_t n = chance(rng, options_.boundaryRate) ? (chance(rng, 0.5) ? lo : std::min(lo + 1, hi))
-                                                        : uniform(rng, lo, hi);
+    std::int64_t n =
+        chance(rng, options_.boundaryRate) ? (chance(rng, 0.5) ? lo : std::min(lo + 1, hi)) : uniform(rng, lo, hi);
     interp::List* l = arena.list();
     for (std::int64_t i = 0; i < n; ++i) l->items.push_back(value(t->element, nullptr, rng, arena, depth + 1));
     return Value::list(l);
@@ -491,7 +514,8 @@ std::string toJson(const ir::Program& p, const interp::Value& record) {
   std::string out = "{";
   for (std::size_t i = 0; i < s.fields.size(); ++i) {
     // Field names are plain snake_case identifiers: no escaping needed.
-    out += (i ? ", \"" : "\"") + s.fields[i].name + "\": " + interp::formatJson(p, s.fields[i].type, record.rec->fields[i]);
+    out += (i ? ", \"" : "\"") + s.fields[i].name +
+           "\": " + interp::formatJson(p, s.fields[i].type, record.rec->fields[i]);
   }
   return out + "}";
 }
