@@ -23,7 +23,7 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
     std::vector<Value> keys;
     std::string id;
     std::vector<bool> meets; // per dont clause
-    bool when = false;
+    std::vector<bool> when;  // per dont clause: its `si` holds for this candidate
   };
   std::vector<Entry> pool;
   const ir::Type* demandeType = p.schema.roles[static_cast<int>(ir::Role::Demande)];
@@ -42,7 +42,7 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
       e.id = *candidates[i].rec->fields[static_cast<std::size_t>(idField)].text;
     for (const auto& d : c.dont) {
       e.meets.push_back(ev.eval(*d.condition).b);
-      e.when = e.when || (d.when ? ev.eval(*d.when).b : true);
+      e.when.push_back(d.when ? ev.eval(*d.when).b : true);
     }
     pool.push_back(std::move(e));
   }
@@ -70,7 +70,7 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
   std::vector<int> insertedBy(pool.size(), -1);
   for (std::size_t d = 0; d < c.dont.size(); ++d) {
     bool active = false;
-    for (std::size_t i = 0; i < pool.size(); ++i) active = active || pool[i].when;
+    for (std::size_t i = 0; i < pool.size(); ++i) active = active || pool[i].when[d];
     if (!active) continue;
     Evaluator ev(p, base, arena);
     std::int64_t k = 0;
