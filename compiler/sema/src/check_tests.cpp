@@ -71,7 +71,31 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
       const ast::RecordEntry* byDefault = defaults ? findEntry(*defaults, path) : nullptr;
       const ir::Type* st = ir::stripOptional(f.type);
       ir::ExprPtr v;
-      if (given || byDefault) {
+      if (!given && byDefault && st->kind == ir::TypeKind::Struct && byDefault->value &&
+          byDefault->value->kind == ast::Expr::Kind::Record && hasPrefix(entries, path)) {
+        // The test writes inside a sub-record that the defaults give whole
+        // (`logement.qpv = vrai` over `logement = { … }`): the test's fields
+        // win, and the literal's fields are the defaults of the others.
+        std::vector<ast::RecordEntry> literal;
+        for (const auto& le : byDefault->value->entries) {
+          ast::RecordEntry c;
+          for (const std::string& p : path) c.path.parts.push_back(ast::Ident{p, le.path.range});
+          for (const ast::Ident& part : le.path.parts) c.path.parts.push_back(part);
+          c.value.reset(le.value.get()); // shared with the AST, released below
+          literal.push_back(std::move(c));
+        }
+        struct Restore {
+          const std::vector<ast::RecordEntry>*& defaults;
+          const std::vector<ast::RecordEntry>* saved;
+          std::vector<ast::RecordEntry>& literal;
+          ~Restore() {
+            defaults = saved;
+            for (auto& c : literal) (void)c.value.release();
+          }
+        } restore{defaults, defaults, literal};
+        defaults = &literal;
+        v = self(self, st, path, fieldPath);
+      } else if (given || byDefault) {
         const ast::RecordEntry* e = given ? given : byDefault;
         v = coerce(checkExpr(*e->value, env, f.type), f.type, env, "valeur du champ");
       } else if (st->kind == ir::TypeKind::Struct && !ir::isOptional(f.type)) {
