@@ -39,9 +39,10 @@ int runBench(const BenchArgs& args, const Options& opts) {
       return kPolicyError;
     }
     const jit::CompileTimings& ct = engine->timings();
-    fmt::print("analyse et vérification : {:.1f} ms ; compilation LLVM : {:.1f} ms (génération {:.1f}, optimisation {:.1f}, "
-               "code natif {:.1f})\n",
-               checkMs, ms(Clock::now() - t), ct.codegenMs, ct.optimiseMs, ct.jitMs);
+    fmt::print(
+        "analyse et vérification : {:.1f} ms ; compilation LLVM : {:.1f} ms (génération {:.1f}, optimisation {:.1f}, "
+        "code natif {:.1f})\n",
+        checkMs, ms(Clock::now() - t), ct.codegenMs, ct.optimiseMs, ct.jitMs);
     fmt::print("parse + check + JIT : {:.1f} ms\n", checkMs + ms(Clock::now() - t));
     return kOk;
   }

@@ -56,6 +56,10 @@ struct ExplainArgs {
   std::string policy, demande, logement, date;
 };
 int runExplain(const ExplainArgs& args, const Options& opts);
+struct CompileArgs {
+  std::string policy, output, name, cpu = "generic";
+};
+int runCompile(const CompileArgs& args, const Options& opts);
 
 // Parses --date (AAAA-MM-JJ); prints an error and returns nullopt if bad.
 std::optional<num::Date> parseDateOption(const std::string& text);

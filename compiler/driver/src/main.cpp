@@ -83,10 +83,20 @@ int main(int argc, char** argv) {
   BenchArgs bench;
   auto* benchCmd = app.add_subcommand("bench", "Mesurer le temps d'évaluation seul (données chargées avant la mesure)");
   benchCmd->add_option("politique", bench.policy, "Politique (.loge)")->required();
-  benchCmd->add_option("--demandes", bench.demandes, "Demandes (JSON Lines) ; sans elles, seul le temps de compilation est mesuré");
+  benchCmd->add_option("--demandes", bench.demandes,
+                       "Demandes (JSON Lines) ; sans elles, seul le temps de compilation est mesuré");
   benchCmd->add_option("--logement", bench.logement, "Logement proposé (JSON)");
   benchCmd->add_option("--date", bench.date, "Date d'évaluation AAAA-MM-JJ")->required();
   benchCmd->add_option("--engine", bench.engine, "jit (par défaut) ou interp");
+
+  CompileArgs compileArgs;
+  auto* compileCmd = app.add_subcommand("compile", "Compiler une politique à l'avance (fichier objet et en-tête C)");
+  compileCmd->add_option("politique", compileArgs.policy, "Politique (.loge)")->required();
+  compileCmd->add_option("--sortie,-o", compileArgs.output, "Dossier où écrire NOM.o et NOM.h")->required();
+  compileCmd->add_option("--nom", compileArgs.name,
+                         "Nom de l'artefact, identifiant C (par défaut : le nom du fichier ; symboles loge_NOM_…)");
+  compileCmd->add_option("--cpu", compileArgs.cpu,
+                         "generic (par défaut : tout processeur x86-64) ou native (celui de cette machine)");
 
   std::vector<std::string> testPaths;
   std::string junit;
@@ -117,6 +127,7 @@ int main(int argc, char** argv) {
     if (*runCmd) return runRun(run, opts);
     if (*explainCmd) return runExplain(explain, opts);
     if (*benchCmd) return runBench(bench, opts);
+    if (*compileCmd) return runCompile(compileArgs, opts);
     if (*test)
       return runTest(testPaths.empty() ? std::vector<std::string>{"policies"} : testPaths, junit, testEngine, opts);
     if (*fmtCmd) return runFmt(fmtFiles, fmtCheck, opts);

@@ -4,6 +4,7 @@
 #include "loge/codegen/codegen.h"
 #include "loge/jit/jit.h"
 #include "loge/rt/rt.h"
+#include "optimise.h"
 #include "params_build.h"
 
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
@@ -11,7 +12,6 @@
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
-#include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
 
@@ -110,22 +110,7 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   start = std::chrono::steady_clock::now();
   generated.module->setDataLayout((*tm)->createDataLayout());
   generated.module->setTargetTriple((*tm)->getTargetTriple().str());
-  {
-    // The standard O2 pipeline: inlining of definitions into the entry
-    // point, constant folding, loop and branch simplification.
-    llvm::LoopAnalysisManager lam;
-    llvm::FunctionAnalysisManager fam;
-    llvm::CGSCCAnalysisManager cgam;
-    llvm::ModuleAnalysisManager mam;
-    llvm::PassBuilder pb(tm->get());
-    pb.registerModuleAnalyses(mam);
-    pb.registerCGSCCAnalyses(cgam);
-    pb.registerFunctionAnalyses(fam);
-    pb.registerLoopAnalyses(lam);
-    pb.crossRegisterProxies(lam, fam, cgam, mam);
-    llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
-    mpm.run(*generated.module, mam);
-  }
+  internal::optimise(*generated.module, **tm);
   m.timings.optimiseMs = msSince(start);
   if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
     // For developers: the optimised module, as text.

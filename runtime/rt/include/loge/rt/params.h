@@ -15,7 +15,13 @@
 #include <vector>
 
 struct loge_rt_params {
-  enum class KeyKind : std::uint8_t { Enum, IntRange, Band, Text, BandDate };
+  enum class KeyKind : std::uint8_t {
+    Enum,
+    IntRange,
+    Band,
+    Text,
+    BandDate
+  };
 
   // A row key: an interval [from, to] (or [from, to) when !toInclusive),
   // open ends flagged; an enum index; or a text.
@@ -28,7 +34,7 @@ struct loge_rt_params {
 
   struct Version {
     std::int32_t from = 0;
-    std::int32_t to = INT32_MAX; // inclusive
+    std::int32_t to = INT32_MAX;      // inclusive
     std::vector<std::uint8_t> scalar; // flat value (scalar parameters)
     std::vector<RowKey> rows;
     std::vector<std::int64_t> columns; // second key: enum index or integer

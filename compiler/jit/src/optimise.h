@@ -1,0 +1,16 @@
+// JIT stage (internal): LLVM's standard optimisation pipeline, shared by
+// the JIT and ahead-of-time compilation so both run the same code.
+#pragma once
+
+namespace llvm {
+class Module;
+class TargetMachine;
+} // namespace llvm
+
+namespace loge::jit::internal {
+
+// O2: inlining of definitions into the entry points, constant folding,
+// loop and branch simplification.
+void optimise(llvm::Module& module, llvm::TargetMachine& tm);
+
+} // namespace loge::jit::internal
