@@ -2,6 +2,8 @@
 // builtins, aggregates, parameters, barèmes and calls.
 #include "lowering.h"
 
+#include <llvm/IR/InlineAsm.h>
+
 #include <llvm/IR/Intrinsics.h>
 
 namespace loge::codegen::internal {
@@ -101,18 +103,33 @@ llvm::Value* Lowering::lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm
   llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
   B.CreateCondBr(overflow, slow, fast);
   B.SetInsertPoint(fast);
+  // |product| / 10^d with the processor's 128-by-64 division (a generic
+  // i128 division is a libgcc call, several times slower): the high half
+  // first, then (remainder : low half), whose quotient fits 64 bits.
+  auto* i64 = B.getInt64Ty();
+  llvm::Value* negative = B.CreateICmpSLT(product, decimalConst(0));
+  llvm::Value* magnitude = B.CreateSelect(negative, B.CreateNeg(product), product);
+  llvm::Value* hi = B.CreateTrunc(B.CreateLShr(magnitude, 64), i64);
+  llvm::Value* lo = B.CreateTrunc(magnitude, i64);
+  llvm::Value* d = B.getInt64(static_cast<std::uint64_t>(pow10));
+  llvm::Value* qHi = B.CreateUDiv(hi, d);
+  llvm::Value* rHi = B.CreateURem(hi, d);
+  auto* divType = llvm::FunctionType::get(llvm::StructType::get(C, {i64, i64}), {i64, i64, i64}, false);
+  auto* divq = llvm::InlineAsm::get(divType, "divq $4", "={ax},={dx},{ax},{dx},r,~{dirflag},~{fpsr},~{flags}",
+                                    /*hasSideEffects=*/false);
+  llvm::Value* qr = B.CreateCall(divType, divq, {lo, rHi, d});
+  llvm::Value* q =
+      B.CreateOr(B.CreateShl(B.CreateZExt(qHi, i128), 64), B.CreateZExt(B.CreateExtractValue(qr, 0), i128));
+  llvm::Value* r = B.CreateExtractValue(qr, 1);
+  // Half to even on the magnitude, then the sign.
+  llvm::Value* twice = B.CreateShl(B.CreateZExt(r, i128), 1);
   llvm::Value* p10 = decimalConst(pow10);
-  // One 128-bit division (a libgcc call); the remainder by multiplication.
-  llvm::Value* q = B.CreateSDiv(product, p10);
-  llvm::Value* r = B.CreateSub(product, B.CreateMul(q, p10));
-  llvm::Value* absR = B.CreateSelect(B.CreateICmpSLT(r, decimalConst(0)), B.CreateNeg(r), r);
-  llvm::Value* twice = B.CreateShl(absR, 1);
   llvm::Value* above = B.CreateICmpUGT(twice, p10);
   llvm::Value* tie = B.CreateICmpEQ(twice, p10);
   llvm::Value* odd = B.CreateICmpNE(B.CreateAnd(q, decimalConst(1)), decimalConst(0));
   llvm::Value* bump = B.CreateOr(above, B.CreateAnd(tie, odd));
-  llvm::Value* step = B.CreateSelect(B.CreateICmpSLT(product, decimalConst(0)), decimalConst(-1), decimalConst(1));
-  llvm::Value* rounded = B.CreateSelect(bump, B.CreateAdd(q, step), q);
+  llvm::Value* roundedMagnitude = B.CreateSelect(bump, B.CreateAdd(q, decimalConst(1)), q);
+  llvm::Value* rounded = B.CreateSelect(negative, B.CreateNeg(roundedMagnitude), roundedMagnitude);
   llvm::BasicBlock* fastEnd = B.GetInsertBlock();
   B.CreateBr(join);
   B.SetInsertPoint(slow);

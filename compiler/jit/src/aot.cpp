@@ -30,6 +30,7 @@ void initialiseTargets() {
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser(); // inline asm (128-by-64 division)
   });
 }
 } // namespace

@@ -58,6 +58,7 @@ void initialiseLlvm() {
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser(); // inline asm (128-by-64 division)
   });
 }
 

@@ -68,8 +68,9 @@ Status mul(Decimal a, Decimal b, Decimal& out) {
   if ((ua >> 64) == 0 && (ub >> 64) == 0) {
     // Both below 2^64 (|x| < 18.4): the product fits 128 bits.
     const uint128 p = ua * ub;
-    q = p / Decimal::kOne;
-    r = p % Decimal::kOne;
+    std::uint64_t rem = 0;
+    q = detail::divBy64(p, detail::kOneU, rem);
+    r = rem;
   } else {
     detail::U256 p = detail::mulWide(ua, ub);
     r = detail::divSmall(p, detail::kOneU);

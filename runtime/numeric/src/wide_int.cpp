@@ -18,7 +18,28 @@ int highestBit(const U256& x) {
   return -1;
 }
 
+// (hi:lo) / d where hi < d, so the quotient fits 64 bits.
+std::uint64_t narrowDiv(std::uint64_t hi, std::uint64_t lo, std::uint64_t d, std::uint64_t& rem) {
+#if defined(__x86_64__)
+  std::uint64_t q = 0, r = 0;
+  __asm__("divq %[d]" : "=a"(q), "=d"(r) : [d] "rm"(d), "a"(lo), "d"(hi) : "cc");
+  rem = r;
+  return q;
+#else
+  const uint128 n = (uint128{hi} << 64) | lo;
+  rem = lo64(n % d);
+  return lo64(n / d);
+#endif
+}
+
 } // namespace
+
+uint128 divBy64(uint128 n, std::uint64_t d, std::uint64_t& remainder) {
+  const std::uint64_t hi = hi64(n);
+  const std::uint64_t qHi = hi / d;
+  const std::uint64_t qLo = narrowDiv(hi % d, lo64(n), d, remainder);
+  return (uint128{qHi} << 64) | qLo;
+}
 
 U256 mulWide(uint128 a, uint128 b) {
   const uint128 a0 = lo64(a), a1 = hi64(a), b0 = lo64(b), b1 = hi64(b);
@@ -35,13 +56,9 @@ U256 mulWide(uint128 a, uint128 b) {
 }
 
 std::uint64_t divSmall(U256& x, std::uint64_t d) {
-  uint128 rem = 0;
-  for (int limb = 3; limb >= 0; --limb) {
-    const uint128 cur = (rem << 64) | x.w[limb]; // rem < d < 2^64
-    x.w[limb] = lo64(cur / d);
-    rem = cur % d;
-  }
-  return lo64(rem);
+  std::uint64_t rem = 0;
+  for (int limb = 3; limb >= 0; --limb) x.w[limb] = narrowDiv(rem, x.w[limb], d, rem); // rem < d
+  return rem;
 }
 
 uint128 divWide(U256& x, uint128 d) {
