@@ -58,11 +58,8 @@ int runBench(const BenchArgs& args, const Options& opts) {
     }
   }
   ingest::Dataset data;
-  std::vector<ingest::IngestError> errors;
-  if (!ingest::readJsonLines(p, demandeType->index, args.demandes, arena, data, errors)) {
-    for (const auto& e : errors) fmt::print(stderr, "{}\n", e.render());
-    return kDataError;
-  }
+  if (const int status = readDemandes(p, demandeType->index, args.demandes, args.input, arena, data); status != kOk)
+    return status;
   std::size_t n = data.records.size();
   if (n == 0) {
     fmt::print(stderr, "erreur : aucune demande dans « {} »\n", args.demandes);

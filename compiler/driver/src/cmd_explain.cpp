@@ -50,6 +50,49 @@ void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, co
 }
 } // namespace
 
+namespace {
+
+// The demande to explain: a file holding one JSON object (.json), or one
+// demande of a JSON Lines, CSV or SNE file, chosen by --id when the file
+// holds several.
+int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const ExplainArgs& args, interp::Arena& arena,
+                   interp::Value& out) {
+  const std::optional<ingest::InputFormat> format = inputFormat(args.input, args.demande);
+  if (!format) return kUsageError;
+  const bool plainJson = args.input.format.empty() && args.demande.size() >= 5 &&
+                         args.demande.compare(args.demande.size() - 5, 5, ".json") == 0;
+  if (plainJson) {
+    ingest::IngestError error;
+    if (!ingest::readJsonFile(p, structIndex, args.demande, arena, out, error)) {
+      fmt::print(stderr, "{}\n", error.render());
+      return kDataError;
+    }
+    return kOk;
+  }
+  ingest::Dataset data;
+  if (const int status = readDemandes(p, structIndex, args.demande, args.input, arena, data); status != kOk)
+    return status;
+  std::size_t chosen = data.records.size();
+  if (!args.id.empty()) {
+    for (std::size_t i = 0; i < data.ids.size(); ++i)
+      if (data.ids[i] == args.id) chosen = i;
+    if (chosen == data.records.size()) {
+      fmt::print(stderr, "erreur : aucune demande d'identifiant « {} » dans « {} »\n", args.id, args.demande);
+      return kDataError;
+    }
+  } else if (data.records.size() == 1) {
+    chosen = 0;
+  } else {
+    fmt::print(stderr, "erreur : « {} » contient {} demandes : choisir laquelle expliquer avec --id\n", args.demande,
+               data.records.size());
+    return kUsageError;
+  }
+  out = data.records[chosen];
+  return kOk;
+}
+
+} // namespace
+
 int runExplain(const ExplainArgs& args, const Options& opts) {
   auto c = compile(args.policy, opts, /*quietWarnings=*/true);
   if (!c) return kPolicyError;
@@ -66,11 +109,10 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
   interp::Inputs in;
   in.date = *date;
   ingest::IngestError error;
-  if (!ingest::readJsonFile(p, demandeType->index, args.demande, arena, in.roles[static_cast<int>(ir::Role::Demande)],
-                            error)) {
-    fmt::print(stderr, "{}\n", error.render());
-    return kDataError;
-  }
+  if (const int status =
+          readOneDemande(p, demandeType->index, args, arena, in.roles[static_cast<int>(ir::Role::Demande)]);
+      status != kOk)
+    return status;
   if (!args.logement.empty()) {
     if (!logementType || !ingest::readJsonFile(p, logementType->index, args.logement, arena,
                                                in.roles[static_cast<int>(ir::Role::Logement)], error)) {

@@ -1,5 +1,6 @@
-// Driver stage: `loge run POLITIQUE --demandes F.jsonl [--logement L.json]
-// [--date D] [--format json|compact] [--sortie FICHIER]`.
+// Driver stage: `loge run POLITIQUE --demandes F.jsonl|F.xml|F.csv
+// [--format-entree jsonl|xml|csv] [--logement L.json] [--date D]
+// [--format json|compact] [--sortie FICHIER]`.
 //
 // One JSON object per demande, in input order (SPEC §3). A demande whose
 // evaluation fails gets an `erreur` object instead of results; the others
@@ -150,12 +151,8 @@ int runRun(const RunArgs& args, const Options& opts) {
     }
   }
   ingest::Dataset data;
-  std::vector<ingest::IngestError> errors;
-  if (!ingest::readJsonLines(p, demandeType->index, args.demandes, arena, data, errors)) {
-    for (const auto& e : errors) fmt::print(stderr, "{}\n", e.render());
-    fmt::print(stderr, "{} : données invalides, aucune demande évaluée\n", args.demandes);
-    return kDataError;
-  }
+  if (const int status = readDemandes(p, demandeType->index, args.demandes, args.input, arena, data); status != kOk)
+    return status;
 
   interp::Interpreter interp(p);
   if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {

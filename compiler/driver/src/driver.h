@@ -3,6 +3,7 @@
 
 #include "loge/diag/diagnostic.h"
 #include "loge/diag/render.h"
+#include "loge/ingest/ingest.h"
 #include "loge/ir/program.h"
 #include "loge/source/source.h"
 
@@ -43,17 +44,36 @@ int runCheck(const std::vector<std::string>& files, const Options& opts);
 int runFmt(const std::vector<std::string>& files, bool check, const Options& opts);
 int runTest(const std::vector<std::string>& paths, const std::string& junit, const std::string& engine,
             const Options& opts);
+// How the demandes files are read (--format-entree, --separateur, --sne-defauts).
+struct InputArgs {
+  std::string format;    // jsonl, xml or csv; "" chooses by the file extension
+  std::string separator; // CSV: ";" or ","; "" detects it
+  bool sneDefaults = false;
+};
+// The format of `path`: --format-entree, else its extension (JSON Lines for
+// any other); prints an error and returns nullopt for an unknown name.
+std::optional<ingest::InputFormat> inputFormat(const InputArgs& in, const std::string& path);
+std::optional<ingest::ReadOptions> readOptions(const InputArgs& in);
+// Reads a demandes file; prints its errors (and notes) to stderr. Returns
+// kOk, kDataError or kUsageError.
+int readDemandes(const ir::Program& p, std::uint32_t structIndex, const std::string& path, const InputArgs& in,
+                 interp::Arena& arena, ingest::Dataset& data);
+
 struct RunArgs {
   std::string policy, demandes, logement, date, format = "json", output;
+  InputArgs input;
   std::string engine = "auto"; // auto (jit when it covers the policy) | interp | jit
 };
 int runRun(const RunArgs& args, const Options& opts);
 struct BenchArgs {
   std::string policy, demandes, logement, date, engine = "jit";
+  InputArgs input;
 };
 int runBench(const BenchArgs& args, const Options& opts);
 struct ExplainArgs {
   std::string policy, demande, logement, date;
+  std::string id; // which demande of a file holding several
+  InputArgs input;
 };
 int runExplain(const ExplainArgs& args, const Options& opts);
 struct CompileArgs {

@@ -12,6 +12,18 @@
 
 namespace {
 
+// The options that say how a demandes file is read, shared by the verbs.
+void addInputOptions(CLI::App* cmd, loge::driver::InputArgs& in) {
+  cmd->add_option("--format-entree,--input-format", in.format,
+                  "Format du fichier de demandes : jsonl, xml (format d'échange du SNE) ou csv ; par défaut, "
+                  "d'après l'extension (.jsonl, .xml, .csv)");
+  cmd->add_option("--separateur", in.separator,
+                  "CSV : séparateur des colonnes, « ; » ou « , » (par défaut : deviné "
+                  "d'après la ligne d'en-tête)");
+  cmd->add_flag("--sne-defauts", in.sneDefaults,
+                "SNE : donner aux champs que le format d'échange ne porte pas leur défaut de test du schéma");
+}
+
 struct Job {
   std::function<int()> fn;
   int result = loge::driver::kInternalError;
@@ -62,9 +74,11 @@ int main(int argc, char** argv) {
   check->add_option("fichiers", checkFiles, "Politiques (.loge)")->required();
 
   RunArgs run;
-  auto* runCmd = app.add_subcommand("run", "Évaluer une politique sur un fichier de demandes (JSON Lines)");
+  auto* runCmd = app.add_subcommand("run", "Évaluer une politique sur un fichier de demandes (JSON Lines, CSV, SNE)");
   runCmd->add_option("politique", run.policy, "Politique (.loge)")->required();
-  runCmd->add_option("--demandes", run.demandes, "Demandes, une par ligne (JSON Lines)")->required();
+  runCmd->add_option("--demandes", run.demandes, "Demandes : JSON Lines (.jsonl), CSV (.csv) ou SNE (.xml)")
+      ->required();
+  addInputOptions(runCmd, run.input);
   runCmd->add_option("--logement", run.logement, "Logement proposé (JSON)");
   runCmd->add_option("--date", run.date, "Date d'évaluation AAAA-MM-JJ")->required();
   runCmd->add_option("--format", run.format, "json (par défaut) ou compact");
@@ -76,7 +90,12 @@ int main(int argc, char** argv) {
   ExplainArgs explain;
   auto* explainCmd = app.add_subcommand("explain", "Expliquer en français le résultat d'une demande");
   explainCmd->add_option("politique", explain.policy, "Politique (.loge)")->required();
-  explainCmd->add_option("--demande", explain.demande, "Demande (JSON)")->required();
+  explainCmd
+      ->add_option("--demande", explain.demande,
+                   "Demande : un objet JSON (.json), ou un fichier JSON Lines, CSV ou SNE")
+      ->required();
+  explainCmd->add_option("--id", explain.id, "La demande à expliquer, quand le fichier en contient plusieurs");
+  addInputOptions(explainCmd, explain.input);
   explainCmd->add_option("--logement", explain.logement, "Logement proposé (JSON)");
   explainCmd->add_option("--date", explain.date, "Date d'évaluation AAAA-MM-JJ")->required();
 
@@ -84,7 +103,8 @@ int main(int argc, char** argv) {
   auto* benchCmd = app.add_subcommand("bench", "Mesurer le temps d'évaluation seul (données chargées avant la mesure)");
   benchCmd->add_option("politique", bench.policy, "Politique (.loge)")->required();
   benchCmd->add_option("--demandes", bench.demandes,
-                       "Demandes (JSON Lines) ; sans elles, seul le temps de compilation est mesuré");
+                       "Demandes (JSON Lines, CSV ou SNE) ; sans elles, seul le temps de compilation est mesuré");
+  addInputOptions(benchCmd, bench.input);
   benchCmd->add_option("--logement", bench.logement, "Logement proposé (JSON)");
   benchCmd->add_option("--date", bench.date, "Date d'évaluation AAAA-MM-JJ")->required();
   benchCmd->add_option("--engine", bench.engine, "jit (par défaut) ou interp");

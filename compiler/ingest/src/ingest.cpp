@@ -25,20 +25,22 @@
 //    kMaxFileBytes; blank lines are skipped.
 #include "loge/ingest/ingest.h"
 
+#include "file_text.h"
 #include "line_reader.h"
 #include "record_parser.h"
+#include "records.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 
 namespace loge::ingest {
 
 namespace {
 
 using detail::Failure;
+using detail::fileError;
+using detail::idFieldIndex;
 using detail::RecordParser;
 using detail::TextKind;
 
@@ -65,25 +67,6 @@ bool isBlank(std::string_view line) {
   for (const char c : line)
     if (c != ' ' && c != '\t' && c != '\r') return false;
   return true;
-}
-
-// The "id" field copied into Dataset::ids: a texte (or texte?) named `id`.
-int idFieldIndex(const ir::Program& program, std::uint32_t structIndex) {
-  if (structIndex >= program.structs.size()) return -1;
-  const ir::StructDecl& decl = program.structs[structIndex];
-  for (std::size_t i = 0; i < decl.fields.size(); ++i) {
-    const ir::FieldDecl& f = decl.fields[i];
-    if (f.name == "id" && f.type != nullptr && ir::stripOptional(f.type)->kind == ir::TypeKind::Text)
-      return static_cast<int>(i);
-  }
-  return -1;
-}
-
-IngestError fileError(const std::string& path, std::string message) {
-  IngestError e;
-  e.file = path;
-  e.message = std::move(message);
-  return e;
 }
 
 } // namespace
@@ -151,13 +134,7 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
       report(toError(path, line, failure, lineNumber));
       continue;
     }
-    out.records.push_back(record);
-    if (idIndex >= 0) {
-      const interp::Value& id = record.rec->fields[static_cast<std::size_t>(idIndex)];
-      out.ids.emplace_back(id.tag == interp::Tag::Text ? *id.text : std::string());
-    } else {
-      out.ids.emplace_back();
-    }
+    detail::appendRecord(out, record, idIndex);
   }
   if (failedLines > maxErrors)
     errors.push_back(
@@ -167,37 +144,9 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
 
 bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
                   interp::Value& out, IngestError& error) {
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    error = fileError(path, "impossible d'ouvrir le fichier : " + detail::fileErrorReason(errno));
-    return false;
-  }
-  std::string text;
-  char chunk[1 << 16];
-  bool tooBig = false, failed = false;
-  for (;;) {
-    errno = 0;
-    const std::size_t n = std::fread(chunk, 1, sizeof chunk, file);
-    if (n == 0) {
-      failed = std::ferror(file) != 0;
-      break;
-    }
-    if (text.size() + n > kMaxFileBytes) {
-      tooBig = true;
-      break;
-    }
-    text.append(chunk, n);
-  }
-  const int readErrno = errno;
-  std::fclose(file);
-  if (failed) {
-    error =
-        fileError(path, "lecture du fichier impossible : " + detail::fileErrorReason(readErrno != 0 ? readErrno : EIO));
-    return false;
-  }
-  if (tooBig) {
-    error = fileError(path, fmt::format("fichier trop volumineux (plus de {} octets)", kMaxFileBytes));
+  std::string text, problem;
+  if (!detail::readWholeFile(path, kMaxFileBytes, text, problem)) {
+    error = fileError(path, std::move(problem));
     return false;
   }
   const std::string_view body = std::string_view(text).substr(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
@@ -213,3 +162,37 @@ bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const s
 }
 
 } // namespace loge::ingest
+
+namespace loge::ingest::detail {
+
+int idFieldIndex(const ir::Program& program, std::uint32_t structIndex) {
+  if (structIndex >= program.structs.size()) return -1;
+  const ir::StructDecl& decl = program.structs[structIndex];
+  for (std::size_t i = 0; i < decl.fields.size(); ++i) {
+    const ir::FieldDecl& f = decl.fields[i];
+    if (f.name == "id" && f.type != nullptr && ir::stripOptional(f.type)->kind == ir::TypeKind::Text)
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void appendRecord(Dataset& out, const interp::Value& record, int idIndex) {
+  out.records.push_back(record);
+  if (idIndex >= 0) {
+    const interp::Value& id = record.rec->fields[static_cast<std::size_t>(idIndex)];
+    out.ids.emplace_back(id.tag == interp::Tag::Text ? *id.text : std::string());
+  } else {
+    out.ids.emplace_back();
+  }
+}
+
+IngestError fileError(const std::string& file, std::string message, std::size_t line, std::size_t column) {
+  IngestError e;
+  e.file = file;
+  e.line = line;
+  e.column = column;
+  e.message = std::move(message);
+  return e;
+}
+
+} // namespace loge::ingest::detail

@@ -6,6 +6,7 @@
 // numbers identically).
 #include "record_parser.h"
 
+#include "bounds.h"
 #include "messages.h"
 #include "text.h"
 
@@ -42,19 +43,6 @@ std::string decimalRangeProblem(std::string_view shown, int fractionDigits) {
   if (fractionDigits > num::Decimal::kScale)
     return fmt::format("trop de décimales dans {} ({} au plus)", shown, num::Decimal::kScale);
   return fmt::format("nombre hors limites : {}", shown);
-}
-
-// A bound on the scale of the value it limits: days for dates; for numbers
-// and list lengths, mantissas (integers scaled by 10^18). A bound of another
-// kind does not apply.
-bool comparable(const ir::Constant& c, bool date, num::int128& out) {
-  switch (c.kind) {
-  case ir::Constant::Kind::Int:
-  case ir::Constant::Kind::Duration: out = c.number * num::Decimal::kOne; return !date;
-  case ir::Constant::Kind::Decimal: out = c.number; return !date;
-  case ir::Constant::Kind::Date: out = c.number; return date;
-  default: return false;
-  }
 }
 
 } // namespace
@@ -181,37 +169,8 @@ bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
 }
 
 bool RecordParser::checkBounds(const ir::FieldDecl& field, const Value& value, std::size_t offset) {
-  num::int128 x = 0;
-  std::string shown;
-  const char* what = "valeur";
-  switch (value.tag) {
-  case interp::Tag::Int:
-  case interp::Tag::Duration:
-    x = num::int128(value.i) * num::Decimal::kOne;
-    shown = std::to_string(value.i);
-    break;
-  case interp::Tag::Decimal:
-    x = value.d;
-    shown = value.asDecimal().toString();
-    break;
-  case interp::Tag::Date:
-    x = value.date;
-    shown = value.asDate().toString();
-    break;
-  case interp::Tag::List:
-    x = num::int128(value.lst->items.size()) * num::Decimal::kOne;
-    shown = std::to_string(value.lst->items.size());
-    what = "longueur";
-    break;
-  default: return true; // absent optional, or a type without bounds
-  }
-  const bool date = value.tag == interp::Tag::Date;
-  num::int128 bound = 0;
-  if (field.lower && comparable(*field.lower, date, bound) && x < bound)
-    return fail(offset, fmt::format("{} {} inférieure au minimum {}", what, shown, constantText(*field.lower)));
-  if (field.upper && comparable(*field.upper, date, bound) && x > bound)
-    return fail(offset, fmt::format("{} {} supérieure au maximum {}", what, shown, constantText(*field.upper)));
-  return true;
+  std::string problem = boundsProblem(field, value);
+  return problem.empty() || fail(offset, std::move(problem));
 }
 
 } // namespace loge::ingest::detail

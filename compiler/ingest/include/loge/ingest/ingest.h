@@ -1,8 +1,10 @@
-// Ingest stage: input data (JSON) to runtime values.
+// Ingest stage: input data (JSON, CSV, SNE XML) to runtime values.
 //
 // Reads demandes, logements and candidatures written as JSON (one object per
-// file, or JSON Lines: one object per line) into interp::Values typed by the
-// policy's schema (ir::StructDecl). Numbers never go through binary floating
+// file, or JSON Lines: one object per line), as CSV with a header row naming
+// schema fields, or in the national register's XML exchange format (SNE,
+// "interfaceNuu") into interp::Values typed by the policy's schema
+// (ir::StructDecl). Numbers never go through binary floating
 // point: amounts are read exactly from their text with num::Decimal::parse.
 // Every problem becomes an IngestError with a French message, a line, a byte
 // column and the JSON path of the field; the mapping rules are listed in
@@ -14,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +30,8 @@ inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20; // 1 Mio
 inline constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20; // 64 Mio
 // Objects and lists nested deeper than this are refused.
 inline constexpr std::size_t kMaxDepth = 64;
+// A CSV or SNE (XML) file larger than this is refused: both are read whole.
+inline constexpr std::size_t kMaxTableBytes = std::size_t{512} << 20; // 512 Mio
 
 // One problem in the input data.
 struct IngestError {
@@ -52,6 +57,9 @@ struct Dataset {
   // Parallel to `records`: the record's "id" field when the struct has one of
   // type texte (or texte?), else "".
   std::vector<std::string> ids;
+  // Remarks for the user that are not errors, in French (the fields an SNE
+  // import filled with their test default under --sne-defauts).
+  std::vector<std::string> notes;
 };
 
 // Reads a JSON Lines file: one record per non-blank line, in order, appended
@@ -65,5 +73,57 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
 // Reads a whole file holding ONE JSON object (e.g. `--logement L.json`).
 bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
                   interp::Value& out, IngestError& error);
+
+// ------------------------------------------------------------ other formats
+
+// The format of a file of records.
+enum class InputFormat : std::uint8_t {
+  JsonLines, // one JSON object per line (readJsonLines)
+  Sne,       // the SNE's XML exchange format, interfaceNuu (readSne)
+  Csv        // a header row of field paths, then one record per row (readCsv)
+};
+
+// From the file name's extension: .jsonl, .ndjson, .json → JsonLines; .xml →
+// Sne; .csv → Csv (any case). nullopt for any other name.
+std::optional<InputFormat> formatFromExtension(std::string_view path);
+// From an option value: "jsonl", "xml" (or "sne"), "csv".
+std::optional<InputFormat> parseInputFormat(std::string_view name);
+// "jsonl", "xml", "csv".
+const char* inputFormatName(InputFormat format);
+
+struct ReadOptions {
+  // CSV column separator, ';' or ','; 0 detects it from the header row.
+  char csvSeparator = 0;
+  // SNE: the required fields that the exchange format does not carry
+  // (handicap, motifs…) take their schema test default instead of being an
+  // error; Dataset::notes lists them. See docs/reference/format-sne.md.
+  bool sneTestDefaults = false;
+  // Failed records reported in detail; the others are counted.
+  std::size_t maxErrors = 20;
+};
+
+// CSV (RFC 4180) with a header row of field paths: `id`,
+// `demandeur.date_naissance`, `personnes[0].lien`, `motifs` (items separated
+// by `|`). The rules are in docs/reference/format-csv.md. Errors give the
+// line and byte column of the cell and name its column. Like readJsonLines,
+// every failed row is reported and the valid ones are appended.
+bool readCsv(const ir::Program& program, std::uint32_t structIndex, const std::string& path, const ReadOptions& options,
+             interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors);
+// The same on text in memory; `name` stands for the file in errors.
+bool readCsvText(const ir::Program& program, std::uint32_t structIndex, std::string_view text, const std::string& name,
+                 const ReadOptions& options, interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors);
+
+// The SNE's XML exchange format (interfaceNuu 02.00): one record per
+// demande/demandeLogement, mapped onto the standard schema's `Demande` by
+// the table of docs/reference/format-sne.md. Unknown elements and unknown
+// codes are errors naming the element's path, with its line and column.
+bool readSne(const ir::Program& program, std::uint32_t structIndex, const std::string& path, const ReadOptions& options,
+             interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors);
+bool readSneText(const ir::Program& program, std::uint32_t structIndex, std::string_view text, const std::string& name,
+                 const ReadOptions& options, interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors);
+
+// Reads a file of records in `format` (readJsonLines, readSne or readCsv).
+bool readDataset(const ir::Program& program, std::uint32_t structIndex, const std::string& path, InputFormat format,
+                 const ReadOptions& options, interp::Arena& arena, Dataset& out, std::vector<IngestError>& errors);
 
 } // namespace loge::ingest

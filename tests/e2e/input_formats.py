@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""End-to-end: the demandes readers of `loge run` and `loge explain`.
+
+The published SNE demande (completed with the communes sought), the same
+demande written by hand in CSV and in JSON Lines give byte-identical
+`loge run` output; the reader is chosen by the extension or by
+--format-entree; malformed files end with a located error and exit 2.
+
+    input_formats.py LOGE REPO_ROOT
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+LOGE, ROOT = sys.argv[1], sys.argv[2]
+POLICY = os.path.join(ROOT, "examples", "grille-exemple.loge")
+LOGEMENT = os.path.join(ROOT, "examples", "logement-t3-plus.json")
+DATA = os.path.join(ROOT, "tests", "ingest", "data")
+XML = os.path.join(DATA, "sne", "demande-complete.xml")
+CSV = os.path.join(DATA, "formats", "demande.csv")
+JSONL = os.path.join(DATA, "formats", "demande.jsonl")
+
+failures = []
+
+
+def run(*args):
+    p = subprocess.run([LOGE] + list(args), capture_output=True, text=True, timeout=120)
+    if p.returncode < 0 or "terminate called" in p.stderr:
+        failures.append("crash: %s\n%s" % (" ".join(args), p.stderr))
+    return p.returncode, p.stdout, p.stderr
+
+
+def expect(name, cond, detail=""):
+    if not cond:
+        failures.append("%s\n%s" % (name, detail))
+
+
+common = ["--logement", LOGEMENT, "--date", "2025-06-30"]
+outputs = {}
+for path in (XML, CSV, JSONL):
+    rc, out, err = run("run", POLICY, "--demandes", path, "--sne-defauts", *common)
+    expect("run %s: exit %d" % (path, rc), rc == 0, err)
+    outputs[path] = out
+expect("one line per demande", outputs[JSONL].count("\n") == 1, outputs[JSONL])
+expect("SNE and JSON Lines outputs differ", outputs[XML] == outputs[JSONL], outputs[XML] + outputs[JSONL])
+expect("CSV and JSON Lines outputs differ", outputs[CSV] == outputs[JSONL], outputs[CSV] + outputs[JSONL])
+# Worked out by hand: filed 2018-03-15, evaluated 2025-06-30: 87 months.
+expect("ancienneté", '"anciennete": 87' in outputs[JSONL], outputs[JSONL])
+
+# The note on the fields the SNE does not carry.
+rc, out, err = run("run", POLICY, "--demandes", XML, "--sne-defauts", *common)
+expect("note --sne-defauts", "note : " in err and "demandeur.handicap" in err, err)
+
+# The explicit format wins over the extension; both spellings work.
+with tempfile.TemporaryDirectory() as tmp:
+    renamed = os.path.join(tmp, "demandes.txt")
+    with open(CSV, "rb") as src, open(renamed, "wb") as dst:
+        dst.write(src.read())
+    for option in ("--format-entree", "--input-format"):
+        rc, out, err = run("run", POLICY, "--demandes", renamed, option, "csv", *common)
+        expect("run %s csv: exit %d" % (option, rc), rc == 0 and out == outputs[JSONL], err)
+    rc, out, err = run("run", POLICY, "--demandes", renamed, *common)
+    expect("unknown extension read as JSON Lines", rc == 2 and "demandes.txt:1:1: erreur:" in err, err)
+    rc, out, err = run("run", POLICY, "--demandes", renamed, "--format-entree", "yaml", *common)
+    expect("unknown --format-entree", rc == 64 and "format d'entrée inconnu « yaml »" in err, err)
+    rc, out, err = run("run", POLICY, "--demandes", CSV, "--separateur", "tab", *common)
+    expect("unknown --separateur", rc == 64 and "séparateur inconnu" in err, err)
+
+    # Malformed files: located errors, exit 2, nothing on stdout.
+    bad = os.path.join(tmp, "bad.csv")
+    with open(CSV, encoding="utf-8") as f:
+        text = f.read()
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(text.replace("15/03/2018", "31/02/2018"))
+    rc, out, err = run("run", POLICY, "--demandes", bad, *common)
+    expect("bad CSV date", rc == 2 and out == "" and "bad.csv:2:20: erreur: champ `date_depot` : date invalide" in err,
+           err)
+    badxml = os.path.join(tmp, "bad.xml")
+    with open(XML, encoding="utf-8") as f:
+        text = f.read()
+    with open(badxml, "w", encoding="utf-8") as f:
+        f.write(text[: text.index("<ns1:logementActuel>")])
+    rc, out, err = run("run", POLICY, "--demandes", badxml, "--sne-defauts", *common)
+    expect("truncated XML", rc == 2 and out == "" and "bad.xml:" in err and "XML invalide" in err, err)
+
+# The published sample itself has no logementRecherche.
+rc, out, err = run("run", POLICY, "--demandes", os.path.join(DATA, "sne", "JDD_OPENFISCA.XML"), "--sne-defauts",
+                   *common)
+expect("published sample", rc == 2 and "JDD_OPENFISCA.XML:7:9: erreur: champ `logement_recherche` : élément "
+       "obligatoire absent : `logementRecherche`" in err, err)
+
+# explain reads one demande from any format.
+explained = {}
+for path in (XML, CSV, JSONL):
+    rc, out, err = run("explain", POLICY, "--demande", path, "--sne-defauts", *common)
+    expect("explain %s: exit %d" % (path, rc), rc == 0, err)
+    explained[path] = out
+expect("explain outputs differ", explained[XML] == explained[CSV] == explained[JSONL],
+       explained[XML] + explained[CSV])
+rc, out, err = run("explain", POLICY, "--demande", CSV, "--id", "nope", *common)
+expect("explain --id", rc == 2 and "aucune demande d'identifiant « nope »" in err, err)
+
+if failures:
+    print("\n\n".join(failures))
+    sys.exit(1)
+print("ok")
