@@ -333,6 +333,7 @@ bool CsvReader::rowNode(const ColumnTree& tree, const std::vector<CsvCell>& cell
                               "liste se suivent sans trou",
                               tree.path, i, tree.path, used - 1);
         where = &firstCell(*tree.items.at(used - 1), cells);
+        problem += fmt::format(" [{}]", columnOrigin(static_cast<int>(where - cells.data())));
         return false;
       }
       node.items.push_back(std::move(items[i].first));
