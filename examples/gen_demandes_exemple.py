@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Generate examples/demandes.jsonl: synthetic demandes in the standard schema.
 
-    python3 examples/gen_demandes_exemple.py [--n 2000] [--seed 14069]
+    python3 examples/gen_demandes_exemple.py [--n 3000] [--seed 14069]
                                              [--date 2025-06-30] [-o FILE]
 
-Every person in the output is fictitious. The distributions (household
+Every person in the output is fictitious. The default size, 3 000 demandes,
+is that of a small EPCI's register (Grenoble-Alpes Métropole has about
+18 000 pending demandes, ../shared DOMAIN.md section h), large enough for
+`loge diff` to show distributions and small enough for the test suite. The distributions (household
 composition, resources, current housing, motifs, priority situations) are
 plausible orders of magnitude for a French urban area, chosen by hand for
 the example; they are not statistics of any real register. The communes are
@@ -115,10 +118,13 @@ def numero_unique(rng, depot, seq):
 
 
 def make_demande(rng, seq, ref):
-    depot = random_date(rng, dt.date(2015, 1, 1), ref - dt.timedelta(days=15))
-    # Recent demandes are more numerous (older ones were satisfied or lapsed).
-    if rng.random() < 0.55:
-        depot = random_date(rng, dt.date(2022, 7, 1), ref - dt.timedelta(days=15))
+    depot = random_date(rng, dt.date(2017, 1, 1), ref - dt.timedelta(days=15))
+    # Recent demandes are more numerous (older ones were satisfied or
+    # lapsed): about 40 % of the stock is over two years old and the mean
+    # age is a little over two years (Grenoble agglo: 43 % wait more than
+    # two years, average wait about 21 months; DOMAIN.md section h).
+    if rng.random() < 0.65:
+        depot = random_date(rng, dt.date(2023, 1, 1), ref - dt.timedelta(days=15))
     renouvellement = None
     years = (ref - depot).days // 365
     if years >= 1:
@@ -396,7 +402,7 @@ def make_demande(rng, seq, ref):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=2000, help="nombre de demandes (2000)")
+    ap.add_argument("--n", type=int, default=3000, help="nombre de demandes (3000)")
     ap.add_argument("--seed", type=int, default=14069, help="graine du générateur (14069)")
     ap.add_argument("--date", default="2025-06-30", help="date de référence des âges et des dépôts")
     ap.add_argument("-o", "--output", default=os.path.join(here, "demandes.jsonl"))

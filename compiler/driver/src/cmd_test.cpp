@@ -1,6 +1,9 @@
-// Driver stage: `loge test [CHEMIN…] [--junit FICHIER]` — runs the `test`
-// blocks of every policy found, prints each failure with what was expected
-// and what was obtained, and ends with the line `N passed, N failed`.
+// Driver stage: `loge test [CHEMIN…] [--junit FICHIER] [--coverage…]` — runs
+// the `test` blocks of every policy found, prints each failure with what was
+// expected and what was obtained, and ends with the line `N passed, N
+// failed`. With --coverage, the interpreter's evaluations are recorded
+// (coverage.h) and a French report precedes that line.
+#include "coverage.h"
 #include "driver.h"
 #include "loge/interp/interp.h"
 #include "loge/jit/jit.h"
@@ -21,6 +24,7 @@ struct Outcome {
   bool passed = true;
   std::string failure; // French, multi-line
   double seconds = 0;
+  bool compileError = false; // the policy itself does not compile
 };
 
 std::string location(const SourceManager& sm, const SourceRange& r) {
@@ -77,7 +81,10 @@ std::string compareEngines(const ir::Program& p, const jit::Engine& engine, cons
 }
 
 // Runs one test case; returns "" when it passes, else the reason.
-std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine* engine) {
+// With `observer`, everything the test evaluates is recorded; a test that
+// gives a demande is also evaluated in full once by the interpreter, so that
+// coverage does not depend on the engines compared.
+std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine* engine, interp::Observer* observer) {
   const ir::Program& p = *c.program;
   interp::Interpreter interp(p);
   interp::Arena arena;
@@ -114,7 +121,15 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
     for (const auto& e : tc.attributions) attributions.push_back(record(e));
     in.candidates = &candidates;
     in.attributions = &attributions;
+    in.observer = observer;
     std::string failures;
+    if (observer && !in.roles[static_cast<int>(ir::Role::Demande)].isAbsent()) {
+      try {
+        (void)interp.evaluate(in);
+      } catch (const interp::EvalError&) {
+        // Reported by the expectations that need the failing value.
+      }
+    }
     if (engine && !in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
       failures += compareEngines(p, *engine, interp, in);
     std::optional<interp::DemandeResult> result;
@@ -185,69 +200,120 @@ std::string xmlEscape(const std::string& s) {
     case '>': out += "&gt;"; break;
     case '&': out += "&amp;"; break;
     case '"': out += "&quot;"; break;
-    default: out += ch;
+    case '\t':
+    case '\n':
+    case '\r': out += ch; break;
+    default:
+      // Other control characters are not allowed in XML 1.0.
+      if (static_cast<unsigned char>(ch) >= 0x20) out += ch;
     }
   }
   return out;
 }
 
-bool writeJunit(const std::string& path, const std::vector<Outcome>& outcomes, std::size_t brokenFiles) {
-  std::ofstream out(path);
-  std::size_t failures = 0;
-  for (const auto& o : outcomes) failures += !o.passed;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"loge\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", outcomes.size(),
-                     failures, brokenFiles);
-  std::string current;
-  bool open = false;
+// The first line of a failure, for the `message` attribute.
+std::string headline(const std::string& failure) {
+  std::size_t b = failure.find_first_not_of(' ');
+  if (b == std::string::npos) return "échec";
+  std::size_t e = failure.find('\n', b);
+  return failure.substr(b, e == std::string::npos ? std::string::npos : e - b);
+}
+
+// JUnit XML as read by GitLab, GitHub Actions reporters and Jenkins: one
+// <testsuite> per policy file; a policy that does not compile is an <error>;
+// with coverage, the file's figures are <properties> of its suite.
+bool writeJunit(const std::string& path, const std::vector<Outcome>& outcomes, const Coverage* coverage) {
+  std::size_t failures = 0, errors = 0;
+  double total = 0;
   for (const auto& o : outcomes) {
-    if (!open || o.file != current) {
-      if (open) out << "  </testsuite>\n";
-      std::size_t n = 0, f = 0;
-      for (const auto& x : outcomes)
-        if (x.file == o.file) {
-          ++n;
-          f += !x.passed;
-        }
-      out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n", xmlEscape(o.file), n, f);
-      current = o.file;
-      open = true;
-    }
-    out << fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"", xmlEscape(o.file),
-                       xmlEscape(o.name), o.seconds);
-    if (o.passed) {
-      out << "/>\n";
-    } else {
-      out << fmt::format(">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n", "échec",
-                         xmlEscape(o.failure));
-    }
+    (o.compileError ? errors : failures) += !o.passed;
+    total += o.seconds;
   }
-  if (open) out << "  </testsuite>\n";
-  out << "</testsuites>\n";
-  return static_cast<bool>(out);
+  std::map<std::string, const CoverageFile*> byFile;
+  std::vector<CoverageFile> files;
+  if (coverage) files = coverage->files();
+  for (const auto& f : files) byFile[f.path] = &f;
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"loge\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.6f}\">\n",
+                     outcomes.size(), failures, errors, total);
+  for (std::size_t i = 0; i < outcomes.size();) {
+    std::size_t j = i;
+    std::size_t n = 0, f = 0, e = 0;
+    double seconds = 0;
+    for (; j < outcomes.size() && outcomes[j].file == outcomes[i].file; ++j) {
+      ++n;
+      (outcomes[j].compileError ? e : f) += !outcomes[j].passed;
+      seconds += outcomes[j].seconds;
+    }
+    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.6f}\">\n",
+                       xmlEscape(outcomes[i].file), n, f, e, seconds);
+    auto cov = byFile.find(coverage ? displayPath(outcomes[i].file) : "");
+    if (cov != byFile.end()) {
+      const CoverageFile& cf = *cov->second;
+      out += "    <properties>\n";
+      out += fmt::format("      <property name=\"couverture.elements\" value=\"{}/{}\"/>\n", cf.covered(),
+                         cf.items.size());
+      out += fmt::format("      <property name=\"couverture.pourcentage\" value=\"{}\"/>\n",
+                         xmlEscape(percentText(cf.covered(), cf.items.size())));
+      out += "    </properties>\n";
+    }
+    for (; i < j; ++i) {
+      const Outcome& o = outcomes[i];
+      out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.6f}\"", xmlEscape(o.file),
+                         xmlEscape(o.name), o.seconds);
+      if (o.passed) {
+        out += "/>\n";
+      } else {
+        const char* element = o.compileError ? "error" : "failure";
+        out += fmt::format(">\n      <{} message=\"{}\">{}</{}>\n    </testcase>\n", element,
+                           xmlEscape(headline(o.failure)), xmlEscape(o.failure), element);
+      }
+    }
+    out += "  </testsuite>\n";
+  }
+  out += "</testsuites>\n";
+  return writeFileAtomically(path, out);
 }
 } // namespace
 
-int runTest(const std::vector<std::string>& paths, const std::string& junit, const std::string& engineName,
-            const Options& opts) {
+int runTest(const TestArgs& args, const Options& opts) {
+  const std::string& engineName = args.engine;
   if (engineName != "both" && engineName != "interp" && engineName != "jit") {
     fmt::print(stderr, "erreur : moteur inconnu « {} » (both, interp ou jit)\n", engineName);
     return kUsageError;
   }
+  std::optional<num::Decimal> minimum;
+  if (!args.coverageMin.empty()) {
+    std::string text = args.coverageMin;
+    if (!text.empty() && text.back() == '%') text.pop_back();
+    std::replace(text.begin(), text.end(), ',', '.');
+    minimum = num::Decimal::parse(text);
+    if (!minimum || *minimum < num::Decimal() || num::Decimal::fromInt(100) < *minimum) {
+      fmt::print(stderr, "erreur : --coverage-min attend un pourcentage entre 0 et 100, pas « {} »\n",
+                 args.coverageMin);
+      return kUsageError;
+    }
+  }
+  bool coverageOn = args.coverage || !args.coverageJson.empty() || minimum;
+  Coverage coverage;
   std::vector<std::string> files;
-  for (const auto& p : paths) collect(p, files);
+  for (const auto& p : args.paths) collect(p, files);
   std::vector<Outcome> outcomes;
-  std::size_t passed = 0, failed = 0, broken = 0;
+  std::size_t passed = 0, failed = 0;
   for (const std::string& f : files) {
     auto c = compile(f, opts, /*quietWarnings=*/true);
     if (!c) {
-      ++broken;
       ++failed;
-      Outcome o{f, "(compilation)", false, "la politique ne se compile pas", 0};
+      Outcome o{f, "(compilation)", false, "la politique ne se compile pas", 0, true};
       outcomes.push_back(o);
       continue;
     }
-    if (c->program->tests.empty()) continue;
+    std::unique_ptr<CoverageRecorder> recorder;
+    if (coverageOn) recorder = std::make_unique<CoverageRecorder>(*c->program);
+    if (c->program->tests.empty()) {
+      if (coverageOn) coverage.add(*c->program, c->sources, nullptr);
+      continue;
+    }
     fmt::print("{}\n", f);
     std::unique_ptr<jit::Engine> engine;
     if (engineName != "interp") {
@@ -264,12 +330,13 @@ int runTest(const std::vector<std::string>& paths, const std::string& junit, con
           outcomes.push_back({f, tc.name, false, "    " + why + "\n", 0});
           fmt::print("  ÉCHEC  {}\n    {}\n", tc.name, why);
         }
+        if (coverageOn) coverage.add(*c->program, c->sources, nullptr);
         continue;
       }
     }
     for (const ir::TestCase& tc : c->program->tests) {
       auto start = std::chrono::steady_clock::now();
-      std::string failure = runCase(*c, tc, engine.get());
+      std::string failure = runCase(*c, tc, engine.get(), recorder.get());
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       Outcome o{f, tc.name, failure.empty(), failure, seconds};
       if (o.passed) {
@@ -281,13 +348,33 @@ int runTest(const std::vector<std::string>& paths, const std::string& junit, con
       }
       outcomes.push_back(std::move(o));
     }
+    if (coverageOn) coverage.add(*c->program, c->sources, recorder.get());
   }
-  if (!junit.empty() && !writeJunit(junit, outcomes, broken)) {
-    fmt::print(stderr, "erreur : impossible d'écrire le rapport JUnit « {} »\n", junit);
-    return kPolicyError;
+  int status = failed ? kPolicyError : kOk;
+  if (coverageOn) {
+    fmt::print("{}", coverage.renderText());
+    if (!args.coverageJson.empty() && !writeFileAtomically(args.coverageJson, coverage.renderJson())) {
+      fmt::print(stderr, "erreur : impossible d'écrire le rapport de couverture « {} »\n", args.coverageJson);
+      status = kPolicyError;
+    }
+    // covered / total < minimum / 100, in exact arithmetic.
+    if (minimum) {
+      num::Decimal lhs = num::Decimal::fromInt(static_cast<std::int64_t>(coverage.covered()) * 100), rhs;
+      if (num::mul(*minimum, num::Decimal::fromInt(static_cast<std::int64_t>(coverage.total())), rhs) ==
+              num::Status::Ok &&
+          lhs < rhs) {
+        fmt::print("couverture insuffisante : {} < {} % demandés\n", percentText(coverage.covered(), coverage.total()),
+                   args.coverageMin);
+        status = kPolicyError;
+      }
+    }
+  }
+  if (!args.junit.empty() && !writeJunit(args.junit, outcomes, coverageOn ? &coverage : nullptr)) {
+    fmt::print(stderr, "erreur : impossible d'écrire le rapport JUnit « {} »\n", args.junit);
+    status = kPolicyError;
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
-  return failed ? kPolicyError : kOk;
+  return status;
 }
 
 } // namespace loge::driver

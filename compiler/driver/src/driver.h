@@ -42,8 +42,13 @@ std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, 
 
 int runCheck(const std::vector<std::string>& files, const Options& opts);
 int runFmt(const std::vector<std::string>& files, bool check, const Options& opts);
-int runTest(const std::vector<std::string>& paths, const std::string& junit, const std::string& engine,
-            const Options& opts);
+struct TestArgs {
+  std::vector<std::string> paths;
+  std::string junit, engine = "both";
+  bool coverage = false;                 // --coverage: French report after the tests
+  std::string coverageJson, coverageMin; // --coverage-json F, --coverage-min PCT (both imply --coverage)
+};
+int runTest(const TestArgs& args, const Options& opts);
 // How the demandes files are read (--format-entree, --separateur, --sne-defauts).
 struct InputArgs {
   std::string format;    // jsonl, xml or csv; "" chooses by the file extension
@@ -80,6 +85,20 @@ struct CompileArgs {
   std::string policy, output, name, cpu = "generic";
 };
 int runCompile(const CompileArgs& args, const Options& opts);
+
+struct DiffArgs {
+  std::string before, after; // files or RÉVISION:chemin
+  std::string demandes, logement, date, output;
+  std::string format = "markdown"; // markdown | json
+  bool json = false;               // --json, for --format json
+  std::size_t top = 10, examples = 3;
+  std::string cotation, classement; // "" : the first
+};
+int runDiff(const DiffArgs& args, const Options& opts);
+
+// Writes `content` to `path` through a temporary file renamed into place, so
+// that no partial file is left behind; false when it cannot.
+bool writeFileAtomically(const std::string& path, const std::string& content);
 
 // Parses --date (AAAA-MM-JJ); prints an error and returns nullopt if bad.
 std::optional<num::Date> parseDateOption(const std::string& text);

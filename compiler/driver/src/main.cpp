@@ -118,14 +118,35 @@ int main(int argc, char** argv) {
   compileCmd->add_option("--cpu", compileArgs.cpu,
                          "generic (par défaut : tout processeur x86-64) ou native (celui de cette machine)");
 
-  std::vector<std::string> testPaths;
-  std::string junit;
+  TestArgs testArgs;
   auto* test = app.add_subcommand("test", "Exécuter les blocs `test` des politiques");
-  test->add_option("chemins", testPaths, "Fichiers ou dossiers (par défaut : policies/)");
-  test->add_option("--junit", junit, "Écrire un rapport JUnit XML");
-  std::string testEngine = "both";
-  test->add_option("--engine", testEngine,
+  test->add_option("chemins", testArgs.paths, "Fichiers ou dossiers (par défaut : policies/)");
+  test->add_option("--junit", testArgs.junit, "Écrire un rapport JUnit XML");
+  test->add_option("--engine", testArgs.engine,
                    "both (par défaut : chaque test par les deux moteurs, qui doivent concorder), interp ou jit");
+  test->add_flag("--coverage", testArgs.coverage,
+                 "Rapport de couverture : critères, règles, exceptions et lignes de barème exercés par les tests");
+  test->add_option("--coverage-json", testArgs.coverageJson, "Écrire la couverture en JSON dans ce fichier");
+  test->add_option("--coverage-min", testArgs.coverageMin,
+                   "Échouer (code 1) si la couverture totale est inférieure à ce pourcentage (ex. 90)");
+
+  DiffArgs diff;
+  auto* diffCmd =
+      app.add_subcommand("diff", "Mesurer l'impact d'une modification de politique sur un corpus de demandes");
+  diffCmd->add_option("ancienne", diff.before, "Ancienne version : fichier, ou RÉVISION:chemin dans l'historique git")
+      ->required();
+  diffCmd->add_option("nouvelle", diff.after, "Nouvelle version : fichier, ou RÉVISION:chemin")->required();
+  diffCmd->add_option("--demandes", diff.demandes, "Demandes, une par ligne (JSON Lines)")->required();
+  diffCmd->add_option("--logement", diff.logement, "Logement proposé (JSON) : éligibilité et classement");
+  diffCmd->add_option("--date", diff.date, "Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)");
+  diffCmd->add_option("--top", diff.top, "Nombre de premiers candidats suivis (10 par défaut)");
+  diffCmd->add_option("--exemples", diff.examples, "Demandes citées en exemple par type de changement (3 par défaut)");
+  diffCmd->add_option("--cotation", diff.cotation, "Cotation qui ordonne les demandes (par défaut : la première)");
+  diffCmd->add_option("--classement", diff.classement,
+                      "Classement qui désigne les candidats avec --logement (par défaut : le premier)");
+  diffCmd->add_option("--format", diff.format, "markdown (par défaut) ou json");
+  diffCmd->add_flag("--json", diff.json, "Rapport JSON (comme --format json)");
+  diffCmd->add_option("--sortie,-o", diff.output, "Fichier du rapport (par défaut : sortie standard)");
 
   std::vector<std::string> fmtFiles;
   bool fmtCheck = false;
@@ -148,9 +169,12 @@ int main(int argc, char** argv) {
     if (*explainCmd) return runExplain(explain, opts);
     if (*benchCmd) return runBench(bench, opts);
     if (*compileCmd) return runCompile(compileArgs, opts);
-    if (*test)
-      return runTest(testPaths.empty() ? std::vector<std::string>{"policies"} : testPaths, junit, testEngine, opts);
+    if (*test) {
+      if (testArgs.paths.empty()) testArgs.paths = {"policies"};
+      return runTest(testArgs, opts);
+    }
     if (*fmtCmd) return runFmt(fmtFiles, fmtCheck, opts);
+    if (*diffCmd) return runDiff(diff, opts);
     return kUsageError;
   });
 }

@@ -82,7 +82,8 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
 std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota,
                                            const std::vector<Value>& attributions, num::Date asOf,
                                            const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
-                                           const Value* extra, std::optional<num::Date> onlyUpTo);
+                                           const Value* extra, std::optional<num::Date> onlyUpTo,
+                                           Observer* observer = nullptr);
 
 // The hypothetical attribution of a candidate to the logement (P3 §6).
 Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& arena);

@@ -107,6 +107,9 @@ Value Evaluator::evalTable(const ir::Expr& e) {
                        refOf(p, &version)),
            e.range);
   }
+  if (in_.observer && !p.values.empty() && &version >= p.values.data() && &version < p.values.data() + p.values.size())
+    in_.observer->tableRow(e.index, static_cast<std::uint32_t>(&version - p.values.data()),
+                           static_cast<std::uint32_t>(*row));
   const auto& cell = t.cells[*row][col];
   if (!cell) {
     std::string key = showKey(0);

@@ -111,7 +111,7 @@ void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Ev
 std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota,
                                            const std::vector<Value>& attributions, num::Date asOf,
                                            const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
-                                           const Value* extra, std::optional<num::Date> onlyUpTo) {
+                                           const Value* extra, std::optional<num::Date> onlyUpTo, Observer* observer) {
   const ir::QuotaDecl& q = p.quotas[quota];
   std::map<GroupKey, QuotaGroup> groups;
   Arena arena;
@@ -120,6 +120,7 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     in.roles[static_cast<int>(ir::Role::Attribution)] = a;
     in.date = asOf;
     in.overrides = overrides;
+    in.observer = observer;
     Evaluator anchorEval(p, in, arena);
     Evaluator::Frame f(anchorEval, q.slotCount + 1);
     Value anchor = anchorEval.eval(*q.anchor);
@@ -156,6 +157,7 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     Inputs in;
     in.date = g.periodStart;
     in.overrides = overrides;
+    in.observer = observer;
     Evaluator targetEval(p, in, arena);
     finishGroup(p, q, g, targetEval);
     out.push_back(std::move(g));
@@ -211,7 +213,7 @@ Value Evaluator::evalQuotaHypothetical(const ir::Expr& e) {
   std::vector<QuotaGroup> groups;
   static const std::vector<Value> none;
   groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides,
-                              nullptr, in_.date);
+                              nullptr, in_.date, in_.observer);
   std::vector<std::string> want;
   std::string period;
   {
@@ -233,7 +235,7 @@ Value Evaluator::evalQuotaGroupField(const ir::Expr& e) {
   const ir::QuotaDecl& q = p_.quotas[e.index];
   static const std::vector<Value> none;
   auto groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides,
-                                   nullptr, std::nullopt);
+                                   nullptr, std::nullopt, in_.observer);
   std::vector<std::string> want;
   for (std::size_t i = 0; i < q.scopeNames.size(); ++i) want.push_back(keyText(eval(*e.args[i])));
   Value periodValue = eval(*e.args.back());

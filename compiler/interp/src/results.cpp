@@ -102,6 +102,7 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
          rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
       counts = rubriqueCounts[static_cast<std::size_t>(rb)] != 0;
     r.contribution = counts ? r.brut : num::Decimal();
+    if (in_.observer) in_.observer->criterion(index, static_cast<std::uint32_t>(i), r);
   }
   cotationBusy_[index] = 0;
   cotations_[index] = std::move(result);
@@ -120,6 +121,7 @@ const std::vector<RuleResult>& Evaluator::block(std::uint32_t index) {
       Frame frame(*this, rule.slotCount);
       if (eval(*rule.requirement).b) {
         r.status = RuleStatus::Ok;
+        if (in_.observer) in_.observer->rule(index, static_cast<std::uint32_t>(i), r);
         continue;
       }
       for (std::size_t x = 0; x < rule.exceptions.size(); ++x) {
@@ -130,9 +132,11 @@ const std::vector<RuleResult>& Evaluator::block(std::uint32_t index) {
           break;
         }
       }
-      if (r.status == RuleStatus::Exception) continue;
-      r.status = rule.refusal ? RuleStatus::Refus : RuleStatus::Alerte;
-      r.motif = rule.motif.empty() ? rule.label : text(rule.motif);
+      if (r.status != RuleStatus::Exception) {
+        r.status = rule.refusal ? RuleStatus::Refus : RuleStatus::Alerte;
+        r.motif = rule.motif.empty() ? rule.label : text(rule.motif);
+      }
+      if (in_.observer) in_.observer->rule(index, static_cast<std::uint32_t>(i), r);
     }
   }
   blocks_[index] = std::move(results);

@@ -6,6 +6,7 @@
 // so one Interpreter may serve several threads, each with its own Session.
 #pragma once
 
+#include "loge/interp/observer.h"
 #include "loge/interp/value.h"
 #include "loge/ir/program.h"
 
@@ -68,6 +69,7 @@ struct Inputs {
   const std::vector<Value>* attributions = nullptr;
   const std::vector<Value>* candidates = nullptr; // tests: `classement.X`
   const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr;
+  Observer* observer = nullptr; // coverage (observer.h); null: nothing recorded
 };
 
 // One quota group's figures (LANGUAGE-NOTES P3).

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""`loge test --coverage` on policies whose coverage is known by construction
+(coverage/couverture.loge says, item by item, what its tests exercise), and
+`--junit` checked to be well-formed JUnit XML.
+
+usage: coverage_cli.py LOGE TESTS_IMPACT_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+LOGE, HERE = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def loge(*args):
+    return subprocess.run([LOGE, *args], cwd=HERE, capture_output=True, text=True)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    cov_json = os.path.join(tmp, "couverture.json")
+    junit = os.path.join(tmp, "junit.xml")
+    r = loge("test", "coverage", "--coverage", "--coverage-json", cov_json, "--junit", junit)
+    check(r.returncode == 0, f"exit {r.returncode}: {r.stdout}{r.stderr}")
+    out = r.stdout
+    check(out.rstrip().endswith("3 passed, 0 failed"), "last line: " + out[-200:])
+    # The French report.
+    for line in [
+        "Couverture des tests",
+        "coverage/couverture.loge : 5 éléments sur 9 couverts (55,5 %)",
+        "coverage/sans-tests.loge : 0 éléments sur 1 couverts (0,0 %)",
+        "non couvert : critère `principale.enfants` (ligne 18) : jamais à zéro",
+        "non couvert : critère `principale.zone` (ligne 20) : jamais à zéro",
+        "non couvert : règle `ressources.plafond` (ligne 25) : jamais en échec (refus ou alerte)",
+        "non couvert : ligne de barème `bonus depuis 2024-01-01, ligne « c »` (ligne 11) : jamais consultée",
+        "Couverture totale : 5 éléments sur 10 (50,0 %)",
+    ]:
+        check(line in out, "missing in report: " + line + "\n---\n" + out)
+    uncovered = [l for l in out.splitlines() if "non couvert" in l and "couverture.loge" not in l]
+    for covered in ["ressources.loyer", "sauf si n° 1", "ligne « a »", "ligne « b »"]:
+        check(not any(covered in l for l in uncovered), "reported as not covered: " + covered)
+
+    # The JSON file.
+    j = json.load(open(cov_json, encoding="utf-8"))
+    check((j["couverts"], j["total"]) == (5, 10), f"totals {j['couverts']}/{j['total']}")
+    files = {f["fichier"]: f for f in j["fichiers"]}
+    check(set(files) == {"coverage/couverture.loge", "coverage/sans-tests.loge"}, f"files {sorted(files)}")
+    items = {(e["type"], e["nom"]): e for e in files["coverage/couverture.loge"]["elements"]}
+    want = {
+        ("critere", "principale.dalo"): True,
+        ("critere", "principale.enfants"): False,
+        ("critere", "principale.zone"): False,
+        ("regle", "ressources.plafond"): False,
+        ("exception", "ressources.plafond sauf si n° 1"): True,
+        ("regle", "ressources.loyer"): True,
+        ("ligne_bareme", "bonus depuis 2024-01-01, ligne « a »"): True,
+        ("ligne_bareme", "bonus depuis 2024-01-01, ligne « b »"): True,
+        ("ligne_bareme", "bonus depuis 2024-01-01, ligne « c »"): False,
+    }
+    check({k: v["couvert"] for k, v in items.items()} == want, f"items {json.dumps(list(items), ensure_ascii=False)}")
+    check(items[("critere", "principale.enfants")]["avec_points"] and not items[("critere", "principale.enfants")]["a_zero"],
+          "enfants flags")
+    check(items[("regle", "ressources.plafond")]["satisfaite"] and not items[("regle", "ressources.plafond")]["en_echec"],
+          "plafond flags")
+
+    # JUnit XML: well-formed, one suite per file with tests, counts right,
+    # coverage as properties.
+    root = ET.parse(junit).getroot()
+    check(root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "0"
+          and root.get("errors") == "0", f"testsuites {root.attrib}")
+    suites = root.findall("testsuite")
+    check(len(suites) == 1 and suites[0].get("name") == "coverage/couverture.loge", "suites")
+    props = {p.get("name"): p.get("value") for p in suites[0].iter("property")}
+    check(props == {"couverture.elements": "5/9", "couverture.pourcentage": "55,5 %"}, f"properties {props}")
+    check([c.get("name") for c in suites[0].findall("testcase")][0].startswith("T1"), "testcase names")
+
+    # Same coverage whatever the engines compared.
+    cov2 = os.path.join(tmp, "interp.json")
+    r = loge("test", "coverage", "--engine", "interp", "--coverage-json", cov2)
+    check(r.returncode == 0 and open(cov2).read() == open(cov_json).read(), "coverage depends on the engine")
+
+    # Thresholds: 5/10 = 50 %.
+    for pct, code in [("50", 0), ("50,0", 0), ("50.1", 1), ("100", 1), ("0", 0)]:
+        r = loge("test", "coverage", "--coverage-min", pct)
+        check(r.returncode == code, f"--coverage-min {pct}: exit {r.returncode}, expected {code}")
+        if code == 1:
+            check("couverture insuffisante : 50,0 %" in r.stdout, "threshold message: " + r.stdout[-300:])
+    for bad in ["abc", "101", "-1"]:
+        r = loge("test", "coverage", "--coverage-min", bad)
+        check(r.returncode == 64 and "--coverage-min" in r.stderr, f"--coverage-min {bad}: exit {r.returncode}")
+
+    # A failing test and a policy that does not compile: JUnit <failure> and <error>.
+    bad_dir = os.path.join(tmp, "pol")
+    os.mkdir(bad_dir)
+    with open(os.path.join(bad_dir, "echec.loge"), "w", encoding="utf-8") as f:
+        f.write('politique "Échec & <test>"\n\ntest "faux <exprès> & \\"cité\\"" {\n  date 2025-01-01\n'
+                '  attendu 1 = 2\n}\n')
+    with open(os.path.join(bad_dir, "casse.loge"), "w", encoding="utf-8") as f:
+        f.write('politique "Cassée"\ncotation {\n')
+    r = subprocess.run([LOGE, "test", bad_dir, "--junit", junit], capture_output=True, text=True)
+    check(r.returncode == 1, f"failing suite exit {r.returncode}")
+    root = ET.parse(junit).getroot()
+    check(root.get("tests") == "2" and root.get("failures") == "1" and root.get("errors") == "1",
+          f"failing testsuites {root.attrib}")
+    check(len(root.findall(".//failure")) == 1 and len(root.findall(".//error")) == 1, "failure/error elements")
+    names = [c.get("name") for c in root.iter("testcase")]
+    check('faux <exprès> & "cité"' in names, f"escaped names {names}")
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("ok")
