@@ -29,6 +29,10 @@ python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/diff.json" || d
   --sortie "$TMP/sans-logement.json" || die "diff sans logement: exit $?"
 golden sans-logement.json "$TMP/sans-logement.json"
 "$LOGE" diff ancienne.loge erreur.loge "${ARGS[@]}" > "$TMP/erreur.md" || die "diff erreur: exit $?"
+# The same corpus in CSV: the same report, but for the file name.
+"$LOGE" diff ancienne.loge nouvelle.loge --demandes demandes.csv --logement logement.json --date 2025-06-30 --top 3 \
+  --json > "$TMP/csv.json" || die "diff csv: exit $?"
+diff <(grep -v '"logement"' "$TMP/diff.json") <(grep -v '"logement"' "$TMP/csv.json") || die "CSV et JSON Lines diffèrent"
 golden erreur.md "$TMP/erreur.md"
 
 # expect_error CODE PATTERN ARGS… : exit CODE and PATTERN on stderr.
@@ -44,6 +48,7 @@ expect_error 1 "introuvable\|n'existe pas\|impossible" diff absente.loge nouvell
 printf 'politique "Cassée"\ncotation principale "x" {\n  critère a "a" = 1 point si inconnu\n}\n' > "$TMP/cassee.loge"
 expect_error 1 "la nouvelle version ($TMP/cassee.loge) ne se compile pas" diff ancienne.loge "$TMP/cassee.loge" "${ARGS[@]}"
 expect_error 2 "schémas incompatibles" diff ancienne.loge autre-schema.loge "${ARGS[@]}"
+expect_error 64 "format" diff ancienne.loge nouvelle.loge "${ARGS[@]}" --format-entree parquet
 expect_error 64 "format de rapport inconnu" diff ancienne.loge nouvelle.loge "${ARGS[@]}" --format html
 expect_error 64 "hors de la période de vigueur" diff ancienne.loge nouvelle.loge --demandes demandes.jsonl --date 2020-01-01
 expect_error 2 "demandes-absentes.jsonl" diff ancienne.loge nouvelle.loge --demandes demandes-absentes.jsonl --date 2025-06-30

@@ -73,7 +73,10 @@ bool readCorpus(Version& v, const DiffArgs& args) {
       return false;
     }
   }
-  return ingest::readJsonLines(p, demandeType->index, args.demandes, v.arena, v.demandes, v.errors, 5);
+  const std::optional<ingest::InputFormat> format = inputFormat(args.input, args.demandes);
+  const std::optional<ingest::ReadOptions> options = readOptions(args.input);
+  if (!format || !options) return false;
+  return ingest::readDataset(p, demandeType->index, args.demandes, *format, *options, v.arena, v.demandes, v.errors);
 }
 } // namespace
 
@@ -87,6 +90,7 @@ int runDiff(const DiffArgs& args, const Options& opts) {
     fmt::print(stderr, "erreur : --top attend un nombre de candidats d'au moins 1\n");
     return kUsageError;
   }
+  if (!inputFormat(args.input, args.demandes) || !readOptions(args.input)) return kUsageError;
   Version before, after;
   const char* names[2] = {"l'ancienne version", "la nouvelle version"};
   Version* versions[2] = {&before, &after};
@@ -138,6 +142,8 @@ int runDiff(const DiffArgs& args, const Options& opts) {
       return kDataError;
     }
   }
+
+  for (const std::string& note : after.demandes.notes) fmt::print(stderr, "note : {}\n", note);
 
   impact::Side sides[2];
   for (int k = 0; k < 2; ++k) {

@@ -93,6 +93,7 @@ struct DiffArgs {
   bool json = false;               // --json, for --format json
   std::size_t top = 10, examples = 3;
   std::string cotation, classement; // "" : the first
+  InputArgs input;                  // --format-entree, --separateur, --sne-defauts
 };
 int runDiff(const DiffArgs& args, const Options& opts);
 

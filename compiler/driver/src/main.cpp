@@ -147,6 +147,7 @@ int main(int argc, char** argv) {
   diffCmd->add_option("--format", diff.format, "markdown (par défaut) ou json");
   diffCmd->add_flag("--json", diff.json, "Rapport JSON (comme --format json)");
   diffCmd->add_option("--sortie,-o", diff.output, "Fichier du rapport (par défaut : sortie standard)");
+  addInputOptions(diffCmd, diff.input);
 
   std::vector<std::string> fmtFiles;
   bool fmtCheck = false;
