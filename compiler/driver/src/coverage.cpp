@@ -125,15 +125,17 @@ std::size_t CoverageFile::covered() const {
 }
 
 void Coverage::add(const ir::Program& p, const SourceManager& sources, const CoverageRecorder* rec) {
-  auto put = [&](const SourceRange& where, CoverageItem item) {
+  auto put = [&](const SourceRange& where, CoverageItem item, std::size_t index = 0) {
     const SourceFile* f = sources.file(where.file);
     if (!f) return;
     item.line = where.begin.line;
     auto& file = files_[displayPath(f->path())];
-    auto [it, inserted] = file.try_emplace(Key{static_cast<int>(item.kind), item.name}, item);
+    auto [it, inserted] =
+        file.try_emplace(Key{static_cast<int>(item.kind), where.begin.line, where.begin.column, index}, item);
     if (!inserted) {
       it->second.a = it->second.a || item.a;
       it->second.b = it->second.b || item.b;
+      if (item.name.size() < it->second.name.size()) it->second.name = item.name;
     }
   };
   using K = CoverageItem::Kind;
@@ -161,7 +163,7 @@ void Coverage::add(const ir::Program& p, const SourceManager& sources, const Cov
       for (std::size_t x = 0; x < r.exceptions.size(); ++x) {
         CoverageItem ex = make(K::Exception, fmt::format("{} sauf si n° {}", name, x + 1), r.exceptions[x].label);
         if (rec) ex.a = rec->rules[b][i].exceptions[x];
-        put(r.exceptions[x].range, ex);
+        put(r.exceptions[x].range, ex, x);
       }
     }
   for (std::size_t k = 0; k < p.parameters.size(); ++k) {
@@ -176,7 +178,7 @@ void Coverage::add(const ir::Program& p, const SourceManager& sources, const Cov
             K::LigneBareme, fmt::format("{} depuis {}, ligne « {} »", param.name, param.values[v].from.toString(), key),
             param.label);
         if (rec) item.a = rec->tableRows[k][v][r];
-        put(rows[r].range.valid() ? rows[r].range : param.values[v].range, item);
+        put(rows[r].range.valid() ? rows[r].range : param.values[v].range, item, (v << 20) | r);
       }
     }
   }
@@ -216,7 +218,7 @@ std::string percentText(std::size_t covered, std::size_t total) {
 std::string Coverage::renderText() const {
   std::string out = "Couverture des tests\n";
   for (const CoverageFile& f : files()) {
-    out += fmt::format("  {} : {} éléments sur {} couverts ({})\n", f.path, f.covered(), f.items.size(),
+    out += fmt::format("  {} : {} sur {} éléments couverts ({})\n", f.path, f.covered(), f.items.size(),
                        percentText(f.covered(), f.items.size()));
     for (auto k : {CoverageItem::Kind::Critere, CoverageItem::Kind::Regle, CoverageItem::Kind::Exception,
                    CoverageItem::Kind::LigneBareme}) {
@@ -232,7 +234,7 @@ std::string Coverage::renderText() const {
             fmt::format("    non couvert : {} `{}` (ligne {}) : {}\n", kindWord(i.kind), i.name, i.line, i.missing());
   }
   out +=
-      fmt::format("Couverture totale : {} éléments sur {} ({})\n", covered(), total(), percentText(covered(), total()));
+      fmt::format("Couverture totale : {} sur {} éléments ({})\n", covered(), total(), percentText(covered(), total()));
   return out;
 }
 

@@ -10,7 +10,8 @@
 //  - a barème row of a dated version: hit by at least one lookup.
 // Items are identified by their declaring file and qualified name, so a
 // module imported by several tested policies gathers the coverage of all
-// their tests.
+// their tests; reports name an item by its shortest qualified name (the one
+// it has in its own file's program).
 #pragma once
 
 #include "driver.h"
@@ -81,7 +82,10 @@ public:
   std::string renderJson() const;
 
 private:
-  using Key = std::tuple<int, std::string>; // kind, name
+  // Kind, line, column, and an index telling apart items declared at one
+  // place (a barème's rows without their own location). Not the name: a
+  // qualified name depends on how the importing policy names the module.
+  using Key = std::tuple<int, std::uint32_t, std::uint32_t, std::size_t>;
   std::map<std::string, std::map<Key, CoverageItem>> files_;
 };
 
