@@ -257,7 +257,7 @@ primary
   | ABSENT                                           # absentExpr
   | ERREUR STRING                                    # errorExpr
   | ARRONDI '(' expr ',' expr ',' roundingMode ')'   # roundExpr
-  | ident '(' (expr (',' expr)*)? ')'                # callExpr
+  | ident ('.' ident)* '(' (expr (',' expr)*)? ')'   # callExpr
   | ident                                            # nameExpr
   | '(' expr ')'                                     # parenExpr
   | '[' (expr (',' expr)* ','?)? ']'                 # listExpr

@@ -10,7 +10,25 @@ using ir::TypeKind;
 
 ir::ExprPtr Checker::checkCall(const ast::Expr& e, Env& env) {
   std::string folded = ast::foldName(e.name.text);
-  const Symbol* s = lookup(*env.module, e.name, false);
+  // `a.f(x)`: the definition f of the module imported as a.
+  Module* scope = env.module;
+  for (const ast::Ident& alias : e.scope) {
+    Module* next = importAlias(*scope, ast::foldName(alias.text));
+    if (!next) {
+      Diagnostic& d = diags_.report(DiagKind::UnknownName, alias.range, alias.text);
+      std::vector<std::string> aliases;
+      for (const ImportEdge& edge : scope->imports)
+        if (edge.aliased) aliases.push_back(edge.alias);
+      d.hint = suggest(alias.text, aliases);
+      return errorExpr(e.range);
+    }
+    scope = next;
+  }
+  const Symbol* s = lookup(*scope, e.name, false);
+  if (!s && !e.scope.empty()) {
+    lookup(*scope, e.name, true);
+    return errorExpr(e.range);
+  }
   if (!s) {
     static const char* builtins[] = {"min",    "max",     "abs",   "mois_entre", "ans_entre", "jours_entre",
                                      "annuel", "mensuel", "annee", "mois",       "jour",      "longueur"};

@@ -264,7 +264,9 @@ ast::ExprPtr Builder::buildPrimary(P::PrimaryContext* ctx) {
   }
   if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) {
     auto e = make(K::Call, r);
-    e->name = ident(c->ident());
+    auto names = c->ident();
+    for (std::size_t i = 0; i + 1 < names.size(); ++i) e->scope.push_back(ident(names[i]));
+    e->name = ident(names.back());
     for (auto* x : c->expr()) e->args.push_back(buildExpr(x));
     return e;
   }

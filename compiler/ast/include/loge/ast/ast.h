@@ -73,7 +73,11 @@ struct TypeRef {
   Kind kind = Kind::Int;
   Unit unit = Unit::None; // for Decimal-based types (montant, surface, points)
   // durée en mois | durée en jours (Duration); 0 when no unit was written.
-  enum class DurationUnit : std::uint8_t { Unspecified, Months, Days } durationUnit = DurationUnit::Unspecified;
+  enum class DurationUnit : std::uint8_t {
+    Unspecified,
+    Months,
+    Days
+  } durationUnit = DurationUnit::Unspecified;
   bool optional = false;
   QualifiedName name; // Named
   TypeRefPtr element; // List
@@ -176,7 +180,8 @@ struct Expr {
   std::string text;
   LiteralUnit literalUnit = LiteralUnit::None;
   bool boolValue = false;
-  Ident name; // Name, Field (field name), Call (callee), Exists binder
+  Ident name;               // Name, Field (field name), Call (callee), Exists binder
+  std::vector<Ident> scope; // Call: the import aliases before the callee (`a.f(x)`)
   bool hasBinder = false;
   Text message; // Error
 
