@@ -9,7 +9,9 @@
 #include "driver.h"
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
+#include "loge/interp/result_json.h"
 #include "loge/jit/jit.h"
+#include "loge/jit/motifs.h"
 
 #include <fmt/format.h>
 
@@ -19,105 +21,6 @@
 #include <map>
 
 namespace loge::driver {
-
-namespace {
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
-std::string ruleName(const ir::RuleBlockDecl& b, const ir::RuleDecl& r) { return b.name + "." + r.name; }
-
-std::string fullJson(const ir::Program& p, const std::string& id, const interp::DemandeResult& r) {
-  std::string out = "{\"id\": " + quote(id) + ", \"cotation\": {";
-  for (std::size_t c = 0; c < p.cotations.size(); ++c) {
-    const ir::CotationDecl& decl = p.cotations[c];
-    const interp::CotationResult& res = r.cotations[c];
-    out += (c ? ", " : "") + quote(decl.name) + ": {\"total\": " + res.total.toString() + ", \"criteres\": {";
-    for (std::size_t i = 0; i < decl.criteria.size(); ++i)
-      out += (i ? ", " : "") + quote(decl.criteria[i].name) + ": " + res.criteria[i].contribution.toString();
-    out += "}";
-    if (!decl.rubriques.empty()) {
-      out += ", \"rubriques\": {";
-      for (std::size_t i = 0; i < decl.rubriques.size(); ++i)
-        out += (i ? ", " : "") + quote(decl.rubriques[i].name) + ": " + res.rubriques[i].toString();
-      out += "}";
-    }
-    if (res.floorApplied) out += ", \"plancher_applique\": true";
-    if (res.ceilingApplied) out += ", \"plafond_applique\": true";
-    out += "}";
-  }
-  out += "}";
-  if (r.eligible) out += std::string(", \"eligible\": ") + (*r.eligible ? "true" : "false");
-  std::string refus, alertes, regles;
-  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
-    for (std::size_t i = 0; i < p.ruleBlocks[b].rules.size(); ++i) {
-      const interp::RuleResult& rr = r.blocks[b][i];
-      if (rr.status == interp::RuleStatus::NotEvaluated) continue;
-      std::string name = quote(ruleName(p.ruleBlocks[b], p.ruleBlocks[b].rules[i]));
-      if (rr.status == interp::RuleStatus::Refus) refus += (refus.empty() ? "" : ", ") + name;
-      if (rr.status == interp::RuleStatus::Alerte) alertes += (alertes.empty() ? "" : ", ") + name;
-      regles += (regles.empty() ? "" : ", ") + name + ": {\"statut\": \"" + interp::ruleStatusName(rr.status) + "\"";
-      if (!rr.motif.empty()) regles += ", \"motif\": " + quote(rr.motif);
-      regles += "}";
-    }
-  }
-  out += ", \"refus\": [" + refus + "], \"alertes\": [" + alertes + "], \"regles\": {" + regles + "}}";
-  return out;
-}
-
-// The compact summary of the reference workload: the first cotation's total,
-// eligibility and one `alerte_<règle>` boolean per alert rule.
-std::string compactJson(const ir::Program& p, const std::string& id, const interp::DemandeResult& r) {
-  std::string out = "{\"id\": " + quote(id);
-  if (!p.cotations.empty()) out += ", \"cotation\": " + r.cotations[0].total.toString();
-  if (r.eligible) out += std::string(", \"eligible\": ") + (*r.eligible ? "true" : "false");
-  std::map<std::string, int> uses;
-  for (const auto& b : p.ruleBlocks)
-    for (const auto& rule : b.rules) ++uses[rule.name];
-  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
-    for (std::size_t i = 0; i < p.ruleBlocks[b].rules.size(); ++i) {
-      const ir::RuleDecl& rule = p.ruleBlocks[b].rules[i];
-      if (rule.refusal || r.blocks[b][i].status == interp::RuleStatus::NotEvaluated) continue;
-      std::string key = uses[rule.name] > 1 ? p.ruleBlocks[b].name + "_" + rule.name : rule.name;
-      out += ", \"alerte_" + key + "\": " + (r.blocks[b][i].status == interp::RuleStatus::Alerte ? "true" : "false");
-    }
-  }
-  return out + "}";
-}
-
-// The motif of a rule that alerts or refuses: static text directly, else
-// the interpreter's rendering (the one definition of French formatting).
-bool staticMotif(const ir::RuleDecl& r, std::string& out) {
-  if (r.motif.empty()) {
-    out = r.label;
-    return true;
-  }
-  out.clear();
-  for (const auto& piece : r.motif) {
-    if (piece.value) return false;
-    out += piece.literal;
-  }
-  return true;
-}
-
-std::string errorJson(const SourceManager& sm, const std::string& id, const interp::EvalError& e) {
-  const SourceFile* f = sm.file(e.range.file);
-  std::string where = fmt::format("{}:{}:{}", f ? f->path() : "?", e.range.begin.line, e.range.begin.column);
-  return "{\"id\": " + quote(id) + ", \"erreur\": {\"message\": " + quote(e.message) + ", \"lieu\": " + quote(where) +
-         "}}";
-}
-} // namespace
 
 int runRun(const RunArgs& args, const Options& opts) {
   if (args.format != "json" && args.format != "compact") {
@@ -205,30 +108,14 @@ int runRun(const RunArgs& args, const Options& opts) {
                                  " : le moteur compilé signale une erreur que l'interpréteur ne trouve pas");
       } else {
         r = engine->decode(outs.data() + i * engine->outSize(), !in.roles[1].isAbsent());
-        bool needInterp = false;
-        for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
-          for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) {
-            interp::RuleResult& rr = r.blocks[b][k];
-            if (rr.status == interp::RuleStatus::Exception)
-              rr.motif = p.ruleBlocks[b].rules[k].exceptions[static_cast<std::size_t>(rr.exception)].label;
-            else if ((rr.status == interp::RuleStatus::Refus || rr.status == interp::RuleStatus::Alerte) &&
-                     !staticMotif(p.ruleBlocks[b].rules[k], rr.motif))
-              needInterp = true;
-          }
-        }
-        if (needInterp) {
-          interp::DemandeResult ref = interp.evaluate(in);
-          for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b)
-            for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k)
-              r.blocks[b][k].motif = ref.blocks[b][k].motif;
-        }
+        jit::completeMotifs(interp, in, r);
       }
-      line = args.format == "compact" ? compactJson(p, data.ids[i], r) : fullJson(p, data.ids[i], r);
+      line = args.format == "compact" ? interp::compactResultJson(p, data.ids[i], r)
+                                      : interp::resultJson(p, data.ids[i], r);
     } catch (const interp::EvalError& e) {
       ++failedCount;
-      const SourceFile* f = c->sources.file(e.range.file);
-      ++reasons[fmt::format("{}:{}:{}: {}", f ? f->path() : "?", e.range.begin.line, e.range.begin.column, e.message)];
-      line = errorJson(c->sources, data.ids[i], e);
+      ++reasons[interp::errorLocation(c->sources, e) + ": " + e.message];
+      line = interp::errorJson(c->sources, data.ids[i], e);
     }
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), out);
