@@ -1,0 +1,179 @@
+// libloge: batches of demandes (JSON Lines, or records added one by one).
+#include "records.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <string_view>
+
+namespace loge::capi {
+
+namespace {
+
+std::unique_ptr<loge_batch> newBatch(const loge_policy* policy) {
+  const Core& core = handle(policy, Tag::Policy, "policy").core;
+  if (!core->program->schema.roles[LOGE_ROLE_DEMANDE])
+    fail(LOGE_ERR_ARGUMENT, "la politique ne déclare pas de schéma pour `demande`");
+  auto b = std::make_unique<loge_batch>();
+  b->core = core;
+  return b;
+}
+
+// The record's `id` field (a texte or texte? named id), "" otherwise.
+std::string recordId(const ir::Program& p, const interp::Value& v) {
+  if (v.tag != interp::Tag::Record) return "";
+  const ir::StructDecl& decl = p.structs[v.rec->structIndex];
+  int f = decl.fieldIndex("id");
+  if (f < 0) return "";
+  const interp::Value& id = v.rec->fields[f];
+  return id.tag == interp::Tag::Text ? *id.text : "";
+}
+
+// JSON Lines in memory, read as ingest::readJsonLines reads a file: a byte
+// order mark skipped, blank lines skipped, \r\n accepted, every bad line
+// reported (the first 20 in detail).
+void readLines(loge_batch& b, std::string_view text, const std::string& file) {
+  constexpr std::size_t kMaxErrors = 20;
+  const ir::Program& p = *b.core->program;
+  const std::uint32_t demande = p.schema.roles[LOGE_ROLE_DEMANDE]->index;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::vector<ingest::IngestError> errors;
+  std::size_t failed = 0, lineNo = 0;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    ++lineNo;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    ingest::IngestError e;
+    interp::Value v;
+    bool ok = line.size() <= ingest::kMaxLineBytes;
+    if (!ok) {
+      e.message = fmt::format("ligne trop longue ({} octets, {} au plus)", line.size(), ingest::kMaxLineBytes);
+      e.column = 1;
+    } else {
+      ok = ingest::readRecord(p, demande, line, b.arena, v, e);
+    }
+    if (!ok) {
+      e.file = file;
+      e.line = lineNo;
+      if (++failed <= kMaxErrors) errors.push_back(e);
+      continue;
+    }
+    b.records.push_back(v);
+    b.ids.push_back(recordId(p, v));
+  }
+  if (!failed) return;
+  auto err = makeError(LOGE_ERR_DATA, "");
+  for (const auto& e : errors) err->items.push_back(ingestError(e));
+  if (failed > kMaxErrors) {
+    err->items.push_back(
+        makeError(LOGE_ERR_DATA, fmt::format("… et {} autre(s) ligne(s) invalide(s)", failed - kMaxErrors)));
+  }
+  for (auto& item : err->items) item->owned = false;
+  const loge_error& first = *err->items.front();
+  err->message =
+      fmt::format("{} ligne(s) invalide(s), aucune demande gardée ; la première : {}", failed, first.message);
+  err->file = first.file;
+  err->line = first.line;
+  err->column = first.column;
+  err->field = first.field;
+  err->text.clear();
+  for (const auto& item : err->items) err->text += item->text + "\n";
+  throw Failure{std::move(err)};
+}
+
+} // namespace
+
+} // namespace loge::capi
+
+using namespace loge::capi;
+
+extern "C" {
+
+LOGE_API loge_status loge_batch_create(const loge_policy* policy, loge_batch** out, loge_error** error) {
+  return guard(error, [&] {
+    nonNull(out, "out");
+    *out = newBatch(policy).release();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_batch_from_jsonl(const loge_policy* policy, const char* text, size_t length, loge_batch** out,
+                                           loge_error** error) {
+  return guard(error, [&] {
+    nonNull(text, "text");
+    nonNull(out, "out");
+    auto b = newBatch(policy);
+    readLines(*b, std::string_view(text, length), "");
+    *out = b.release();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const char* path, loge_batch** out,
+                                                loge_error** error) {
+  return guard(error, [&] {
+    nonNull(path, "path");
+    nonNull(out, "out");
+    auto b = newBatch(policy);
+    const loge::ir::Program& p = *b->core->program;
+    loge::ingest::Dataset data;
+    std::vector<loge::ingest::IngestError> errors;
+    if (!loge::ingest::readJsonLines(p, p.schema.roles[LOGE_ROLE_DEMANDE]->index, path, b->arena, data, errors)) {
+      if (errors.empty()) fail(LOGE_ERR_IO, fmt::format("{} : lecture impossible", path));
+      auto err = makeError(LOGE_ERR_DATA, "");
+      for (const auto& e : errors) err->items.push_back(ingestError(e));
+      for (auto& item : err->items) item->owned = false;
+      const loge_error& first = *err->items.front();
+      // A file that cannot be opened is reported without a line.
+      if (errors.size() == 1 && first.line == 0 && first.field.empty()) err->status = LOGE_ERR_IO;
+      err->message = first.message;
+      err->file = first.file;
+      err->line = first.line;
+      err->column = first.column;
+      err->field = first.field;
+      err->text.clear();
+      for (const auto& item : err->items) err->text += item->text + "\n";
+      throw Failure{std::move(err)};
+    }
+    b->records = std::move(data.records);
+    b->ids = std::move(data.ids);
+    *out = b.release();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* demande, loge_error** error) {
+  return guard(error, [&] {
+    loge_batch& b = handle(batch, Tag::Batch, "batch");
+    const loge_record& r = recordFor(demande, b.core, LOGE_ROLE_DEMANDE, "demande");
+    // Read again from its JSON into the batch's arena: the batch then owns
+    // every value it refers to.
+    loge_record copy;
+    copy.core = r.core;
+    copy.structIndex = r.structIndex;
+    copy.json = r.json.empty() ? "{}" : r.json;
+    loge::interp::Value v = recordValue(copy, b.arena);
+    b.records.push_back(v);
+    b.ids.push_back(recordId(*b.core->program, v));
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_batch_size(const loge_batch* batch, size_t* out, loge_error** error) {
+  return guard(error, [&] {
+    *nonNull(out, "out") = handle(batch, Tag::Batch, "batch").records.size();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API void loge_batch_free(loge_batch* batch) {
+  if (batch && batch->tag == Tag::Batch) {
+    batch->tag = Tag::Freed;
+    delete batch;
+  }
+}
+
+} // extern "C"

@@ -1,0 +1,219 @@
+// libloge: evaluating demandes with the policy's engine.
+//
+// The compiled engine evaluates a whole batch in one call on flat copies of
+// the records; a demande it flags as failed is evaluated again by the
+// interpreter, which locates the error (both engines report the same
+// errors), exactly as `loge run` does. Every call works on its own buffers
+// and arena: the policy is only read, so evaluations run concurrently.
+#include "records.h"
+
+#include "loge/interp/result_json.h"
+#include "loge/jit/motifs.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace loge::capi {
+
+namespace {
+
+num::Date evaluationDate(const ir::Program& p, const char* text) {
+  nonNull(text, "date");
+  auto d = num::Date::parse(text);
+  if (!d) fail(LOGE_ERR_ARGUMENT, fmt::format("date invalide « {} » (attendu AAAA-MM-JJ, un jour qui existe)", text));
+  bool declared = p.vigueurFrom != num::Date::min();
+  if ((declared && *d < p.vigueurFrom) || (p.vigueurTo && *p.vigueurTo < *d)) {
+    fail(LOGE_ERR_ARGUMENT,
+         fmt::format("la date d'évaluation {} est hors de la période de vigueur de la politique (du {}{})",
+                     d->toString(), p.vigueurFrom.toString(),
+                     p.vigueurTo ? " au " + p.vigueurTo->toString() : std::string()));
+  }
+  return *d;
+}
+
+loge_rule_status statusOf(interp::RuleStatus s) {
+  switch (s) {
+  case interp::RuleStatus::Ok: return LOGE_RULE_OK;
+  case interp::RuleStatus::Alerte: return LOGE_RULE_ALERTE;
+  case interp::RuleStatus::Refus: return LOGE_RULE_REFUS;
+  case interp::RuleStatus::Exception: return LOGE_RULE_EXCEPTION;
+  case interp::RuleStatus::NotEvaluated: return LOGE_RULE_NOT_EVALUATED;
+  }
+  return LOGE_RULE_NOT_EVALUATED;
+}
+
+std::unique_ptr<loge_result> makeResult(const Core& core, const std::string& id, interp::DemandeResult raw) {
+  const ir::Program& p = *core->program;
+  auto r = std::make_unique<loge_result>();
+  r->core = core;
+  r->id = id;
+  r->raw = std::move(raw);
+  for (const interp::CotationResult& c : r->raw.cotations) {
+    r->totals.push_back(c.total.toString());
+    std::vector<std::string> criteria, rubriques;
+    for (const interp::CriterionResult& x : c.criteria) criteria.push_back(x.contribution.toString());
+    for (const num::Decimal& x : c.rubriques) rubriques.push_back(x.toString());
+    r->criteria.push_back(std::move(criteria));
+    r->rubriques.push_back(std::move(rubriques));
+  }
+  for (std::size_t i = 0; i < core->rules.size(); ++i) {
+    const interp::RuleResult& rr = r->raw.blocks[core->rules[i].block][core->rules[i].rule];
+    r->statuses.push_back(statusOf(rr.status));
+    r->motifs.push_back(&rr.motif);
+    if (rr.status == interp::RuleStatus::Refus) r->refusals.push_back(i);
+    if (rr.status == interp::RuleStatus::Alerte) r->alerts.push_back(i);
+  }
+  r->json = interp::resultJson(p, id, r->raw);
+  return r;
+}
+
+std::unique_ptr<loge_result> failedResult(const Core& core, const std::string& id, const interp::EvalError& e) {
+  auto r = std::make_unique<loge_result>();
+  r->core = core;
+  r->id = id;
+  r->error = evalError(*core, e);
+  r->json = interp::errorJson(core->sources, id, e);
+  return r;
+}
+
+// Evaluates every demande; `each(i, result)` receives each one's result, or
+// its evaluation error, in order.
+template <typename Each>
+void evaluateAll(const Core& core, const std::vector<interp::Value>& demandes, const std::vector<std::string>& ids,
+                 const interp::Value& logement, num::Date date, Each&& each) {
+  const ir::Program& p = *core->program;
+  interp::Inputs in;
+  in.date = date;
+  in.roles[static_cast<int>(ir::Role::Logement)] = logement;
+  auto one = [&](std::size_t i, auto&& compute) {
+    in.roles[static_cast<int>(ir::Role::Demande)] = demandes[i];
+    try {
+      each(i, makeResult(core, ids[i], compute()));
+    } catch (const interp::EvalError& e) {
+      each(i, failedResult(core, ids[i], e));
+    }
+  };
+  if (!core->engine) {
+    for (std::size_t i = 0; i < demandes.size(); ++i) one(i, [&] { return core->interpreter->evaluate(in); });
+    return;
+  }
+  const jit::Engine& engine = *core->engine;
+  jit::FlatRecords flat = engine.flatten(demandes, p.schema.roles[static_cast<int>(ir::Role::Demande)]->index);
+  jit::FlatRecords flatLogement;
+  if (!logement.isAbsent())
+    flatLogement = engine.flatten({logement}, p.schema.roles[static_cast<int>(ir::Role::Logement)]->index);
+  std::vector<std::uint8_t> outs, failed;
+  engine.evaluate(flat, logement.isAbsent() ? nullptr : flatLogement.at(0), date, outs, failed);
+  for (std::size_t i = 0; i < demandes.size(); ++i) {
+    one(i, [&] {
+      if (failed[i]) {
+        // Replayed by the interpreter, which throws the located error.
+        core->interpreter->evaluate(in);
+        throw std::logic_error("les deux moteurs divergent : le moteur compilé signale une erreur que "
+                               "l'interpréteur ne trouve pas");
+      }
+      interp::DemandeResult r = engine.decode(outs.data() + i * engine.outSize(), !logement.isAbsent());
+      jit::completeMotifs(*core->interpreter, in, r);
+      return r;
+    });
+  }
+}
+
+} // namespace
+
+} // namespace loge::capi
+
+using namespace loge::capi;
+
+extern "C" {
+
+LOGE_API loge_status loge_evaluate(const loge_policy* policy, const loge_record* demande, const loge_record* logement,
+                                   const char* date, loge_result** out, loge_error** error) {
+  return guard(error, [&] {
+    const Core& core = handle(policy, Tag::Policy, "policy").core;
+    nonNull(out, "out");
+    const loge_record& d = recordFor(demande, core, LOGE_ROLE_DEMANDE, "demande");
+    loge::num::Date when = evaluationDate(*core->program, date);
+    loge::interp::Arena arena; // for records not validated beforehand
+    std::vector<loge::interp::Value> demandes{recordValue(d, arena)};
+    loge::interp::Value lv;
+    if (logement) lv = recordValue(recordFor(logement, core, LOGE_ROLE_LOGEMENT, "logement"), arena);
+    std::vector<std::string> ids{""};
+    if (demandes[0].tag == loge::interp::Tag::Record) {
+      const loge::ir::StructDecl& decl = core->program->structs[demandes[0].rec->structIndex];
+      int f = decl.fieldIndex("id");
+      if (f >= 0 && demandes[0].rec->fields[f].tag == loge::interp::Tag::Text)
+        ids[0] = *demandes[0].rec->fields[f].text;
+    }
+    std::unique_ptr<loge_result> result;
+    evaluateAll(core, demandes, ids, lv, when,
+                [&](std::size_t, std::unique_ptr<loge_result> r) { result = std::move(r); });
+    if (result->error) {
+      std::unique_ptr<loge_error> e = std::move(result->error);
+      throw Failure{std::move(e)};
+    }
+    *out = result.release();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_evaluate_batch(const loge_policy* policy, const loge_batch* demandes,
+                                         const loge_record* logement, const char* date, loge_results** out,
+                                         loge_error** error) {
+  return guard(error, [&] {
+    const Core& core = handle(policy, Tag::Policy, "policy").core;
+    nonNull(out, "out");
+    const loge_batch& b = handle(demandes, Tag::Batch, "demandes");
+    if (b.core != core) fail(LOGE_ERR_ARGUMENT, "argument `demandes` : créé pour une autre politique");
+    loge::num::Date when = evaluationDate(*core->program, date);
+    loge::interp::Arena arena;
+    loge::interp::Value lv;
+    if (logement) lv = recordValue(recordFor(logement, core, LOGE_ROLE_LOGEMENT, "logement"), arena);
+    auto results = std::make_unique<loge_results>();
+    results->core = core;
+    results->items.reserve(b.records.size());
+    evaluateAll(core, b.records, b.ids, lv, when, [&](std::size_t, std::unique_ptr<loge_result> r) {
+      r->owned = false;
+      if (r->error) ++results->failed;
+      results->items.push_back(std::move(r));
+    });
+    *out = results.release();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API void loge_results_free(loge_results* results) {
+  if (results && results->tag == Tag::Results) {
+    results->tag = Tag::Freed;
+    for (auto& r : results->items) r->tag = Tag::Freed;
+    delete results;
+  }
+}
+
+LOGE_API loge_status loge_results_count(const loge_results* results, size_t* out, loge_error** error) {
+  return guard(error, [&] {
+    *nonNull(out, "out") = handle(results, Tag::Results, "results").items.size();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_results_failed_count(const loge_results* results, size_t* out, loge_error** error) {
+  return guard(error, [&] {
+    *nonNull(out, "out") = handle(results, Tag::Results, "results").failed;
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_results_get(const loge_results* results, size_t index, const loge_result** out,
+                                      loge_error** error) {
+  return guard(error, [&] {
+    const loge_results& rs = handle(results, Tag::Results, "results");
+    nonNull(out, "out");
+    checkIndex(index, rs.items.size(), "résultat");
+    *out = rs.items[index].get();
+    return LOGE_OK;
+  });
+}
+
+} // extern "C"

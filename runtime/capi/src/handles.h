@@ -1,0 +1,121 @@
+// libloge (internal): what the opaque handles of loge.h are.
+//
+// Every handle starts with a kind tag, checked on entry to every function,
+// so a NULL, a handle of another kind or (most) freed handles are reported
+// as LOGE_ERR_ARGUMENT instead of being used. Objects made from a policy
+// hold a shared reference to its compiled core, so they may be freed in any
+// order.
+#pragma once
+
+#include "loge/loge.h"
+
+#include "loge/diag/diagnostic.h"
+#include "loge/interp/interp.h"
+#include "loge/ir/program.h"
+#include "loge/jit/jit.h"
+#include "loge/source/source.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace loge::capi {
+
+enum class Tag : std::uint32_t {
+  Error = 0x4c455252,   // "LERR"
+  Options = 0x4c4f5054, // "LOPT"
+  Policy = 0x4c504f4c,  // "LPOL"
+  Record = 0x4c524543,  // "LREC"
+  Batch = 0x4c424154,   // "LBAT"
+  Result = 0x4c525354,  // "LRST"
+  Results = 0x4c525353, // "LRSS"
+  Freed = 0x44454144,   // "DEAD": written by *_free before the memory goes
+};
+
+// A rule of some rule block, numbered across blocks as loge.h promises.
+struct RuleRef {
+  std::uint32_t block = 0, rule = 0;
+  std::string name; // "bloc.règle"
+  std::vector<std::string> references;
+};
+
+// A loaded policy: immutable once built, shared by everything made from it.
+// Member order matters: the engine and the interpreter refer to the program.
+struct PolicyCore {
+  SourceManager sources;
+  std::unique_ptr<ir::Program> program;
+  std::unique_ptr<interp::Interpreter> interpreter;
+  std::unique_ptr<jit::Engine> engine; // null: the interpreter evaluates
+  std::vector<Diagnostic> warnings;
+  std::vector<RuleRef> rules;
+};
+using Core = std::shared_ptr<const PolicyCore>;
+
+} // namespace loge::capi
+
+struct loge_error {
+  loge::capi::Tag tag = loge::capi::Tag::Error;
+  loge_status status = LOGE_ERR_INTERNAL;
+  std::string message, file, field, code, text;
+  std::uint32_t line = 0, column = 0;
+  loge_severity severity = LOGE_SEVERITY_ERROR;
+  std::vector<std::unique_ptr<loge_error>> items; // empty: the error is its own single item
+  bool owned = true;                              // false: an item, or the static out-of-memory error
+};
+
+struct loge_options {
+  loge::capi::Tag tag = loge::capi::Tag::Options;
+  loge_engine engine = LOGE_ENGINE_AUTO;
+};
+
+struct loge_policy {
+  loge::capi::Tag tag = loge::capi::Tag::Policy;
+  loge::capi::Core core;
+};
+
+struct loge_record {
+  loge::capi::Tag tag = loge::capi::Tag::Record;
+  loge::capi::Core core;
+  loge_role role = LOGE_ROLE_DEMANDE;
+  std::uint32_t structIndex = 0;
+  bool fromJson = false;      // immutable: read from JSON text
+  nlohmann::ordered_json doc; // fields set so far (records built field by field)
+  std::string json;           // the JSON text: as given, or `doc` serialised
+  bool validated = false;     // `value` is the record, in `arena`
+  loge::interp::Arena arena;
+  loge::interp::Value value;
+};
+
+struct loge_batch {
+  loge::capi::Tag tag = loge::capi::Tag::Batch;
+  loge::capi::Core core;
+  loge::interp::Arena arena;
+  std::vector<loge::interp::Value> records;
+  std::vector<std::string> ids;
+};
+
+struct loge_result {
+  loge::capi::Tag tag = loge::capi::Tag::Result;
+  bool owned = true; // false: part of a loge_results
+  loge::capi::Core core;
+  std::string id;
+  std::unique_ptr<loge_error> error; // the demande could not be evaluated
+  loge::interp::DemandeResult raw;
+  // Decimals spelled once, so the accessors hand out stable strings.
+  std::vector<std::string> totals;
+  std::vector<std::vector<std::string>> criteria, rubriques;
+  std::vector<loge_rule_status> statuses; // per RuleRef
+  std::vector<const std::string*> motifs; // per RuleRef, into `raw`
+  std::vector<std::size_t> refusals, alerts;
+  std::string json;
+};
+
+struct loge_results {
+  loge::capi::Tag tag = loge::capi::Tag::Results;
+  loge::capi::Core core;
+  std::vector<std::unique_ptr<loge_result>> items;
+  std::size_t failed = 0;
+};

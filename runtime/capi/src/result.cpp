@@ -1,0 +1,168 @@
+// libloge: reading one demande's results.
+#include "boundary.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace loge::capi {
+
+namespace {
+
+// A result that was evaluated (LOGE_ERR_EVALUATION otherwise).
+const loge_result& evaluated(const loge_result* result) {
+  const loge_result& r = handle(result, Tag::Result, "result");
+  if (r.error) fail(LOGE_ERR_EVALUATION, "la demande n'a pas pu être évaluée : " + r.error->message);
+  return r;
+}
+
+const loge_result& cotationOf(const loge_result* result, size_t cotation) {
+  const loge_result& r = evaluated(result);
+  checkIndex(cotation, r.totals.size(), "cotation");
+  return r;
+}
+
+template <typename T> loge_status put(T* out, T value) {
+  *nonNull(out, "out") = value;
+  return LOGE_OK;
+}
+
+} // namespace
+
+} // namespace loge::capi
+
+using namespace loge::capi;
+
+extern "C" {
+
+LOGE_API void loge_result_free(loge_result* result) {
+  if (result && result->tag == Tag::Result && result->owned) {
+    result->tag = Tag::Freed;
+    delete result;
+  }
+}
+
+LOGE_API loge_status loge_result_id(const loge_result* result, const char** out, loge_error** error) {
+  return guard(error, [&] { return put(out, handle(result, Tag::Result, "result").id.c_str()); });
+}
+
+LOGE_API loge_status loge_result_error(const loge_result* result, const loge_error** out, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = handle(result, Tag::Result, "result");
+    return put<const loge_error*>(out, r.error.get());
+  });
+}
+
+LOGE_API loge_status loge_result_total(const loge_result* result, size_t cotation, const char** out,
+                                       loge_error** error) {
+  return guard(error, [&] { return put(out, cotationOf(result, cotation).totals[cotation].c_str()); });
+}
+
+LOGE_API loge_status loge_result_bounds_applied(const loge_result* result, size_t cotation, int* floor_applied,
+                                                int* ceiling_applied, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = cotationOf(result, cotation);
+    nonNull(floor_applied, "floor_applied");
+    nonNull(ceiling_applied, "ceiling_applied");
+    *floor_applied = r.raw.cotations[cotation].floorApplied ? 1 : 0;
+    *ceiling_applied = r.raw.cotations[cotation].ceilingApplied ? 1 : 0;
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_result_criterion_points(const loge_result* result, size_t cotation, size_t criterion,
+                                                  const char** out, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = cotationOf(result, cotation);
+    checkIndex(criterion, r.criteria[cotation].size(), "critère");
+    return put(out, r.criteria[cotation][criterion].c_str());
+  });
+}
+
+LOGE_API loge_status loge_result_criterion_applicable(const loge_result* result, size_t cotation, size_t criterion,
+                                                      int* out, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = cotationOf(result, cotation);
+    checkIndex(criterion, r.criteria[cotation].size(), "critère");
+    return put(out, r.raw.cotations[cotation].criteria[criterion].applicable ? 1 : 0);
+  });
+}
+
+LOGE_API loge_status loge_result_rubrique_points(const loge_result* result, size_t cotation, size_t rubrique,
+                                                 const char** out, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = cotationOf(result, cotation);
+    checkIndex(rubrique, r.rubriques[cotation].size(), "rubrique");
+    return put(out, r.rubriques[cotation][rubrique].c_str());
+  });
+}
+
+LOGE_API loge_status loge_result_eligibility(const loge_result* result, int* out, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = evaluated(result);
+    return put(out, r.raw.eligible ? (*r.raw.eligible ? 1 : 0) : -1);
+  });
+}
+
+LOGE_API loge_status loge_result_rule_status(const loge_result* result, size_t rule, loge_rule_status* out,
+                                             loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = evaluated(result);
+    checkIndex(rule, r.statuses.size(), "règle");
+    return put(out, r.statuses[rule]);
+  });
+}
+
+LOGE_API loge_status loge_result_rule_motif(const loge_result* result, size_t rule, const char** out,
+                                            loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = evaluated(result);
+    checkIndex(rule, r.motifs.size(), "règle");
+    return put(out, r.motifs[rule]->c_str());
+  });
+}
+
+LOGE_API loge_status loge_result_refusal_count(const loge_result* result, size_t* out, loge_error** error) {
+  return guard(error, [&] { return put(out, evaluated(result).refusals.size()); });
+}
+
+LOGE_API loge_status loge_result_refusal(const loge_result* result, size_t index, size_t* rule, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = evaluated(result);
+    checkIndex(index, r.refusals.size(), "refus");
+    return put(rule, r.refusals[index]);
+  });
+}
+
+LOGE_API loge_status loge_result_alert_count(const loge_result* result, size_t* out, loge_error** error) {
+  return guard(error, [&] { return put(out, evaluated(result).alerts.size()); });
+}
+
+LOGE_API loge_status loge_result_alert(const loge_result* result, size_t index, size_t* rule, loge_error** error) {
+  return guard(error, [&] {
+    const loge_result& r = evaluated(result);
+    checkIndex(index, r.alerts.size(), "alerte");
+    return put(rule, r.alerts[index]);
+  });
+}
+
+LOGE_API loge_status loge_result_json(const loge_result* result, const char** out, loge_error** error) {
+  return guard(error, [&] { return put(out, handle(result, Tag::Result, "result").json.c_str()); });
+}
+
+LOGE_API loge_status loge_decimal_to_double(const char* decimal, double* out, loge_error** error) {
+  return guard(error, [&] {
+    const char* text = nonNull(decimal, "decimal");
+    nonNull(out, "out");
+    if (!loge::num::Decimal::parse(text))
+      fail(LOGE_ERR_ARGUMENT, std::string("« ") + text + " » n'est pas un décimal exact");
+    double v = 0;
+    const char* end = text + std::strlen(text);
+    auto [ptr, ec] = std::from_chars(text, end, v);
+    if (ec != std::errc() || ptr != end)
+      fail(LOGE_ERR_ARGUMENT, std::string("« ") + text + " » n'est pas un décimal exact");
+    *out = v;
+    return LOGE_OK;
+  });
+}
+
+} // extern "C"

@@ -1,0 +1,43 @@
+// Test support for libloge: the test policy's paths and small helpers over
+// the C API (each failing call reported with its French message).
+#pragma once
+
+#include "loge/loge.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace capi_test {
+
+inline std::string dataPath(const std::string& name) { return std::string(LOGE_CAPI_DATA_DIR) + "/" + name; }
+inline std::string repoPath(const std::string& name) { return std::string(LOGE_SOURCE_DIR) + "/" + name; }
+
+// Owns an error object returned through loge_error**.
+struct ErrorSlot {
+  loge_error* e = nullptr;
+  ~ErrorSlot() { loge_error_free(e); }
+  loge_error** operator&() {
+    loge_error_free(e);
+    e = nullptr;
+    return &e;
+  }
+  std::string message() const { return loge_error_message(e); }
+};
+
+inline loge_policy* loadPolicy(const std::string& path, loge_engine engine) {
+  loge_options* o = nullptr;
+  EXPECT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
+  EXPECT_EQ(loge_options_set_engine(o, engine, nullptr), LOGE_OK);
+  loge_policy* p = nullptr;
+  loge_error* e = nullptr;
+  loge_status s = loge_policy_load_file(path.c_str(), o, &p, &e);
+  loge_options_free(o);
+  EXPECT_EQ(s, LOGE_OK) << loge_error_text(e);
+  loge_error_free(e);
+  return p;
+}
+
+inline std::string str(const char* s) { return s ? s : "(null)"; }
+
+} // namespace capi_test

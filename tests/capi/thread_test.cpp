@@ -1,0 +1,109 @@
+// libloge: one policy evaluated from several threads at once gives the
+// results of a sequential evaluation. Built and run under ThreadSanitizer by
+// the `LOGE_SANITIZE=thread` configuration (docs/embedding.md).
+#include "capi_support.h"
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+using namespace capi_test;
+
+namespace {
+
+std::vector<std::string> jsonLines(const loge_results* results) {
+  size_t n = 0;
+  EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    const loge_result* r = nullptr;
+    const char* s = nullptr;
+    EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
+    EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
+    out.push_back(s);
+  }
+  return out;
+}
+
+// The first `limit` lines of the example corpus.
+std::string corpus(std::size_t limit) {
+  std::ifstream in(repoPath("examples/demandes.jsonl"));
+  std::string line, text;
+  for (std::size_t n = 0; std::getline(in, line) && (limit == 0 || n < limit); ++n) text += line + "\n";
+  return text;
+}
+
+class Threads : public ::testing::TestWithParam<loge_engine> {};
+
+TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
+  // Enough demandes for every criterion and rule to be exercised; fewer
+  // under ThreadSanitizer, where every access is checked.
+#if defined(__SANITIZE_THREAD__)
+  const std::size_t limit = 100;
+#else
+  const std::size_t limit = 600;
+#endif
+  constexpr int kThreads = 4;
+  loge_policy* policy = loadPolicy(repoPath("examples/grille-exemple.loge"), GetParam());
+  ASSERT_NE(policy, nullptr);
+  loge_record* logement = nullptr;
+  ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, repoPath("examples/logement-t3-plus.json").c_str(),
+                                       &logement, nullptr),
+            LOGE_OK);
+  const std::string text = corpus(limit);
+  loge_batch* batch = nullptr;
+  ASSERT_EQ(loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr), LOGE_OK);
+  size_t size = 0;
+  ASSERT_EQ(loge_batch_size(batch, &size, nullptr), LOGE_OK);
+  ASSERT_GT(size, 0u);
+
+  loge_results* reference = nullptr;
+  ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &reference, nullptr), LOGE_OK);
+  const std::vector<std::string> expected = jsonLines(reference);
+
+  // Each thread: the whole batch at once, then every demande alone (a
+  // record of its own), all sharing the policy, the batch and the logement.
+  std::vector<std::vector<std::string>> batchOut(kThreads), singleOut(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      loge_results* results = nullptr;
+      if (loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK)
+        batchOut[t] = jsonLines(results);
+      loge_results_free(results);
+      std::istringstream lines(text);
+      std::string line;
+      // Threads start at different places so they do not run in lock-step.
+      std::vector<std::string> all;
+      while (std::getline(lines, line)) all.push_back(line);
+      singleOut[t].resize(all.size());
+      for (std::size_t k = 0; k < all.size(); ++k) {
+        std::size_t i = (k + static_cast<std::size_t>(t) * all.size() / kThreads) % all.size();
+        loge_record* d = nullptr;
+        loge_result* r = nullptr;
+        const char* s = nullptr;
+        if (loge_record_from_json(policy, LOGE_ROLE_DEMANDE, all[i].data(), all[i].size(), &d, nullptr) == LOGE_OK &&
+            loge_evaluate(policy, d, logement, "2025-06-30", &r, nullptr) == LOGE_OK &&
+            loge_result_json(r, &s, nullptr) == LOGE_OK)
+          singleOut[t][i] = s;
+        loge_result_free(r);
+        loge_record_free(d);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(batchOut[t], expected) << "thread " << t;
+    EXPECT_EQ(singleOut[t], expected) << "thread " << t;
+  }
+  loge_results_free(reference);
+  loge_batch_free(batch);
+  loge_record_free(logement);
+  loge_policy_free(policy);
+}
+
+INSTANTIATE_TEST_SUITE_P(CApi, Threads, ::testing::Values(LOGE_ENGINE_INTERPRETER, LOGE_ENGINE_JIT),
+                         [](const auto& info) { return info.param == LOGE_ENGINE_JIT ? "jit" : "interp"; });
+
+} // namespace
