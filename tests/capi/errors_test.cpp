@@ -129,6 +129,10 @@ TEST_F(Errors, SettersCheckPathsTypesAndValues) {
   EXPECT_EQ(loge_record_set_text(record, "id.x", "x", &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_record_set_text(record, "id", "\xc3(", &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_record_append(record, "id", nullptr, &e), LOGE_ERR_ARGUMENT);
+  // Failed setters leave the record as it was.
+  const char* json = nullptr;
+  ASSERT_EQ(loge_record_json(record, &json, &e), LOGE_OK);
+  EXPECT_STREQ(json, "{}");
   // A record read from JSON is immutable.
   loge_record* fixed = nullptr;
   ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, dataPath("logement.json").c_str(), &fixed, &e),
@@ -185,6 +189,8 @@ TEST_F(Errors, MalformedJsonAndSchemaViolations) {
   EXPECT_EQ(loge_error_location(loge_error_item(e.e, 1)).line, 3u);
   EXPECT_EQ(str(loge_error_field(loge_error_item(e.e, 1))), "depot");
   EXPECT_EQ(loge_batch_from_jsonl_file(policy, "/nonexistent.jsonl", &b, &e), LOGE_ERR_IO);
+  EXPECT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, "/nonexistent.json", &r, &e), LOGE_ERR_IO);
+  EXPECT_NE(e.message().find("nonexistent.json"), std::string::npos) << e.message();
 }
 
 TEST_F(Errors, EvaluationArguments) {

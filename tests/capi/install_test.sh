@@ -59,12 +59,14 @@ echo "total A : 44" >> "$work/c-expected.txt"
 diff "$work/c-expected.txt" "$work/c.txt"
 echo "consumer.c (C11, pkg-config) : sortie identique"
 
-# 3. Only the API is exported.
-others=$(nm -D --defined-only "$libdir/libloge.so" | awk '{print $3}' | grep -v '^loge_' |
-  grep -v -E '^(_init|_fini|_edata|_end|__bss_start)$' || true)
-if [ -n "$others" ]; then
-  echo "symboles exportés hors API :" >&2
-  echo "$others" | head -20 >&2
+# 3. Only the API is exported: exactly the functions loge.h declares.
+grep -o 'LOGE_API [^(]*\bloge_[a-z0-9_]*(' "$src/runtime/include/loge/loge.h" | grep -o 'loge_[a-z0-9_]*($' |
+  tr -d '(' | sort > "$work/declared.txt"
+nm -D --defined-only "$libdir/libloge.so" | awk '{print $3}' |
+  grep -v -E '^(_init|_fini|_edata|_end|__bss_start)$' | sort > "$work/exported.txt"
+if ! diff "$work/declared.txt" "$work/exported.txt" > "$work/symbols.diff"; then
+  echo "libloge.so n'exporte pas exactement l'API de loge.h (< déclaré, > exporté) :" >&2
+  head -20 "$work/symbols.diff" >&2
   exit 1
 fi
-echo "libloge.so : $(nm -D --defined-only "$libdir/libloge.so" | grep -c ' loge_') symboles loge_*, rien d'autre"
+echo "libloge.so : exporte exactement les $(wc -l < "$work/declared.txt") fonctions de loge.h"

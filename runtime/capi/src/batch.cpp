@@ -128,8 +128,11 @@ LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const
       for (auto& item : err->items) item->owned = false;
       const loge_error& first = *err->items.front();
       // A file that cannot be opened is reported without a line.
-      if (errors.size() == 1 && first.line == 0 && first.field.empty()) err->status = LOGE_ERR_IO;
       err->message = first.message;
+      if (errors.size() == 1 && first.line == 0 && first.field.empty()) {
+        err->status = LOGE_ERR_IO;
+        err->message = std::string(path) + " : " + first.message;
+      }
       err->file = first.file;
       err->line = first.line;
       err->column = first.column;

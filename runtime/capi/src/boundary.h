@@ -29,6 +29,7 @@ std::unique_ptr<loge_error> evalError(const PolicyCore& core, const interp::Eval
 void deliver(loge_error** out, std::unique_ptr<loge_error> error) noexcept;
 void deliverOutOfMemory(loge_error** out) noexcept;
 void deliverInternal(loge_error** out, const char* what) noexcept;
+void deliverEvaluation(loge_error** out, const std::string& message) noexcept;
 
 template <typename Body> loge_status guard(loge_error** out, Body&& body) noexcept {
   try {
@@ -37,6 +38,11 @@ template <typename Body> loge_status guard(loge_error** out, Body&& body) noexce
     loge_status s = f.error->status;
     deliver(out, std::move(f.error));
     return s;
+  } catch (const interp::EvalError& e) {
+    // Evaluation errors are located by the code that knows the policy; one
+    // reaching this point still becomes an evaluation error, unlocated.
+    deliverEvaluation(out, e.message);
+    return LOGE_ERR_EVALUATION;
   } catch (const std::bad_alloc&) {
     deliverOutOfMemory(out);
     return LOGE_ERR_MEMORY;

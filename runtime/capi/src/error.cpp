@@ -60,6 +60,14 @@ void deliverInternal(loge_error** out, const char* what) noexcept {
   }
 }
 
+void deliverEvaluation(loge_error** out, const std::string& message) noexcept {
+  try {
+    deliver(out, makeError(LOGE_ERR_EVALUATION, message));
+  } catch (...) {
+    deliverOutOfMemory(out);
+  }
+}
+
 void checkIndex(std::size_t index, std::size_t count, const char* what) {
   if (index >= count) fail(LOGE_ERR_ARGUMENT, fmt::format("{} n° {} inexistant (il y en a {})", what, index, count));
 }

@@ -5,6 +5,12 @@
 // as LOGE_ERR_ARGUMENT instead of being used. Objects made from a policy
 // hold a shared reference to its compiled core, so they may be freed in any
 // order.
+//
+// Adding to the API (new verbs such as ranking or quotas): declare the
+// functions in loge.h (LOGE_API, status + trailing loge_error**), implement
+// them in a new file here whose bodies run in `guard` (boundary.h); a new
+// handle kind gets a Tag below, a struct whose first member is `tag`, and a
+// *_free that checks the tag and writes Tag::Freed before deleting.
 #pragma once
 
 #include "loge/loge.h"

@@ -81,13 +81,13 @@ struct Target {
   const ir::Type* type = nullptr;
 };
 
-Target resolve(loge_record& r, const char* path) {
+Target resolve(const loge_record& r, nlohmann::ordered_json& doc, const char* path) {
   if (r.fromJson)
     fail(LOGE_ERR_ARGUMENT, "un enregistrement lu depuis du JSON ne se modifie pas (créez-le avec loge_record_create)");
   const ir::Program& p = *r.core->program;
   std::vector<Step> steps = parsePath(path);
   const ir::Type* type = p.schema.roles[r.role];
-  nlohmann::ordered_json* node = &r.doc;
+  nlohmann::ordered_json* node = &doc;
   std::string where;
   for (const Step& s : steps) {
     const ir::Type* st = ir::stripOptional(type);
@@ -125,11 +125,13 @@ void typeMismatch(const loge_record& r, const char* path, const ir::Type* type, 
 }
 
 // Runs a setter: resolves the path, checks the type, stores, and forgets any
-// validated form.
+// validated form. It works on a copy, so a failed setter changes nothing.
 template <typename Store> loge_status set(loge_record* record, const char* path, Store&& store) {
   loge_record& r = handle(record, Tag::Record, "record");
-  Target t = resolve(r, path);
+  nlohmann::ordered_json doc = r.doc;
+  Target t = resolve(r, doc, path);
   store(r, t, ir::stripOptional(t.type));
+  r.doc = std::move(doc);
   r.validated = false;
   r.arena.clear();
   r.value = interp::Value();
@@ -217,7 +219,10 @@ LOGE_API loge_status loge_record_from_json_file(const loge_policy* policy, loge_
     loge::ingest::IngestError e;
     if (!loge::ingest::readJsonFile(*r->core->program, r->structIndex, path, r->arena, r->value, e)) {
       auto err = ingestError(e);
-      if (e.line == 0 && e.path.empty()) err->status = LOGE_ERR_IO; // the file itself
+      if (e.line == 0 && e.path.empty()) { // the file itself
+        err->status = LOGE_ERR_IO;
+        err->message = std::string(path) + " : " + err->message;
+      }
       throw Failure{std::move(err)};
     }
     // Kept for loge_record_json only; the file was read and validated above.
