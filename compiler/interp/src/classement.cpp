@@ -15,7 +15,7 @@
 namespace loge::interp::internal {
 
 Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vector<Value>& candidates,
-                       const Inputs& base, Arena& arena) {
+                       const Inputs& base, Arena& arena, const std::vector<DemandeResult>* precomputed) {
   const ir::ClassementDecl& c = p.classements[index];
   Ranking out;
   struct Entry {
@@ -23,7 +23,7 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
     std::vector<Value> keys;
     std::string id;
     std::vector<bool> meets; // per dont clause
-    std::vector<bool> when;  // per dont clause: its `si` holds for this candidate
+    std::vector<bool> when;  // per dont clause: its `si` condition
   };
   std::vector<Entry> pool;
   const ir::Type* demandeType = p.schema.roles[static_cast<int>(ir::Role::Demande)];
@@ -31,10 +31,17 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Inputs in = base;
     in.roles[static_cast<int>(ir::Role::Demande)] = candidates[i];
+    in.precomputed = precomputed ? &(*precomputed)[i] : nullptr;
     Evaluator ev(p, in, arena);
-    if (!ev.eligible()) continue;
+    if (!ev.eligible()) {
+      out.ineligible.push_back(i);
+      continue;
+    }
     Evaluator::Frame frame(ev, c.slotCount + 1);
-    if (c.pool && !ev.eval(*c.pool).b) continue;
+    if (c.pool && !ev.eval(*c.pool).b) {
+      out.outsidePool.push_back(i);
+      continue;
+    }
     Entry e;
     e.input = i;
     for (const auto& k : c.order) e.keys.push_back(ev.eval(*k.key));
@@ -69,20 +76,28 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
   for (std::size_t i = 0; i < n; ++i) chosen.push_back(i);
   std::vector<int> insertedBy(pool.size(), -1);
   for (std::size_t d = 0; d < c.dont.size(); ++d) {
-    bool active = false;
+    DontOutcome outcome;
+    bool active = c.dont[d].when == nullptr;
     for (std::size_t i = 0; i < pool.size(); ++i) active = active || pool[i].when[d];
-    if (!active) continue;
+    auto meeting = [&] {
+      std::int64_t m = 0;
+      for (std::size_t i : chosen) m += pool[i].meets[d];
+      return m;
+    };
+    outcome.active = active;
+    if (!active) {
+      outcome.met = meeting();
+      out.dont.push_back(std::move(outcome));
+      continue;
+    }
     Evaluator ev(p, base, arena);
     std::int64_t k = 0;
     {
       Evaluator::Frame frame(ev, c.slotCount + 1);
       k = ev.eval(*c.dont[d].count).i;
     }
-    auto meeting = [&] {
-      std::int64_t m = 0;
-      for (std::size_t i : chosen) m += pool[i].meets[d];
-      return m;
-    };
+    outcome.wanted = k;
+    std::string label = c.dont[d].label.empty() ? "clause `dont au moins`" : c.dont[d].label;
     while (meeting() < k) {
       // Best-ranked candidate meeting C not yet retained…
       std::optional<std::size_t> in;
@@ -93,27 +108,31 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
       for (std::size_t pos = chosen.size(); pos-- > 0 && !outPos;)
         if (!pool[chosen[pos]].meets[d] && insertedBy[chosen[pos]] < 0) outPos = pos;
       if (!in || !outPos) {
-        std::string label = c.dont[d].label.empty() ? "clause `dont au moins`" : c.dont[d].label;
         out.notes.push_back(fmt::format("{} : pas assez de candidats remplissent la condition ({} sur {} demandés)",
                                         label, meeting(), k));
         break;
       }
+      outcome.displaced.push_back(pool[chosen[*outPos]].input);
+      outcome.inserted.push_back(pool[*in].input);
       chosen[*outPos] = *in;
       insertedBy[*in] = static_cast<int>(d);
       std::sort(chosen.begin(), chosen.end());
-      std::string label = c.dont[d].label.empty() ? "clause `dont au moins`" : c.dont[d].label;
       out.notes.push_back(
           fmt::format("{} : candidat de rang {} retenu à la place d'un candidat mieux classé", label, *in + 1));
     }
+    outcome.met = meeting();
+    out.dont.push_back(std::move(outcome));
   }
-  for (std::size_t i : chosen) {
+  for (std::size_t i = 0; i < pool.size(); ++i) {
     RankedCandidate rc;
     rc.input = pool[i].input;
     rc.keys = pool[i].keys;
     rc.inserted = insertedBy[i] >= 0;
     rc.dontClause = insertedBy[i];
-    out.retained.push_back(std::move(rc));
+    rc.meets = pool[i].meets;
+    out.ordered.push_back(rc);
   }
+  for (std::size_t i : chosen) out.retained.push_back(out.ordered[i]);
   return out;
 }
 
@@ -121,7 +140,7 @@ Value Evaluator::evalClassementIds(const ir::Expr& e) {
   if (!in_.candidates)
     fail(fmt::format("le classement `{}` se lit dans un test qui donne des `candidats`", p_.classements[e.index].name),
          e.range);
-  Ranking r = rankCandidates(p_, e.index, *in_.candidates, in_, arena_);
+  Ranking r = rankCandidates(p_, e.index, *in_.candidates, in_, arena_, nullptr);
   const ir::Type* demandeType = p_.schema.roles[static_cast<int>(ir::Role::Demande)];
   int idField = p_.structs[demandeType->index].fieldIndex("id");
   List* l = arena_.list();

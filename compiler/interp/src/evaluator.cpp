@@ -36,7 +36,14 @@ num::Decimal decDiv(num::Decimal a, num::Decimal b, SourceRange r) {
 
 Evaluator::Evaluator(const ir::Program& p, const Inputs& in, Arena& arena)
     : p_(p), in_(in), arena_(arena), definitionMemo_(p.definitions.size()), cotations_(p.cotations.size()),
-      blocks_(p.ruleBlocks.size()), cotationBusy_(p.cotations.size(), 0) {}
+      blocks_(p.ruleBlocks.size()), cotationBusy_(p.cotations.size(), 0) {
+  if (const DemandeResult* r = in.precomputed) {
+    for (std::size_t c = 0; c < r->cotations.size() && c < cotations_.size(); ++c)
+      cotations_[c] = std::make_unique<CotationResult>(r->cotations[c]);
+    for (std::size_t b = 0; b < r->blocks.size() && b < blocks_.size(); ++b)
+      blocks_[b] = std::make_unique<std::vector<RuleResult>>(r->blocks[b]);
+  }
+}
 
 Evaluator::Frame::Frame(Evaluator& e, std::uint32_t slots) : ev(e), savedPtr(e.locals_), locals(slots) {
   ev.locals_ = locals.data();

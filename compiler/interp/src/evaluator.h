@@ -78,7 +78,7 @@ int compareValues(const Value& a, const Value& b, const ir::Type* type);
 bool equalValues(const Value& a, const Value& b, const ir::Type* type);
 
 Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vector<Value>& candidates,
-                       const Inputs& base, Arena& arena);
+                       const Inputs& base, Arena& arena, const std::vector<DemandeResult>* precomputed);
 std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota,
                                            const std::vector<Value>& attributions, num::Date asOf,
                                            const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
@@ -87,5 +87,8 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
 
 // The hypothetical attribution of a candidate to the logement (P3 §6).
 Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& arena);
+// The group that hypothetical attribution would join (null: not concerned,
+// or the group is still empty), counting attributions up to in.date.
+std::optional<QuotaGroup> envisagedGroup(const ir::Program& p, std::uint32_t quota, const Inputs& in, Arena& arena);
 
 } // namespace loge::interp::internal

@@ -37,9 +37,15 @@ Interpreter::quotaGroups(std::uint32_t quota, const std::vector<Value>& attribut
   return internal::computeQuotaGroups(program_, quota, attributions, asOf, overrides, nullptr, std::nullopt);
 }
 
-Ranking Interpreter::rank(std::uint32_t index, const std::vector<Value>& candidates, const Inputs& in) const {
+Ranking Interpreter::rank(std::uint32_t index, const std::vector<Value>& candidates, const Inputs& in,
+                          const std::vector<DemandeResult>* precomputed) const {
   Arena arena;
-  return internal::rankCandidates(program_, index, candidates, in, arena);
+  return internal::rankCandidates(program_, index, candidates, in, arena, precomputed);
+}
+
+std::optional<QuotaGroup> Interpreter::envisagedQuotaGroup(std::uint32_t quota, const Inputs& in) const {
+  Arena arena;
+  return internal::envisagedGroup(program_, quota, in, arena);
 }
 
 } // namespace loge::interp

@@ -196,6 +196,31 @@ Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& are
   return Value::record(r);
 }
 
+std::optional<QuotaGroup> envisagedGroup(const ir::Program& p, std::uint32_t quota, const Inputs& base, Arena& arena) {
+  const ir::QuotaDecl& q = p.quotas[quota];
+  Inputs in = base;
+  in.roles[static_cast<int>(ir::Role::Attribution)] = hypotheticalAttribution(p, base, arena);
+  Evaluator ev(p, in, arena);
+  Evaluator::Frame frame(ev, q.slotCount + 1);
+  if (q.population && !ev.eval(*q.population).b) return std::nullopt;
+  // The candidate's group, counting this period's attributions up to
+  // date_évaluation.
+  static const std::vector<Value> none;
+  std::vector<QuotaGroup> groups = computeQuotaGroups(p, quota, base.attributions ? *base.attributions : none,
+                                                      base.date, base.overrides, nullptr, base.date, base.observer);
+  std::vector<std::string> want;
+  for (const auto& s : q.scopeValues) want.push_back(keyText(ev.eval(*s)));
+  Value anchor = ev.eval(*q.anchor);
+  std::string period = anchor.isAbsent() ? "" : num::periodLabel(anchor.asDate(), periodKind(q.period));
+  for (QuotaGroup& g : groups) {
+    if (g.period != period) continue;
+    std::vector<std::string> keys;
+    for (const Value& k : g.keys) keys.push_back(keyText(k));
+    if (keys == want) return std::move(g);
+  }
+  return std::nullopt;
+}
+
 Value Evaluator::evalQuotaHypothetical(const ir::Expr& e) {
   const ir::QuotaDecl& q = p_.quotas[e.index];
   Value hypo = hypotheticalAttribution(p_, in_, arena_);
@@ -208,27 +233,10 @@ Value Evaluator::evalQuotaHypothetical(const ir::Expr& e) {
   bool compte = ev.eval(*q.qualifying).b;
   if (e.sub == 1) return Value::boolean(compte);
   if (!concerne) return Value::boolean(false);
-  // en_retard: the candidate's group, counting this period's attributions
-  // up to date_évaluation, has manque > 0.
-  std::vector<QuotaGroup> groups;
-  static const std::vector<Value> none;
-  groups = computeQuotaGroups(p_, e.index, in_.attributions ? *in_.attributions : none, in_.date, in_.overrides,
-                              nullptr, in_.date, in_.observer);
-  std::vector<std::string> want;
-  std::string period;
-  {
-    Evaluator::Frame f2(ev, q.slotCount + 1);
-    for (const auto& s : q.scopeValues) want.push_back(keyText(ev.eval(*s)));
-    Value anchor = ev.eval(*q.anchor);
-    period = anchor.isAbsent() ? "" : num::periodLabel(anchor.asDate(), periodKind(q.period));
-  }
-  for (const QuotaGroup& g : groups) {
-    if (g.period != period) continue;
-    std::vector<std::string> keys;
-    for (const Value& k : g.keys) keys.push_back(keyText(k));
-    if (keys == want) return Value::boolean(g.manque.has_value() ? *g.manque > 0 : true);
-  }
-  return Value::boolean(false); // an empty group is not behind
+  // en_retard: the candidate's group is behind its target (an empty group
+  // or a group without target is not; an unreachable share is).
+  std::optional<QuotaGroup> g = envisagedGroup(p_, e.index, in_, arena_);
+  return Value::boolean(g && g->statut == "en_retard");
 }
 
 Value Evaluator::evalQuotaGroupField(const ir::Expr& e) {

@@ -70,6 +70,10 @@ struct Inputs {
   const std::vector<Value>* candidates = nullptr; // tests: `classement.X`
   const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr;
   Observer* observer = nullptr; // coverage (observer.h); null: nothing recorded
+  // Results already computed for this demande (by the compiled engine):
+  // cotations and rule statuses are then read from here, not re-evaluated.
+  // Must be the results of exactly these roles at this date.
+  const DemandeResult* precomputed = nullptr;
 };
 
 // One quota group's figures (LANGUAGE-NOTES P3).
@@ -90,9 +94,22 @@ struct RankedCandidate {
   std::vector<Value> keys; // order key values
   bool inserted = false;   // brought in by a `dont au moins` clause
   int dontClause = -1;
+  std::vector<bool> meets; // per `dont au moins` clause: does it meet the condition?
+};
+// What one `dont au moins K où C [si Q]` clause did.
+struct DontOutcome {
+  bool active = false;                // `si Q` held for some candidate (or no `si`)
+  std::int64_t wanted = 0;            // K
+  std::int64_t met = 0;               // retained candidates meeting C, in the end
+  std::vector<std::size_t> inserted;  // input indices brought in, in order
+  std::vector<std::size_t> displaced; // input indices they replaced
 };
 struct Ranking {
   std::vector<RankedCandidate> retained;
+  std::vector<RankedCandidate> ordered; // every candidate of the pool, in rank order
+  std::vector<std::size_t> ineligible;  // input indices refused by a rule
+  std::vector<std::size_t> outsidePool; // eligible, but the `candidats éligibles où` condition is false
+  std::vector<DontOutcome> dont;        // per clause
   std::size_t eligibleCount = 0;
   bool insufficient = false; // fewer eligible than `retenir`
   std::int64_t retain = 0;
@@ -120,7 +137,16 @@ public:
 
   // Orders the candidates for the logement in `in.roles` per classement
   // `index`. Throws EvalError.
-  Ranking rank(std::uint32_t index, const std::vector<Value>& candidates, const Inputs& in) const;
+  // `precomputed`, when given, holds each candidate's results (parallel to
+  // `candidates`), e.g. from the compiled engine.
+  Ranking rank(std::uint32_t index, const std::vector<Value>& candidates, const Inputs& in,
+               const std::vector<DemandeResult>* precomputed = nullptr) const;
+
+  // The group of quota `quota` that attributing the logement of `in` to the
+  // demande of `in` would join, with the attributions of `in` counted up to
+  // `in.date` (the figures `quota.X.en_retard` reads). Null when that
+  // attribution would not be concerned or its group is still empty.
+  std::optional<QuotaGroup> envisagedQuotaGroup(std::uint32_t quota, const Inputs& in) const;
 
   const ir::Program& program() const { return program_; }
 
