@@ -43,6 +43,7 @@ item
   | ruleBlockDecl
   | quotaDecl
   | classementDecl
+  | similariteDecl
   | testDefaultsDecl
   | testDecl
   | replaceDecl
@@ -190,6 +191,17 @@ classementClause
 orderKey : expr direction ;
 direction : CROISSANT | DECROISSANT ;
 
+// ---------------------------------------------------------------- similarité
+
+// Which demandes are similar (the demandeur's position statement): the same
+// value of every `même` key; `attente de D à F` measures an attribution's
+// waiting time.
+similariteDecl : SIMILARITE ident STRING? reference* '{' similariteClause* '}' ;
+similariteClause
+  : MEME expr                                        # sameClause
+  | ATTENTE DE expr A expr                           # waitClause
+  ;
+
 // ---------------------------------------------------------------- tests
 
 testDefaultsDecl : DEFAUTS DE TEST '{' testInput* '}' ;
@@ -302,7 +314,7 @@ ident
   | SUIVANT | SOMME | NOMBRE | PREMIER | LISTE | FICHIER | DEPUIS | EN
   | VIGUEUR | VERSION | DATES | INFERIEUR | SUPERIEUR | ATTRIBUTIONS
   | DATE_EVALUATION | SCHEMA | DUREE | BAREME | M2 | EURO | DEFAUT
-  | COTATION | CLASSEMENT
+  | COTATION | CLASSEMENT | SIMILARITE | MEME | ATTENTE
   ;
 
 // ================================================================ lexer
@@ -374,6 +386,9 @@ PUIS : 'puis' ;
 CROISSANT : 'croissant' ;
 DECROISSANT : 'décroissant' | 'decroissant' ;
 RETENIR : 'retenir' ;
+SIMILARITE : 'similarité' | 'similarite' ;
+MEME : 'même' | 'meme' ;
+ATTENTE : 'attente' ;
 DONT : 'dont' ;
 DEFAUTS : 'défauts' | 'defauts' ;
 TEST : 'test' ;

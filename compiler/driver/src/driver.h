@@ -101,6 +101,24 @@ int runDiff(const DiffArgs& args, const Options& opts);
 // that no partial file is left behind; false when it cannot.
 bool writeFileAtomically(const std::string& path, const std::string& content);
 
+struct RankArgs {
+  std::string policy, logement, demandes, date, attributions, classement, candidature, engine = "auto";
+  InputArgs input; // the demandes file
+  bool json = false;
+};
+int runRank(const RankArgs& args, const Options& opts);
+struct QuotaArgs {
+  std::string policy, attributions, periode, date;
+  bool json = false;
+};
+int runQuota(const QuotaArgs& args, const Options& opts);
+struct PositionArgs {
+  std::string policy, demande, demandes, attributions, date, similarite, cotation, engine = "auto";
+  InputArgs input; // the demandes file
+  bool json = false;
+};
+int runPosition(const PositionArgs& args, const Options& opts);
+
 // Parses --date (AAAA-MM-JJ); prints an error and returns nullopt if bad.
 std::optional<num::Date> parseDateOption(const std::string& text);
 // The evaluation date: --date, else the policy's start of effect…; prints

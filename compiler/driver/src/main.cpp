@@ -118,6 +118,45 @@ int main(int argc, char** argv) {
   compileCmd->add_option("--cpu", compileArgs.cpu,
                          "generic (par défaut : tout processeur x86-64) ou native (celui de cette machine)");
 
+  RankArgs rank;
+  auto* rankCmd = app.add_subcommand("rank", "Classer les candidats à un logement selon un classement de la politique");
+  rankCmd->add_option("politique", rank.policy, "Politique (.loge)")->required();
+  rankCmd->add_option("--logement", rank.logement, "Logement proposé (JSON)")->required();
+  rankCmd->add_option("--demandes", rank.demandes, "Demandes candidates (JSON Lines, CSV ou SNE)")->required();
+  addInputOptions(rankCmd, rank.input);
+  rankCmd->add_option("--date", rank.date, "Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)");
+  rankCmd->add_option("--attributions", rank.attributions,
+                      "Attributions de la période (JSON Lines), pour les classements qui suivent des quotas");
+  rankCmd->add_option("--classement", rank.classement, "Nom du classement (si la politique en déclare plusieurs)");
+  rankCmd->add_option("--candidature", rank.candidature, "Données de candidature communes aux candidats (JSON)");
+  rankCmd->add_flag("--json", rank.json, "Sortie JSON plutôt que texte");
+  rankCmd->add_option("--engine", rank.engine, "Moteur : auto (par défaut), jit ou interp");
+
+  QuotaArgs quota;
+  auto* quotaCmd = app.add_subcommand("quota", "Calculer chaque quota de la politique sur un fichier d'attributions");
+  quotaCmd->add_option("politique", quota.policy, "Politique (.loge)")->required();
+  quotaCmd->add_option("--attributions", quota.attributions, "Attributions, une par ligne (JSON Lines)")->required();
+  quotaCmd->add_option("--periode", quota.periode, "Période : 2025, 2025-S1, 2025-T3 ou 2025-06 (par défaut : toutes)");
+  quotaCmd->add_option("--date", quota.date, "Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)");
+  quotaCmd->add_flag("--json", quota.json, "Sortie JSON plutôt que Markdown");
+
+  PositionArgs position;
+  auto* positionCmd =
+      app.add_subcommand("position", "Relevé de cotation d'un demandeur : note, délai d'attente moyen, position");
+  positionCmd->add_option("politique", position.policy, "Politique (.loge)")->required();
+  positionCmd->add_option("--demande", position.demande, "La demande (JSON)")->required();
+  positionCmd->add_option("--demandes", position.demandes, "Les demandes en attente (JSON Lines, CSV ou SNE)")
+      ->required();
+  addInputOptions(positionCmd, position.input);
+  positionCmd->add_option("--attributions", position.attributions, "Les attributions passées (JSON Lines)");
+  positionCmd->add_option("--date", position.date, "Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)");
+  positionCmd->add_option("--similarite", position.similarite,
+                          "Nom de la similarité (si la politique en déclare plusieurs)");
+  positionCmd->add_option("--cotation", position.cotation,
+                          "Nom de la cotation (par défaut : la première de la politique)");
+  positionCmd->add_flag("--json", position.json, "Sortie JSON plutôt que texte");
+  positionCmd->add_option("--engine", position.engine, "Moteur : auto (par défaut), jit ou interp");
+
   TestArgs testArgs;
   auto* test = app.add_subcommand("test", "Exécuter les blocs `test` des politiques");
   test->add_option("chemins", testArgs.paths, "Fichiers ou dossiers (par défaut : policies/)");
@@ -170,6 +209,9 @@ int main(int argc, char** argv) {
     if (*explainCmd) return runExplain(explain, opts);
     if (*benchCmd) return runBench(bench, opts);
     if (*compileCmd) return runCompile(compileArgs, opts);
+    if (*rankCmd) return runRank(rank, opts);
+    if (*quotaCmd) return runQuota(quota, opts);
+    if (*positionCmd) return runPosition(position, opts);
     if (*test) {
       if (testArgs.paths.empty()) testArgs.paths = {"policies"};
       return runTest(testArgs, opts);

@@ -46,6 +46,7 @@ std::unique_ptr<ir::Program> Checker::run(const SourceFile& rootFile) {
   checkRuleBlocks();
   checkQuotas();
   checkClassements();
+  checkSimilarites();
   checkTests();
   if (diags_.hasErrors()) return nullptr;
   return std::move(program_);

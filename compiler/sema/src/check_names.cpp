@@ -117,6 +117,7 @@ ir::ExprPtr Checker::useSymbol(const Symbol& s, const ast::Ident& name, Env& env
     break;
   }
   case Symbol::Kind::Classement: diags_.report(DiagKind::NotAValue, range, name.text, "un classement"); break;
+  case Symbol::Kind::Similarite: diags_.report(DiagKind::NotAValue, range, name.text, "une similarité"); break;
   }
   return errorExpr(range);
 }

@@ -29,7 +29,8 @@ struct Symbol {
     Cotation,
     RuleBlock,
     Quota,
-    Classement
+    Classement,
+    Similarite
   };
   Kind kind;
   std::uint32_t index;
@@ -129,6 +130,7 @@ public:
   // ---- check_quota.cpp
   void checkQuotas();
   void checkClassements();
+  void checkSimilarites();
   // ---- check_tests.cpp
   void checkTests();
   ir::ExprPtr checkRecord(const std::vector<ast::RecordEntry>& entries, const ir::Type* type, Env& env,
@@ -185,7 +187,7 @@ public:
     const void* node; // the ast:: declaration
   };
   std::vector<DeclOrigin> structOrigin, enumOrigin, parameterOrigin, definitionOrigin, cotationOrigin, blockOrigin,
-      quotaOrigin, classementOrigin;
+      quotaOrigin, classementOrigin, similariteOrigin;
   // Per definition: replaced by a `remplace définition` (index of replacement).
   std::vector<std::uint32_t> definitionTarget, parameterTarget;
 

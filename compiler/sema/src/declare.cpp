@@ -81,6 +81,11 @@ void Checker::declareAll() {
       program_->classements.emplace_back();
       classementOrigin.push_back({&m, &c});
     }
+    for (const ast::Similarite& s : m.ast->similarites) {
+      addSymbol(m, s.name, Symbol::Kind::Similarite, static_cast<std::uint32_t>(program_->similarities.size()));
+      program_->similarities.emplace_back();
+      similariteOrigin.push_back({&m, &s});
+    }
   }
   for (Module* m : order) resolveStructFields(*m);
   // A structure may not contain itself, directly or through other

@@ -306,4 +306,25 @@ ast::Classement Builder::buildClassement(P::ClassementDeclContext* ctx) {
   return c;
 }
 
+// similariteDecl : SIMILARITE ident STRING? reference* '{' similariteClause* '}'
+ast::Similarite Builder::buildSimilarite(P::SimilariteDeclContext* ctx) {
+  ast::Similarite s;
+  s.name = ident(ctx->ident());
+  s.label = label(ctx->STRING());
+  s.references = references(ctx->reference());
+  s.range = rangeOf(ctx);
+  for (auto* clause : ctx->similariteClause()) {
+    if (auto* k = dynamic_cast<P::SameClauseContext*>(clause)) {
+      s.keys.push_back(buildExpr(k->expr()));
+    } else {
+      auto* w = dynamic_cast<P::WaitClauseContext*>(clause);
+      s.waitFrom = buildExpr(w->expr(0));
+      s.waitTo = buildExpr(w->expr(1));
+      s.waitRange = rangeOf(w);
+      ++s.waitClauses;
+    }
+  }
+  return s;
+}
+
 } // namespace loge::syntax::internal

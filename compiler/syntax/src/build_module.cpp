@@ -74,6 +74,8 @@ void Builder::buildItem(P::ItemContext* ctx, ast::Module& m) {
     m.quotas.push_back(buildQuota(c));
   } else if (auto* c = ctx->classementDecl()) {
     m.classements.push_back(buildClassement(c));
+  } else if (auto* sd = ctx->similariteDecl()) {
+    m.similarites.push_back(buildSimilarite(sd));
   } else if (auto* c = ctx->testDefaultsDecl()) {
     m.testDefaults.push_back(buildTestDefaults(c));
   } else if (auto* c = ctx->testDecl()) {

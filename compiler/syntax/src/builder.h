@@ -53,6 +53,7 @@ private:
   ast::Rule buildRule(P::RuleDeclContext* ctx);
   ast::Quota buildQuota(P::QuotaDeclContext* ctx);
   ast::Classement buildClassement(P::ClassementDeclContext* ctx);
+  ast::Similarite buildSimilarite(P::SimilariteDeclContext* ctx);
 
   // build_tests.cpp
   ast::Test buildTest(P::TestDeclContext* ctx);

@@ -29,6 +29,8 @@ const char* canonicalSpelling(std::size_t type) {
   case L::ELIGIBLES: return "éligibles";
   case L::DECROISSANT: return "décroissant";
   case L::DEFAUTS: return "défauts";
+  case L::SIMILARITE: return "similarité";
+  case L::MEME: return "même";
   case L::BOOLEEN: return "booléen";
   case L::DECIMAL: return "décimal";
   case L::DUREE: return "durée";

@@ -29,6 +29,7 @@ bool isStatementRule(std::size_t rule) {
   case P::RuleCotationItem:
   case P::RuleRuleDecl:
   case P::RuleClassementClause:
+  case P::RuleSimilariteClause:
   case P::RuleTestInput:
   case P::RuleTestStatement:
   case P::RuleRecordEntry:

@@ -30,6 +30,7 @@ bool startsDeclaration(std::size_t type) {
   case L::REGLE:
   case L::QUOTA:
   case L::CLASSEMENT:
+  case L::SIMILARITE:
   case L::TEST:
   case L::STRUCTURE:
   case L::RUBRIQUE:
@@ -58,6 +59,7 @@ bool isItemBoundary(antlr4::Token* t) {
   case L::HARMONISATION:
   case L::QUOTA:
   case L::CLASSEMENT:
+  case L::SIMILARITE:
   case L::DEFAUTS:
   case L::TEST:
   case L::REMPLACE:

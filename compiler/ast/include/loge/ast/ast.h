@@ -461,6 +461,18 @@ struct Classement {
   SourceRange range;
 };
 
+// `similarité NOM "…" { même K … attente de D à F }`.
+struct Similarite {
+  Ident name;
+  std::string label;
+  std::vector<Reference> references;
+  std::vector<ExprPtr> keys;
+  ExprPtr waitFrom, waitTo; // may be null
+  int waitClauses = 0;      // to report a repeated `attente`
+  SourceRange waitRange;    // the last `attente` clause
+  SourceRange range;
+};
+
 struct TestInput {
   Ident role; // demande, logement, candidature
   std::vector<RecordEntry> entries;
@@ -512,6 +524,7 @@ struct Module {
   std::vector<ExternalException> externalExceptions;
   std::vector<Quota> quotas;
   std::vector<Classement> classements;
+  std::vector<Similarite> similarites;
   std::vector<TestDefaults> testDefaults;
   std::vector<Test> tests;
 };

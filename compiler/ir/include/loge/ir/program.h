@@ -229,6 +229,20 @@ struct ClassementDecl {
   SourceRange range;
 };
 
+// Which demandes are similar to a demande (its position statement): those
+// with the same value of every key (lists: sharing at least one element).
+// Keys read `demande`; the waiting time of an attribution runs from
+// `waitFrom` to `waitTo`, both read on the attribution (date or date?).
+struct SimilarityDecl {
+  std::string name; // qualified
+  std::string label;
+  std::vector<Reference> references;
+  std::vector<ExprPtr> keys;
+  ExprPtr waitFrom, waitTo; // may be null: no waiting time declared
+  std::uint32_t slotCount = 0;
+  SourceRange range;
+};
+
 // The records a test gives, already typed: one Constant-free expression tree
 // per record (MakeRecord), evaluated by the test runner.
 struct TestCase {
@@ -278,6 +292,7 @@ struct Program {
   std::vector<RuleBlockDecl> ruleBlocks;
   std::vector<QuotaDecl> quotas;
   std::vector<ClassementDecl> classements;
+  std::vector<SimilarityDecl> similarities;
   std::vector<TestCase> tests;
   FileId rootFile = kNoFile;
 };

@@ -1,0 +1,121 @@
+// Designation stage: evaluating many demandes against one logement with
+// either engine. The compiled engine computes cotations and rule statuses;
+// motifs with `{expressions}` and the located message of a failed demande
+// come from the interpreter, so the results are the interpreter's exactly.
+#include "loge/designation/designation.h"
+#include "loge/jit/jit.h"
+
+#include <memory>
+
+namespace loge::designation {
+
+namespace {
+// A motif without `{…}`: known without evaluating anything.
+bool staticMotif(const ir::RuleDecl& r, std::string& out) {
+  if (r.motif.empty()) {
+    out = r.label;
+    return true;
+  }
+  out.clear();
+  for (const auto& piece : r.motif) {
+    if (piece.value) return false;
+    out += piece.literal;
+  }
+  return true;
+}
+} // namespace
+
+bool parseEngine(const std::string& text, Engine& out) {
+  if (text == "auto")
+    out = Engine::Auto;
+  else if (text == "interp")
+    out = Engine::Interp;
+  else if (text == "jit")
+    out = Engine::Jit;
+  else
+    return false;
+  return true;
+}
+
+std::string recordId(const ir::Program& p, const interp::Value& record) {
+  if (record.tag != interp::Tag::Record) return "";
+  int f = p.structs[record.rec->structIndex].fieldIndex("id");
+  if (f < 0) return "";
+  const interp::Value& v = record.rec->fields[static_cast<std::size_t>(f)];
+  return v.tag == interp::Tag::Text ? *v.text : "";
+}
+
+bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::Value>& demandes,
+                 const interp::Value& logement, const interp::Value& candidature, num::Date date, Evaluations& out,
+                 std::string& why) {
+  interp::Interpreter interp(p);
+  interp::Inputs in;
+  in.date = date;
+  in.roles[static_cast<int>(ir::Role::Logement)] = logement;
+  in.roles[static_cast<int>(ir::Role::Candidature)] = candidature;
+  out.results.assign(demandes.size(), std::nullopt);
+  out.failures.clear();
+  std::unique_ptr<jit::Engine> compiled;
+  if (engine != Engine::Interp) {
+    std::string reason;
+    compiled = jit::Engine::create(p, reason);
+    if (!compiled && engine == Engine::Jit) {
+      why = reason;
+      return false;
+    }
+    if (!compiled) out.note = reason;
+  }
+  out.engine = compiled ? "jit" : "interp";
+  std::vector<std::uint8_t> outs, failed;
+  if (compiled && !demandes.empty()) {
+    const ir::Type* dt = p.schema.roles[static_cast<int>(ir::Role::Demande)];
+    jit::FlatRecords flat = compiled->flatten(demandes, dt->index);
+    jit::FlatRecords flatLogement, flatCandidature;
+    const std::uint8_t* l = nullptr;
+    const std::uint8_t* c = nullptr;
+    if (!logement.isAbsent()) {
+      flatLogement = compiled->flatten({logement}, logement.rec->structIndex);
+      l = flatLogement.at(0);
+    }
+    if (!candidature.isAbsent()) {
+      flatCandidature = compiled->flatten({candidature}, candidature.rec->structIndex);
+      c = flatCandidature.at(0);
+    }
+    compiled->evaluate(flat, l, date, outs, failed, c);
+  }
+  for (std::size_t i = 0; i < demandes.size(); ++i) {
+    in.roles[static_cast<int>(ir::Role::Demande)] = demandes[i];
+    try {
+      if (!compiled || failed[i]) {
+        // The interpreter, or the compiled engine's failure replayed by the
+        // interpreter to locate it.
+        out.results[i] = interp.evaluate(in);
+        continue;
+      }
+      interp::DemandeResult r = compiled->decode(outs.data() + i * compiled->outSize(), !logement.isAbsent());
+      bool needInterp = false;
+      for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
+        for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) {
+          interp::RuleResult& rr = r.blocks[b][k];
+          const ir::RuleDecl& rule = p.ruleBlocks[b].rules[k];
+          if (rr.status == interp::RuleStatus::Exception)
+            rr.motif = rule.exceptions[static_cast<std::size_t>(rr.exception)].label;
+          else if ((rr.status == interp::RuleStatus::Refus || rr.status == interp::RuleStatus::Alerte) &&
+                   !staticMotif(rule, rr.motif))
+            needInterp = true;
+        }
+      }
+      if (needInterp) {
+        interp::DemandeResult ref = interp.evaluate(in);
+        for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b)
+          for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) r.blocks[b][k].motif = ref.blocks[b][k].motif;
+      }
+      out.results[i] = std::move(r);
+    } catch (const interp::EvalError& e) {
+      out.failures.push_back({i, recordId(p, demandes[i]), e});
+    }
+  }
+  return true;
+}
+
+} // namespace loge::designation
