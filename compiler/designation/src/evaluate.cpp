@@ -1,29 +1,14 @@
 // Designation stage: evaluating many demandes against one logement with
 // either engine. The compiled engine computes cotations and rule statuses;
-// motifs with `{expressions}` and the located message of a failed demande
+// motifs (jit::completeMotifs) and the located message of a failed demande
 // come from the interpreter, so the results are the interpreter's exactly.
 #include "loge/designation/designation.h"
 #include "loge/jit/jit.h"
+#include "loge/jit/motifs.h"
 
 #include <memory>
 
 namespace loge::designation {
-
-namespace {
-// A motif without `{…}`: known without evaluating anything.
-bool staticMotif(const ir::RuleDecl& r, std::string& out) {
-  if (r.motif.empty()) {
-    out = r.label;
-    return true;
-  }
-  out.clear();
-  for (const auto& piece : r.motif) {
-    if (piece.value) return false;
-    out += piece.literal;
-  }
-  return true;
-}
-} // namespace
 
 bool parseEngine(const std::string& text, Engine& out) {
   if (text == "auto")
@@ -93,23 +78,7 @@ bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::
         continue;
       }
       interp::DemandeResult r = compiled->decode(outs.data() + i * compiled->outSize(), !logement.isAbsent());
-      bool needInterp = false;
-      for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
-        for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) {
-          interp::RuleResult& rr = r.blocks[b][k];
-          const ir::RuleDecl& rule = p.ruleBlocks[b].rules[k];
-          if (rr.status == interp::RuleStatus::Exception)
-            rr.motif = rule.exceptions[static_cast<std::size_t>(rr.exception)].label;
-          else if ((rr.status == interp::RuleStatus::Refus || rr.status == interp::RuleStatus::Alerte) &&
-                   !staticMotif(rule, rr.motif))
-            needInterp = true;
-        }
-      }
-      if (needInterp) {
-        interp::DemandeResult ref = interp.evaluate(in);
-        for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b)
-          for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) r.blocks[b][k].motif = ref.blocks[b][k].motif;
-      }
+      jit::completeMotifs(interp, in, r);
       out.results[i] = std::move(r);
     } catch (const interp::EvalError& e) {
       out.failures.push_back({i, recordId(p, demandes[i]), e});
