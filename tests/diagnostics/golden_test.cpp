@@ -96,6 +96,15 @@ std::vector<Case> generatedCases() {
                    text += "  vrai\n";
                    writeFile(root / "limits/fail_prefix_chain.loge", text);
                  }});
+  // 1001 chained operators (the limit is 1000).
+  out.push_back({"limits/fail_operator_chain.loge", [](const fs::path& root) {
+                   std::string text = kHeader;
+                   text += "# 1 002 termes, donc 1 001 additions enchaînées : une de trop.\n";
+                   text += "définition somme : entier =\n  1";
+                   for (int i = 1; i < 1002; ++i) text += i % 20 ? " + 1" : "\n  + 1";
+                   text += "\n";
+                   writeFile(root / "limits/fail_operator_chain.loge", text);
+                 }});
   // 101 errors: the engine stops at 100 and says so once.
   out.push_back({"limits/fail_too_many_errors.loge", [](const fs::path& root) {
                    std::string text = kHeader;

@@ -88,6 +88,10 @@ case("date mal formée", ["run", POLICY, "--date", "30/06/2025", "--demandes", d
 case("politique absente", ["check", os.path.join(tmp, "absente.loge")], 1, "absente.loge")
 case("politique non UTF-8", ["check", write("latin1.loge", 'politique "Caf\xe9"\n'.encode("latin-1"), "wb")], 1, "UTF-8")
 case("dossier au lieu d'un fichier", ["check", tmp], 1)
+# A flat chain of 200 000 additions: refused at once (E0110), where it once
+# took hours (quadratic tree building) and would then overflow the stack.
+case("expression très longue", ["check", write("long.loge", 'politique "long"\ndéfinition x : entier = ' +
+                                              " + ".join(["1"] * 200000) + "\n")], 1, "[E0110]")
 deep = 'politique "profond"\ndéfinition x : entier = ' + "(" * 5000 + "1" + ")" * 5000 + "\n"
 case("imbrication profonde", ["check", write("deep.loge", deep)], 1, "imbriquée")
 chain = 'politique "chaîne"\ndéfinition x : entier = ' + "si vrai alors 1 sinon " * 3000 + "0\n"

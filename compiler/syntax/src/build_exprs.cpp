@@ -3,6 +3,7 @@
 // à défaut, + −, × ÷, unary −, postfix, primary).
 #include "LogeLexer.h"
 #include "builder.h"
+#include "loge/syntax/parse.h"
 
 namespace loge::syntax::internal {
 
@@ -86,19 +87,45 @@ ast::ExprPtr Builder::buildExpr(P::ExprContext* ctx) {
   return buildOr(c->orExpr());
 }
 
+// Chains of binary operators (`a + b + …`) are flat in the parse tree but
+// left-deep in the AST, and every later pass recurses once per operator:
+// the operators of the chains being built, enclosing ones included, count
+// against kMaxOperatorChain. Past it the chain is reported and only its
+// first operand is built (the module has an error, so no later pass runs).
+bool Builder::enterChain(std::size_t operands, antlr4::ParserRuleContext* ctx) {
+  std::size_t operators = operands - 1;
+  if (chainDepth_ + operators <= static_cast<std::size_t>(kMaxOperatorChain)) {
+    chainDepth_ += operators;
+    return true;
+  }
+  if (!chainReported_) {
+    Diagnostic& d = diags_.report(DiagKind::ExpressionTooLong, rangeOf(ctx), kMaxOperatorChain);
+    d.hint = "découpez le calcul en définitions intermédiaires";
+    chainReported_ = true;
+  }
+  return false;
+}
+
 // orExpr : andExpr (OU andExpr)*
 ast::ExprPtr Builder::buildOr(P::OrExprContext* ctx) {
-  auto e = buildAnd(ctx->andExpr(0));
-  for (std::size_t i = 1; i < ctx->andExpr().size(); ++i)
-    e = makeBinary(ast::BinaryOp::Or, std::move(e), buildAnd(ctx->andExpr(i)));
+  // The accessors with an index scan every child: fetch each list once.
+  std::vector<P::AndExprContext*> operands = ctx->andExpr();
+  if (!enterChain(operands.size(), ctx)) return buildAnd(operands[0]);
+  auto e = buildAnd(operands[0]);
+  for (std::size_t i = 1; i < operands.size(); ++i)
+    e = makeBinary(ast::BinaryOp::Or, std::move(e), buildAnd(operands[i]));
+  chainDepth_ -= operands.size() - 1;
   return e;
 }
 
 // andExpr : notExpr (ET notExpr)*
 ast::ExprPtr Builder::buildAnd(P::AndExprContext* ctx) {
-  auto e = buildNot(ctx->notExpr(0));
-  for (std::size_t i = 1; i < ctx->notExpr().size(); ++i)
-    e = makeBinary(ast::BinaryOp::And, std::move(e), buildNot(ctx->notExpr(i)));
+  std::vector<P::NotExprContext*> operands = ctx->notExpr();
+  if (!enterChain(operands.size(), ctx)) return buildNot(operands[0]);
+  auto e = buildNot(operands[0]);
+  for (std::size_t i = 1; i < operands.size(); ++i)
+    e = makeBinary(ast::BinaryOp::And, std::move(e), buildNot(operands[i]));
+  chainDepth_ -= operands.size() - 1;
   return e;
 }
 
@@ -155,34 +182,44 @@ ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
 
 // defaultExpr : additive (A DEFAUT additive)*
 ast::ExprPtr Builder::buildDefault(P::DefaultExprContext* ctx) {
-  auto e = buildAdditive(ctx->additive(0));
-  for (std::size_t i = 1; i < ctx->additive().size(); ++i) {
-    auto d = make(K::Default, SourceRange::cover(e->range, rangeOf(ctx->additive(i))));
+  std::vector<P::AdditiveContext*> operands = ctx->additive();
+  if (!enterChain(operands.size(), ctx)) return buildAdditive(operands[0]);
+  auto e = buildAdditive(operands[0]);
+  for (std::size_t i = 1; i < operands.size(); ++i) {
+    auto d = make(K::Default, SourceRange::cover(e->range, rangeOf(operands[i])));
     d->a = std::move(e);
-    d->b = buildAdditive(ctx->additive(i));
+    d->b = buildAdditive(operands[i]);
     e = std::move(d);
   }
+  chainDepth_ -= operands.size() - 1;
   return e;
 }
 
 // additive : multiplicative (addOp multiplicative)*
 ast::ExprPtr Builder::buildAdditive(P::AdditiveContext* ctx) {
-  auto e = buildMultiplicative(ctx->multiplicative(0));
-  for (std::size_t i = 1; i < ctx->multiplicative().size(); ++i) {
-    bool minus = ctx->addOp(i - 1)->MINUS() != nullptr;
-    e = makeBinary(minus ? ast::BinaryOp::Sub : ast::BinaryOp::Add, std::move(e),
-                   buildMultiplicative(ctx->multiplicative(i)));
+  std::vector<P::MultiplicativeContext*> operands = ctx->multiplicative();
+  std::vector<P::AddOpContext*> ops = ctx->addOp();
+  if (!enterChain(operands.size(), ctx)) return buildMultiplicative(operands[0]);
+  auto e = buildMultiplicative(operands[0]);
+  for (std::size_t i = 1; i < operands.size(); ++i) {
+    bool minus = ops[i - 1]->MINUS() != nullptr;
+    e = makeBinary(minus ? ast::BinaryOp::Sub : ast::BinaryOp::Add, std::move(e), buildMultiplicative(operands[i]));
   }
+  chainDepth_ -= operands.size() - 1;
   return e;
 }
 
 // multiplicative : unary (mulOp unary)*
 ast::ExprPtr Builder::buildMultiplicative(P::MultiplicativeContext* ctx) {
-  auto e = buildUnary(ctx->unary(0));
-  for (std::size_t i = 1; i < ctx->unary().size(); ++i) {
-    bool div = ctx->mulOp(i - 1)->DIVIDE() != nullptr;
-    e = makeBinary(div ? ast::BinaryOp::Div : ast::BinaryOp::Mul, std::move(e), buildUnary(ctx->unary(i)));
+  std::vector<P::UnaryContext*> operands = ctx->unary();
+  std::vector<P::MulOpContext*> ops = ctx->mulOp();
+  if (!enterChain(operands.size(), ctx)) return buildUnary(operands[0]);
+  auto e = buildUnary(operands[0]);
+  for (std::size_t i = 1; i < operands.size(); ++i) {
+    bool div = ops[i - 1]->DIVIDE() != nullptr;
+    e = makeBinary(div ? ast::BinaryOp::Div : ast::BinaryOp::Mul, std::move(e), buildUnary(operands[i]));
   }
+  chainDepth_ -= operands.size() - 1;
   return e;
 }
 

@@ -30,6 +30,11 @@ public:
   SourceRange rangeOf(antlr4::tree::TerminalNode* node) const { return rangeOf(node->getSymbol()); }
 
 private:
+  // build_exprs.cpp: counts a chain's operators against kMaxOperatorChain.
+  bool enterChain(std::size_t operands, antlr4::ParserRuleContext* ctx);
+  std::size_t chainDepth_ = 0;
+  bool chainReported_ = false;
+
   // build_module.cpp
   ast::Header buildHeader(P::HeaderContext* ctx);
   void buildItem(P::ItemContext* ctx, ast::Module& m);

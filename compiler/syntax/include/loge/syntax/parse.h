@@ -21,6 +21,12 @@ namespace loge::syntax {
 // with a diagnostic before parsing.
 inline constexpr int kMaxBracketDepth = 100;
 inline constexpr int kMaxPrefixChain = 400;
+// Binary operators chained without brackets (`a + b + … `), counted across
+// the chains that enclose one another, are limited too: each one is a level
+// of the AST. With the two limits above, an expression's AST is at most a
+// couple of thousand levels deep, which every pass handles on an ordinary
+// 8 Mio thread stack (tests/limits).
+inline constexpr int kMaxOperatorChain = 1000;
 
 std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& diags);
 
