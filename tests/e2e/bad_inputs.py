@@ -92,6 +92,10 @@ case("dossier au lieu d'un fichier", ["check", tmp], 1)
 # took hours (quadratic tree building) and would then overflow the stack.
 case("expression très longue", ["check", write("long.loge", 'politique "long"\ndéfinition x : entier = ' +
                                               " + ".join(["1"] * 200000) + "\n")], 1, "[E0110]")
+# An endless stream is read only up to the size limit (it once filled memory).
+if os.path.exists("/dev/zero"):
+    case("importation d'un flux sans fin", ["check", write("zero.loge", 'politique "z"\nimporte "/dev/zero"\n')], 1,
+         "zero.loge:2:1", "taille maximale")
 deep = 'politique "profond"\ndéfinition x : entier = ' + "(" * 5000 + "1" + ")" * 5000 + "\n"
 case("imbrication profonde", ["check", write("deep.loge", deep)], 1, "imbriquée")
 chain = 'politique "chaîne"\ndéfinition x : entier = ' + "si vrai alors 1 sinon " * 3000 + "0\n"

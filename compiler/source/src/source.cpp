@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace loge {
 
@@ -88,13 +87,16 @@ const SourceFile* SourceManager::load(const std::string& path, LoadError& error)
     error.message = "impossible d'ouvrir le fichier « " + path + " » (absent ou illisible)";
     return nullptr;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Never read more than the limit plus one byte: an import of `/dev/zero`
+  // (or any endless stream) must end in a diagnostic, not in exhausted memory.
+  std::string text;
+  char chunk[1 << 14];
+  while (text.size() <= kMaxFileBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {
     error.message = "erreur de lecture du fichier « " + path + " »";
     return nullptr;
   }
-  std::string text = std::move(buffer).str();
   if (text.size() > kMaxFileBytes) {
     error.message = "le fichier « " + path + " » dépasse la taille maximale d'une politique (16 Mio)";
     return nullptr;
