@@ -159,5 +159,33 @@ TEST(SyntaxErrors, NestingDepthIsBounded) {
   EXPECT_EQ(e.message, "imbrication trop profonde (plus de 64 niveaux)");
 }
 
+TEST(SyntaxErrors, ListLengthIsBounded) {
+  // Noeud { enfants : liste de Noeud }: a list of kMaxListItems empty nodes
+  // is read, one more is refused at the list's opening bracket.
+  ir::Program p;
+  ir::StructDecl noeud;
+  noeud.name = "Noeud";
+  ir::FieldDecl enfants;
+  enfants.name = "enfants";
+  enfants.type = p.types.list(p.types.structure(0));
+  noeud.fields.push_back(enfants);
+  p.structs.push_back(noeud);
+
+  auto wide = [](std::size_t n) {
+    std::string json = R"({"enfants": [)";
+    for (std::size_t i = 0; i < n; ++i) json += i ? R"(, {"enfants": []})" : R"({"enfants": []})";
+    return json + "]}";
+  };
+  interp::Arena arena;
+  interp::Value v;
+  IngestError e;
+  EXPECT_TRUE(readRecord(p, 0, wide(kMaxListItems), arena, v, e)) << e.render();
+  EXPECT_EQ(v.rec->fields[0].lst->items.size(), kMaxListItems);
+  EXPECT_FALSE(readRecord(p, 0, wide(kMaxListItems + 1), arena, v, e));
+  EXPECT_EQ(e.message, "liste trop longue (plus de 10000 éléments)");
+  EXPECT_EQ(e.path, "enfants");
+  EXPECT_EQ(e.column, 13u); // the list's `[`
+}
+
 } // namespace
 } // namespace loge::ingest::test

@@ -215,6 +215,8 @@ bool RecordParser::parseList(const ir::Type* element, Value& out, std::size_t de
     if (!parseValue(element, item, depth)) return false;
     list->items.push_back(item);
     path_.pop_back();
+    if (list->items.size() > kMaxListItems)
+      return fail(open, fmt::format("liste trop longue (plus de {} éléments)", kMaxListItems));
     skipSpace();
     if (atEnd()) return endError();
     const char c = peek();

@@ -32,6 +32,11 @@ inline constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20; // 64 Mio
 inline constexpr std::size_t kMaxDepth = 64;
 // A CSV or SNE (XML) file larger than this is refused: both are read whole.
 inline constexpr std::size_t kMaxTableBytes = std::size_t{512} << 20; // 512 Mio
+// A list of more than this many items is refused: no household, motif or
+// document list comes near it, and a policy may walk a list once per item
+// (`pour chaque … nombre de … dans la même liste`), so its length must not
+// be left to the data.
+inline constexpr std::size_t kMaxListItems = 10000;
 
 // One problem in the input data.
 struct IngestError {
