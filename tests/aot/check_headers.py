@@ -9,6 +9,10 @@ import sys
 import tempfile
 
 loge, rt, numeric, root = sys.argv[1:5]
+# Extra link flags (the sanitizer runtime when the build is instrumented) and
+# the compiler that links: the build's own, so that its runtime matches.
+extra_link = sys.argv[5].split() if len(sys.argv) > 5 else []
+linker = sys.argv[6] if len(sys.argv) > 6 else "g++"
 root = pathlib.Path(root)
 policies = [root / "examples/grille-exemple.loge", root / "bench/workload.loge",
             root / "policies/schema/standard.loge"]
@@ -51,8 +55,8 @@ with tempfile.TemporaryDirectory() as tmp:
     body += "  return bad;\n}\n"
     main.write_text(body)
     exe = tmp / "all"
-    r = subprocess.run(["g++", "-x", "c", "-std=c11", "-Wall", "-Werror", str(main), "-x", "none", *objects, rt,
-                        numeric, f"-I{tmp}", f"-I{root}/runtime/rt/include", "-o", str(exe)],
+    r = subprocess.run([linker, "-x", "c", "-std=c11", "-Wall", "-Werror", str(main), "-x", "none", *objects, rt,
+                        numeric, *extra_link, f"-I{tmp}", f"-I{root}/runtime/rt/include", "-o", str(exe)],
                        capture_output=True, text=True)
     if r.returncode != 0:
         failures.append(f"linking all artifacts together failed:\n{r.stderr[:3000]}")
