@@ -37,7 +37,8 @@ if ! grep -q "^LOGE_FUZZ:BOOL=ON" "$BUILD/CMakeCache.txt"; then
   echo "fuzz : $BUILD n'est pas configuré avec -DLOGE_FUZZ=ON" >&2
   exit 64
 fi
-cmake --build "$BUILD" -j "$JOBS" --target "fuzz_$TARGET"
+# LOGE_FUZZ_NO_BUILD=1: fuzz the binary as it is (e.g. while the tree moves).
+[ -n "${LOGE_FUZZ_NO_BUILD:-}" ] || cmake --build "$BUILD" -j "$JOBS" --target "fuzz_$TARGET"
 
 WORK=$BUILD/fuzz/$TARGET
 SEEDS=$WORK/seeds
@@ -53,8 +54,9 @@ case "$TARGET" in
     DICT=(-dict=tests/fuzz/loge.dict)
     ;;
   ingest)
-    # Byte 0 chooses the record type and the reader (ingest_fuzz.cpp): 0x00
-    # a demande object, 0x01 a logement object, 0x80 demandes as JSON Lines.
+    # Byte 0 chooses the reader and the record type (ingest_fuzz.cpp):
+    # 0x00 a demande object, 0x01 a logement object, 0x20 demandes as JSON
+    # Lines, 0x40 CSV, 0x60 SNE XML (0x70: with the test defaults).
     python3 - "$SEEDS" <<'PY'
 import pathlib, sys
 out = pathlib.Path(sys.argv[1])
@@ -62,9 +64,14 @@ lines = [l for l in pathlib.Path("examples/demandes.jsonl").read_text(encoding="
 for i, l in enumerate(lines[:40]):
     (out / f"demande-{i}").write_bytes(b"\x00" + l.encode())
 for i in range(0, min(len(lines), 40), 4):
-    (out / f"lignes-{i}").write_bytes(b"\x80" + "\n".join(lines[i:i + 4]).encode() + b"\n")
-for f in ("examples/logement-t3-plus.json",):
-    (out / pathlib.Path(f).name).write_bytes(b"\x01" + pathlib.Path(f).read_bytes())
+    (out / f"lignes-{i}").write_bytes(b"\x20" + "\n".join(lines[i:i + 4]).encode() + b"\n")
+for prefix, files in ((b"\x01", ["examples/logement-t3-plus.json"]),
+                      (b"\x40", sorted(pathlib.Path("tests").rglob("*.csv"))),
+                      (b"\x70", sorted(pathlib.Path("tests").rglob("*.xml")))):
+    for f in files:
+        f = pathlib.Path(f)
+        if f.stat().st_size < 200_000:
+            (out / f"{prefix.hex()}-{f.name}").write_bytes(prefix + f.read_bytes())
 PY
     DICT=(-dict=tests/fuzz/json.dict)
     ;;

@@ -1,10 +1,12 @@
-// Fuzz target: reading demandes, logements and candidatures (JSON and JSON
-// Lines, compiler/ingest) against the standard schema
+// Fuzz target: reading demandes, logements and candidatures (JSON, JSON
+// Lines, CSV and SNE XML: compiler/ingest) against the standard schema
 // (policies/schema/standard.loge).
 //
-// Input: byte 0 chooses the record type (its value modulo the number of
-// roles the schema declares) and the reader (bit 7 set: JSON Lines, through
-// a file; clear: one JSON object); the other bytes are the data. Beyond "no
+// Input: byte 0 chooses the reader (bits 5-6: 0 one JSON object, 1 JSON
+// Lines through a file, 2 CSV, 3 SNE XML), an option (bit 4: CSV separator
+// `;` instead of detected; SNE test defaults) and the record type (bits 0-3
+// modulo the number of roles the schema declares; SNE: the demande); the
+// other bytes are the data. Beyond "no
 // crash, no sanitizer report", two properties are checked:
 //   - every record read is valid input: written back as JSON
 //     (difftest::toJson) it reads again to the same record;
@@ -63,24 +65,37 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1 || gStructs.empty()) return 0;
   const loge::ir::Program& p = *gPolicy->program;
-  std::uint32_t s = gStructs[(data[0] & 0x7F) % gStructs.size()];
+  const int reader = (data[0] >> 5) & 3;
+  const bool option = (data[0] & 0x10) != 0;
+  std::uint32_t s = gStructs[(data[0] & 0x0F) % gStructs.size()];
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   loge::interp::Arena arena;
-  if (data[0] & 0x80) {
-    std::ofstream(gScratch, std::ios::binary | std::ios::trunc) << text;
-    loge::ingest::Dataset dataset;
-    std::vector<loge::ingest::IngestError> errors;
-    loge::ingest::readJsonLines(p, s, gScratch, arena, dataset, errors);
-    for (const auto& e : errors) checkLine(e, text);
-    if (dataset.ids.size() != dataset.records.size()) loge::fuzz::finding("Dataset ids and records differ in size");
-    for (const auto& v : dataset.records) roundTrip(p, s, v, "(JSON Lines)");
-  } else {
+  if (reader == 0) {
     loge::interp::Value v;
     loge::ingest::IngestError e;
     if (loge::ingest::readRecord(p, s, text, arena, v, e))
       roundTrip(p, s, v, text);
     else
       checkLine(e, text);
+    return 0;
   }
+  loge::ingest::Dataset dataset;
+  std::vector<loge::ingest::IngestError> errors;
+  loge::ingest::ReadOptions options;
+  if (reader == 1) {
+    std::ofstream(gScratch, std::ios::binary | std::ios::trunc) << text;
+    loge::ingest::readJsonLines(p, s, gScratch, arena, dataset, errors);
+  } else if (reader == 2) {
+    options.csvSeparator = option ? ';' : 0;
+    loge::ingest::readCsvText(p, s, text, "fuzz.csv", options, arena, dataset, errors);
+  } else {
+    // The SNE format maps onto the demande only.
+    s = gStructs[0];
+    options.sneTestDefaults = option;
+    loge::ingest::readSneText(p, s, text, "fuzz.xml", options, arena, dataset, errors);
+  }
+  for (const auto& e : errors) checkLine(e, text);
+  if (dataset.ids.size() != dataset.records.size()) loge::fuzz::finding("Dataset ids and records differ in size");
+  for (const auto& v : dataset.records) roundTrip(p, s, v, "(reader " + std::to_string(reader) + ")");
   return 0;
 }
