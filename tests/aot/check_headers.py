@@ -41,7 +41,9 @@ with tempfile.TemporaryDirectory() as tmp:
         src.write_text(f'#include "{name}.h"\n')
         for lang, std in (("c", "-std=c11"), ("c++", "-std=c++17")):
             cc = "gcc" if lang == "c" else "g++"
-            r = subprocess.run([cc, std, "-x", lang, "-Wall", "-Wextra", "-Wpedantic", "-Werror", "-c", str(src),
+            # Hosts often compile with stricter flags than -Wall -Wextra.
+            strict = ["-Wconversion", "-Wsign-conversion"] + (["-Wold-style-cast"] if lang == "c++" else [])
+            r = subprocess.run([cc, std, "-x", lang, "-Wall", "-Wextra", "-Wpedantic", *strict, "-Werror", "-c", str(src),
                                 f"-I{tmp}", f"-I{root}/runtime/rt/include", "-o", str(tmp / f"{name}_{lang}.o")],
                                capture_output=True, text=True)
             if r.returncode != 0:

@@ -22,6 +22,8 @@
 
 namespace loge::ingest::detail {
 
+struct NodeField;
+
 struct Node {
   enum class Kind : std::uint8_t {
     Null, // no value: an empty CSV cell (absent when the field is optional)
@@ -30,25 +32,40 @@ struct Node {
     List
   };
   Kind kind = Kind::Null;
-  std::string text;                                 // Text
-  std::vector<std::pair<std::string, Node>> fields; // Object: field name, value
-  std::vector<Node> items;                          // List
-  std::size_t line = 0, column = 0;                 // where the value is (1-based)
+  std::string text;                 // Text
+  std::vector<NodeField> fields;    // Object
+  std::vector<Node> items;          // List
+  std::size_t line = 0, column = 0; // where the value is (1-based)
   // Where it comes from, appended to messages: "colonne 5 « demandeur.age »",
   // "élément demandeLogement/numUnique". Empty when the location says it all.
   std::string origin;
 
-  static Node leaf(std::string t, std::size_t line, std::size_t column, std::string origin = {}) {
-    Node n;
-    n.kind = Kind::Text;
-    n.text = std::move(t);
-    n.line = line;
-    n.column = column;
-    n.origin = std::move(origin);
-    return n;
-  }
-  Node& add(std::string name, Node value) { return fields.emplace_back(std::move(name), std::move(value)).second; }
+  // Defined after NodeField: a std::pair<std::string, Node> member would
+  // need Node complete inside its own definition (clang rejects it with
+  // libstdc++ 12).
+  static Node leaf(std::string t, std::size_t line, std::size_t column, std::string origin = {});
+  Node& add(std::string name, Node value);
 };
+
+// One field of an Object node: its name in the schema and its value.
+struct NodeField {
+  std::string name;
+  Node value;
+};
+
+inline Node Node::leaf(std::string t, std::size_t line, std::size_t column, std::string origin) {
+  Node n;
+  n.kind = Kind::Text;
+  n.text = std::move(t);
+  n.line = line;
+  n.column = column;
+  n.origin = std::move(origin);
+  return n;
+}
+
+inline Node& Node::add(std::string name, Node value) {
+  return fields.emplace_back(NodeField{std::move(name), std::move(value)}).value;
+}
 
 // How the scalars of a tree are written.
 enum class Dialect : std::uint8_t {

@@ -246,8 +246,10 @@ std::string cHeader(const ir::Program& p, const codegen::Layout& layout, const c
        " * libloge_numeric.a (and the C++ standard library). See loge/rt/aot.h. */\n";
   h += fmt::format("#ifndef {0}_H\n#define {0}_H\n\n", guard);
   h += "#include <stddef.h>\n#include <stdint.h>\n\n#include \"loge/rt/aot.h\"\n\n";
-  h += "#ifdef __cplusplus\n#define LOGE_STATIC_ASSERT static_assert\nextern \"C\" {\n#else\n"
-       "#define LOGE_STATIC_ASSERT _Static_assert\n#endif\n\n";
+  // LOGE_AOT_SIZE: a C cast would trip -Wold-style-cast in C++ hosts.
+  h += "#ifdef __cplusplus\n#define LOGE_STATIC_ASSERT static_assert\n"
+       "#define LOGE_AOT_SIZE(T) static_cast<int64_t>(sizeof(T))\nextern \"C\" {\n#else\n"
+       "#define LOGE_STATIC_ASSERT _Static_assert\n#define LOGE_AOT_SIZE(T) ((int64_t)sizeof(T))\n#endif\n\n";
   h += "/* ---------------------------------------------------------------- enumerations */\n\n";
   h += w.enums();
   h += "/* ---------------------------------------------------------------- records */\n\n";
@@ -346,9 +348,9 @@ std::string cHeader(const ir::Program& p, const codegen::Layout& layout, const c
                    "static inline int64_t {0}_evaluate(const loge_aot_policy* policy, const {1}* demandes,\n"
                    "    int64_t count, const {2}* logement, const {3}* candidature, int32_t date,\n"
                    "    {0}_resultat* results, uint8_t* errors) {{\n"
-                   "  return loge_aot_evaluate(policy, demandes, (int64_t)sizeof({1}), count, logement, "
+                   "  return loge_aot_evaluate(policy, demandes, LOGE_AOT_SIZE({1}), count, logement, "
                    "candidature,\n"
-                   "                           date, results, (int64_t)sizeof({0}_resultat), errors);\n"
+                   "                           date, results, LOGE_AOT_SIZE({0}_resultat), errors);\n"
                    "}}\n\n",
                    prefix, roleType(demande), roleType(logement), roleType(candidature));
   h += fmt::format("#ifdef __cplusplus\n}}\n#endif\n\n#endif /* {}_H */\n", guard);
