@@ -24,6 +24,7 @@ const char* roleName(loge_role role) {
   case LOGE_ROLE_LOGEMENT: return "logement";
   case LOGE_ROLE_CANDIDATURE: return "candidature";
   case LOGE_ROLE_ATTRIBUTION: return "attribution";
+  case LOGE_ROLE_RANGE_: break;
   }
   return "?";
 }

@@ -133,9 +133,10 @@ LOGE_API const loge_error* loge_error_item(const loge_error* error, size_t index
 /* ------------------------------------------------------------------ policies */
 
 typedef enum loge_engine {
-  LOGE_ENGINE_AUTO = 0,       /* the compiled engine (LLVM JIT) when it covers the policy, else the interpreter */
-  LOGE_ENGINE_JIT = 1,        /* the compiled engine, or LOGE_ERR_UNSUPPORTED when loading */
-  LOGE_ENGINE_INTERPRETER = 2 /* the reference interpreter (no compilation time) */
+  LOGE_ENGINE_AUTO = 0,        /* the compiled engine (LLVM JIT) when it covers the policy, else the interpreter */
+  LOGE_ENGINE_JIT = 1,         /* the compiled engine, or LOGE_ERR_UNSUPPORTED when loading */
+  LOGE_ENGINE_INTERPRETER = 2, /* the reference interpreter (no compilation time) */
+  LOGE_ENGINE_RANGE_ = 0x7FFFFFFF /* not an engine: see LOGE_ROLE_RANGE_ */
 } loge_engine;
 
 /* Options for loading a policy. Defaults: LOGE_ENGINE_AUTO. */
@@ -219,7 +220,10 @@ typedef enum loge_role {
   LOGE_ROLE_DEMANDE = 0,
   LOGE_ROLE_LOGEMENT = 1,
   LOGE_ROLE_CANDIDATURE = 2,
-  LOGE_ROLE_ATTRIBUTION = 3
+  LOGE_ROLE_ATTRIBUTION = 3,
+  /* Not a role: gives the type the range of int32_t, so that any value a C
+   * host passes is representable (and rejected with LOGE_ERR_ARGUMENT). */
+  LOGE_ROLE_RANGE_ = 0x7FFFFFFF
 } loge_role;
 
 /* One record of the policy's schema for a role: a demande, a logement…
