@@ -113,6 +113,28 @@ TEST(Interp, EvaluationErrorsAreLocated) {
   }
 }
 
+// When both operands of an operation fail, the left one's error is
+// reported, whatever order the C++ compiler evaluates call arguments in.
+TEST(Interp, LeftOperandErrorFirst) {
+  const char* failing = "définition g : décimal = erreur \"gauche\"\n"
+                        "définition d : décimal = erreur \"droite\"\n"
+                        "définition jg : date = erreur \"gauche\"\n"
+                        "définition jd : date = erreur \"droite\"\n";
+  for (const char* value : {"g + d", "g - d", "g × d", "g ÷ d", "mois_entre(jg, jd) × 1", "ans_entre(jg, jd) × 1",
+                            "jours_entre(jg, jd) × 1"}) {
+    Fixture f(std::string(failing) + "définition v : décimal = " + value +
+              "\ncotation c { critère x = 1 point si v > 0 }\n");
+    ASSERT_TRUE(f.c->program) << value << "\n" << f.c->rendered();
+    f.demande(kDemande);
+    try {
+      interp::Interpreter(*f.c->program).evaluate(f.in);
+      ADD_FAILURE() << value << " must fail";
+    } catch (const interp::EvalError& e) {
+      EXPECT_EQ(e.message, "gauche") << value;
+    }
+  }
+}
+
 // The least k >= 0 with q + k >= t (n + k), by enumeration.
 std::int64_t bruteForceManque(std::int64_t q, std::int64_t n, num::Decimal t) {
   for (std::int64_t k = 0; k < 100000; ++k) {

@@ -168,10 +168,20 @@ Value Evaluator::evalOp(const ir::Expr& e) {
     std::int64_t a = eval(*e.a).i, b = eval(*e.b).i;
     return Value::decimal(decDiv(num::Decimal::fromInt(a), num::Decimal::fromInt(b), e.range));
   }
-  case Op::DecimalAdd: return Value::decimal(decAdd(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
-  case Op::DecimalSub: return Value::decimal(decSub(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
-  case Op::DecimalMul: return Value::decimal(decMul(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
-  case Op::DecimalDiv: return Value::decimal(decDiv(eval(*e.a).asDecimal(), eval(*e.b).asDecimal(), e.range));
+  case Op::DecimalAdd:
+  case Op::DecimalSub:
+  case Op::DecimalMul:
+  case Op::DecimalDiv: {
+    // Left operand first (not as function arguments, whose order C++ leaves
+    // unspecified): when both fail, the error reported is the left one's.
+    num::Decimal a = eval(*e.a).asDecimal(), b = eval(*e.b).asDecimal();
+    switch (e.op) {
+    case Op::DecimalAdd: return Value::decimal(decAdd(a, b, e.range));
+    case Op::DecimalSub: return Value::decimal(decSub(a, b, e.range));
+    case Op::DecimalMul: return Value::decimal(decMul(a, b, e.range));
+    default: return Value::decimal(decDiv(a, b, e.range));
+    }
+  }
   case Op::DateAddDuration:
   case Op::DateSubDuration: {
     num::Date d = eval(*e.a).asDate();
@@ -341,9 +351,13 @@ Value Evaluator::evalBuiltin(const ir::Expr& e) {
     return Value::decimal(v);
   }
   case B::MonthsBetween:
-    return Value::integer(num::monthsBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
-  case B::YearsBetween: return Value::integer(num::yearsBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
-  case B::DaysBetween: return Value::integer(num::daysBetween(eval(*e.args[0]).asDate(), eval(*e.args[1]).asDate()));
+  case B::YearsBetween:
+  case B::DaysBetween: {
+    num::Date from = eval(*e.args[0]).asDate(), to = eval(*e.args[1]).asDate(); // in this order
+    return Value::integer(e.builtin == B::MonthsBetween  ? num::monthsBetween(from, to)
+                          : e.builtin == B::YearsBetween ? num::yearsBetween(from, to)
+                                                         : num::daysBetween(from, to));
+  }
   case B::Annual: return Value::decimal(decMul(eval(*e.args[0]).asDecimal(), num::Decimal::fromInt(12), e.range));
   case B::Monthly: return Value::decimal(decDiv(eval(*e.args[0]).asDecimal(), num::Decimal::fromInt(12), e.range));
   case B::YearOf: return Value::integer(eval(*e.args[0]).asDate().ymd().year);
