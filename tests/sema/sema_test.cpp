@@ -151,5 +151,37 @@ TEST(Sema, CriteriaArePoints) {
   EXPECT_TRUE(c->has(DiagKind::CriterionNotPoints));
 }
 
+// `attendu X = erreur "texte"`: an Error expectation holding X and the
+// text; the right side is not an expression to evaluate.
+TEST(Sema, TestsExpectErrors) {
+  auto c =
+      compileSource(std::string(kMiniSchema) + "définition t : décimal = 1 ÷ demande.menage.enfants\n"
+                                               "test \"e\" { date 2025-01-01  attendu t = erreur \"division\" }\n");
+  ASSERT_TRUE(c->program) << c->rendered();
+  ASSERT_EQ(c->program->tests.size(), 1u);
+  ASSERT_EQ(c->program->tests[0].expectations.size(), 1u);
+  const ir::TestCase::Expectation& x = c->program->tests[0].expectations[0];
+  EXPECT_EQ(x.kind, ir::TestCase::Expectation::Kind::Error);
+  EXPECT_EQ(x.status, "division");
+  ASSERT_TRUE(x.actual);
+  EXPECT_EQ(x.actual->type->kind, ir::TypeKind::Decimal);
+  EXPECT_FALSE(x.expected);
+
+  // `erreur` anywhere else at the top of an expectation, an empty text or an
+  // interpolated one: E0504.
+  for (const char* bad :
+       {"attendu erreur \"division\"", "attendu erreur \"division\" = t", "attendu t ≠ erreur \"division\"",
+        "attendu t < erreur \"division\"", "attendu t = erreur \"\"", "attendu t = erreur \"division {t}\""}) {
+    auto b = compileSource(std::string(kMiniSchema) + "définition t : décimal = 1 ÷ demande.menage.enfants\n" +
+                           "test \"e\" { date 2025-01-01  " + bad + " }\n");
+    EXPECT_TRUE(b->has(DiagKind::TestBadExpectedError)) << bad << "\n" << b->rendered();
+  }
+  // An escaped brace is text.
+  auto braces = compileSource(std::string(kMiniSchema) + "définition t : décimal = 1 ÷ demande.menage.enfants\n" +
+                              "test \"e\" { date 2025-01-01  attendu t = erreur \"\\{x\\}\" }\n");
+  ASSERT_TRUE(braces->program) << braces->rendered();
+  EXPECT_EQ(braces->program->tests[0].expectations[0].status, "{x}");
+}
+
 } // namespace
 } // namespace loge

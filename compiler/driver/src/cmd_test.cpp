@@ -32,15 +32,29 @@ std::string location(const SourceManager& sm, const SourceRange& r) {
   return fmt::format("{}:{}:{}", f ? f->path() : "?", r.begin.line, r.begin.column);
 }
 
+// Whether a test record leaves a field without value (`Unset`): the
+// interpreter fails when it reads one, the compiled engine sees zeros.
+bool hasUnsetField(const interp::Value& v) {
+  if (v.tag == interp::Tag::Unset) return true;
+  if (v.tag == interp::Tag::Record) return std::any_of(v.rec->fields, v.rec->fields + v.rec->fieldCount, hasUnsetField);
+  if (v.tag == interp::Tag::List) return std::any_of(v.lst->items.begin(), v.lst->items.end(), hasUnsetField);
+  return false;
+}
+
 // Compares the compiled engine's results with the interpreter's for the
-// test's demande; returns "" when they agree.
+// test's demande; returns "" when they agree. When the interpreter fails,
+// the compiled engine must fail too (its located message is the
+// interpreter's by construction, as in `loge run`).
 std::string compareEngines(const ir::Program& p, const jit::Engine& engine, const interp::Interpreter& interp,
                            const interp::Inputs& in) {
   interp::DemandeResult ref;
+  std::optional<std::string> refError;
   try {
     ref = interp.evaluate(in);
-  } catch (const interp::EvalError&) {
-    return ""; // nothing to compare: the reference itself fails
+  } catch (const interp::EvalError& e) {
+    refError = e.message;
+    for (const interp::Value& role : in.roles)
+      if (hasUnsetField(role)) return ""; // a missing test value, not an evaluation the engines can share
   }
   auto flatOf = [&](ir::Role role) {
     const interp::Value& v = in.roles[static_cast<int>(role)];
@@ -53,6 +67,11 @@ std::string compareEngines(const ir::Program& p, const jit::Engine& engine, cons
       if (p.parameters[index].isTable) return ""; // barème overrides: interpreter only
   engine.evaluate(d, l.count() ? l.at(0) : nullptr, in.date, out, errors, cand.count() ? cand.at(0) : nullptr,
                   in.overrides);
+  if (refError)
+    return errors[0] ? ""
+                     : fmt::format("    les moteurs divergent : l'interpréteur signale une erreur d'évaluation ({}), "
+                                   "pas le moteur compilé\n",
+                                   *refError);
   if (errors[0])
     return "    les moteurs divergent : le moteur compilé signale une erreur d'évaluation, pas l'interpréteur\n";
   interp::DemandeResult got = engine.decode(out.data(), l.count() > 0);
@@ -78,6 +97,23 @@ std::string compareEngines(const ir::Program& p, const jit::Engine& engine, cons
                            interp::ruleStatusName(ref.blocks[b][i].status),
                            interp::ruleStatusName(got.blocks[b][i].status));
   return diff.empty() ? "" : "    les moteurs divergent (interpréteur / compilé) : " + diff + "\n";
+}
+
+// `attendu X = erreur "texte"`: evaluating X must fail with a message
+// that contains the text; a value, or another error, fails the test.
+std::string expectError(const Compiled& c, const ir::TestCase::Expectation& x, const interp::Interpreter& interp,
+                        const interp::Inputs& in, interp::Arena& arena, std::uint32_t slots) {
+  std::string got;
+  try {
+    interp::Value v = interp.evaluateExpr(*x.actual, in, arena, slots);
+    got = interp::formatFrench(*c.program, x.actual->type, v);
+  } catch (const interp::EvalError& e) {
+    if (e.message.find(x.status) != std::string::npos) return "";
+    got = fmt::format("erreur d'évaluation : {} ({})", e.message, location(c.sources, e.range));
+  }
+  return fmt::format("    {}\n      attendu : une erreur d'évaluation dont le message contient « {} »\n      obtenu  : "
+                     "{}\n      ({})\n",
+                     x.text, x.status, got, location(c.sources, x.range));
 }
 
 // Runs one test case; returns "" when it passes, else the reason.
@@ -147,6 +183,8 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
             failures += fmt::format("    {}\n      attendu : {}\n      obtenu  : {}{}\n      ({})\n", x.text, x.status,
                                     got, r.motif.empty() ? "" : " — " + r.motif, where);
           }
+        } else if (x.kind == K::Error) {
+          failures += expectError(c, x, interp, in, arena, tc.slotCount);
         } else if (x.kind == K::Boolean) {
           interp::Value v = interp.evaluateExpr(*x.actual, in, arena, tc.slotCount);
           if (!v.b)

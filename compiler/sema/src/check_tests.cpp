@@ -29,7 +29,37 @@ bool hasPrefix(const std::vector<ast::RecordEntry>& entries, const std::vector<s
   }
   return false;
 }
+
+// `erreur "…"` in an expectation is only the right side of its top-level
+// `=`; anywhere else at the top (alone, on the left, after `≠` or `<`) it
+// would be evaluated and fail the test, which is never what was meant.
+bool misplacedError(const ast::Expr& e) {
+  using K = ast::Expr::Kind;
+  if (e.kind == K::Error) return true;
+  if (e.kind != K::Binary) return false;
+  return e.a->kind == K::Error || (e.binaryOp != ast::BinaryOp::Eq && e.b->kind == K::Error);
+}
 } // namespace
+
+// The text of `= erreur "…"`: a non-empty literal, matched as a substring
+// of the message obtained, so no `{expression}` is allowed.
+bool Checker::expectedErrorText(const ast::Text& t, std::string& out) {
+  for (const ast::TextPart& p : t.parts) {
+    if (p.expr) {
+      diags_.report(DiagKind::TestBadExpectedError, p.expr->range,
+                    "le texte d'une erreur attendue se compare tel quel au message obtenu : il ne contient pas "
+                    "d'expression entre accolades (écrivez `\\{` pour une accolade)");
+      return false;
+    }
+    out += p.literal;
+  }
+  if (out.empty()) {
+    diags_.report(DiagKind::TestBadExpectedError, t.range,
+                  "le texte de l'erreur attendue est vide : donnez un extrait du message attendu");
+    return false;
+  }
+  return true;
+}
 
 // Builds a MakeRecord for `type` from the test's entries (dotted paths),
 // then the policy's test defaults, then the schema's field defaults. A
@@ -278,7 +308,19 @@ void Checker::checkTests() {
         x.range = s.range;
         const ast::Expr& e = *s.expectation;
         x.text = sourceText(e.range);
-        if (e.kind == ast::Expr::Kind::Binary && e.binaryOp == ast::BinaryOp::Eq) {
+        if (misplacedError(e)) {
+          diags_.report(DiagKind::TestBadExpectedError, e.range,
+                        "une erreur attendue s'écrit `attendu EXPRESSION = erreur \"extrait du message\"`");
+          break;
+        }
+        if (e.kind == ast::Expr::Kind::Binary && e.binaryOp == ast::BinaryOp::Eq &&
+            e.b->kind == ast::Expr::Kind::Error) {
+          // `attendu X = erreur "…"`: evaluating X must fail (not a value
+          // compared with another: the right side is never evaluated).
+          x.kind = ir::TestCase::Expectation::Kind::Error;
+          if (!expectedErrorText(e.b->message, x.status)) break;
+          x.actual = checkExpr(*e.a, env);
+        } else if (e.kind == ast::Expr::Kind::Binary && e.binaryOp == ast::BinaryOp::Eq) {
           x.kind = ir::TestCase::Expectation::Kind::Equal;
           x.actual = checkExpr(*e.a, env);
           auto expected = checkExpr(*e.b, env, x.actual->type);

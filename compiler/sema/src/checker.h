@@ -133,6 +133,7 @@ public:
   void checkSimilarites();
   // ---- check_tests.cpp
   void checkTests();
+  bool expectedErrorText(const ast::Text& t, std::string& out);
   ir::ExprPtr checkRecord(const std::vector<ast::RecordEntry>& entries, const ir::Type* type, Env& env,
                           const std::vector<ast::RecordEntry>* defaults, SourceRange range,
                           const std::string& shownName = "");

@@ -256,12 +256,13 @@ struct TestCase {
     enum class Kind : std::uint8_t {
       Boolean,
       Equal,
-      RuleStatus
+      RuleStatus,
+      Error // `attendu X = erreur "…"`: evaluating X fails with a message containing `status`
     } kind = Kind::Boolean;
-    ExprPtr actual;                    // Boolean: the condition; Equal: left side
+    ExprPtr actual;                    // Boolean: the condition; Equal, Error: left side
     ExprPtr expected;                  // Equal: right side
     std::uint32_t block = 0, rule = 0; // RuleStatus
-    std::string status;                // RuleStatus: ok|alerte|refus|exception
+    std::string status;                // RuleStatus: ok|alerte|refus|exception; Error: the expected text
     std::string text;                  // the expectation as written, for reports
     SourceRange range;
   };

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""`attendu X = erreur "…"` through `loge test`, on every engine choice: a
+test that obtains a value, or another error, fails and says what it got;
+the expected error passes. The whole demande fails in each test, so the
+compiled engine's verdict is compared too (it must fail where the
+interpreter fails). JUnit reports the failures.
+
+    expected_errors.py LOGE REPO_ROOT
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+LOGE, ROOT = os.path.abspath(sys.argv[1]), sys.argv[2]
+DIR = os.path.join(ROOT, "tests", "e2e", "expected_errors")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+for engine in ("both", "interp", "jit"):
+    with tempfile.TemporaryDirectory() as tmp:
+        junit = os.path.join(tmp, "junit.xml")
+        p = subprocess.run([LOGE, "test", "echecs.loge", "--engine", engine, "--junit", junit], cwd=DIR,
+                           capture_output=True, text=True, timeout=120)
+        out = p.stdout
+        where = f"--engine {engine}"
+        check(p.returncode == 1, f"{where}: exit {p.returncode}, expected 1\n{out}{p.stderr}")
+        check(out.rstrip().endswith("1 passed, 2 failed"), f"{where}: last line\n{out}")
+        for line in [
+            "  ÉCHEC  Une valeur au lieu de l'erreur attendue",
+            "    principale = erreur \"n'est pas publiée\"",
+            "      attendu : une erreur d'évaluation dont le message contient « n'est pas publiée »",
+            "      obtenu  : 1 point",
+            "      (echecs.loge:20:3)",
+            "  ÉCHEC  Une autre erreur que celle attendue",
+            "      obtenu  : erreur d'évaluation : la clé 9 est hors du barème `taille` (clé `n` de 1 à 6)"
+            " (echecs.loge:14:24)",
+            "      (echecs.loge:26:3)",
+            "  ok     L'erreur attendue",
+        ]:
+            check(line in out.splitlines(), f"{where}: missing line\n{line}\n---\n{out}")
+        check("divergent" not in out, f"{where}: the engines diverge\n{out}")
+        suite = ET.parse(junit).getroot().find("testsuite")
+        check(suite.get("tests") == "3" and suite.get("failures") == "2", f"{where}: JUnit {suite.attrib}")
+        messages = [f.get("message") for f in suite.iter("failure")]
+        check(messages == ['principale = erreur "n\'est pas publiée"'] * 2, f"{where}: JUnit messages {messages}")
+
+for f in failures:
+    print("ÉCHEC :", f)
+print(f"expected_errors : {len(failures)} échec(s)")
+sys.exit(1 if failures else 0)
