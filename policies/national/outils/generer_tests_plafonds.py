@@ -1,17 +1,32 @@
 #!/usr/bin/env python3
-"""Écrit policies/national/tests/plafonds-tables.loge : un test par table de
-plafonds et par année, qui vérifie chaque case des barèmes de plafonds.loge.
+"""Écrit deux fichiers de tests des plafonds de ressources :
+
+- policies/national/tests/plafonds-tables.loge : un test par table de
+  plafonds et par année, qui vérifie chaque case des barèmes de plafonds.loge,
+  et, pour chaque case « — » (non publiée), que la consulter est l'erreur
+  d'évaluation qui nomme la case, la table et l'année (`= erreur "…"`) ;
+- policies/national/tests/plafonds-bornes.loge : pour chaque financement,
+  année de 2023 à 2026, zone et taille de ménage (1 à 6 personnes, et 7
+  personnes pour la majoration par personne supplémentaire), un ménage dont
+  le revenu est égal au plafond (règle `plafonds.plafond` satisfaite, le 1er
+  janvier, jour où la table prend effet) et un ménage dont le revenu le
+  dépasse d'un euro (refus, à une fin de mois de l'année : 31 janvier,
+  28 ou 29 février, 31 mars…) ; là où le plafond n'est pas publié, l'erreur
+  d'évaluation attendue.
 
 Les chiffres attendus sont ceux de DOMAIN.md (§ d.2, d.3, d.4), recopiés
 ci-dessous ligne à ligne tels qu'ils y figurent (à relire à l'œil contre
 DOMAIN.md à chaque mise à jour). Les plafonds PLS que DOMAIN.md ne publie pas
 sont calculés ici : PLUS × 1,30 arrondi à l'euro le plus proche, les demis
-vers le haut ; les plafonds PLS publiés sont vérifiés contre ce calcul.
+vers le haut ; les plafonds PLS publiés sont vérifiés contre ce calcul. La
+catégorie d'un couple avec n enfants à charge est celle de l'arrêté du
+29 juillet 1987 : 2 + n personnes, catégorie 6 au plus, et une majoration
+par personne au-delà de la sixième.
 
 Usage : python3 policies/national/outils/generer_tests_plafonds.py [--baremes | --verifier]
   --baremes   affiche aussi les barèmes au format Loge (aide à la mise à jour
               annuelle de plafonds.loge ; à relire avant de les recopier) ;
-  --verifier  n'écrit rien, échoue si le fichier de tests n'est pas à jour
+  --verifier  n'écrit rien, échoue si un fichier de tests n'est pas à jour
               (test CTest e2e.national_plafonds_tests_fresh).
 """
 from decimal import Decimal, ROUND_HALF_UP
@@ -43,6 +58,9 @@ PLUS_MD = """
 | +1 | Autres régions | 6 273 | 6 492 | 6 652 | 6 710 |
 """
 PLUS_YEARS = [2023, 2024, 2025, 2026]
+# Toutes les tables ont des cases « — » à partir du 1er janvier 2027 (table à
+# mettre à jour) ; les plafonds PLAI 2026 n'ont pas été trouvés.
+ANNEE_A_METTRE_A_JOUR = 2027
 
 # DOMAIN.md § d.3 — PLAI, €/an ; colonnes 2022 Paris, IdF, Autres, 2024 …, 2025 …
 PLAI_MD = """
@@ -91,12 +109,17 @@ def lignes(md):
         yield cle, cases[1:]
 
 
+def table_vide():
+    return {z: {c: None for c in KEYS} for z in ZONES}
+
+
 def lire_plus():
     table = {a: {z: {} for z in ZONES} for a in PLUS_YEARS}
     for cle, cases in lignes(PLUS_MD):
         zone = ZONE_MD[cases[0]]
         for annee, case in zip(PLUS_YEARS, cases[1:]):
             table[annee][zone][cle] = nombre(case)
+    table[ANNEE_A_METTRE_A_JOUR] = table_vide()
     return table
 
 
@@ -110,10 +133,14 @@ def lire_plai():
         table[2023]["paris_limitrophes"][cle] = None
         table[2023]["idf_hors_paris"][cle] = None
         table[2023]["autres_regions"][cle] = autres[cle - 1] if cle in range(1, 6) else None
+    table[2026] = table_vide()
+    table[ANNEE_A_METTRE_A_JOUR] = table_vide()
     return table
 
 
 def pls_derive(plus):
+    if plus is None:
+        return None
     return int((Decimal(plus) * Decimal("1.3")).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -123,7 +150,7 @@ def lire_pls(plus):
         publies[2023][cle] = nombre(cases[0])
         publies[2025][cle] = nombre(cases[1])
     table = {}
-    for annee in PLUS_YEARS:
+    for annee in PLUS_YEARS + [ANNEE_A_METTRE_A_JOUR]:
         table[annee] = {z: {c: pls_derive(plus[annee][z][c]) for c in KEYS} for z in ZONES}
         for cle, valeur in publies.get(annee, {}).items():
             if valeur is not None and valeur != table[annee]["autres_regions"][cle]:
@@ -136,29 +163,136 @@ def euros(v):
     return f"{v:_} €/an"
 
 
-# Première date de la période de vigueur des tests : une table plus ancienne
-# (PLAI 2022) se lit à sa date avec `au`.
-DEBUT_VIGUEUR = 2023
+# Période de vigueur des fichiers de tests (celle de plafonds.loge) : une
+# table plus ancienne (PLAI 2022) ou plus récente (2027) se lit à sa date
+# avec `au`, dans un test daté du premier ou du dernier jour de la période.
+DEBUT_VIGUEUR, FIN_VIGUEUR = 2023, 2026
+
+# Libellés des zones (énumération Zone du schéma standard), tels que les
+# messages d'erreur les écrivent.
+LIBELLE_ZONE = {"paris_limitrophes": "Paris et communes limitrophes",
+                "idf_hors_paris": "Île-de-France hors Paris et communes limitrophes",
+                "autres_regions": "Autres régions"}
+NOM_ZONE = {"paris_limitrophes": "Paris et communes limitrophes",
+            "idf_hors_paris": "Île-de-France hors Paris",
+            "autres_regions": "autres régions"}
+
+
+def non_publiee(fin, cle, zone, annee):
+    """Le message de l'erreur d'évaluation d'une case « — », sans la référence
+    qui le termine ; le barème y porte le nom qualifié qu'il a dans les
+    fichiers de tests (`plafonds.` : le nom du module importé sans alias)."""
+    if cle == "+1":
+        return (f"la case [{LIBELLE_ZONE[zone]}] du barème `plafonds.majoration_{fin}` n'est pas publiée "
+                f"pour la période commençant le {annee}-01-01")
+    return (f"la case [{cle}, {LIBELLE_ZONE[zone]}] du barème `plafonds.plafond_{fin}` n'est pas publiée "
+            f"pour la période commençant le {annee}-01-01")
 
 
 def test_table(nom, fin, annee, table, note):
-    # Le test est daté du 1er janvier, jour où la table prend effet.
-    date = f"{max(annee, DEBUT_VIGUEUR)}-01-01"
-    au = f" au {annee}-01-01" if annee < DEBUT_VIGUEUR else ""
+    # Le test est daté du 1er janvier, jour où la table prend effet (ou du
+    # jour de la période de vigueur le plus proche, avec `au`).
+    if annee < DEBUT_VIGUEUR:
+        date, au = f"{DEBUT_VIGUEUR}-01-01", f" au {annee}-01-01"
+    elif annee > FIN_VIGUEUR:
+        date, au = f"{FIN_VIGUEUR}-12-31", f" au {annee}-01-01"
+    else:
+        date, au = f"{annee}-01-01", ""
     sortie = [f'test "{nom} {annee} : chaque case" {{', f"  date {date}"]
     if note:
         sortie.insert(0, f"# {note}")
     for zone in ZONES:
         for cle in KEYS:
             v = table[zone][cle]
-            if v is None:
-                continue
+            attendu = euros(v) if v is not None else f'erreur "{non_publiee(fin, cle, zone, annee)}"'
             if cle == "+1":
-                sortie.append(f"  attendu majoration_{fin}[{zone}]{au} = {euros(v)}")
+                sortie.append(f"  attendu majoration_{fin}[{zone}]{au} = {attendu}")
             else:
-                sortie.append(f"  attendu plafond_{fin}[{cle}, {zone}]{au} = {euros(v)}")
+                sortie.append(f"  attendu plafond_{fin}[{cle}, {zone}]{au} = {attendu}")
     sortie.append("}")
     return "\n".join(sortie)
+
+
+# ---------------------------------------------------------------- bornes
+
+# Un couple (demandeur né le 12 mars 1985, valeur par défaut des tests ;
+# conjoint né le 1er janvier 1980 : la somme des âges dépasse 55 ans, ce
+# n'est pas un jeune ménage) et ses enfants à charge.
+CONJOINT = ("codemandeur = { lien = conjoint date_naissance = 1980-01-01 "
+            "situation_familiale = marie situation_professionnelle = cdi }")
+NAISSANCES_ENFANTS = ["2008-05-31", "2010-02-28", "2012-12-31", "2016-02-29", "2019-07-31"]
+# « Un euro au-dessus » : une fin de mois par taille de ménage, dont le
+# 28 ou 29 février.
+FINS_DE_MOIS = ["01-31", "02-28", "03-31", "04-30", "06-30", "09-30", "12-31"]
+
+
+def fin_de_mois(annee, personnes):
+    jour = FINS_DE_MOIS[personnes - 1]
+    if jour == "02-28" and annee % 4 == 0:
+        jour = "02-29"
+    return f"{annee}-{jour}"
+
+
+def categorie(personnes):
+    """Arrêté du 29 juillet 1987 : un couple avec n enfants à charge compte
+    2 + n personnes ; catégorie 6 au plus, majoration au-delà."""
+    return min(personnes, 6), max(personnes - 6, 0)
+
+
+def demande(personnes, revenu):
+    lignes_demande = ["  demande {"]
+    if personnes >= 2:
+        lignes_demande.append(f"    {CONJOINT}")
+        enfants = [f"{{ lien = enfant date_naissance = {n} a_charge = vrai }}"
+                   for n in NAISSANCES_ENFANTS[:personnes - 2]]
+        if enfants:
+            lignes_demande.append("    personnes = [" + ", ".join(enfants) + "]")
+    lignes_demande.append(f"    ressources.revenu_fiscal_n2 = {euros(revenu)}")
+    lignes_demande.append("  }")
+    return lignes_demande
+
+
+def plafond_menage(table, zone, personnes, fin, annee):
+    """(plafond, None) ou (None, message de la première case non publiée lue)."""
+    cat, supplementaires = categorie(personnes)
+    base = table[zone][cat]
+    if base is None:
+        return None, non_publiee(fin, cat, zone, annee)
+    if supplementaires == 0:
+        return base, None
+    maj = table[zone]["+1"]
+    if maj is None:
+        return None, non_publiee(fin, "+1", zone, annee)
+    return base + supplementaires * maj, None
+
+
+def tests_bornes(nom, fin, annee, table):
+    blocs = []
+    for zone in ZONES:
+        for personnes in range(1, 8):
+            cat, supplementaires = categorie(personnes)
+            titre = f"{nom} {annee}, {NOM_ZONE[zone]}, {personnes} personne{'s' if personnes > 1 else ''}"
+            logement = f"  logement {{ financement = {nom} zone = {zone} }}"
+            plafond, erreur = plafond_menage(table, zone, personnes, fin, annee)
+            if erreur:
+                blocs.append("\n".join([
+                    f'test "{titre} : plafond non publié" {{', f"  date {annee}-01-01",
+                    *demande(personnes, 10_000), logement,
+                    f'  attendu plafond_logement(demande, logement) = erreur "{erreur}"',
+                    f'  attendu eligible = erreur "{erreur}"', "}"]))
+                continue
+            blocs.append("\n".join([
+                f'test "{titre} : revenu égal au plafond" {{', f"  date {annee}-01-01",
+                *demande(personnes, plafond), logement,
+                f"  attendu categorie_menage(demande) = {cat}",
+                f"  attendu personnes_supplementaires(demande) = {supplementaires}",
+                f"  attendu plafond_logement(demande, logement) = {euros(plafond)}",
+                "  attendu règle plafonds.plafond = ok", "}"]))
+            blocs.append("\n".join([
+                f'test "{titre} : un euro au-dessus du plafond" {{', f"  date {fin_de_mois(annee, personnes)}",
+                *demande(personnes, plafond + 1), logement,
+                "  attendu règle plafonds.plafond = refus", "}"]))
+    return blocs
 
 
 def bareme(table, annee):
@@ -174,17 +308,15 @@ def bareme(table, annee):
     return "\n".join(sortie)
 
 
-def main():
-    plus = lire_plus()
-    plai = lire_plai()
-    pls, publies = lire_pls(plus)
+def fichier_tables(plai, plus, pls, publies):
     blocs = [
         "# FICHIER ÉCRIT PAR outils/generer_tests_plafonds.py : ne pas le modifier à la main.",
         "# Chaque case des barèmes de plafonds.loge, comparée aux chiffres de DOMAIN.md",
         "# (§ d.2 PLUS, § d.3 PLAI, § d.4 PLS). Les cases PLS non publiées valent",
         "# PLUS × 1,30 arrondi à l'euro le plus proche (les demis vers le haut).",
+        "# Une case « — » (non publiée) est une erreur d'évaluation qui la nomme.",
         'politique "Tests : tables des plafonds de ressources"',
-        f"en vigueur du {DEBUT_VIGUEUR}-01-01 au 2026-12-31",
+        f"en vigueur du {DEBUT_VIGUEUR}-01-01 au {FIN_VIGUEUR}-12-31",
         "",
         'importe "../../schema/standard.loge"',
         'importe "../plafonds.loge"',
@@ -192,28 +324,71 @@ def main():
     for annee in sorted(plai):
         blocs.append("")
         blocs.append(test_table("PLAI", "plai", annee, plai[annee], ""))
-    for annee in PLUS_YEARS:
+    for annee in sorted(plus):
         blocs.append("")
         blocs.append(test_table("PLUS", "plus", annee, plus[annee], ""))
-    for annee in PLUS_YEARS:
+    for annee in sorted(pls):
         pub = publies.get(annee)
         if pub:
             cles = ", ".join(str(c) for c, v in pub.items() if v is not None)
             note = (f"PLS {annee} : autres régions publiées (cases {cles}), identiques au calcul ; "
                     "le reste est dérivé du PLUS.")
+        elif annee > FIN_VIGUEUR:
+            note = f"PLS {annee} : table à mettre à jour, aucune case publiée."
         else:
             note = f"PLS {annee} : aucune table publiée dans DOMAIN.md, toutes les cases sont dérivées du PLUS."
         blocs.append("")
         blocs.append(test_table("PLS", "pls", annee, pls[annee], note))
-    sortie = Path(__file__).resolve().parent.parent / "tests" / "plafonds-tables.loge"
-    texte = "\n".join(blocs) + "\n"
+    return "\n".join(blocs) + "\n"
+
+
+def fichier_bornes(plai, plus, pls):
+    blocs = [
+        "# FICHIER ÉCRIT PAR outils/generer_tests_plafonds.py : ne pas le modifier à la main.",
+        "# La règle du plafond de ressources (ressources.loge) pour chaque financement,",
+        "# année, zone et taille de ménage : revenu égal au plafond le 1er janvier (ok),",
+        "# un euro au-dessus à une fin de mois de l'année (refus) ; là où le plafond",
+        "# n'est pas publié (« — »), l'erreur d'évaluation qui nomme la case.",
+        "# Ménages : une personne seule (défauts de test), ou un couple (conjoint né",
+        "# en 1980, pas un jeune ménage) avec 0 à 5 enfants à charge.",
+        'politique "Tests : plafonds de ressources, revenu égal au plafond et un euro au-dessus"',
+        f"en vigueur du {DEBUT_VIGUEUR}-01-01 au {FIN_VIGUEUR}-12-31",
+        "dates : fin de mois",
+        "",
+        'importe "../../schema/standard.loge"',
+        'importe "../menage.loge"',
+        'importe "../plafonds.loge"',
+        'importe "../ressources.loge"',
+        'importe "defauts.loge"',
+    ]
+    for nom, fin, tables in (("PLAI", "plai", plai), ("PLUS", "plus", plus), ("PLS", "pls", pls)):
+        for annee in range(DEBUT_VIGUEUR, FIN_VIGUEUR + 1):
+            for bloc in tests_bornes(nom, fin, annee, tables[annee]):
+                blocs.append("")
+                blocs.append(bloc)
+    return "\n".join(blocs) + "\n"
+
+
+def main():
+    plus = lire_plus()
+    plai = lire_plai()
+    pls, publies = lire_pls(plus)
+    dossier = Path(__file__).resolve().parent.parent / "tests"
+    fichiers = {
+        dossier / "plafonds-tables.loge": fichier_tables(plai, plus, pls, publies),
+        dossier / "plafonds-bornes.loge": fichier_bornes(plai, plus, pls),
+    }
     if "--verifier" in sys.argv:
-        if sortie.read_text(encoding="utf-8") != texte:
-            sys.exit(f"{sortie} n'est pas à jour : relancez {Path(__file__).name}")
-        print(f"à jour : {sortie}")
+        perimes = [str(f) for f, texte in fichiers.items()
+                   if not f.exists() or f.read_text(encoding="utf-8") != texte]
+        if perimes:
+            sys.exit(f"{', '.join(perimes)} : pas à jour, relancez {Path(__file__).name}")
+        for f in fichiers:
+            print(f"à jour : {f}")
         return
-    sortie.write_text(texte, encoding="utf-8")
-    print(f"écrit : {sortie}")
+    for f, texte in fichiers.items():
+        f.write_text(texte, encoding="utf-8")
+        print(f"écrit : {f}")
     if "--baremes" in sys.argv:
         for nom, table in (("PLAI", plai), ("PLUS", plus), ("PLS", pls)):
             for annee in sorted(table):
