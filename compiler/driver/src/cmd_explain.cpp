@@ -4,6 +4,8 @@
 #include "driver.h"
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
+#include "loge/jit/jit.h"
+#include "loge/jit/motifs.h"
 
 #include <fmt/format.h>
 
@@ -91,6 +93,37 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
   return kOk;
 }
 
+// The demande's results by the engine asked for. The compiled engine's
+// error is replayed by the interpreter, which locates it in the policy.
+interp::DemandeResult evaluateWith(const ir::Program& p, const std::string& engineName,
+                                   const interp::Interpreter& interp, const interp::Inputs& in) {
+  std::unique_ptr<jit::Engine> engine;
+  if (engineName != "interp") {
+    std::string why;
+    engine = jit::Engine::create(p, why);
+    if (!engine && engineName == "jit") throw std::invalid_argument(why);
+    if (!engine) fmt::print(stderr, "note : {} ; évaluation par l'interpréteur\n", why);
+  }
+  if (!engine) return interp.evaluate(in);
+  const interp::Value& demande = in.roles[static_cast<int>(ir::Role::Demande)];
+  const interp::Value& logement = in.roles[static_cast<int>(ir::Role::Logement)];
+  const jit::FlatRecords flatDemande =
+      engine->flatten({demande}, p.schema.roles[static_cast<int>(ir::Role::Demande)]->index);
+  jit::FlatRecords flatLogement;
+  if (!logement.isAbsent())
+    flatLogement = engine->flatten({logement}, p.schema.roles[static_cast<int>(ir::Role::Logement)]->index);
+  std::vector<std::uint8_t> outs, failed;
+  engine->evaluate(flatDemande, logement.isAbsent() ? nullptr : flatLogement.at(0), in.date, outs, failed);
+  if (failed.at(0)) {
+    interp.evaluate(in); // throws the located error
+    throw std::logic_error("les deux moteurs divergent : le moteur compilé signale une erreur que l'interpréteur "
+                           "ne trouve pas");
+  }
+  interp::DemandeResult r = engine->decode(outs.data(), !logement.isAbsent());
+  jit::completeMotifs(interp, in, r);
+  return r;
+}
+
 } // namespace
 
 int runExplain(const ExplainArgs& args, const Options& opts) {
@@ -121,10 +154,17 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
       return kDataError;
     }
   }
+  if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
+    fmt::print(stderr, "erreur : moteur inconnu « {} » (auto, interp ou jit)\n", args.engine);
+    return kUsageError;
+  }
   interp::Interpreter interp(p);
   interp::DemandeResult r;
   try {
-    r = interp.evaluate(in);
+    r = evaluateWith(p, args.engine, interp, in);
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", e.what());
+    return kPolicyError;
   } catch (const interp::EvalError& e) {
     const SourceFile* f = c->sources.file(e.range.file);
     fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line,

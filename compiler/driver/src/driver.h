@@ -77,7 +77,8 @@ struct BenchArgs {
 int runBench(const BenchArgs& args, const Options& opts);
 struct ExplainArgs {
   std::string policy, demande, logement, date;
-  std::string id; // which demande of a file holding several
+  std::string id;              // which demande of a file holding several
+  std::string engine = "auto"; // auto | jit | interp
   InputArgs input;
 };
 int runExplain(const ExplainArgs& args, const Options& opts);

@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
   addInputOptions(explainCmd, explain.input);
   explainCmd->add_option("--logement", explain.logement, "Logement proposé (JSON)");
   explainCmd->add_option("--date", explain.date, "Date d'évaluation AAAA-MM-JJ")->required();
+  explainCmd->add_option("--engine", explain.engine,
+                         "Moteur : auto (par défaut : compilé quand il couvre la politique), jit ou interp");
 
   BenchArgs bench;
   auto* benchCmd = app.add_subcommand("bench", "Mesurer le temps d'évaluation seul (données chargées avant la mesure)");

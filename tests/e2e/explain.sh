@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# End-to-end: `loge explain` gives the same French breakdown with either
+# engine. The golden was checked by hand: 100 (PDALHPD) + 40 (rubrique,
+# its highest criterion) + 28 (whole months from 2023-02-14 to 2025-06-30)
+# = 168 points, and the 35 % alert on a 550,20 €/mois dépense. Every 15th
+# demande of the workload's edge set, explained by both engines, must match
+# line for line; an evaluation error is located the same way; a bad engine
+# name is a usage error.
+set -euo pipefail
+LOGE=$1; ROOT=$2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+EX=$ROOT/examples
+for engine in interp jit auto; do
+  "$LOGE" explain "$EX/grille-exemple.loge" --demande "$EX/demande-exemple.json" \
+    --logement "$EX/logement-t3-plus.json" --date 2025-06-30 --engine "$engine" > "$TMP/out.txt"
+  diff -u "$ROOT/tests/e2e/explain/grille-exemple.txt" "$TMP/out.txt"
+done
+
+EDGE=$ROOT/bench/data/demandes_edge.jsonl
+ids=$(python3 -c "import json,sys; print(' '.join(json.loads(l)['id'] for i,l in enumerate(open(sys.argv[1])) if i % 15 == 0))" "$EDGE")
+for id in $ids; do
+  for engine in interp jit; do
+    set +e
+    "$LOGE" explain "$ROOT/bench/workload.loge" --demande "$EDGE" --id "$id" \
+      --logement "$ROOT/bench/logement_plus.json" --date 2025-06-30 --engine "$engine" > "$TMP/$engine.txt" 2>&1
+    echo "exit $?" >> "$TMP/$engine.txt"
+    set -e
+  done
+  diff -u "$TMP/interp.txt" "$TMP/jit.txt"
+done
+
+# An evaluation error: located in the policy, exit 3, with both engines.
+cat > "$TMP/div.loge" <<'LOGE'
+politique "Division"
+version "1"
+en vigueur du 2024-01-01
+schéma "S" { demande : D }
+structure D "D" { id : texte  n : entier }
+cotation c "C" {
+  critère a "A" = (10 ÷ demande.n) × 1 point
+}
+LOGE
+echo '{"id": "Z", "n": 0}' > "$TMP/zero.json"
+for engine in interp jit; do
+  set +e
+  "$LOGE" explain "$TMP/div.loge" --demande "$TMP/zero.json" --date 2025-01-01 --engine "$engine" 2> "$TMP/err.txt"
+  status=$?
+  set -e
+  [ "$status" -eq 3 ] || { echo "explain --engine $engine: exit $status, expected 3"; cat "$TMP/err.txt"; exit 1; }
+  grep -q "div.loge:7:" "$TMP/err.txt" || { echo "no location:"; cat "$TMP/err.txt"; exit 1; }
+done
+
+set +e
+"$LOGE" explain "$EX/grille-exemple.loge" --demande "$EX/demande-exemple.json" --date 2025-06-30 \
+  --engine turbo 2> "$TMP/err.txt"
+status=$?
+set -e
+[ "$status" -eq 64 ] || { echo "unknown engine: exit $status, expected 64"; exit 1; }
+grep -q "moteur inconnu" "$TMP/err.txt"
+echo "explain: ok"
