@@ -103,6 +103,63 @@ TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
   loge_policy_free(policy);
 }
 
+// Ranking, quotas and position statements from several threads at once,
+// sharing the policy and every input (tests/designation's data).
+TEST_P(Threads, ConcurrentDesignationEqualsSequential) {
+  constexpr int kThreads = 4, kRounds = 5;
+  auto data = [](const char* name) { return repoPath(std::string("tests/designation/data/") + name); };
+  loge_policy* policy = loadPolicy(data("cal.loge"), GetParam());
+  ASSERT_NE(policy, nullptr);
+  loge_record* logement = nullptr;
+  loge_record* demande = nullptr;
+  loge_batch* demandes = nullptr;
+  loge_batch* attributions = nullptr;
+  ASSERT_EQ(
+      loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, data("logement-t3.json").c_str(), &logement, nullptr),
+      LOGE_OK);
+  ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_DEMANDE, data("demande-p.json").c_str(), &demande, nullptr),
+            LOGE_OK);
+  ASSERT_EQ(loge_batch_from_jsonl_file(policy, data("demandes.jsonl").c_str(), &demandes, nullptr), LOGE_OK);
+  ASSERT_EQ(loge_batch_from_jsonl_file_for(policy, LOGE_ROLE_ATTRIBUTION, data("attributions.jsonl").c_str(),
+                                           &attributions, nullptr),
+            LOGE_OK);
+  auto all = [&] {
+    std::string out;
+    loge_ranking* r = nullptr;
+    loge_quota_report* q = nullptr;
+    loge_statement* st = nullptr;
+    const char* s = nullptr;
+    if (loge_rank(policy, logement, demandes, attributions, nullptr, "2025-06-30", nullptr, &r, nullptr) == LOGE_OK &&
+        loge_ranking_json(r, &s, nullptr) == LOGE_OK)
+      out += s;
+    if (loge_quotas(policy, attributions, "2025-12-31", nullptr, &q, nullptr) == LOGE_OK &&
+        loge_quota_report_json(q, &s, nullptr) == LOGE_OK)
+      out += s;
+    if (loge_position(policy, demande, demandes, attributions, "2025-06-30", nullptr, &st, nullptr) == LOGE_OK &&
+        loge_statement_json(st, &s, nullptr) == LOGE_OK)
+      out += s;
+    loge_statement_free(st);
+    loge_quota_report_free(q);
+    loge_ranking_free(r);
+    return out;
+  };
+  const std::string expected = all();
+  ASSERT_NE(expected.find("\"retenus\": [\"B\", \"A\", \"Q\"]"), std::string::npos);
+  std::vector<std::vector<std::string>> out(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < kRounds; ++k) out[t].push_back(all());
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(out[t], std::vector<std::string>(kRounds, expected)) << "thread " << t;
+  loge_batch_free(attributions);
+  loge_batch_free(demandes);
+  loge_record_free(demande);
+  loge_record_free(logement);
+  loge_policy_free(policy);
+}
+
 INSTANTIATE_TEST_SUITE_P(CApi, Threads, ::testing::Values(LOGE_ENGINE_INTERPRETER, LOGE_ENGINE_JIT),
                          [](const auto& info) { return info.param == LOGE_ENGINE_JIT ? "jit" : "interp"; });
 

@@ -32,7 +32,7 @@ std::string recordId(const ir::Program& p, const interp::Value& record) {
 
 bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::Value>& demandes,
                  const interp::Value& logement, const interp::Value& candidature, num::Date date, Evaluations& out,
-                 std::string& why) {
+                 std::string& why, const jit::Engine* given) {
   interp::Interpreter interp(p);
   interp::Inputs in;
   in.date = date;
@@ -40,15 +40,17 @@ bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::
   in.roles[static_cast<int>(ir::Role::Candidature)] = candidature;
   out.results.assign(demandes.size(), std::nullopt);
   out.failures.clear();
-  std::unique_ptr<jit::Engine> compiled;
-  if (engine != Engine::Interp) {
+  std::unique_ptr<jit::Engine> own;
+  const jit::Engine* compiled = given;
+  if (!given && engine != Engine::Interp) {
     std::string reason;
-    compiled = jit::Engine::create(p, reason);
-    if (!compiled && engine == Engine::Jit) {
+    own = jit::Engine::create(p, reason);
+    if (!own && engine == Engine::Jit) {
       why = reason;
       return false;
     }
-    if (!compiled) out.note = reason;
+    if (!own) out.note = reason;
+    compiled = own.get();
   }
   out.engine = compiled ? "jit" : "interp";
   std::vector<std::uint8_t> outs, failed;

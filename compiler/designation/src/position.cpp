@@ -79,7 +79,8 @@ bool position(const ir::Program& p, const PositionRequest& req, PositionReport& 
     inputs.push_back(i);
   }
   Evaluations ev;
-  if (!evaluateAll(p, req.engine, evaluated, interp::Value::absent(), interp::Value::absent(), req.date, ev, why))
+  if (!evaluateAll(p, req.engine, evaluated, interp::Value::absent(), interp::Value::absent(), req.date, ev, why,
+                   req.compiled))
     return false;
   out.engine = ev.engine;
   out.engineNote = ev.note;

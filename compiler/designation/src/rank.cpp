@@ -40,7 +40,8 @@ bool rank(const ir::Program& p, const RankRequest& req, RankReport& out, std::st
   out.attributionCount = req.attributions ? req.attributions->size() : 0;
 
   Evaluations ev;
-  if (!evaluateAll(p, req.engine, candidates, req.logement, req.candidature, req.date, ev, why)) return false;
+  if (!evaluateAll(p, req.engine, candidates, req.logement, req.candidature, req.date, ev, why, req.compiled))
+    return false;
   out.engine = ev.engine;
   out.engineNote = ev.note;
   out.candidates.resize(candidates.size());

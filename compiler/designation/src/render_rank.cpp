@@ -71,7 +71,115 @@ std::string groupSentence(const ir::Program& p, const QuotaState& s) {
     out += g.manque ? " : il en manque " + std::to_string(*g.manque) : " : la cible ne peut plus être atteinte";
   return out;
 }
+
+// The candidate's name in sentences: its id, else its place in the input.
+std::string inputName(const RankReport& r, std::size_t i) {
+  const CandidateReport& x = r.candidates[i];
+  return x.id.empty() ? fmt::format("candidat n° {}", x.input + 1) : x.id;
+}
+
+// A ranked candidate's order keys, cotations and alerts, one line each.
+std::string candidateDetails(const ir::Program& p, const RankReport& r, const CandidateReport& x,
+                             const std::string& pad) {
+  const ir::ClassementDecl& c = p.classements[r.classement];
+  auto sameKeys = [&](const CandidateReport& a, const CandidateReport& b) {
+    for (std::size_t k = 0; k < a.keys.size(); ++k)
+      if (value(p, c.order[k].key->type, a.keys[k]) != value(p, c.order[k].key->type, b.keys[k])) return false;
+    return true;
+  };
+  std::string s;
+  std::string keys;
+  for (std::size_t k = 0; k < x.keys.size(); ++k)
+    keys +=
+        (keys.empty() ? "" : " ; ") + describe(p, *c.order[k].key) + " = " + value(p, c.order[k].key->type, x.keys[k]);
+  if (x.rank && *x.rank > 1) {
+    const CandidateReport& before = r.candidates[r.order[*x.rank - 2]];
+    if (sameKeys(before, x))
+      keys += fmt::format(" (à égalité avec {} sur toutes les clés : départagés par le numéro de demande)",
+                          before.id.empty() ? fmt::format("le candidat n° {}", before.input + 1) : before.id);
+  }
+  if (!keys.empty()) s += pad + keys + "\n";
+  for (std::size_t i = 0; i < p.cotations.size(); ++i)
+    s += pad + cotationLine(p.cotations[i], x.result->cotations[i]) + "\n";
+  for (const auto& [rule, motif] : rulesWith(p, *x.result, interp::RuleStatus::Alerte))
+    s += pad + "alerte " + rule + " : " + motif + "\n";
+  return s;
+}
+
+// ", retenu par la clause « … » à la place de G" for a candidate brought in
+// by a `dont au moins` clause, else "".
+std::string insertedBy(const ir::Program& p, const RankReport& r, const CandidateReport& x) {
+  if (!x.inserted) return "";
+  const ClauseReport& cl = r.clauses[static_cast<std::size_t>(x.dontClause)];
+  for (std::size_t j = 0; j < cl.inserted.size(); ++j)
+    if (cl.inserted[j] == x.input)
+      return fmt::format(
+          ", retenu par la clause {} à la place de {}",
+          clauseLabel(p.classements[r.classement].dont[static_cast<std::size_t>(x.dontClause)], cl.clause),
+          inputName(r, cl.displaced[j]));
+  return "";
+}
+
+// Why a candidate is not ranked (outside the pool, ineligible, failed).
+std::string exclusion(const ir::Program& p, const SourceManager& sm, const CandidateReport& x) {
+  switch (x.status) {
+  case CandidateStatus::OutsidePool:
+    return "hors du classement : la condition de `candidats éligibles où …` n'est pas remplie";
+  case CandidateStatus::Ineligible: {
+    std::string why;
+    for (const auto& [rule, motif] : rulesWith(p, *x.result, interp::RuleStatus::Refus))
+      why += (why.empty() ? "" : " ; ") + rule + " (" + motif + ")";
+    return "non éligible : refus " + why;
+  }
+  case CandidateStatus::Failed:
+    return fmt::format("non évalué : {}: {}", where(sm, x.failure->range), x.failure->message);
+  default: return "";
+  }
+}
+
+// The first line of a clause's explanation, and the indented ones below it.
+std::string clauseLines(const ir::Program& p, const RankReport& r, const ClauseReport& cl, const std::string& pad) {
+  const ir::DontDecl& d = p.classements[r.classement].dont[cl.clause];
+  std::string out = fmt::format("{}Clause {} : ", pad, clauseLabel(d, cl.clause));
+  if (!cl.active) {
+    out += d.when ? "ne s'applique pas (sa condition `si` n'est remplie pour aucun candidat)\n"
+                  : "ne s'applique pas (aucun candidat)\n";
+  } else if (cl.inserted.empty()) {
+    out +=
+        fmt::format("s'applique ; {} la remplissent, pour {} exigé(s)", plural(cl.met, "retenu", "retenus"), cl.wanted);
+    out += cl.met >= cl.wanted ? ", elle n'a rien changé\n" : " : pas assez de candidats la remplissent\n";
+  } else {
+    out += fmt::format("s'applique et a modifié la liste ({} la remplissent, pour {} exigé(s))\n",
+                       plural(cl.met, "retenu", "retenus"), cl.wanted);
+    for (std::size_t j = 0; j < cl.inserted.size(); ++j)
+      out += fmt::format("{}  {} ({} du classement) est retenu à la place de {} ({} du classement)\n", pad,
+                         inputName(r, cl.inserted[j]), ordinal(*r.candidates[cl.inserted[j]].rank),
+                         inputName(r, cl.displaced[j]), ordinal(*r.candidates[cl.displaced[j]].rank));
+    if (cl.met < cl.wanted) out += pad + "  pas assez de candidats la remplissent\n";
+  }
+  for (const QuotaState& q : cl.quotas) out += pad + "  " + groupSentence(p, q) + "\n";
+  if (!cl.quotas.empty() && !r.attributionsGiven)
+    out += pad + "  (aucun fichier d'attributions : les quotas sont vides et jamais en retard ; voir --attributions)\n";
+  return out;
+}
 } // namespace
+
+std::string rankCandidateText(const ir::Program& p, const SourceManager& sm, const RankReport& r,
+                              std::size_t candidate) {
+  const CandidateReport& x = r.candidates[candidate];
+  switch (x.status) {
+  case CandidateStatus::Retained:
+    return fmt::format("retenu : {} du classement{}\n", ordinal(*x.rank), insertedBy(p, r, x)) +
+           candidateDetails(p, r, x, "");
+  case CandidateStatus::NotRetained:
+    return fmt::format("classé, non retenu : {} du classement\n", ordinal(*x.rank)) + candidateDetails(p, r, x, "");
+  default: return exclusion(p, sm, x) + "\n";
+  }
+}
+
+std::string rankClauseText(const ir::Program& p, const RankReport& r, std::size_t clause) {
+  return clauseLines(p, r, r.clauses[clause], "");
+}
 
 std::string rankText(const ir::Program& p, const SourceManager& sm, const RankReport& r) {
   const ir::ClassementDecl& c = p.classements[r.classement];
@@ -103,50 +211,13 @@ std::string rankText(const ir::Program& p, const SourceManager& sm, const RankRe
                        plural(static_cast<std::int64_t>(r.order.size()), "candidat classé", "candidats classés"));
   out += "\n";
 
-  auto sameKeys = [&](const CandidateReport& a, const CandidateReport& b) {
-    for (std::size_t k = 0; k < a.keys.size(); ++k)
-      if (value(p, c.order[k].key->type, a.keys[k]) != value(p, c.order[k].key->type, b.keys[k])) return false;
-    return true;
-  };
-  auto describeCandidate = [&](const CandidateReport& x, const std::string& pad) {
-    std::string s;
-    std::string keys;
-    for (std::size_t k = 0; k < x.keys.size(); ++k)
-      keys += (keys.empty() ? "" : " ; ") + describe(p, *c.order[k].key) + " = " +
-              value(p, c.order[k].key->type, x.keys[k]);
-    if (x.rank && *x.rank > 1) {
-      const CandidateReport& before = r.candidates[r.order[*x.rank - 2]];
-      if (sameKeys(before, x))
-        keys += fmt::format(" (à égalité avec {} sur toutes les clés : départagés par le numéro de demande)",
-                            before.id.empty() ? fmt::format("le candidat n° {}", before.input + 1) : before.id);
-    }
-    if (!keys.empty()) s += pad + keys + "\n";
-    for (std::size_t i = 0; i < p.cotations.size(); ++i)
-      s += pad + cotationLine(p.cotations[i], x.result->cotations[i]) + "\n";
-    for (const auto& [rule, motif] : rulesWith(p, *x.result, interp::RuleStatus::Alerte))
-      s += pad + "alerte " + rule + " : " + motif + "\n";
-    return s;
-  };
-  auto inputName = [&](std::size_t i) {
-    const CandidateReport& x = r.candidates[i];
-    return x.id.empty() ? fmt::format("candidat n° {}", x.input + 1) : x.id;
-  };
-
   out += fmt::format("\nCandidats retenus ({}) :\n", r.retained.size());
   if (r.retained.empty()) out += "  aucun\n";
   for (std::size_t k = 0; k < r.retained.size(); ++k) {
     const CandidateReport& x = r.candidates[r.retained[k]];
-    std::string how;
-    if (x.inserted) {
-      const ClauseReport& cl = r.clauses[static_cast<std::size_t>(x.dontClause)];
-      for (std::size_t j = 0; j < cl.inserted.size(); ++j)
-        if (cl.inserted[j] == r.retained[k])
-          how = fmt::format(", retenu par la clause {} à la place de {}",
-                            clauseLabel(c.dont[static_cast<std::size_t>(x.dontClause)], cl.clause),
-                            inputName(cl.displaced[j]));
-    }
-    out += fmt::format("  {}. {} — {} du classement{}\n", k + 1, inputName(r.retained[k]), ordinal(*x.rank), how);
-    out += describeCandidate(x, "     ");
+    out += fmt::format("  {}. {} — {} du classement{}\n", k + 1, inputName(r, r.retained[k]), ordinal(*x.rank),
+                       insertedBy(p, r, x));
+    out += candidateDetails(p, r, x, "     ");
   }
   std::vector<std::size_t> rest;
   for (std::size_t i : r.order)
@@ -154,52 +225,20 @@ std::string rankText(const ir::Program& p, const SourceManager& sm, const RankRe
   if (!rest.empty()) {
     out += fmt::format("\nCandidats classés, non retenus ({}) :\n", rest.size());
     for (std::size_t i : rest) {
-      out += fmt::format("  {} — {} du classement\n", inputName(i), ordinal(*r.candidates[i].rank));
-      out += describeCandidate(r.candidates[i], "     ");
+      out += fmt::format("  {} — {} du classement\n", inputName(r, i), ordinal(*r.candidates[i].rank));
+      out += candidateDetails(p, r, r.candidates[i], "     ");
     }
   }
   if (outside + ineligible + failed > 0) {
     out += fmt::format("\nCandidats écartés ({}) :\n", outside + ineligible + failed);
-    for (const CandidateReport& x : r.candidates) {
-      if (x.status == CandidateStatus::OutsidePool) {
-        out += fmt::format("  {} — hors du classement : la condition de `candidats éligibles où …` n'est pas remplie\n",
-                           inputName(x.input));
-      } else if (x.status == CandidateStatus::Ineligible) {
-        std::string why;
-        for (const auto& [rule, motif] : rulesWith(p, *x.result, interp::RuleStatus::Refus))
-          why += (why.empty() ? "" : " ; ") + rule + " (" + motif + ")";
-        out += fmt::format("  {} — non éligible : refus {}\n", inputName(x.input), why);
-      } else if (x.status == CandidateStatus::Failed) {
-        out += fmt::format("  {} — non évalué : {}: {}\n", inputName(x.input), where(sm, x.failure->range),
-                           x.failure->message);
-      }
-    }
+    for (const CandidateReport& x : r.candidates)
+      if (x.status == CandidateStatus::OutsidePool || x.status == CandidateStatus::Ineligible ||
+          x.status == CandidateStatus::Failed)
+        out += fmt::format("  {} — {}\n", inputName(r, x.input), exclusion(p, sm, x));
   }
   if (!r.clauses.empty()) {
     out += "\nContraintes sur les candidats retenus :\n";
-    for (const ClauseReport& cl : r.clauses) {
-      const ir::DontDecl& d = c.dont[cl.clause];
-      out += fmt::format("  Clause {} : ", clauseLabel(d, cl.clause));
-      if (!cl.active) {
-        out += d.when ? "ne s'applique pas (sa condition `si` n'est remplie pour aucun candidat)\n"
-                      : "ne s'applique pas (aucun candidat)\n";
-      } else if (cl.inserted.empty()) {
-        out += fmt::format("s'applique ; {} la remplissent, pour {} exigé(s)", plural(cl.met, "retenu", "retenus"),
-                           cl.wanted);
-        out += cl.met >= cl.wanted ? ", elle n'a rien changé\n" : " : pas assez de candidats la remplissent\n";
-      } else {
-        out += fmt::format("s'applique et a modifié la liste ({} la remplissent, pour {} exigé(s))\n",
-                           plural(cl.met, "retenu", "retenus"), cl.wanted);
-        for (std::size_t j = 0; j < cl.inserted.size(); ++j)
-          out += fmt::format("    {} ({} du classement) est retenu à la place de {} ({} du classement)\n",
-                             inputName(cl.inserted[j]), ordinal(*r.candidates[cl.inserted[j]].rank),
-                             inputName(cl.displaced[j]), ordinal(*r.candidates[cl.displaced[j]].rank));
-        if (cl.met < cl.wanted) out += "    pas assez de candidats la remplissent\n";
-      }
-      for (const QuotaState& q : cl.quotas) out += "    " + groupSentence(p, q) + "\n";
-      if (!cl.quotas.empty() && !r.attributionsGiven)
-        out += "    (aucun fichier d'attributions : les quotas sont vides et jamais en retard ; voir --attributions)\n";
-    }
+    for (const ClauseReport& cl : r.clauses) out += clauseLines(p, r, cl, "  ");
   }
   return out;
 }

@@ -10,12 +10,15 @@ namespace loge::capi {
 
 namespace {
 
-std::unique_ptr<loge_batch> newBatch(const loge_policy* policy) {
+std::unique_ptr<loge_batch> newBatch(const loge_policy* policy, loge_role role) {
   const Core& core = handle(policy, Tag::Policy, "policy").core;
-  if (!core->program->schema.roles[LOGE_ROLE_DEMANDE])
-    fail(LOGE_ERR_ARGUMENT, "la politique ne déclare pas de schéma pour `demande`");
+  if (role < LOGE_ROLE_DEMANDE || role > LOGE_ROLE_ATTRIBUTION)
+    fail(LOGE_ERR_ARGUMENT, fmt::format("rôle inconnu ({})", static_cast<int>(role)));
+  if (!core->program->schema.roles[role])
+    fail(LOGE_ERR_ARGUMENT, fmt::format("la politique ne déclare pas de schéma pour `{}`", roleName(role)));
   auto b = std::make_unique<loge_batch>();
   b->core = core;
+  b->role = role;
   return b;
 }
 
@@ -35,7 +38,7 @@ std::string recordId(const ir::Program& p, const interp::Value& v) {
 void readLines(loge_batch& b, std::string_view text, const std::string& file) {
   constexpr std::size_t kMaxErrors = 20;
   const ir::Program& p = *b.core->program;
-  const std::uint32_t demande = p.schema.roles[LOGE_ROLE_DEMANDE]->index;
+  const std::uint32_t structIndex = p.schema.roles[b.role]->index;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<ingest::IngestError> errors;
   std::size_t failed = 0, lineNo = 0;
@@ -53,7 +56,7 @@ void readLines(loge_batch& b, std::string_view text, const std::string& file) {
       e.message = fmt::format("ligne trop longue ({} octets, {} au plus)", line.size(), ingest::kMaxLineBytes);
       e.column = 1;
     } else {
-      ok = ingest::readRecord(p, demande, line, b.arena, v, e);
+      ok = ingest::readRecord(p, structIndex, line, b.arena, v, e);
     }
     if (!ok) {
       e.file = file;
@@ -86,42 +89,61 @@ void readLines(loge_batch& b, std::string_view text, const std::string& file) {
 
 } // namespace
 
+const loge_batch& batchFor(const loge_batch* batch, const Core& core, loge_role role, const char* name) {
+  const loge_batch& b = handle(batch, Tag::Batch, name);
+  if (b.core != core) fail(LOGE_ERR_ARGUMENT, fmt::format("argument `{}` : créé pour une autre politique", name));
+  if (b.role != role)
+    fail(LOGE_ERR_ARGUMENT, fmt::format("argument `{}` : attendu un lot d'enregistrements `{}`, reçu un lot `{}`", name,
+                                        roleName(role), roleName(b.role)));
+  return b;
+}
+
 } // namespace loge::capi
 
 using namespace loge::capi;
 
 extern "C" {
 
-LOGE_API loge_status loge_batch_create(const loge_policy* policy, loge_batch** out, loge_error** error) {
+LOGE_API loge_status loge_batch_create_for(const loge_policy* policy, loge_role role, loge_batch** out,
+                                           loge_error** error) {
   return guard(error, [&] {
     nonNull(out, "out");
-    *out = newBatch(policy).release();
+    *out = newBatch(policy, role).release();
     return LOGE_OK;
   });
 }
 
-LOGE_API loge_status loge_batch_from_jsonl(const loge_policy* policy, const char* text, size_t length, loge_batch** out,
-                                           loge_error** error) {
+LOGE_API loge_status loge_batch_create(const loge_policy* policy, loge_batch** out, loge_error** error) {
+  return loge_batch_create_for(policy, LOGE_ROLE_DEMANDE, out, error);
+}
+
+LOGE_API loge_status loge_batch_from_jsonl_for(const loge_policy* policy, loge_role role, const char* text,
+                                               size_t length, loge_batch** out, loge_error** error) {
   return guard(error, [&] {
     nonNull(text, "text");
     nonNull(out, "out");
-    auto b = newBatch(policy);
+    auto b = newBatch(policy, role);
     readLines(*b, std::string_view(text, length), "");
     *out = b.release();
     return LOGE_OK;
   });
 }
 
-LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const char* path, loge_batch** out,
-                                                loge_error** error) {
+LOGE_API loge_status loge_batch_from_jsonl(const loge_policy* policy, const char* text, size_t length, loge_batch** out,
+                                           loge_error** error) {
+  return loge_batch_from_jsonl_for(policy, LOGE_ROLE_DEMANDE, text, length, out, error);
+}
+
+LOGE_API loge_status loge_batch_from_jsonl_file_for(const loge_policy* policy, loge_role role, const char* path,
+                                                    loge_batch** out, loge_error** error) {
   return guard(error, [&] {
     nonNull(path, "path");
     nonNull(out, "out");
-    auto b = newBatch(policy);
+    auto b = newBatch(policy, role);
     const loge::ir::Program& p = *b->core->program;
     loge::ingest::Dataset data;
     std::vector<loge::ingest::IngestError> errors;
-    if (!loge::ingest::readJsonLines(p, p.schema.roles[LOGE_ROLE_DEMANDE]->index, path, b->arena, data, errors)) {
+    if (!loge::ingest::readJsonLines(p, p.schema.roles[role]->index, path, b->arena, data, errors)) {
       if (errors.empty()) fail(LOGE_ERR_IO, fmt::format("{} : lecture impossible", path));
       auto err = makeError(LOGE_ERR_DATA, "");
       for (const auto& e : errors) err->items.push_back(ingestError(e));
@@ -148,10 +170,15 @@ LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const
   });
 }
 
-LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* demande, loge_error** error) {
+LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const char* path, loge_batch** out,
+                                                loge_error** error) {
+  return loge_batch_from_jsonl_file_for(policy, LOGE_ROLE_DEMANDE, path, out, error);
+}
+
+LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* record, loge_error** error) {
   return guard(error, [&] {
     loge_batch& b = handle(batch, Tag::Batch, "batch");
-    const loge_record& r = recordFor(demande, b.core, LOGE_ROLE_DEMANDE, "demande");
+    const loge_record& r = recordFor(record, b.core, b.role, "record");
     // Read again from its JSON into the batch's arena: the batch then owns
     // every value it refers to.
     loge_record copy;
@@ -168,6 +195,13 @@ LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* demand
 LOGE_API loge_status loge_batch_size(const loge_batch* batch, size_t* out, loge_error** error) {
   return guard(error, [&] {
     *nonNull(out, "out") = handle(batch, Tag::Batch, "batch").records.size();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_batch_role(const loge_batch* batch, loge_role* out, loge_error** error) {
+  return guard(error, [&] {
+    *nonNull(out, "out") = handle(batch, Tag::Batch, "batch").role;
     return LOGE_OK;
   });
 }

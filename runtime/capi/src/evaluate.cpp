@@ -6,6 +6,7 @@
 // errors), exactly as `loge run` does. Every call works on its own buffers
 // and arena: the policy is only read, so evaluations run concurrently.
 #include "records.h"
+#include "results.h"
 
 #include "loge/interp/result_json.h"
 #include "loge/jit/motifs.h"
@@ -15,8 +16,6 @@
 #include <stdexcept>
 
 namespace loge::capi {
-
-namespace {
 
 num::Date evaluationDate(const ir::Program& p, const char* text) {
   nonNull(text, "date");
@@ -32,6 +31,7 @@ num::Date evaluationDate(const ir::Program& p, const char* text) {
   return *d;
 }
 
+namespace {
 loge_rule_status statusOf(interp::RuleStatus s) {
   switch (s) {
   case interp::RuleStatus::Ok: return LOGE_RULE_OK;
@@ -42,6 +42,7 @@ loge_rule_status statusOf(interp::RuleStatus s) {
   }
   return LOGE_RULE_NOT_EVALUATED;
 }
+} // namespace
 
 std::unique_ptr<loge_result> makeResult(const Core& core, const std::string& id, interp::DemandeResult raw) {
   const ir::Program& p = *core->program;
@@ -76,6 +77,8 @@ std::unique_ptr<loge_result> failedResult(const Core& core, const std::string& i
   r->json = interp::errorJson(core->sources, id, e);
   return r;
 }
+
+namespace {
 
 // Evaluates every demande; `each(i, result)` receives each one's result, or
 // its evaluation error, in order.
@@ -164,8 +167,7 @@ LOGE_API loge_status loge_evaluate_batch(const loge_policy* policy, const loge_b
   return guard(error, [&] {
     const Core& core = handle(policy, Tag::Policy, "policy").core;
     nonNull(out, "out");
-    const loge_batch& b = handle(demandes, Tag::Batch, "demandes");
-    if (b.core != core) fail(LOGE_ERR_ARGUMENT, "argument `demandes` : créé pour une autre politique");
+    const loge_batch& b = batchFor(demandes, core, LOGE_ROLE_DEMANDE, "demandes");
     loge::num::Date when = evaluationDate(*core->program, date);
     loge::interp::Arena arena;
     loge::interp::Value lv;

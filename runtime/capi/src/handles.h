@@ -31,14 +31,19 @@
 namespace loge::capi {
 
 enum class Tag : std::uint32_t {
-  Error = 0x4c455252,   // "LERR"
-  Options = 0x4c4f5054, // "LOPT"
-  Policy = 0x4c504f4c,  // "LPOL"
-  Record = 0x4c524543,  // "LREC"
-  Batch = 0x4c424154,   // "LBAT"
-  Result = 0x4c525354,  // "LRST"
-  Results = 0x4c525353, // "LRSS"
-  Freed = 0x44454144,   // "DEAD": written by *_free before the memory goes
+  Error = 0x4c455252,              // "LERR"
+  Options = 0x4c4f5054,            // "LOPT"
+  Policy = 0x4c504f4c,             // "LPOL"
+  Record = 0x4c524543,             // "LREC"
+  Batch = 0x4c424154,              // "LBAT"
+  Result = 0x4c525354,             // "LRST"
+  Results = 0x4c525353,            // "LRSS"
+  DesignationOptions = 0x4c444f50, // "LDOP"
+  Ranking = 0x4c524e4b,            // "LRNK"
+  QuotaReport = 0x4c51524d,        // "LQRP"
+  QuotaGroup = 0x4c514750,         // "LQGP"
+  Statement = 0x4c535441,          // "LSTA"
+  Freed = 0x44454144,              // "DEAD": written by *_free before the memory goes
 };
 
 // A rule of some rule block, numbered across blocks as loge.h promises.
@@ -98,6 +103,7 @@ struct loge_record {
 struct loge_batch {
   loge::capi::Tag tag = loge::capi::Tag::Batch;
   loge::capi::Core core;
+  loge_role role = LOGE_ROLE_DEMANDE;
   loge::interp::Arena arena;
   std::vector<loge::interp::Value> records;
   std::vector<std::string> ids;
@@ -124,4 +130,63 @@ struct loge_results {
   loge::capi::Core core;
   std::vector<std::unique_ptr<loge_result>> items;
   std::size_t failed = 0;
+};
+
+struct loge_designation_options {
+  loge::capi::Tag tag = loge::capi::Tag::DesignationOptions;
+  std::string classement, similarity, cotation, period; // "": the default
+};
+
+// One quota group's figures, owned by the report or ranking it was read from.
+struct loge_quota_group {
+  loge::capi::Tag tag = loge::capi::Tag::QuotaGroup;
+  std::size_t quota = 0;
+  std::string period, share, target; // decimals; "" when absent
+  std::vector<std::string> keyNames, keyValues;
+  std::int64_t counted = 0, qualifying = 0, missing = -1;
+  loge_quota_status status = LOGE_QUOTA_NO_TARGET;
+};
+
+struct loge_ranking {
+  loge::capi::Tag tag = loge::capi::Tag::Ranking;
+  loge::capi::Core core;
+  std::string json, text;
+  std::int64_t retain = 0;
+  bool insufficient = false;
+  std::size_t failed = 0;
+  struct Candidate {
+    loge_candidate_status status = LOGE_CANDIDATE_FAILED;
+    std::size_t rank = 0; // 1-based in the pool, 0: not ranked
+    std::string explanation;
+    std::unique_ptr<loge_result> result; // owned here (result->owned is false)
+  };
+  struct Clause {
+    std::string label, explanation;
+    bool applied = false;
+    std::int64_t minimum = 0, met = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> insertions; // (brought in, replaced)
+    std::vector<std::size_t> quotas;
+    std::vector<std::unique_ptr<loge_quota_group>> groups; // parallel to quotas; null: empty group
+  };
+  std::vector<Candidate> candidates; // input order
+  std::vector<std::size_t> order, retained;
+  std::vector<Clause> clauses;
+};
+
+struct loge_quota_report {
+  loge::capi::Tag tag = loge::capi::Tag::QuotaReport;
+  loge::capi::Core core;
+  std::string json, markdown;
+  std::vector<std::unique_ptr<loge_quota_group>> groups;
+};
+
+struct loge_statement {
+  loge::capi::Tag tag = loge::capi::Tag::Statement;
+  loge::capi::Core core;
+  std::string json, text;
+  std::size_t cotation = 0;
+  std::unique_ptr<loge_result> result; // the demande's, owned here
+  std::size_t rank = 0, outOf = 0, ahead = 0, tied = 0, behind = 0;
+  std::size_t measured = 0, failed = 0;
+  std::string waitingMonths, waitingDays; // "" when not computed
 };

@@ -312,6 +312,28 @@ LOGE_API loge_status loge_policy_rule_reference(const loge_policy* policy, size_
   });
 }
 
+LOGE_API loge_status loge_policy_quota_count(const loge_policy* policy, size_t* out, loge_error** error) {
+  return guard(error, [&] { return put(out, coreOf(policy).program->quotas.size()); });
+}
+
+LOGE_API loge_status loge_policy_quota_name(const loge_policy* policy, size_t quota, const char** out,
+                                            loge_error** error) {
+  return guard(error, [&] {
+    const ir::Program& p = *coreOf(policy).program;
+    checkIndex(quota, p.quotas.size(), "quota");
+    return putText(out, p.quotas[quota].name);
+  });
+}
+
+LOGE_API loge_status loge_policy_quota_label(const loge_policy* policy, size_t quota, const char** out,
+                                             loge_error** error) {
+  return guard(error, [&] {
+    const ir::Program& p = *coreOf(policy).program;
+    checkIndex(quota, p.quotas.size(), "quota");
+    return putText(out, p.quotas[quota].label);
+  });
+}
+
 LOGE_API loge_status loge_policy_find_cotation(const loge_policy* policy, const char* name, size_t* out,
                                                loge_error** error) {
   return guard(error, [&] {

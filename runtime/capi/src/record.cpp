@@ -16,8 +16,6 @@
 
 namespace loge::capi {
 
-namespace {
-
 const char* roleName(loge_role role) {
   switch (role) {
   case LOGE_ROLE_DEMANDE: return "demande";
@@ -28,6 +26,8 @@ const char* roleName(loge_role role) {
   }
   return "?";
 }
+
+namespace {
 
 std::unique_ptr<loge_record> newRecord(const loge_policy* policy, loge_role role) {
   const Core& core = handle(policy, Tag::Policy, "policy").core;

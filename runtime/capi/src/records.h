@@ -17,5 +17,10 @@ std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e);
 
 // Checks that `record` is a record of `role` made from the policy `core`.
 const loge_record& recordFor(const loge_record* record, const Core& core, loge_role role, const char* name);
+// The same for a batch.
+const loge_batch& batchFor(const loge_batch* batch, const Core& core, loge_role role, const char* name);
+
+// "demande", "logement"…
+const char* roleName(loge_role role);
 
 } // namespace loge::capi

@@ -206,6 +206,13 @@ LOGE_API loge_status loge_policy_rule_reference_count(const loge_policy* policy,
                                                       loge_error** error);
 LOGE_API loge_status loge_policy_rule_reference(const loge_policy* policy, size_t rule, size_t reference,
                                                 const char** out, loge_error** error);
+/* Quotas (`quota` declarations), in declaration order: the indices of
+ * loge_quota_group_quota and loge_ranking_clause_quota. */
+LOGE_API loge_status loge_policy_quota_count(const loge_policy* policy, size_t* out, loge_error** error);
+LOGE_API loge_status loge_policy_quota_name(const loge_policy* policy, size_t quota, const char** out,
+                                            loge_error** error);
+LOGE_API loge_status loge_policy_quota_label(const loge_policy* policy, size_t quota, const char** out,
+                                             loge_error** error);
 /* Looks a name up (accents optional, as in the language). LOGE_ERR_ARGUMENT
  * when there is no such cotation / rule. */
 LOGE_API loge_status loge_policy_find_cotation(const loge_policy* policy, const char* name, size_t* out,
@@ -285,8 +292,10 @@ LOGE_API loge_status loge_record_json(const loge_record* record, const char** ou
 
 /* ------------------------------------------------------------------ batches */
 
-/* Demandes to evaluate together, in order. Each keeps its "id" field (when
- * the schema has a texte `id`) for the results. */
+/* Records of one role, in order: demandes to evaluate together (or the
+ * candidates of a ranking), or the attributions so far (for quotas). Each
+ * keeps its "id" field (when the schema has a texte `id`) for the results.
+ * The functions without a role make batches of demandes. */
 typedef struct loge_batch loge_batch;
 
 LOGE_API loge_status loge_batch_create(const loge_policy* policy, loge_batch** out, loge_error** error);
@@ -297,9 +306,18 @@ LOGE_API loge_status loge_batch_from_jsonl(const loge_policy* policy, const char
                                            loge_batch** out, loge_error** error);
 LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const char* path, loge_batch** out,
                                                 loge_error** error);
-/* Appends a copy of a demande (validated first). */
-LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* demande, loge_error** error);
+/* The same for records of any role (LOGE_ROLE_ATTRIBUTION for the
+ * attributions of loge_rank, loge_quotas and loge_position). */
+LOGE_API loge_status loge_batch_create_for(const loge_policy* policy, loge_role role, loge_batch** out,
+                                           loge_error** error);
+LOGE_API loge_status loge_batch_from_jsonl_for(const loge_policy* policy, loge_role role, const char* text,
+                                               size_t length, loge_batch** out, loge_error** error);
+LOGE_API loge_status loge_batch_from_jsonl_file_for(const loge_policy* policy, loge_role role, const char* path,
+                                                    loge_batch** out, loge_error** error);
+/* Appends a copy of a record of the batch's role (validated first). */
+LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* record, loge_error** error);
 LOGE_API loge_status loge_batch_size(const loge_batch* batch, size_t* out, loge_error** error);
+LOGE_API loge_status loge_batch_role(const loge_batch* batch, loge_role* out, loge_error** error);
 LOGE_API void loge_batch_free(loge_batch* batch);
 
 /* ------------------------------------------------------------------ evaluation */
@@ -380,6 +398,228 @@ LOGE_API loge_status loge_result_alert(const loge_result* result, size_t index, 
 /* The line `loge run --format json` prints for this demande (without the
  * newline); for a demande that failed, its {"id", "erreur"} object. */
 LOGE_API loge_status loge_result_json(const loge_result* result, const char** out, loge_error** error);
+
+/* ------------------------------------------------------------------ designation */
+
+/* What a commission (CAL) and a demandeur need beyond one demande's results,
+ * as `loge rank`, `loge quota` and `loge position` compute them:
+ *
+ *  - loge_rank: the candidates for a vacant logement, ordered per the
+ *    policy's `classement` (ties broken by the demande's id, then batch
+ *    order), the number to retain, and what each `dont au moins` clause (a
+ *    quota behind its target, for instance) changed;
+ *  - loge_quotas: every quota per period and scope over the attributions;
+ *  - loge_position: the demandeur's cotation statement (the note, the average
+ *    waiting time of similar demandes, the position among them).
+ *
+ * Each returns an immutable report, readable field by field, as French text
+ * and as the JSON `--json` prints. Demandes are evaluated by the policy's
+ * engine; the reports are identical with either engine. A policy that does
+ * not declare what a function needs (a classement, a similarité, a quota, a
+ * schema for the role) gives LOGE_ERR_UNSUPPORTED; a name that matches no
+ * declaration, or a choice left ambiguous, LOGE_ERR_ARGUMENT; attributions
+ * with the same id twice, LOGE_ERR_DATA. */
+
+/* Which declarations to use; NULL options means the defaults. */
+typedef struct loge_designation_options loge_designation_options;
+LOGE_API loge_status loge_designation_options_create(loge_designation_options** out, loge_error** error);
+LOGE_API void loge_designation_options_free(loge_designation_options* options);
+/* The classement (loge_rank) by name; NULL or "": the only one declared. */
+LOGE_API loge_status loge_designation_options_set_classement(loge_designation_options* options, const char* name,
+                                                             loge_error** error);
+/* The similarité (loge_position); NULL or "": the root policy file's own,
+ * else the only one declared (the standard schema declares one). */
+LOGE_API loge_status loge_designation_options_set_similarity(loge_designation_options* options, const char* name,
+                                                             loge_error** error);
+/* The cotation that gives the note (loge_position); NULL or "": the first
+ * declared by the root policy file. */
+LOGE_API loge_status loge_designation_options_set_cotation(loge_designation_options* options, const char* name,
+                                                           loge_error** error);
+/* The periods loge_quotas reports: "2025" (every period of the year),
+ * "2025-S1", "2025-T3", "2025-06"; NULL or "": all. LOGE_ERR_ARGUMENT when
+ * malformed. */
+LOGE_API loge_status loge_designation_options_set_period(loge_designation_options* options, const char* period,
+                                                         loge_error** error);
+
+/* One quota group (a period and a scope: the EPCI, a réservataire…) and its
+ * figures. Owned by the report or ranking it was read from. */
+typedef struct loge_quota_group loge_quota_group;
+
+typedef enum loge_quota_status {
+  LOGE_QUOTA_REACHED = 0,        /* atteint */
+  LOGE_QUOTA_BEHIND = 1,         /* en retard: more qualifying attributions are needed */
+  LOGE_QUOTA_EXCEEDED = 2,       /* dépassé: an `au plus` quota above its target */
+  LOGE_QUOTA_NOT_APPLICABLE = 3, /* sans objet: a share with no attribution counted */
+  LOGE_QUOTA_NO_TARGET = 4       /* sans objectif: no target for this group */
+} loge_quota_status;
+
+/* The quota (loge_policy_quota_*) and the period ("2025", "2025-S1"…). */
+LOGE_API loge_status loge_quota_group_quota(const loge_quota_group* group, size_t* out, loge_error** error);
+LOGE_API loge_status loge_quota_group_period(const loge_quota_group* group, const char** out, loge_error** error);
+/* The scope: the quota's `par` keys and this group's values (texts as they
+ * are, énumérations by name, numbers and dates as in JSON). */
+LOGE_API loge_status loge_quota_group_key_count(const loge_quota_group* group, size_t* out, loge_error** error);
+LOGE_API loge_status loge_quota_group_key(const loge_quota_group* group, size_t key, const char** name,
+                                          const char** value, loge_error** error);
+/* Attributions counted, and those among them meeting the condition. */
+LOGE_API loge_status loge_quota_group_counted(const loge_quota_group* group, int64_t* out, loge_error** error);
+LOGE_API loge_status loge_quota_group_qualifying(const loge_quota_group* group, int64_t* out, loge_error** error);
+/* The share achieved (exact decimal, "0.25"), "" when nothing is counted. */
+LOGE_API loge_status loge_quota_group_share(const loge_quota_group* group, const char** out, loge_error** error);
+/* The target: a share ("0.25") or a number of attributions ("2"); "" when
+ * the group has none. */
+LOGE_API loge_status loge_quota_group_target(const loge_quota_group* group, const char** out, loge_error** error);
+/* How many more qualifying attributions the group needs (0 when reached);
+ * -1 when there is no target or it can no longer be reached. */
+LOGE_API loge_status loge_quota_group_missing(const loge_quota_group* group, int64_t* out, loge_error** error);
+LOGE_API loge_status loge_quota_group_status(const loge_quota_group* group, loge_quota_status* out,
+                                             loge_error** error);
+
+/* -- ranking the candidates for a logement (`loge rank`) */
+
+typedef struct loge_ranking loge_ranking;
+
+typedef enum loge_candidate_status {
+  LOGE_CANDIDATE_RETAINED = 0,     /* in the list presented to the commission */
+  LOGE_CANDIDATE_NOT_RETAINED = 1, /* ranked after the retained ones */
+  LOGE_CANDIDATE_OUTSIDE_POOL = 2, /* eligible, but the classement's `candidats éligibles où …` excludes it */
+  LOGE_CANDIDATE_INELIGIBLE = 3,   /* refused by an eligibility rule */
+  LOGE_CANDIDATE_FAILED = 4        /* could not be evaluated: see its result's error */
+} loge_candidate_status;
+
+/* Ranks the demandes of `candidates` (a batch of demandes) for `logement`
+ * at `date`. `attributions` (a batch of attributions, or NULL: none known)
+ * feed the quotas that `dont au moins` clauses read; `candidature` may be
+ * NULL (every field absent). A candidate that cannot be evaluated is left
+ * out of the ranking and reported (LOGE_CANDIDATE_FAILED), as `loge rank`
+ * does; an expression that does not depend on a candidate failing gives
+ * LOGE_ERR_EVALUATION. */
+LOGE_API loge_status loge_rank(const loge_policy* policy, const loge_record* logement, const loge_batch* candidates,
+                               const loge_batch* attributions, const loge_record* candidature, const char* date,
+                               const loge_designation_options* options, loge_ranking** out, loge_error** error);
+LOGE_API void loge_ranking_free(loge_ranking* ranking);
+/* The output of `loge rank --json` / `loge rank` (French text). */
+LOGE_API loge_status loge_ranking_json(const loge_ranking* ranking, const char** out, loge_error** error);
+LOGE_API loge_status loge_ranking_text(const loge_ranking* ranking, const char** out, loge_error** error);
+/* How many candidates to retain (`retenir`: three unless the policy says
+ * otherwise for this logement), and whether fewer were ranked (0 or 1). */
+LOGE_API loge_status loge_ranking_retain(const loge_ranking* ranking, int64_t* out, loge_error** error);
+LOGE_API loge_status loge_ranking_insufficient(const loge_ranking* ranking, int* out, loge_error** error);
+/* The retained candidates, in order: *candidate is an index in the batch. */
+LOGE_API loge_status loge_ranking_retained_count(const loge_ranking* ranking, size_t* out, loge_error** error);
+LOGE_API loge_status loge_ranking_retained(const loge_ranking* ranking, size_t index, size_t* candidate,
+                                           loge_error** error);
+/* Every ranked candidate (retained or not), in rank order. */
+LOGE_API loge_status loge_ranking_ranked_count(const loge_ranking* ranking, size_t* out, loge_error** error);
+LOGE_API loge_status loge_ranking_ranked(const loge_ranking* ranking, size_t index, size_t* candidate,
+                                         loge_error** error);
+/* Candidates by their index in the batch (0 ≤ candidate < batch size). */
+LOGE_API loge_status loge_ranking_candidate_count(const loge_ranking* ranking, size_t* out, loge_error** error);
+LOGE_API loge_status loge_ranking_failed_count(const loge_ranking* ranking, size_t* out, loge_error** error);
+LOGE_API loge_status loge_ranking_candidate_id(const loge_ranking* ranking, size_t candidate, const char** out,
+                                               loge_error** error);
+LOGE_API loge_status loge_ranking_candidate_status(const loge_ranking* ranking, size_t candidate,
+                                                   loge_candidate_status* out, loge_error** error);
+/* Rank among the ranked candidates, from 1; 0 when not ranked. */
+LOGE_API loge_status loge_ranking_candidate_rank(const loge_ranking* ranking, size_t candidate, size_t* out,
+                                                 loge_error** error);
+/* Why the candidate is where it is, in French, one fact per line: its
+ * status and place ("retenu : 2e du classement", "non éligible : refus …"),
+ * then for a ranked candidate its order keys, cotations and alerts. */
+LOGE_API loge_status loge_ranking_candidate_explanation(const loge_ranking* ranking, size_t candidate,
+                                                        const char** out, loge_error** error);
+/* The candidate's evaluation (cotations, rules; or its error), owned by the
+ * ranking. */
+LOGE_API loge_status loge_ranking_candidate_result(const loge_ranking* ranking, size_t candidate,
+                                                   const loge_result** out, loge_error** error);
+/* The classement's `dont au moins K où C [si Q]` clauses, in order: whether
+ * each applied (Q held), K, how many retained candidates meet C, which
+ * candidates it brought in and which ones they replaced, the quotas it
+ * reads with the group this logement's attribution would join (NULL when
+ * that group has no attribution yet), and all of it in French. */
+LOGE_API loge_status loge_ranking_clause_count(const loge_ranking* ranking, size_t* out, loge_error** error);
+LOGE_API loge_status loge_ranking_clause_label(const loge_ranking* ranking, size_t clause, const char** out,
+                                               loge_error** error);
+LOGE_API loge_status loge_ranking_clause_applied(const loge_ranking* ranking, size_t clause, int* out,
+                                                 loge_error** error);
+LOGE_API loge_status loge_ranking_clause_minimum(const loge_ranking* ranking, size_t clause, int64_t* out,
+                                                 loge_error** error);
+LOGE_API loge_status loge_ranking_clause_met(const loge_ranking* ranking, size_t clause, int64_t* out,
+                                             loge_error** error);
+LOGE_API loge_status loge_ranking_clause_insertion_count(const loge_ranking* ranking, size_t clause, size_t* out,
+                                                         loge_error** error);
+LOGE_API loge_status loge_ranking_clause_insertion(const loge_ranking* ranking, size_t clause, size_t insertion,
+                                                   size_t* inserted, size_t* replaced, loge_error** error);
+LOGE_API loge_status loge_ranking_clause_quota_count(const loge_ranking* ranking, size_t clause, size_t* out,
+                                                     loge_error** error);
+LOGE_API loge_status loge_ranking_clause_quota(const loge_ranking* ranking, size_t clause, size_t index,
+                                               size_t* quota, const loge_quota_group** group, loge_error** error);
+LOGE_API loge_status loge_ranking_clause_explanation(const loge_ranking* ranking, size_t clause, const char** out,
+                                                     loge_error** error);
+
+/* -- quotas over the attributions (`loge quota`) */
+
+typedef struct loge_quota_report loge_quota_report;
+
+/* Every quota of the policy over `attributions` (a batch of attributions),
+ * per period and scope, at `date` (attributions dated later are not
+ * counted); options may restrict the periods. */
+LOGE_API loge_status loge_quotas(const loge_policy* policy, const loge_batch* attributions, const char* date,
+                                 const loge_designation_options* options, loge_quota_report** out,
+                                 loge_error** error);
+LOGE_API void loge_quota_report_free(loge_quota_report* report);
+/* The output of `loge quota --json` / `loge quota` (Markdown). */
+LOGE_API loge_status loge_quota_report_json(const loge_quota_report* report, const char** out, loge_error** error);
+LOGE_API loge_status loge_quota_report_markdown(const loge_quota_report* report, const char** out,
+                                                loge_error** error);
+/* Every group, quota by quota in declaration order, then by period and
+ * scope. */
+LOGE_API loge_status loge_quota_report_group_count(const loge_quota_report* report, size_t* out, loge_error** error);
+LOGE_API loge_status loge_quota_report_group(const loge_quota_report* report, size_t index,
+                                             const loge_quota_group** out, loge_error** error);
+
+/* -- the demandeur's cotation statement (`loge position`) */
+
+typedef struct loge_statement loge_statement;
+
+/* The statement of `demande` at `date`: its note, its position among the
+ * similar demandes of `demandes` (a batch; a line with the same id as
+ * `demande` is that demande and is skipped) and the average waiting time
+ * of the similar demandes of `attributions` (a batch of attributions, or
+ * NULL: not computed). A similar demande that cannot be evaluated is left
+ * out and counted (loge_statement_failed_count); `demande` itself failing
+ * gives LOGE_ERR_EVALUATION. */
+LOGE_API loge_status loge_position(const loge_policy* policy, const loge_record* demande, const loge_batch* demandes,
+                                   const loge_batch* attributions, const char* date,
+                                   const loge_designation_options* options, loge_statement** out,
+                                   loge_error** error);
+LOGE_API void loge_statement_free(loge_statement* statement);
+/* The output of `loge position --json` / `loge position` (the French
+ * statement a demandeur reads, with the criteria that gave the points). */
+LOGE_API loge_status loge_statement_json(const loge_statement* statement, const char** out, loge_error** error);
+LOGE_API loge_status loge_statement_text(const loge_statement* statement, const char** out, loge_error** error);
+/* The cotation that gives the note, and the note (exact decimal). */
+LOGE_API loge_status loge_statement_cotation(const loge_statement* statement, size_t* out, loge_error** error);
+LOGE_API loge_status loge_statement_note(const loge_statement* statement, const char** out, loge_error** error);
+/* The demande's evaluation (every cotation and criterion), owned by the
+ * statement. */
+LOGE_API loge_status loge_statement_result(const loge_statement* statement, const loge_result** out,
+                                           loge_error** error);
+/* Position among similar demandes (this one included): `rank` from 1 (tied
+ * demandes share it) out of `out_of`; how many have more points, the same,
+ * fewer. */
+LOGE_API loge_status loge_statement_position(const loge_statement* statement, size_t* rank, size_t* out_of,
+                                             loge_error** error);
+LOGE_API loge_status loge_statement_neighbours(const loge_statement* statement, size_t* ahead, size_t* tied,
+                                               size_t* behind, loge_error** error);
+/* The average waiting time of similar demandes that received a logement, in
+ * months and in days (exact decimals; "" when not computed: no attributions,
+ * none similar, or no `attente` clause in the similarité), over `measured`
+ * attributions. */
+LOGE_API loge_status loge_statement_waiting_time(const loge_statement* statement, const char** months,
+                                                 const char** days, size_t* measured, loge_error** error);
+/* Similar demandes left out because they could not be evaluated. */
+LOGE_API loge_status loge_statement_failed_count(const loge_statement* statement, size_t* out, loge_error** error);
 
 /* ------------------------------------------------------------------ decimals */
 

@@ -239,11 +239,16 @@ private:
 
 class Batch {
 public:
+  // Demandes.
   static Batch create(const Policy& policy);
   static Batch fromJsonLines(const Policy& policy, const std::string& text);
   static Batch fromJsonLinesFile(const Policy& policy, const std::string& path);
-  Batch& add(const Record& demande) {
-    detail::call(loge_batch_add, h_.get(), demande.get());
+  // Records of any role (LOGE_ROLE_ATTRIBUTION for quotas and rankings).
+  static Batch createFor(const Policy& policy, loge_role role);
+  static Batch fromJsonLinesFor(const Policy& policy, loge_role role, const std::string& text);
+  static Batch fromJsonLinesFileFor(const Policy& policy, loge_role role, const std::string& path);
+  Batch& add(const Record& record) {
+    detail::call(loge_batch_add, h_.get(), record.get());
     return *this;
   }
   std::size_t size() const {
@@ -251,11 +256,286 @@ public:
     detail::call(loge_batch_size, h_.get(), &n);
     return n;
   }
+  loge_role role() const {
+    loge_role r = LOGE_ROLE_DEMANDE;
+    detail::call(loge_batch_role, h_.get(), &r);
+    return r;
+  }
   const loge_batch* get() const { return h_.get(); }
 
 private:
   explicit Batch(loge_batch* b) : h_(b) {}
   detail::Handle<loge_batch, loge_batch_free> h_;
+};
+
+// Which classement, similarité, cotation and periods the designation
+// functions use (loge_designation_options_*); defaults when not given.
+class DesignationOptions {
+public:
+  DesignationOptions() {
+    loge_designation_options* o = nullptr;
+    detail::call(loge_designation_options_create, &o);
+    h_ = detail::Handle<loge_designation_options, loge_designation_options_free>(o);
+  }
+  DesignationOptions& classement(const std::string& name) { return set(loge_designation_options_set_classement, name); }
+  DesignationOptions& similarity(const std::string& name) { return set(loge_designation_options_set_similarity, name); }
+  DesignationOptions& cotation(const std::string& name) { return set(loge_designation_options_set_cotation, name); }
+  DesignationOptions& period(const std::string& period) { return set(loge_designation_options_set_period, period); }
+  const loge_designation_options* get() const { return h_.get(); }
+
+private:
+  DesignationOptions& set(loge_status (*f)(loge_designation_options*, const char*, loge_error**),
+                          const std::string& v) {
+    detail::call(f, h_.get(), v.c_str());
+    return *this;
+  }
+  detail::Handle<loge_designation_options, loge_designation_options_free> h_;
+};
+
+// A view of one quota group, valid while the report or ranking it was read
+// from lives.
+class QuotaGroup {
+public:
+  explicit QuotaGroup(const loge_quota_group* g) : g_(g) {}
+  std::size_t quota() const {
+    std::size_t q = 0;
+    detail::call(loge_quota_group_quota, g_, &q);
+    return q;
+  }
+  std::string period() const { return text(loge_quota_group_period); }
+  // The scope: (key, value) pairs.
+  std::vector<std::pair<std::string, std::string>> keys() const {
+    std::size_t n = 0;
+    detail::call(loge_quota_group_key_count, g_, &n);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t k = 0; k < n; ++k) {
+      const char* name = nullptr;
+      const char* value = nullptr;
+      detail::call(loge_quota_group_key, g_, k, &name, &value);
+      out.emplace_back(name, value);
+    }
+    return out;
+  }
+  std::int64_t counted() const { return number(loge_quota_group_counted); }
+  std::int64_t qualifying() const { return number(loge_quota_group_qualifying); }
+  std::string share() const { return text(loge_quota_group_share); }   // "" when nothing counted
+  std::string target() const { return text(loge_quota_group_target); } // "" without target
+  std::int64_t missing() const { return number(loge_quota_group_missing); }
+  loge_quota_status status() const {
+    loge_quota_status s = LOGE_QUOTA_NO_TARGET;
+    detail::call(loge_quota_group_status, g_, &s);
+    return s;
+  }
+  const loge_quota_group* get() const { return g_; }
+
+private:
+  std::string text(loge_status (*f)(const loge_quota_group*, const char**, loge_error**)) const {
+    const char* s = nullptr;
+    detail::call(f, g_, &s);
+    return s;
+  }
+  std::int64_t number(loge_status (*f)(const loge_quota_group*, int64_t*, loge_error**)) const {
+    int64_t v = 0;
+    detail::call(f, g_, &v);
+    return v;
+  }
+  const loge_quota_group* g_;
+};
+
+// The candidates for a logement, ranked (loge_rank). Candidates are indices
+// in the batch that was ranked.
+class Ranking {
+public:
+  explicit Ranking(loge_ranking* r) : h_(r) {}
+  std::string json() const { return text(loge_ranking_json); }
+  std::string text() const { return text(loge_ranking_text); }
+  std::int64_t retain() const {
+    int64_t n = 0;
+    detail::call(loge_ranking_retain, h_.get(), &n);
+    return n;
+  }
+  bool insufficient() const {
+    int v = 0;
+    detail::call(loge_ranking_insufficient, h_.get(), &v);
+    return v != 0;
+  }
+  std::vector<std::size_t> retained() const { return list(loge_ranking_retained_count, loge_ranking_retained); }
+  std::vector<std::size_t> ranked() const { return list(loge_ranking_ranked_count, loge_ranking_ranked); }
+  std::size_t candidateCount() const { return count(loge_ranking_candidate_count); }
+  std::size_t failedCount() const { return count(loge_ranking_failed_count); }
+  std::string id(std::size_t candidate) const { return text(loge_ranking_candidate_id, candidate); }
+  loge_candidate_status status(std::size_t candidate) const {
+    loge_candidate_status s = LOGE_CANDIDATE_FAILED;
+    detail::call(loge_ranking_candidate_status, h_.get(), candidate, &s);
+    return s;
+  }
+  std::size_t rank(std::size_t candidate) const { // 0: not ranked
+    std::size_t n = 0;
+    detail::call(loge_ranking_candidate_rank, h_.get(), candidate, &n);
+    return n;
+  }
+  std::string explanation(std::size_t candidate) const { return text(loge_ranking_candidate_explanation, candidate); }
+  // A view, valid while this Ranking lives.
+  Result result(std::size_t candidate) const {
+    const loge_result* r = nullptr;
+    detail::call(loge_ranking_candidate_result, h_.get(), candidate, &r);
+    return Result(r);
+  }
+  std::size_t clauseCount() const { return count(loge_ranking_clause_count); }
+  std::string clauseLabel(std::size_t c) const { return text(loge_ranking_clause_label, c); }
+  std::string clauseExplanation(std::size_t c) const { return text(loge_ranking_clause_explanation, c); }
+  bool clauseApplied(std::size_t c) const {
+    int v = 0;
+    detail::call(loge_ranking_clause_applied, h_.get(), c, &v);
+    return v != 0;
+  }
+  std::int64_t clauseMinimum(std::size_t c) const { return number(loge_ranking_clause_minimum, c); }
+  std::int64_t clauseMet(std::size_t c) const { return number(loge_ranking_clause_met, c); }
+  // (brought in, replaced) candidate pairs.
+  std::vector<std::pair<std::size_t, std::size_t>> clauseInsertions(std::size_t c) const {
+    std::size_t n = 0;
+    detail::call(loge_ranking_clause_insertion_count, h_.get(), c, &n);
+    std::vector<std::pair<std::size_t, std::size_t>> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+      detail::call(loge_ranking_clause_insertion, h_.get(), c, i, &out[i].first, &out[i].second);
+    return out;
+  }
+  // The quotas the clause reads, each with the group this logement's
+  // attribution would join (null when that group is still empty).
+  std::vector<std::pair<std::size_t, const loge_quota_group*>> clauseQuotas(std::size_t c) const {
+    std::size_t n = 0;
+    detail::call(loge_ranking_clause_quota_count, h_.get(), c, &n);
+    std::vector<std::pair<std::size_t, const loge_quota_group*>> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+      detail::call(loge_ranking_clause_quota, h_.get(), c, i, &out[i].first, &out[i].second);
+    return out;
+  }
+  const loge_ranking* get() const { return h_.get(); }
+
+private:
+  std::string text(loge_status (*f)(const loge_ranking*, const char**, loge_error**)) const {
+    const char* s = nullptr;
+    detail::call(f, h_.get(), &s);
+    return s;
+  }
+  std::string text(loge_status (*f)(const loge_ranking*, size_t, const char**, loge_error**), std::size_t i) const {
+    const char* s = nullptr;
+    detail::call(f, h_.get(), i, &s);
+    return s;
+  }
+  std::int64_t number(loge_status (*f)(const loge_ranking*, size_t, int64_t*, loge_error**), std::size_t i) const {
+    int64_t v = 0;
+    detail::call(f, h_.get(), i, &v);
+    return v;
+  }
+  std::size_t count(loge_status (*f)(const loge_ranking*, size_t*, loge_error**)) const {
+    std::size_t n = 0;
+    detail::call(f, h_.get(), &n);
+    return n;
+  }
+  std::vector<std::size_t> list(loge_status (*count)(const loge_ranking*, size_t*, loge_error**),
+                                loge_status (*at)(const loge_ranking*, size_t, size_t*, loge_error**)) const {
+    std::size_t n = 0;
+    detail::call(count, h_.get(), &n);
+    std::vector<std::size_t> out(n);
+    for (std::size_t i = 0; i < n; ++i) detail::call(at, h_.get(), i, &out[i]);
+    return out;
+  }
+  detail::Handle<loge_ranking, loge_ranking_free> h_;
+};
+
+// Every quota per period and scope (loge_quotas).
+class QuotaReport {
+public:
+  explicit QuotaReport(loge_quota_report* r) : h_(r) {}
+  std::string json() const { return text(loge_quota_report_json); }
+  std::string markdown() const { return text(loge_quota_report_markdown); }
+  // Views, valid while this QuotaReport lives.
+  std::vector<QuotaGroup> groups() const {
+    std::size_t n = 0;
+    detail::call(loge_quota_report_group_count, h_.get(), &n);
+    std::vector<QuotaGroup> out;
+    for (std::size_t i = 0; i < n; ++i) {
+      const loge_quota_group* g = nullptr;
+      detail::call(loge_quota_report_group, h_.get(), i, &g);
+      out.emplace_back(g);
+    }
+    return out;
+  }
+  const loge_quota_report* get() const { return h_.get(); }
+
+private:
+  std::string text(loge_status (*f)(const loge_quota_report*, const char**, loge_error**)) const {
+    const char* s = nullptr;
+    detail::call(f, h_.get(), &s);
+    return s;
+  }
+  detail::Handle<loge_quota_report, loge_quota_report_free> h_;
+};
+
+// The demandeur's cotation statement (loge_position).
+class Statement {
+public:
+  explicit Statement(loge_statement* s) : h_(s) {}
+  std::string json() const { return text(loge_statement_json); }
+  std::string text() const { return text(loge_statement_text); }
+  std::size_t cotation() const {
+    std::size_t c = 0;
+    detail::call(loge_statement_cotation, h_.get(), &c);
+    return c;
+  }
+  std::string note() const { return text(loge_statement_note); }
+  // A view, valid while this Statement lives.
+  Result result() const {
+    const loge_result* r = nullptr;
+    detail::call(loge_statement_result, h_.get(), &r);
+    return Result(r);
+  }
+  std::size_t rank() const { return position().first; }
+  std::size_t outOf() const { return position().second; }
+  std::size_t ahead() const { return neighbours()[0]; }
+  std::size_t tied() const { return neighbours()[1]; }
+  std::size_t behind() const { return neighbours()[2]; }
+  std::string waitingMonths() const { return waiting().months; } // "" when not computed
+  std::string waitingDays() const { return waiting().days; }
+  std::size_t waitingMeasured() const { return waiting().measured; }
+  std::size_t failedCount() const {
+    std::size_t n = 0;
+    detail::call(loge_statement_failed_count, h_.get(), &n);
+    return n;
+  }
+  const loge_statement* get() const { return h_.get(); }
+
+private:
+  struct Waiting {
+    std::string months, days;
+    std::size_t measured = 0;
+  };
+  std::string text(loge_status (*f)(const loge_statement*, const char**, loge_error**)) const {
+    const char* s = nullptr;
+    detail::call(f, h_.get(), &s);
+    return s;
+  }
+  std::pair<std::size_t, std::size_t> position() const {
+    std::pair<std::size_t, std::size_t> p;
+    detail::call(loge_statement_position, h_.get(), &p.first, &p.second);
+    return p;
+  }
+  std::vector<std::size_t> neighbours() const {
+    std::vector<std::size_t> n(3);
+    detail::call(loge_statement_neighbours, h_.get(), &n[0], &n[1], &n[2]);
+    return n;
+  }
+  Waiting waiting() const {
+    const char* m = nullptr;
+    const char* d = nullptr;
+    Waiting w;
+    detail::call(loge_statement_waiting_time, h_.get(), &m, &d, &w.measured);
+    w.months = m;
+    w.days = d;
+    return w;
+  }
+  detail::Handle<loge_statement, loge_statement_free> h_;
 };
 
 class Policy {
@@ -313,6 +593,10 @@ public:
     return out;
   }
 
+  std::size_t quotaCount() const { return count(loge_policy_quota_count); }
+  std::string quotaName(std::size_t q) const { return text(loge_policy_quota_name, q); }
+  std::string quotaLabel(std::size_t q) const { return text(loge_policy_quota_label, q); }
+
   // `logement` may be null. Throws Error (LOGE_ERR_EVALUATION…) on failure.
   Result evaluate(const Record& demande, const Record* logement, const std::string& date) const {
     loge_result* r = nullptr;
@@ -324,6 +608,32 @@ public:
     loge_results* r = nullptr;
     detail::call(loge_evaluate_batch, h_.get(), demandes.get(), logement ? logement->get() : nullptr, date.c_str(), &r);
     return Results(r);
+  }
+
+  // The candidates of `candidates` ranked for `logement` (loge_rank).
+  // `attributions`, `options` and `candidature` may be null.
+  Ranking rank(const Record& logement, const Batch& candidates, const Batch* attributions, const std::string& date,
+               const DesignationOptions* options = nullptr, const Record* candidature = nullptr) const {
+    loge_ranking* r = nullptr;
+    detail::call(loge_rank, h_.get(), logement.get(), candidates.get(), attributions ? attributions->get() : nullptr,
+                 candidature ? candidature->get() : nullptr, date.c_str(), options ? options->get() : nullptr, &r);
+    return Ranking(r);
+  }
+  // Every quota over `attributions` (loge_quotas).
+  QuotaReport quotas(const Batch& attributions, const std::string& date,
+                     const DesignationOptions* options = nullptr) const {
+    loge_quota_report* r = nullptr;
+    detail::call(loge_quotas, h_.get(), attributions.get(), date.c_str(), options ? options->get() : nullptr, &r);
+    return QuotaReport(r);
+  }
+  // The cotation statement of `demande` (loge_position); `attributions` may
+  // be null.
+  Statement position(const Record& demande, const Batch& demandes, const Batch* attributions, const std::string& date,
+                     const DesignationOptions* options = nullptr) const {
+    loge_statement* s = nullptr;
+    detail::call(loge_position, h_.get(), demande.get(), demandes.get(), attributions ? attributions->get() : nullptr,
+                 date.c_str(), options ? options->get() : nullptr, &s);
+    return Statement(s);
   }
 
   const loge_policy* get() const { return h_.get(); }
@@ -384,6 +694,21 @@ inline Batch Batch::fromJsonLines(const Policy& policy, const std::string& text)
 inline Batch Batch::fromJsonLinesFile(const Policy& policy, const std::string& path) {
   loge_batch* b = nullptr;
   detail::call(loge_batch_from_jsonl_file, policy.get(), path.c_str(), &b);
+  return Batch(b);
+}
+inline Batch Batch::createFor(const Policy& policy, loge_role role) {
+  loge_batch* b = nullptr;
+  detail::call(loge_batch_create_for, policy.get(), role, &b);
+  return Batch(b);
+}
+inline Batch Batch::fromJsonLinesFor(const Policy& policy, loge_role role, const std::string& text) {
+  loge_batch* b = nullptr;
+  detail::call(loge_batch_from_jsonl_for, policy.get(), role, text.data(), text.size(), &b);
+  return Batch(b);
+}
+inline Batch Batch::fromJsonLinesFileFor(const Policy& policy, loge_role role, const std::string& path) {
+  loge_batch* b = nullptr;
+  detail::call(loge_batch_from_jsonl_file_for, policy.get(), role, path.c_str(), &b);
   return Batch(b);
 }
 

@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+namespace loge::jit {
+class Engine;
+}
+
 namespace loge::designation {
 
 // Which engine evaluates each demande's cotations and rules.
@@ -43,9 +47,11 @@ struct Evaluations {
 };
 // Returns false and sets `why` (French) when Engine::Jit cannot compile the
 // policy. Rule motifs are always filled in, as the interpreter writes them.
+// `compiled`, when not null, is an engine already built for `p` (the C
+// API's loaded policy): it evaluates, and `engine` is ignored.
 bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::Value>& demandes,
                  const interp::Value& logement, const interp::Value& candidature, num::Date date, Evaluations& out,
-                 std::string& why);
+                 std::string& why, const jit::Engine* compiled = nullptr);
 
 // The `id` text field of a record, or "" when the struct has none.
 std::string recordId(const ir::Program& p, const interp::Value& record);

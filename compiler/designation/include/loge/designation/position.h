@@ -24,6 +24,7 @@ struct PositionRequest {
   std::uint32_t cotation = 0;
   num::Date date;
   Engine engine = Engine::Auto;
+  const jit::Engine* compiled = nullptr; // an engine already built for the program (see evaluateAll)
 };
 
 struct WaitingTime {

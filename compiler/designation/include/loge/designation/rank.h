@@ -20,6 +20,7 @@ struct RankRequest {
   const std::vector<interp::Value>* attributions = nullptr;
   num::Date date;
   Engine engine = Engine::Auto;
+  const jit::Engine* compiled = nullptr; // an engine already built for the program (see evaluateAll)
 };
 
 enum class CandidateStatus : std::uint8_t {
