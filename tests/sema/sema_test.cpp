@@ -183,5 +183,28 @@ TEST(Sema, TestsExpectErrors) {
   EXPECT_EQ(braces->program->tests[0].expectations[0].status, "{x}");
 }
 
+// The files of a policy carried in an artifact (SourceManager::provide):
+// imports resolve among them, with paths normalised, and nothing is read
+// from the disk — a file not provided is an import error.
+TEST(Sema, ProvidedFilesAreCheckedWithoutTheDisk) {
+  SourceManager sm;
+  sm.provide("pol/racine.loge", "importe \"../commun/schema.loge\"\n"
+                                "cotation c \"C\" { critère dalo \"DALO\" = 10 points si demande.dalo }\n");
+  sm.provide("commun/schema.loge", testing::kMiniSchema);
+  DiagnosticEngine diags;
+  auto p = sema::check("pol/racine.loge", sm, diags);
+  ASSERT_TRUE(p) << renderAll(diags.diagnostics(), sm, DiagStyle::OneLine);
+  EXPECT_EQ(sm.file(p->rootFile)->path(), "pol/racine.loge");
+
+  SourceManager alone;
+  alone.provide("racine.loge", "importe \"../policies/schema/standard.loge\"\n");
+  DiagnosticEngine missing;
+  EXPECT_FALSE(sema::check("racine.loge", alone, missing));
+  ASSERT_EQ(missing.diagnostics().size(), 1u);
+  EXPECT_EQ(missing.diagnostics()[0].kind, DiagKind::ImportNotFound);
+  EXPECT_NE(missing.diagnostics()[0].message.find("n'est pas dans l'artefact"), std::string::npos)
+      << missing.diagnostics()[0].message;
+}
+
 } // namespace
 } // namespace loge

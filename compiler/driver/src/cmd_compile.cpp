@@ -48,6 +48,12 @@ int runCompile(const CompileArgs& args, const Options& opts) {
   }
   auto c = compile(args.policy, opts, true);
   if (!c) return kPolicyError;
+  // The policy's files go into the artifact, root first, so that libloge can
+  // load it (loge_policy_load_artifact).
+  const SourceFile* root = c->sources.file(c->program->rootFile);
+  if (root) options.sources.emplace_back(root->path(), root->text());
+  for (FileId id = 0; const SourceFile* f = c->sources.file(id); ++id)
+    if (f != root) options.sources.emplace_back(f->path(), f->text());
   jit::AotArtifact artifact;
   std::string why;
   if (!jit::compileAheadOfTime(*c->program, options, artifact, why)) {

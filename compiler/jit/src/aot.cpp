@@ -1,6 +1,9 @@
 // JIT stage: ahead-of-time compilation to an object file (aot.h).
 #include "loge/jit/aot.h"
 
+#include "loge/jit/artifact.h"
+#include "loge/rt/aot.h"
+
 #include "c_header.h"
 #include "flatten.h"
 #include "loge/codegen/codegen.h"
@@ -98,6 +101,24 @@ bool compileAheadOfTime(const ir::Program& program, const AotOptions& options, A
   new llvm::GlobalVariable(module, llvm::Type::getInt64Ty(ctx), true, llvm::GlobalValue::ExternalLinkage,
                            llvm::ConstantInt::get(llvm::Type::getInt64Ty(ctx), blob.size()),
                            options.prefix + "_params_blob_size");
+
+  // What libloge needs to load the artifact (artifact.h).
+  ArtifactManifest manifest;
+  manifest.abiVersion = LOGE_AOT_ABI_VERSION;
+  manifest.logeVersion = LOGE_VERSION_STRING;
+  manifest.prefix = options.prefix;
+  manifest.policyPath = options.policyPath;
+  manifest.triple = triple;
+  manifest.cpu = options.cpu;
+  manifest.features = features;
+  manifest.layoutHash = layoutFingerprint(program, options.prefix, options.policyPath);
+  manifest.files = options.sources;
+  std::vector<std::uint8_t> manifestBytes = writeManifest(manifest);
+  auto* manifestData = llvm::ConstantDataArray::get(ctx, llvm::ArrayRef<std::uint8_t>(manifestBytes));
+  auto* manifestVar =
+      new llvm::GlobalVariable(module, manifestData->getType(), true, llvm::GlobalValue::ExternalLinkage, manifestData,
+                               options.prefix + "_manifest");
+  manifestVar->setAlignment(llvm::Align(8));
 
   internal::optimise(module, *tm);
 

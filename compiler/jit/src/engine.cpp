@@ -2,7 +2,10 @@
 // O2), and running it on flat records.
 #include "flatten.h"
 #include "loge/codegen/codegen.h"
+#include "loge/jit/artifact.h"
 #include "loge/jit/jit.h"
+#include "loge/rt/aot.h"
+#include "loge/rt/params_blob.h"
 #include "loge/rt/rt.h"
 #include "optimise.h"
 #include "params_build.h"
@@ -12,6 +15,8 @@
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
+#include <llvm/Support/Host.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
 
@@ -67,6 +72,64 @@ std::string llvmError(llvm::Error e) {
   llvm::handleAllErrors(std::move(e), [&](const llvm::ErrorInfoBase& info) { s += info.message(); });
   return s;
 }
+
+// An LLJIT for this machine that resolves the runtime helpers the
+// generated code calls to this process's copies.
+std::unique_ptr<llvm::orc::LLJIT> makeJit(llvm::orc::JITTargetMachineBuilder jtmb, std::string& why) {
+  auto built = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(jtmb)).create();
+  if (!built) {
+    why = "LLVM : " + llvmError(built.takeError());
+    return nullptr;
+  }
+  std::unique_ptr<llvm::orc::LLJIT> jit = std::move(*built);
+  // The runtime helpers are linked into this process: hand their addresses
+  // to the JIT explicitly rather than exporting every symbol.
+  llvm::orc::SymbolMap symbols;
+  auto add = [&](const char* name, auto* fn) {
+    symbols[jit->mangleAndIntern(name)] =
+        llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(fn), llvm::JITSymbolFlags::Exported);
+  };
+  add("loge_rt_dec_mul", &loge_rt_dec_mul);
+  add("loge_rt_dec_div", &loge_rt_dec_div);
+  add("loge_rt_dec_round", &loge_rt_dec_round);
+  add("loge_rt_add_months", &loge_rt_add_months);
+  add("loge_rt_add_days", &loge_rt_add_days);
+  add("loge_rt_months_between", &loge_rt_months_between);
+  add("loge_rt_years_between", &loge_rt_years_between);
+  add("loge_rt_date_part", &loge_rt_date_part);
+  add("loge_rt_text_cmp", &loge_rt_text_cmp);
+  add("loge_rt_text_length", &loge_rt_text_length);
+  add("loge_rt_param", &loge_rt_param);
+  add("loge_rt_table", &loge_rt_table);
+  // 128-bit division by a constant is a libgcc call on x86-64.
+  add("__divti3", &__divti3);
+  add("__modti3", &__modti3);
+  add("__udivti3", &__udivti3);
+  add("__umodti3", &__umodti3);
+  add("memset", &std::memset);
+  add("memcpy", &std::memcpy);
+  if (auto err = jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(symbols))) {
+    why = "LLVM : " + llvmError(std::move(err));
+    return nullptr;
+  }
+  return jit;
+}
+
+// The features a `--cpu native` artifact was compiled with that this
+// machine lacks ("" when it has them all).
+std::string missingFeatures(const std::string& features) {
+  llvm::StringMap<bool> host;
+  llvm::sys::getHostCPUFeatures(host);
+  std::string missing;
+  for (llvm::StringRef rest(features); !rest.empty();) {
+    auto [item, tail] = rest.split(',');
+    rest = tail;
+    if (!item.startswith("+")) continue;
+    auto it = host.find(item.drop_front());
+    if (it == host.end() || !it->second) missing += (missing.empty() ? "" : ", ") + item.drop_front().str();
+  }
+  return missing;
+}
 } // namespace
 
 struct Engine::Impl {
@@ -121,42 +184,8 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   }
 
   start = std::chrono::steady_clock::now();
-  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*jtmb)).create();
-  if (!jit) {
-    why = "LLVM : " + llvmError(jit.takeError());
-    return nullptr;
-  }
-  m.jit = std::move(*jit);
-  // The runtime helpers are linked into this process: hand their addresses
-  // to the JIT explicitly rather than exporting every symbol.
-  llvm::orc::SymbolMap symbols;
-  auto add = [&](const char* name, auto* fn) {
-    symbols[m.jit->mangleAndIntern(name)] =
-        llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(fn), llvm::JITSymbolFlags::Exported);
-  };
-  add("loge_rt_dec_mul", &loge_rt_dec_mul);
-  add("loge_rt_dec_div", &loge_rt_dec_div);
-  add("loge_rt_dec_round", &loge_rt_dec_round);
-  add("loge_rt_add_months", &loge_rt_add_months);
-  add("loge_rt_add_days", &loge_rt_add_days);
-  add("loge_rt_months_between", &loge_rt_months_between);
-  add("loge_rt_years_between", &loge_rt_years_between);
-  add("loge_rt_date_part", &loge_rt_date_part);
-  add("loge_rt_text_cmp", &loge_rt_text_cmp);
-  add("loge_rt_text_length", &loge_rt_text_length);
-  add("loge_rt_param", &loge_rt_param);
-  add("loge_rt_table", &loge_rt_table);
-  // 128-bit division by a constant is a libgcc call on x86-64.
-  add("__divti3", &__divti3);
-  add("__modti3", &__modti3);
-  add("__udivti3", &__udivti3);
-  add("__umodti3", &__umodti3);
-  add("memset", &std::memset);
-  add("memcpy", &std::memcpy);
-  if (auto err = m.jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(symbols))) {
-    why = "LLVM : " + llvmError(std::move(err));
-    return nullptr;
-  }
+  m.jit = makeJit(std::move(*jtmb), why);
+  if (!m.jit) return nullptr;
   if (auto err =
           m.jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(generated.module), std::move(generated.context)))) {
     why = "LLVM : " + llvmError(std::move(err));
@@ -171,6 +200,60 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   m.timings.jitMs = msSince(start);
 
   m.params = internal::buildParams(program, *m.layout, m.constants);
+  const ir::Type* cand = program.schema.roles[static_cast<int>(ir::Role::Candidature)];
+  m.emptyCandidature.assign(cand ? m.layout->sizeOf(cand) + 16 : 16, 0);
+  return e;
+}
+
+std::unique_ptr<Engine> Engine::load(const ir::Program& program, const std::vector<std::uint8_t>& object,
+                                     const ArtifactManifest& manifest, std::string& why) {
+  initialiseLlvm();
+  if (manifest.abiVersion != LOGE_AOT_ABI_VERSION ||
+      layoutFingerprint(program, manifest.prefix, manifest.policyPath) != manifest.layoutHash) {
+    why = "l'artefact a été compilé par Loge " + manifest.logeVersion +
+          " pour une disposition des données que cette version de Loge n'utilise plus : recompilez la politique "
+          "avec `loge compile`";
+    return nullptr;
+  }
+  if (manifest.cpu == "native") {
+    std::string missing = missingFeatures(manifest.features);
+    if (!missing.empty()) {
+      why = "l'artefact a été compilé avec --cpu native pour un processeur qui a des instructions que celui-ci n'a "
+            "pas (" +
+            missing + ") : recompilez-le avec --cpu generic";
+      return nullptr;
+    }
+  }
+  std::unique_ptr<Engine> e(new Engine());
+  Impl& m = *e->impl_;
+  m.program = &program;
+  m.layout = std::make_unique<codegen::Layout>(program);
+  m.out = std::make_unique<codegen::OutLayout>(program);
+  auto start = std::chrono::steady_clock::now();
+  auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!jtmb) {
+    why = "LLVM : " + llvmError(jtmb.takeError());
+    return nullptr;
+  }
+  m.jit = makeJit(std::move(*jtmb), why);
+  if (!m.jit) return nullptr;
+  llvm::StringRef bytes(reinterpret_cast<const char*>(object.data()), object.size());
+  if (auto err = m.jit->addObjectFile(llvm::MemoryBuffer::getMemBufferCopy(bytes, manifest.prefix + ".o"))) {
+    why = "l'artefact ne peut pas être chargé : " + llvmError(std::move(err));
+    return nullptr;
+  }
+  auto batch = m.jit->lookup(manifest.prefix + "_eval_batch");
+  auto blob = batch ? m.jit->lookup(manifest.prefix + "_params_blob") : batch.takeError();
+  auto blobSize = blob ? m.jit->lookup(manifest.prefix + "_params_blob_size") : blob.takeError();
+  if (!blobSize) {
+    why = "l'artefact ne peut pas être chargé : " + llvmError(blobSize.takeError());
+    return nullptr;
+  }
+  m.batch = batch->toPtr<BatchFn>();
+  m.params = rt::loadParams(blob->toPtr<const std::uint8_t*>(),
+                            static_cast<std::size_t>(*blobSize->toPtr<const std::int64_t*>()), why);
+  if (!m.params) return nullptr;
+  m.timings.jitMs = msSince(start);
   const ir::Type* cand = program.schema.roles[static_cast<int>(ir::Role::Candidature)];
   m.emptyCandidature.assign(cand ? m.layout->sizeOf(cand) + 16 : 16, 0);
   return e;

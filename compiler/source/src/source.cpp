@@ -77,6 +77,18 @@ std::size_t codePointCount(std::string_view text) {
 }
 
 const SourceFile* SourceManager::load(const std::string& path, LoadError& error) {
+  if (!provided_.empty()) {
+    auto it = provided_.find(std::filesystem::path(path).lexically_normal().string());
+    if (it == provided_.end()) {
+      error.message = "le fichier « " + path + " » n'est pas dans l'artefact";
+      return nullptr;
+    }
+    if (it->second.size() > kMaxFileBytes || findInvalidUtf8(it->second)) {
+      error.message = "le fichier « " + path + " » de l'artefact est illisible (trop grand ou pas en UTF-8)";
+      return nullptr;
+    }
+    return &addVirtual(path, it->second);
+  }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     error.message = "« " + path + " » est un dossier, pas un fichier de politique";
@@ -125,6 +137,10 @@ const SourceFile& SourceManager::addVirtual(std::string path, std::string text) 
   auto id = static_cast<FileId>(files_.size());
   files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
   return *files_.back();
+}
+
+void SourceManager::provide(const std::string& path, std::string text) {
+  provided_[std::filesystem::path(path).lexically_normal().string()] = std::move(text);
 }
 
 const SourceFile* SourceManager::file(FileId id) const { return id < files_.size() ? files_[id].get() : nullptr; }

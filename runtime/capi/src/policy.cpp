@@ -3,10 +3,13 @@
 
 #include "loge/ast/names.h"
 #include "loge/diag/render.h"
+#include "loge/jit/artifact.h"
 #include "loge/sema/check.h"
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 
 namespace loge::capi {
@@ -58,8 +61,16 @@ std::unique_ptr<loge_error> diagnosticsError(loge_status status, const std::vect
   return e;
 }
 
-std::unique_ptr<loge_policy> load(const std::string& path, const std::string* text, const loge_options* options) {
-  loge_engine engine = options ? handle(options, Tag::Options, "options").engine : LOGE_ENGINE_AUTO;
+loge_engine engineOption(const loge_options* options) {
+  return options ? handle(options, Tag::Options, "options").engine : LOGE_ENGINE_AUTO;
+}
+
+// Checks a policy: its root file read from disk (`text` and `manifest`
+// null), given in memory (`text`), or embedded in an artifact (`manifest`,
+// whose files are the only ones read). The core gets its program, warnings,
+// interpreter and rule table; the engine is the caller's to set.
+std::shared_ptr<PolicyCore> checkPolicy(const std::string& path, const std::string* text,
+                                        const jit::ArtifactManifest* manifest) {
   auto core = std::make_shared<PolicyCore>();
   DiagnosticEngine diags;
   {
@@ -73,26 +84,21 @@ std::unique_ptr<loge_policy> load(const std::string& path, const std::string* te
       const SourceFile& root = core->sources.addVirtual(path, *text);
       core->program = sema::checkFile(root, core->sources, diags);
     } else {
+      if (manifest)
+        for (const auto& [file, source] : manifest->files) core->sources.provide(file, source);
       core->program = sema::check(path, core->sources, diags);
     }
   }
   if (!core->program) {
     if (diags.diagnostics().empty()) fail(LOGE_ERR_POLICY, path + " : la politique ne peut pas être compilée");
     // A root file that cannot be read is an I/O problem, not a policy one.
-    bool io = !text && diags.diagnostics().size() == 1 && !diags.diagnostics()[0].range.valid();
+    bool io = !text && !manifest && diags.diagnostics().size() == 1 && !diags.diagnostics()[0].range.valid();
     throw Failure{diagnosticsError(io ? LOGE_ERR_IO : LOGE_ERR_POLICY, diags.diagnostics(), core->sources)};
   }
   for (const Diagnostic& d : diags.diagnostics())
     if (d.severity != Severity::Error) core->warnings.push_back(d);
   const ir::Program& p = *core->program;
   core->interpreter = std::make_unique<interp::Interpreter>(p);
-  if (engine != LOGE_ENGINE_INTERPRETER) {
-    std::string why;
-    core->engine = jit::Engine::create(p, why);
-    if (!core->engine && engine == LOGE_ENGINE_JIT)
-      fail(LOGE_ERR_UNSUPPORTED,
-           fmt::format("{} : le moteur compilé ne peut pas évaluer cette politique : {}", path, why));
-  }
   for (std::uint32_t b = 0; b < p.ruleBlocks.size(); ++b) {
     for (std::uint32_t r = 0; r < p.ruleBlocks[b].rules.size(); ++r) {
       RuleRef ref;
@@ -104,9 +110,54 @@ std::unique_ptr<loge_policy> load(const std::string& path, const std::string* te
       core->rules.push_back(std::move(ref));
     }
   }
+  return core;
+}
+
+std::unique_ptr<loge_policy> wrap(std::shared_ptr<PolicyCore> core) {
   auto policy = std::make_unique<loge_policy>();
   policy->core = std::move(core);
   return policy;
+}
+
+std::unique_ptr<loge_policy> load(const std::string& path, const std::string* text, const loge_options* options) {
+  loge_engine engine = engineOption(options);
+  std::shared_ptr<PolicyCore> core = checkPolicy(path, text, nullptr);
+  if (engine != LOGE_ENGINE_INTERPRETER) {
+    std::string why;
+    core->engine = jit::Engine::create(*core->program, why);
+    if (!core->engine && engine == LOGE_ENGINE_JIT)
+      fail(LOGE_ERR_UNSUPPORTED,
+           fmt::format("{} : le moteur compilé ne peut pas évaluer cette politique : {}", path, why));
+  }
+  return wrap(std::move(core));
+}
+
+// An artifact is machine code and a few megabytes at most; this bounds what
+// a wrong path (a disk image…) makes us read.
+constexpr std::size_t kMaxArtifactBytes = std::size_t{1} << 30;
+
+std::unique_ptr<loge_policy> loadArtifact(const std::string& path, const loge_options* options) {
+  loge_engine engine = engineOption(options);
+  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec))
+    fail(LOGE_ERR_IO, fmt::format("{} : impossible d'ouvrir l'artefact (absent ou illisible)", path));
+  std::vector<std::uint8_t> bytes;
+  char chunk[1 << 16];
+  while (bytes.size() <= kMaxArtifactBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    bytes.insert(bytes.end(), chunk, chunk + in.gcount());
+  if (in.bad()) fail(LOGE_ERR_IO, fmt::format("{} : erreur de lecture", path));
+  if (bytes.size() > kMaxArtifactBytes)
+    fail(LOGE_ERR_DATA, fmt::format("{} : fichier trop grand pour un artefact", path));
+  jit::ArtifactManifest manifest;
+  std::string why;
+  if (!jit::readArtifact(bytes, manifest, why)) fail(LOGE_ERR_DATA, fmt::format("{} : {}", path, why));
+  std::shared_ptr<PolicyCore> core = checkPolicy(manifest.files.front().first, nullptr, &manifest);
+  if (engine != LOGE_ENGINE_INTERPRETER) {
+    core->engine = jit::Engine::load(*core->program, bytes, manifest, why);
+    if (!core->engine) fail(LOGE_ERR_UNSUPPORTED, fmt::format("{} : {}", path, why));
+  }
+  return wrap(std::move(core));
 }
 
 const PolicyCore& coreOf(const loge_policy* policy) { return *handle(policy, Tag::Policy, "policy").core; }
@@ -191,6 +242,16 @@ LOGE_API loge_status loge_policy_load_source(const char* text, size_t length, co
     nonNull(out, "out");
     std::string source(text, length);
     *out = load(path ? path : "politique.loge", &source, options).release();
+    return LOGE_OK;
+  });
+}
+
+LOGE_API loge_status loge_policy_load_artifact(const char* path, const loge_options* options, loge_policy** out,
+                                               loge_error** error) {
+  return guard(error, [&] {
+    nonNull(path, "path");
+    nonNull(out, "out");
+    *out = loadArtifact(path, options).release();
     return LOGE_OK;
   });
 }

@@ -158,6 +158,20 @@ LOGE_API loge_status loge_policy_load_file(const char* path, const loge_options*
  * next to `path`); NULL means "politique.loge" in the current directory. */
 LOGE_API loge_status loge_policy_load_source(const char* text, size_t length, const char* path,
                                              const loge_options* options, loge_policy** out, loge_error** error);
+/* Loads an ahead-of-time artifact: the NAME.o file `loge compile` writes
+ * (docs/aot.md). The artifact carries its policy's source files, which are
+ * checked again (for names, labels, motifs and located errors), and its
+ * machine code, which evaluates: nothing is generated or optimised, and no
+ * file besides `path` is read. Results are those of loading the source.
+ * Options: LOGE_ENGINE_AUTO and LOGE_ENGINE_JIT evaluate with the
+ * artifact's code; LOGE_ENGINE_INTERPRETER ignores it. LOGE_ERR_DATA when
+ * the file is not an artifact of `loge compile`; LOGE_ERR_UNSUPPORTED when
+ * it was compiled by a version of Loge whose data layout differs, or with
+ * --cpu native for a processor with instructions this one lacks. An
+ * artifact is machine code run in the host's process: load only artifacts
+ * you built or whose origin you checked. */
+LOGE_API loge_status loge_policy_load_artifact(const char* path, const loge_options* options, loge_policy** out,
+                                               loge_error** error);
 LOGE_API void loge_policy_free(loge_policy* policy);
 
 /* The warnings found while checking (an error object with status LOGE_OK
@@ -184,8 +198,8 @@ LOGE_API loge_status loge_policy_criterion_name(const loge_policy* policy, size_
                                                 const char** out, loge_error** error);
 LOGE_API loge_status loge_policy_criterion_label(const loge_policy* policy, size_t cotation, size_t criterion,
                                                  const char** out, loge_error** error);
-LOGE_API loge_status loge_policy_criterion_reference_count(const loge_policy* policy, size_t cotation,
-                                                           size_t criterion, size_t* out, loge_error** error);
+LOGE_API loge_status loge_policy_criterion_reference_count(const loge_policy* policy, size_t cotation, size_t criterion,
+                                                           size_t* out, loge_error** error);
 LOGE_API loge_status loge_policy_criterion_reference(const loge_policy* policy, size_t cotation, size_t criterion,
                                                      size_t reference, const char** out, loge_error** error);
 LOGE_API loge_status loge_policy_rubrique_count(const loge_policy* policy, size_t cotation, size_t* out,
@@ -199,8 +213,7 @@ LOGE_API loge_status loge_policy_rule_name(const loge_policy* policy, size_t rul
 LOGE_API loge_status loge_policy_rule_label(const loge_policy* policy, size_t rule, const char** out,
                                             loge_error** error);
 /* 1 when the rule refuses (`refus`), 0 when it alerts (`alerte`). */
-LOGE_API loge_status loge_policy_rule_is_refusal(const loge_policy* policy, size_t rule, int* out,
-                                                 loge_error** error);
+LOGE_API loge_status loge_policy_rule_is_refusal(const loge_policy* policy, size_t rule, int* out, loge_error** error);
 /* The rule's references, then those of its block. */
 LOGE_API loge_status loge_policy_rule_reference_count(const loge_policy* policy, size_t rule, size_t* out,
                                                       loge_error** error);
@@ -241,8 +254,8 @@ typedef struct loge_record loge_record;
 /* A record from one JSON object, mapped as `loge run` reads its input
  * (docs/reference/schema-standard.md): LOGE_ERR_DATA with line, column and
  * field path on the first problem. */
-LOGE_API loge_status loge_record_from_json(const loge_policy* policy, loge_role role, const char* json,
-                                           size_t length, loge_record** out, loge_error** error);
+LOGE_API loge_status loge_record_from_json(const loge_policy* policy, loge_role role, const char* json, size_t length,
+                                           loge_record** out, loge_error** error);
 /* Same, reading the object from a file. */
 LOGE_API loge_status loge_record_from_json_file(const loge_policy* policy, loge_role role, const char* path,
                                                 loge_record** out, loge_error** error);
@@ -267,14 +280,11 @@ LOGE_API void loge_record_free(loge_record* record);
  *  - absent:  an optional field (`T?`) without value */
 LOGE_API loge_status loge_record_set_int(loge_record* record, const char* path, int64_t value, loge_error** error);
 LOGE_API loge_status loge_record_set_decimal(loge_record* record, const char* path, const char* value,
-                                            loge_error** error);
-LOGE_API loge_status loge_record_set_date(loge_record* record, const char* path, const char* value,
-                                         loge_error** error);
-LOGE_API loge_status loge_record_set_text(loge_record* record, const char* path, const char* value,
-                                         loge_error** error);
+                                             loge_error** error);
+LOGE_API loge_status loge_record_set_date(loge_record* record, const char* path, const char* value, loge_error** error);
+LOGE_API loge_status loge_record_set_text(loge_record* record, const char* path, const char* value, loge_error** error);
 LOGE_API loge_status loge_record_set_bool(loge_record* record, const char* path, int value, loge_error** error);
-LOGE_API loge_status loge_record_set_enum(loge_record* record, const char* path, const char* value,
-                                         loge_error** error);
+LOGE_API loge_status loge_record_set_enum(loge_record* record, const char* path, const char* value, loge_error** error);
 LOGE_API loge_status loge_record_set_absent(loge_record* record, const char* path, loge_error** error);
 /* Appends an element to the list at `path` (an empty structure, or an unset
  * value to set with `path[index]`); its index goes to *index (may be NULL).
@@ -302,8 +312,8 @@ LOGE_API loge_status loge_batch_create(const loge_policy* policy, loge_batch** o
 /* Demandes from JSON Lines text (one object per non-blank line). Every bad
  * line is an item of the error (the first 20, then a count); nothing is
  * kept when any line is bad. */
-LOGE_API loge_status loge_batch_from_jsonl(const loge_policy* policy, const char* text, size_t length,
-                                           loge_batch** out, loge_error** error);
+LOGE_API loge_status loge_batch_from_jsonl(const loge_policy* policy, const char* text, size_t length, loge_batch** out,
+                                           loge_error** error);
 LOGE_API loge_status loge_batch_from_jsonl_file(const loge_policy* policy, const char* path, loge_batch** out,
                                                 loge_error** error);
 /* The same for records of any role (LOGE_ROLE_ATTRIBUTION for the
@@ -472,8 +482,7 @@ LOGE_API loge_status loge_quota_group_target(const loge_quota_group* group, cons
 /* How many more qualifying attributions the group needs (0 when reached);
  * -1 when there is no target or it can no longer be reached. */
 LOGE_API loge_status loge_quota_group_missing(const loge_quota_group* group, int64_t* out, loge_error** error);
-LOGE_API loge_status loge_quota_group_status(const loge_quota_group* group, loge_quota_status* out,
-                                             loge_error** error);
+LOGE_API loge_status loge_quota_group_status(const loge_quota_group* group, loge_quota_status* out, loge_error** error);
 
 /* -- ranking the candidates for a logement (`loge rank`) */
 
@@ -526,8 +535,8 @@ LOGE_API loge_status loge_ranking_candidate_rank(const loge_ranking* ranking, si
 /* Why the candidate is where it is, in French, one fact per line: its
  * status and place ("retenu : 2e du classement", "non éligible : refus …"),
  * then for a ranked candidate its order keys, cotations and alerts. */
-LOGE_API loge_status loge_ranking_candidate_explanation(const loge_ranking* ranking, size_t candidate,
-                                                        const char** out, loge_error** error);
+LOGE_API loge_status loge_ranking_candidate_explanation(const loge_ranking* ranking, size_t candidate, const char** out,
+                                                        loge_error** error);
 /* The candidate's evaluation (cotations, rules; or its error), owned by the
  * ranking. */
 LOGE_API loge_status loge_ranking_candidate_result(const loge_ranking* ranking, size_t candidate,
@@ -552,8 +561,8 @@ LOGE_API loge_status loge_ranking_clause_insertion(const loge_ranking* ranking, 
                                                    size_t* inserted, size_t* replaced, loge_error** error);
 LOGE_API loge_status loge_ranking_clause_quota_count(const loge_ranking* ranking, size_t clause, size_t* out,
                                                      loge_error** error);
-LOGE_API loge_status loge_ranking_clause_quota(const loge_ranking* ranking, size_t clause, size_t index,
-                                               size_t* quota, const loge_quota_group** group, loge_error** error);
+LOGE_API loge_status loge_ranking_clause_quota(const loge_ranking* ranking, size_t clause, size_t index, size_t* quota,
+                                               const loge_quota_group** group, loge_error** error);
 LOGE_API loge_status loge_ranking_clause_explanation(const loge_ranking* ranking, size_t clause, const char** out,
                                                      loge_error** error);
 
@@ -565,13 +574,11 @@ typedef struct loge_quota_report loge_quota_report;
  * per period and scope, at `date` (attributions dated later are not
  * counted); options may restrict the periods. */
 LOGE_API loge_status loge_quotas(const loge_policy* policy, const loge_batch* attributions, const char* date,
-                                 const loge_designation_options* options, loge_quota_report** out,
-                                 loge_error** error);
+                                 const loge_designation_options* options, loge_quota_report** out, loge_error** error);
 LOGE_API void loge_quota_report_free(loge_quota_report* report);
 /* The output of `loge quota --json` / `loge quota` (Markdown). */
 LOGE_API loge_status loge_quota_report_json(const loge_quota_report* report, const char** out, loge_error** error);
-LOGE_API loge_status loge_quota_report_markdown(const loge_quota_report* report, const char** out,
-                                                loge_error** error);
+LOGE_API loge_status loge_quota_report_markdown(const loge_quota_report* report, const char** out, loge_error** error);
 /* Every group, quota by quota in declaration order, then by period and
  * scope. */
 LOGE_API loge_status loge_quota_report_group_count(const loge_quota_report* report, size_t* out, loge_error** error);
@@ -591,8 +598,7 @@ typedef struct loge_statement loge_statement;
  * gives LOGE_ERR_EVALUATION. */
 LOGE_API loge_status loge_position(const loge_policy* policy, const loge_record* demande, const loge_batch* demandes,
                                    const loge_batch* attributions, const char* date,
-                                   const loge_designation_options* options, loge_statement** out,
-                                   loge_error** error);
+                                   const loge_designation_options* options, loge_statement** out, loge_error** error);
 LOGE_API void loge_statement_free(loge_statement* statement);
 /* The output of `loge position --json` / `loge position` (the French
  * statement a demandeur reads, with the criteria that gave the points). */

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace loge::jit {
@@ -19,6 +20,9 @@ struct AotOptions {
   // Target CPU: "generic" (runs on any x86-64) or "native" (this machine's
   // features; the artifact may not run elsewhere).
   std::string cpu = "generic";
+  // The policy's files (path, text), root first: embedded in the artifact's
+  // manifest (loge/jit/artifact.h) so that libloge can load it.
+  std::vector<std::pair<std::string, std::string>> sources;
 };
 
 struct AotArtifact {

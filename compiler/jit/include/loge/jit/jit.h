@@ -41,6 +41,8 @@ private:
   std::size_t count_ = 0;
 };
 
+struct ArtifactManifest;
+
 struct CompileTimings {
   double codegenMs = 0, optimiseMs = 0, jitMs = 0;
 };
@@ -51,6 +53,14 @@ public:
   // program uses a construct the compiled engine does not support yet, or
   // LLVM fails.
   static std::unique_ptr<Engine> create(const ir::Program& program, std::string& why);
+  // Links the object file of an ahead-of-time artifact (`loge compile`)
+  // whose manifest is `manifest` and whose embedded policy checked as
+  // `program`: the artifact's code evaluates, nothing is generated. Returns
+  // null and sets `why` (French) when the artifact does not fit this
+  // program and this version of Loge (layout fingerprint, ABI version),
+  // needs instructions this processor lacks, or cannot be linked.
+  static std::unique_ptr<Engine> load(const ir::Program& program, const std::vector<std::uint8_t>& object,
+                                      const ArtifactManifest& manifest, std::string& why);
   ~Engine();
 
   // Lays records of struct `structIndex` out flat.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +71,12 @@ public:
   const SourceFile* load(const std::string& path, LoadError& error);
   // Registers text that did not come from disk (tests, the C API).
   const SourceFile& addVirtual(std::string path, std::string text);
+  // Serves `load(path)` from memory: the files of a policy carried inside
+  // an ahead-of-time artifact are checked without reading the disk. Paths
+  // match after lexical normalisation (`a/../b.loge` is `b.loge`). Once a
+  // file is provided, `load` never reads the disk: a path not provided is
+  // an error.
+  void provide(const std::string& path, std::string text);
   const SourceFile* file(FileId id) const;
 
   // Policy files larger than this are refused: a policy is a legal text, not
@@ -78,6 +85,7 @@ public:
 
 private:
   std::vector<std::unique_ptr<SourceFile>> files_;
+  std::map<std::string, std::string> provided_; // by normalised path
 };
 
 // Returns the byte offset of the first invalid UTF-8 sequence, if any.
