@@ -6,7 +6,13 @@
 #     byte-identical to `loge run` on the same inputs;
 #  2. tests/capi/consumer.c compiled as pure C11 with -Werror through
 #     pkg-config, run on the test policy, compared with `loge run`;
-#  3. libloge.so exports only loge_* symbols.
+#  3. libloge.so exports only loge_* symbols;
+#  4. the installed CMake package names no file of this machine (the static
+#     library's dependencies are found on the host's), and libloge.a shares
+#     no symbol with the runtime archives of ahead-of-time artifacts;
+#  5. examples/embed-c built against an artifact and the installed runtime
+#     (pkg-config loge-rt), and a host linking libloge.a, an artifact and
+#     its runtime together (tests/capi/mixed-host), compared with `loge run`.
 # Usage: install_test.sh BUILD_DIR SOURCE_DIR LOGE_BINARY
 set -euo pipefail
 build=$1 src=$2 loge=$3
@@ -17,9 +23,10 @@ prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" > "$work/install.log"
 test -f "$prefix/include/loge/loge.h" && test -f "$prefix/include/loge/loge.hpp"
 libdir=$(dirname "$(find "$prefix" -name 'libloge.so' | head -1)")
-test -f "$libdir/libloge.a"
-test -f "$libdir/pkgconfig/loge.pc"
-test -f "$libdir/cmake/Loge/LogeConfig.cmake"
+test -f "$libdir/libloge.a" && test -f "$libdir/libloge_rt.a" && test -f "$libdir/libloge_numeric.a"
+test -f "$libdir/pkgconfig/loge.pc" && test -f "$libdir/pkgconfig/loge-rt.pc"
+test -f "$libdir/cmake/Loge/LogeConfig.cmake" && test -f "$libdir/cmake/Loge/LogeStaticTargets.cmake"
+test -f "$prefix/include/loge/rt/aot.h"
 
 # 1. The C++ example against the installed package.
 ex=$src/examples
@@ -70,3 +77,65 @@ if ! diff "$work/declared.txt" "$work/exported.txt" > "$work/symbols.diff"; then
   exit 1
 fi
 echo "libloge.so : exporte exactement les $(wc -l < "$work/declared.txt") fonctions de loge.h"
+
+# 4. The package as a host machine sees it.
+links=$(grep -h 'INTERFACE_LINK_LIBRARIES' "$libdir"/cmake/Loge/Loge*Targets.cmake)
+if echo "$links" | grep -q '/'; then
+  echo "le paquet CMake installé désigne des fichiers de la machine de construction :" >&2
+  echo "$links" >&2
+  exit 1
+fi
+strong() { nm --defined-only "$@" 2> /dev/null | awk '$2 ~ /^[TDBR]$/ {print $3}' | sort -u; }
+strong "$libdir/libloge.a" > "$work/libloge.syms"
+strong "$libdir/libloge_rt.a" "$libdir/libloge_numeric.a" > "$work/rt.syms"
+if [ -n "$(comm -12 "$work/libloge.syms" "$work/rt.syms" | head -5)" ]; then
+  echo "libloge.a définit aussi des symboles de libloge_rt.a ou libloge_numeric.a :" >&2
+  comm -12 "$work/libloge.syms" "$work/rt.syms" | head -5 >&2
+  exit 1
+fi
+# Without LLVM and the ANTLR runtime on the host (libraries looked up in an
+# empty root), the shared library is still found; the static one, when
+# required, fails naming what is missing.
+mkdir -p "$work/nodeps"
+cat > "$work/nodeps/CMakeLists.txt" << 'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(nodeps LANGUAGES CXX)
+if(WANT_STATIC)
+  find_package(Loge REQUIRED COMPONENTS static)
+else()
+  find_package(Loge REQUIRED)
+endif()
+if(NOT TARGET Loge::loge OR NOT TARGET Loge::loge_rt OR TARGET Loge::loge_static)
+  message(FATAL_ERROR "cibles inattendues")
+endif()
+CMAKE
+nodeps=(-DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_ROOT_PATH=/nonexistent -DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=ONLY
+  -DLOGE_LLVM_CONFIG=/bin/false)
+cmake -S "$work/nodeps" -B "$work/nodeps/shared" "${nodeps[@]}" > "$work/nodeps-shared.log" 2>&1 ||
+  { cat "$work/nodeps-shared.log"; exit 1; }
+if cmake -S "$work/nodeps" -B "$work/nodeps/static" "${nodeps[@]}" -DWANT_STATIC=ON > "$work/nodeps-static.log" 2>&1 ||
+  ! tr -s ' \n' ' ' < "$work/nodeps-static.log" | grep -q 'Loge::loge_static needs LLVM 16'; then
+  echo "find_package(Loge COMPONENTS static) sans LLVM : pas l'erreur attendue" >&2
+  cat "$work/nodeps-static.log" >&2
+  exit 1
+fi
+echo "paquet : aucun chemin de cette machine, libloge.a et libloge_rt.a disjointes, dépendances cherchées chez l'hôte"
+
+# 5. Ahead-of-time artifacts and the installed runtime.
+"$loge" compile "$src/bench/workload.loge" -o "$work/aot" > /dev/null
+# shellcheck disable=SC2046
+gcc -std=c11 -Wall -Wextra -Werror -pedantic -I "$work/aot" "$src/examples/embed-c/main.c" "$work/aot/workload.o" \
+  $(pkg-config --cflags --libs loge-rt) -o "$work/embed-c"
+"$work/embed-c" > "$work/embed-c.txt"
+diff "$src/examples/embed-c/expected.txt" "$work/embed-c.txt"
+echo "embed-c (artefact, pkg-config loge-rt) : sortie attendue"
+cmake -S "$src/tests/capi/mixed-host" -B "$work/mixed" "${generator[@]}" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DARTIFACT_DIR="$work/aot" -DCMAKE_BUILD_TYPE=Release > "$work/configure-mixed.log" ||
+  { cat "$work/configure-mixed.log"; exit 1; }
+cmake --build "$work/mixed" > "$work/build-mixed.log" || { cat "$work/build-mixed.log"; exit 1; }
+"$loge" run "$src/bench/workload.loge" --demandes "$src/examples/embed-c/demandes.jsonl" \
+  --logement "$src/bench/logement_plus.json" --date 2025-06-30 > "$work/mixed-expected.jsonl"
+"$work/mixed/mixed-host" "$work/aot/workload.o" "$src/examples/embed-c/demandes.jsonl" \
+  "$src/bench/logement_plus.json" 2025-06-30 > "$work/mixed.jsonl"
+cmp "$work/mixed-expected.jsonl" "$work/mixed.jsonl"
+echo "mixed-host (libloge.a + artefact + libloge_rt.a) : $(wc -l < "$work/mixed.jsonl") lignes identiques à loge run"
