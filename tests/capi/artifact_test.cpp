@@ -7,6 +7,8 @@
 // clean errors.
 #include "capi_support.h"
 
+#include "loge/loge.hpp"
+
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -163,6 +165,22 @@ TEST(Artifact, RankingFromAnArtifact) {
   loge_batch_free(d);
   loge_record_free(l);
   loge_policy_free(p);
+}
+
+TEST(Artifact, CppWrapper) {
+  loge::Policy p = loge::Policy::loadArtifact(artifactPath("api_test.o"));
+  EXPECT_EQ(p.engine(), LOGE_ENGINE_JIT);
+  loge::Batch b = loge::Batch::fromJsonLinesFile(p, dataPath("demandes.jsonl"));
+  loge::Record l = loge::Record::fromJsonFile(p, LOGE_ROLE_LOGEMENT, dataPath("logement.json"));
+  loge::Results r = p.evaluate(b, &l, "2025-06-30");
+  EXPECT_EQ(r[0].total(), "44");
+  EXPECT_EQ(r.failed(), 1u);
+  try {
+    loge::Policy::loadArtifact(dataPath("api-test.loge"));
+    FAIL() << "une politique source acceptée comme artefact";
+  } catch (const loge::Error& e) {
+    EXPECT_EQ(e.status(), LOGE_ERR_DATA);
+  }
 }
 
 TEST(Artifact, SeveralArtifactsAtOnce) {

@@ -546,6 +546,13 @@ public:
     detail::call(loge_policy_load_file, path.c_str(), static_cast<const loge_options*>(o.get()), &p);
     return Policy(p);
   }
+  // The NAME.o written by `loge compile` (loge_policy_load_artifact).
+  static Policy loadArtifact(const std::string& path, loge_engine engine = LOGE_ENGINE_AUTO) {
+    Options o(engine);
+    loge_policy* p = nullptr;
+    detail::call(loge_policy_load_artifact, path.c_str(), static_cast<const loge_options*>(o.get()), &p);
+    return Policy(p);
+  }
   // `path` names the text in messages and anchors its imports.
   static Policy loadSource(const std::string& text, const std::string& path = "politique.loge",
                            loge_engine engine = LOGE_ENGINE_AUTO) {
