@@ -77,10 +77,11 @@ typedef enum loge_status {
   LOGE_OK = 0,
   LOGE_ERR_ARGUMENT = 1,    /* NULL or wrong handle, index out of range, unknown field, bad value */
   LOGE_ERR_POLICY = 2,      /* the policy does not check: the error lists every diagnostic */
-  LOGE_ERR_DATA = 3,        /* input data (JSON) malformed or not matching the schema */
+  LOGE_ERR_DATA = 3,        /* input data (JSON, an artifact) malformed or not matching the schema */
   LOGE_ERR_EVALUATION = 4,  /* the policy cannot compute a value (overflow, division by zero…) */
   LOGE_ERR_IO = 5,          /* a file cannot be read */
-  LOGE_ERR_UNSUPPORTED = 6, /* e.g. the compiled engine was required but does not cover the policy */
+  LOGE_ERR_UNSUPPORTED = 6, /* the policy cannot do what is asked: the compiled engine does not cover it, it
+                             * declares no classement (…) for loge_rank, an artifact from another version */
   LOGE_ERR_MEMORY = 7,      /* memory exhausted */
   LOGE_ERR_INTERNAL = 8     /* a bug in Loge: please report it */
 } loge_status;
