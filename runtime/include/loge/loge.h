@@ -134,9 +134,9 @@ LOGE_API const loge_error* loge_error_item(const loge_error* error, size_t index
 /* ------------------------------------------------------------------ policies */
 
 typedef enum loge_engine {
-  LOGE_ENGINE_AUTO = 0,        /* the compiled engine (LLVM JIT) when it covers the policy, else the interpreter */
-  LOGE_ENGINE_JIT = 1,         /* the compiled engine, or LOGE_ERR_UNSUPPORTED when loading */
-  LOGE_ENGINE_INTERPRETER = 2, /* the reference interpreter (no compilation time) */
+  LOGE_ENGINE_AUTO = 0,           /* the compiled engine (LLVM JIT) when it covers the policy, else the interpreter */
+  LOGE_ENGINE_JIT = 1,            /* the compiled engine, or LOGE_ERR_UNSUPPORTED when loading */
+  LOGE_ENGINE_INTERPRETER = 2,    /* the reference interpreter (no compilation time) */
   LOGE_ENGINE_RANGE_ = 0x7FFFFFFF /* not an engine: see LOGE_ROLE_RANGE_ */
 } loge_engine;
 
