@@ -96,6 +96,9 @@ public:
   std::vector<llvm::Function*> definitions, cotations, blocks;
   FunctionState* fs = nullptr;
 
+  llvm::Function* defineMonthsBetween();
+  llvm::Function* defineYearsBetween(llvm::Function* monthsBetween);
+
   struct {
     llvm::FunctionCallee decMul, decDiv, decRound, addMonths, addDays, monthsBetween, yearsBetween, datePart, textCmp,
         textLength, param, table;

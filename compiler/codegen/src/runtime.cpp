@@ -19,17 +19,18 @@ void Lowering::declareRuntime() {
   rt.decRound = fn("loge_rt_dec_round", i32, {ptr, ptr, i32, ptr});
   rt.addMonths = fn("loge_rt_add_months", i32, {i32, i64, i32, ptr});
   rt.addDays = fn("loge_rt_add_days", i32, {i32, i64, ptr});
-  rt.monthsBetween = fn("loge_rt_months_between", i64, {i32, i32});
-  rt.yearsBetween = fn("loge_rt_years_between", i64, {i32, i32});
+  // Generated inline (lower_dates.cpp); loge_rt_months_between stays in
+  // the runtime for the interpreter's callers and older artefacts.
+  llvm::Function* months = defineMonthsBetween();
+  rt.monthsBetween = months;
+  rt.yearsBetween = defineYearsBetween(months);
   rt.datePart = fn("loge_rt_date_part", i32, {i32, i32});
   rt.textCmp = fn("loge_rt_text_cmp", i32, {ptr, i64, ptr, i64});
   rt.textLength = fn("loge_rt_text_length", i64, {ptr, i64});
   rt.param = fn("loge_rt_param", ptr, {ptr, i32, i32, ptr});
   rt.table = fn("loge_rt_table", ptr, {ptr, i32, i32, ptr, ptr});
-  // Pure helpers: let the optimiser hoist and merge their calls.
-  for (auto* c : {&rt.monthsBetween, &rt.yearsBetween, &rt.datePart}) {
-    if (auto* f = llvm::dyn_cast<llvm::Function>(c->getCallee())) f->setDoesNotAccessMemory();
-  }
+  // A pure helper: let the optimiser hoist and merge its calls.
+  if (auto* f = llvm::dyn_cast<llvm::Function>(rt.datePart.getCallee())) f->setDoesNotAccessMemory();
 }
 
 } // namespace loge::codegen::internal
