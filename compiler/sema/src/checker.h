@@ -8,6 +8,7 @@
 #include "loge/ir/program.h"
 #include "loge/sema/check.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -173,6 +174,7 @@ public:
   Interval interval(const ir::Expr& e);
   // Sign analysis on décimal expressions, for division warnings.
   bool provablyPositive(const ir::Expr& e);
+  bool extremumHas(const ir::Expr& e, const std::function<bool(const ir::Expr&)>& property);
   bool provablyNonNegative(const ir::Expr& e);
 
   std::string typeName(const ir::Type* t) const { return ir::typeName(*program_, t); }

@@ -1,7 +1,10 @@
 // Semantic stage (internal): interval inference on entier expressions
 // (LANGUAGE-NOTES P7). It proves barème indices in range and divisors
 // non-zero from literals, schema bounds, min/max, + −, `nombre de` and the
-// two branches of `si`; anything else is unbounded.
+// two branches of `si`; anything else is unbounded. For décimal and montant
+// divisors, provablyPositive does the same with signs: literals, schema
+// bounds, sums and products, `max` with one positive argument, `min` and
+// `si` with all of theirs.
 #include "checker.h"
 
 #include <algorithm>
@@ -124,6 +127,10 @@ bool Checker::provablyNonNegative(const ir::Expr& e) {
     const ir::DefinitionDecl& d = program_->definitions[e.index];
     return e.args.empty() && d.body && provablyNonNegative(*d.body);
   }
+  case Op::If: return provablyNonNegative(*e.b) && provablyNonNegative(*e.c);
+  case Op::Builtin:
+    return e.builtin == ir::Builtin::AbsDecimal ||
+           extremumHas(e, [this](const ir::Expr& x) { return provablyNonNegative(x); });
   default: return provablyPositive(e);
   }
 }
@@ -152,8 +159,19 @@ bool Checker::provablyPositive(const ir::Expr& e) {
     const ir::DefinitionDecl& d = program_->definitions[e.index];
     return e.args.empty() && d.body && provablyPositive(*d.body);
   }
+  case Op::If: return provablyPositive(*e.b) && provablyPositive(*e.c);
+  case Op::Builtin: return extremumHas(e, [this](const ir::Expr& x) { return provablyPositive(x); });
   default: return false;
   }
+}
+
+// max(…) is positive (non-negative) when one argument is, min(…) when all
+// are: `x ÷ max(ressources, 1 €/mois)` is the usual guard of a division.
+bool Checker::extremumHas(const ir::Expr& e, const std::function<bool(const ir::Expr&)>& property) {
+  if (e.builtin != ir::Builtin::MaxDecimal && e.builtin != ir::Builtin::MinDecimal) return false;
+  if (e.builtin == ir::Builtin::MaxDecimal)
+    return std::any_of(e.args.begin(), e.args.end(), [&](const auto& a) { return property(*a); });
+  return !e.args.empty() && std::all_of(e.args.begin(), e.args.end(), [&](const auto& a) { return property(*a); });
 }
 
 } // namespace loge::sema::internal
