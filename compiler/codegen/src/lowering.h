@@ -1,5 +1,6 @@
 // Codegen stage (internal): the IR-to-LLVM lowering, one instance per
-// program. lower_expr.cpp lowers expressions, lower_decls.cpp definitions,
+// program. lower_expr.cpp lowers expressions (lower_ops.cpp operators,
+// lower_decimal.cpp décimal arithmetic), lower_decls.cpp definitions,
 // cotations, rule blocks and the entry points, runtime.cpp declares the
 // runtime helpers (runtime/rt).
 #pragma once
@@ -45,7 +46,7 @@ public:
   llvm::Value* fit(llvm::Value* v, llvm::Type* t) { return v->getType() == t ? v : llvm::PoisonValue::get(t); }
   llvm::Value* constant(const ir::Constant& c, const ir::Type* t);
 
-  // ---- expressions (lower_expr.cpp, lower_ops.cpp)
+  // ---- expressions (lower_expr.cpp, lower_ops.cpp, lower_decimal.cpp)
   llvm::Value* lower(const ir::Expr& e);
   llvm::Value* lowerCompare(const ir::Expr& e);
   llvm::Value* lowerBuiltin(const ir::Expr& e);
@@ -56,6 +57,8 @@ public:
   llvm::Value* lowerDecimalArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerIntArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
+  llvm::Value* lowerShortFactorProduct(llvm::Value* a, llvm::Value* b);
+  llvm::Value* roundedQuotient(llvm::Value* magnitude, llvm::Value* divisor);
   llvm::Value* callDecimalHelper(llvm::FunctionCallee f, llvm::Value* a, llvm::Value* b);
   llvm::Value* callStatus(llvm::FunctionCallee f, llvm::ArrayRef<llvm::Value*> args);
   void failIf(llvm::Value* condition);

@@ -1,0 +1,192 @@
+// Codegen stage (internal): décimal arithmetic. + and − inline (with the
+// numeric core's range: |m| <= 2^127 − 1); × inline when one factor has at
+// most two decimals (a percentage, 0.5, an integer), which covers the
+// policies' products; the rest through the runtime, which rounds exactly
+// like the interpreter. Every inline path computes the exact product and
+// rounds it once, half to even, as the numeric core does; the differential
+// tests hold the two to the same results.
+#include "lowering.h"
+
+#include <llvm/IR/InlineAsm.h>
+#include <llvm/IR/Intrinsics.h>
+
+namespace loge::codegen::internal {
+
+using ir::Op;
+
+namespace {
+
+constexpr std::uint64_t kHundredth = 10000000000000000ULL; // 10^16: the mantissa of 0.01
+
+} // namespace
+
+llvm::Value* Lowering::lowerDecimalArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b) {
+  if (e.op == Op::DecimalAdd || e.op == Op::DecimalSub) {
+    llvm::Value* r = B.CreateBinaryIntrinsic(
+        e.op == Op::DecimalAdd ? llvm::Intrinsic::sadd_with_overflow : llvm::Intrinsic::ssub_with_overflow, a, b);
+    llvm::Value* v = B.CreateExtractValue(r, 0);
+    llvm::Value* min = decimalConst(static_cast<num::int128>(static_cast<num::uint128>(1) << 127));
+    failIf(B.CreateOr(B.CreateExtractValue(r, 1), B.CreateICmpEQ(v, min)));
+    return v;
+  }
+  if (e.op == Op::DecimalMul) {
+    if (e.a && e.b)
+      if (llvm::Value* fast = lowerExactProduct(e, a, b)) return fast;
+    return lowerShortFactorProduct(a, b);
+  }
+  return callDecimalHelper(rt.decDiv, a, b);
+}
+
+llvm::Value* Lowering::callDecimalHelper(llvm::FunctionCallee f, llvm::Value* a, llvm::Value* b) {
+  llvm::AllocaInst* x = slotRaw(0x7FFF0010u, i128);
+  llvm::AllocaInst* y = slotRaw(0x7FFF0011u, i128);
+  llvm::AllocaInst* o = slotRaw(0x7FFF0012u, i128);
+  B.CreateStore(a, x);
+  B.CreateStore(b, y);
+  callStatus(f, {x, y, o});
+  return B.CreateLoad(i128, o);
+}
+
+// magnitude / divisor, rounded half to even (magnitude >= 0 as an unsigned
+// 128-bit value, 1 < divisor < 2^63). With the processor's 128-by-64
+// division: the high half first, then (remainder : low half), whose quotient
+// fits 64 bits (LLVM 16 makes a generic i128 division a libgcc call, several
+// times slower).
+llvm::Value* Lowering::roundedQuotient(llvm::Value* magnitude, llvm::Value* divisor) {
+  llvm::Value* hi = B.CreateTrunc(B.CreateLShr(magnitude, 64), i64);
+  llvm::Value* lo = B.CreateTrunc(magnitude, i64);
+  llvm::Value* qHi = B.CreateUDiv(hi, divisor);
+  llvm::Value* rHi = B.CreateURem(hi, divisor);
+  auto* divType = llvm::FunctionType::get(llvm::StructType::get(C, {i64, i64}), {i64, i64, i64}, false);
+  auto* divq = llvm::InlineAsm::get(divType, "divq $4", "={ax},={dx},{ax},{dx},r,~{dirflag},~{fpsr},~{flags}",
+                                    /*hasSideEffects=*/false);
+  llvm::Value* qr = B.CreateCall(divType, divq, {lo, rHi, divisor});
+  llvm::Value* q =
+      B.CreateOr(B.CreateShl(B.CreateZExt(qHi, i128), 64), B.CreateZExt(B.CreateExtractValue(qr, 0), i128));
+  llvm::Value* r = B.CreateExtractValue(qr, 1);
+  llvm::Value* twice = B.CreateShl(B.CreateZExt(r, i128), 1); // r < 2^63: no overflow
+  llvm::Value* d = B.CreateZExt(divisor, i128);
+  llvm::Value* above = B.CreateICmpUGT(twice, d);
+  llvm::Value* tie = B.CreateICmpEQ(twice, d);
+  llvm::Value* odd = B.CreateICmpNE(B.CreateAnd(q, decimalConst(1)), decimalConst(0));
+  llvm::Value* bump = B.CreateOr(above, B.CreateAnd(tie, odd));
+  return B.CreateSelect(bump, B.CreateAdd(q, decimalConst(1)), q);
+}
+
+// x × y when x's mantissa is a multiple of 10^16 below 2^64 (|x| < 18.45
+// with at most two decimals: 40 %, 0.5, 3): the exact product is
+// (x / 10^16) × y / 100, with a 128-bit product and one rounding. The test
+// costs a few 64-bit operations (division by a constant is a multiplication),
+// and folds away when x is a constant after inlining (`taux(40 %)` lowered
+// as a call whose parameter the optimiser replaces with 0.4). Otherwise, or
+// when the product does not fit 128 bits, the runtime computes it.
+llvm::Value* Lowering::lowerShortFactorProduct(llvm::Value* a, llvm::Value* b) {
+  auto shortFactor = [&](llvm::Value* x) {
+    llvm::Value* m = B.CreateBinaryIntrinsic(llvm::Intrinsic::abs, x, B.getTrue()); // never INT128_MIN
+    llvm::Value* fits = B.CreateICmpEQ(B.CreateLShr(m, 64), decimalConst(0));
+    llvm::Value* low = B.CreateTrunc(m, i64);
+    llvm::Value* whole = B.CreateICmpEQ(B.CreateURem(low, B.getInt64(kHundredth)), B.getInt64(0));
+    return std::make_pair(B.CreateAnd(fits, whole), low);
+  };
+  auto [aShort, aLow] = shortFactor(a);
+  auto [bShort, bLow] = shortFactor(b);
+  llvm::Value* useA = aShort;
+  llvm::Value* factor = B.CreateUDiv(B.CreateSelect(useA, aLow, bLow), B.getInt64(kHundredth)); // < 1845
+  llvm::Value* other = B.CreateSelect(useA, b, a);
+  llvm::Value* negative = B.CreateXor(B.CreateICmpSLT(a, decimalConst(0)), B.CreateICmpSLT(b, decimalConst(0)));
+  llvm::Value* otherMagnitude = B.CreateBinaryIntrinsic(llvm::Intrinsic::abs, other, B.getTrue());
+  llvm::Value* product =
+      B.CreateBinaryIntrinsic(llvm::Intrinsic::umul_with_overflow, otherMagnitude, B.CreateZExt(factor, i128));
+  llvm::Value* fast = B.CreateAnd(B.CreateOr(aShort, bShort), B.CreateNot(B.CreateExtractValue(product, 1)));
+
+  llvm::BasicBlock* inlineBlock = llvm::BasicBlock::Create(C, "produit_court", fs->fn);
+  llvm::BasicBlock* runtimeBlock = llvm::BasicBlock::Create(C, "produit_general", fs->fn);
+  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
+  B.CreateCondBr(fast, inlineBlock, runtimeBlock);
+  B.SetInsertPoint(inlineBlock);
+  // product < 2^128, so the quotient by 100 is below 2^121: within range.
+  llvm::Value* magnitude = roundedQuotient(B.CreateExtractValue(product, 0), B.getInt64(100));
+  llvm::Value* inlineResult = B.CreateSelect(negative, B.CreateNeg(magnitude), magnitude);
+  llvm::BasicBlock* inlineEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(runtimeBlock);
+  llvm::Value* general = callDecimalHelper(rt.decMul, a, b);
+  llvm::BasicBlock* runtimeEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(join);
+  llvm::PHINode* phi = B.CreatePHI(i128, 2);
+  phi->addIncoming(inlineResult, inlineEnd);
+  phi->addIncoming(general, runtimeEnd);
+  return phi;
+}
+
+// x × constant, and x × n for an entier n: checked products, with the
+// rounding step only where the constant has fractional digits.
+llvm::Value* Lowering::lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b) {
+  const ir::Expr* intSide = nullptr;
+  llvm::Value* other = nullptr;
+  if (e.b->op == Op::IntToDecimal) {
+    intSide = e.b.get();
+    other = a;
+  } else if (e.a->op == Op::IntToDecimal) {
+    intSide = e.a.get();
+    other = b;
+  }
+  llvm::Value* max = decimalConst(static_cast<num::int128>(~static_cast<num::uint128>(0) >> 1));
+  auto checked = [&](llvm::Value* x, llvm::Value* factor) {
+    llvm::Value* r = B.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, x, factor);
+    llvm::Value* v = B.CreateExtractValue(r, 0);
+    llvm::Value* bad =
+        B.CreateOr(B.CreateExtractValue(r, 1), B.CreateICmpEQ(v, B.CreateNeg(B.CreateAdd(max, decimalConst(1)))));
+    return std::make_pair(v, bad);
+  };
+  if (intSide) {
+    // other × n: the integer operand's value, not its scaled mantissa.
+    llvm::Value* n = B.CreateSExt(lower(*intSide->a), i128);
+    auto [v, bad] = checked(other, n);
+    failIf(bad);
+    return v;
+  }
+  const ir::Expr* constSide = e.b->op == Op::Const ? e.b.get() : e.a->op == Op::Const ? e.a.get() : nullptr;
+  if (!constSide || constSide->constant.kind != ir::Constant::Kind::Decimal) return nullptr;
+  other = constSide == e.b.get() ? a : b;
+  num::int128 m = constSide->constant.number;
+  if (m == 0) return decimalConst(0);
+  int zeros = 0;
+  num::int128 k = m;
+  while (zeros < 18 && k % 10 == 0) {
+    k /= 10;
+    ++zeros;
+  }
+  auto [product, overflow] = checked(other, decimalConst(k));
+  if (zeros == 18) {
+    failIf(overflow);
+    return product;
+  }
+  if (k > (static_cast<num::int128>(1) << 62) || k < -(static_cast<num::int128>(1) << 62)) return nullptr;
+  num::int128 pow10 = 1;
+  for (int i = 0; i < 18 - zeros; ++i) pow10 *= 10;
+  llvm::BasicBlock* fast = llvm::BasicBlock::Create(C, "produit_exact", fs->fn);
+  llvm::BasicBlock* slow = llvm::BasicBlock::Create(C, "produit_general", fs->fn);
+  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
+  B.CreateCondBr(overflow, slow, fast);
+  B.SetInsertPoint(fast);
+  // Half to even on the magnitude, then the sign.
+  llvm::Value* negative = B.CreateICmpSLT(product, decimalConst(0));
+  llvm::Value* magnitude = B.CreateSelect(negative, B.CreateNeg(product), product);
+  llvm::Value* roundedMagnitude = roundedQuotient(magnitude, B.getInt64(static_cast<std::uint64_t>(pow10)));
+  llvm::Value* rounded = B.CreateSelect(negative, B.CreateNeg(roundedMagnitude), roundedMagnitude);
+  llvm::BasicBlock* fastEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(slow);
+  llvm::Value* general = callDecimalHelper(rt.decMul, a, b);
+  llvm::BasicBlock* slowEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(join);
+  llvm::PHINode* phi = B.CreatePHI(i128, 2);
+  phi->addIncoming(rounded, fastEnd);
+  phi->addIncoming(general, slowEnd);
+  return phi;
+}
+
+} // namespace loge::codegen::internal
