@@ -25,13 +25,19 @@ llvm::AllocaInst* Lowering::slotRaw(std::uint32_t index, llvm::Type* t) {
 
 // Branches to the function's error exit when `condition` holds, after
 // recording the error in the context.
+// Every check of a function branches to one shared error block: one block
+// per check made the optimiser and the instruction selector spend their
+// time merging identical blocks.
 void Lowering::failIf(llvm::Value* condition) {
+  if (!fs->raise) {
+    llvm::IRBuilderBase::InsertPointGuard guard(B);
+    fs->raise = llvm::BasicBlock::Create(C, "erreur", fs->fn);
+    B.SetInsertPoint(fs->raise);
+    B.CreateStore(B.getInt32(1), ctx());
+    B.CreateBr(fs->fail);
+  }
   llvm::BasicBlock* ok = llvm::BasicBlock::Create(C, "ok", fs->fn);
-  llvm::BasicBlock* bad = llvm::BasicBlock::Create(C, "erreur", fs->fn);
-  B.CreateCondBr(condition, bad, ok, llvm::MDBuilder(C).createBranchWeights(1, 1000));
-  B.SetInsertPoint(bad);
-  B.CreateStore(B.getInt32(1), ctx());
-  B.CreateBr(fs->fail);
+  B.CreateCondBr(condition, fs->raise, ok, llvm::MDBuilder(C).createBranchWeights(1, 1000));
   B.SetInsertPoint(ok);
 }
 

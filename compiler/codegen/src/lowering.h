@@ -26,6 +26,7 @@ struct FunctionState {
   llvm::Function* fn = nullptr;
   llvm::Value* frame = nullptr;
   llvm::BasicBlock* fail = nullptr;
+  llvm::BasicBlock* raise = nullptr; // sets the context's error, then goes to `fail`
   // Keyed by slot and type: rules of one block number their binders from
   // 0 each, so one number may hold a date in a rule and a montant in the next.
   std::map<std::pair<std::uint32_t, llvm::Type*>, llvm::AllocaInst*> slots;

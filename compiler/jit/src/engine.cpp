@@ -174,6 +174,12 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   start = std::chrono::steady_clock::now();
   generated.module->setDataLayout((*tm)->createDataLayout());
   generated.module->setTargetTriple((*tm)->getTargetTriple().str());
+  if (const char* raw = std::getenv("LOGE_DUMP_LLVM_RAW")) {
+    // For developers: the generated module before optimisation.
+    std::error_code ec;
+    llvm::raw_fd_ostream os(raw, ec);
+    if (!ec) generated.module->print(os, nullptr);
+  }
   internal::optimise(*generated.module, **tm);
   m.timings.optimiseMs = msSince(start);
   if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
