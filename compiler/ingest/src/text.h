@@ -1,5 +1,8 @@
-// Ingest stage: small text helpers (UTF-8, accent folding, suggestions).
+// Ingest stage: small text helpers (UTF-8 and accent folding from the source
+// stage, suggestions, quoting in messages).
 #pragma once
+
+#include "loge/source/utf8.h"
 
 #include <cstddef>
 #include <string>
@@ -8,18 +11,11 @@
 
 namespace loge::ingest::detail {
 
-// Length of the valid UTF-8 sequence starting at text[pos] (1 to 4), or 0
-// when the bytes there are not valid UTF-8 (bad lead byte, truncated
-// sequence, overlong form, surrogate, beyond U+10FFFF).
-std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
-
-// Appends code point `cp` (not a surrogate, <= U+10FFFF) as UTF-8.
-void appendUtf8(std::string& out, char32_t cp);
-
-// Accent folding as the language folds identifiers (loge::ast::foldName):
-// Latin-1 and Latin Extended-A letters used in French map to their base
-// letter, case is kept. `text` must be valid UTF-8.
-void foldAccents(std::string_view text, std::string& out);
+// The UTF-8 helpers of the source stage; data keys and enum values fold
+// their accents exactly as policy identifiers do.
+using loge::appendUtf8;
+using loge::foldAccents;
+using loge::utf8SequenceLength;
 
 // The candidate closest to `word` by edit distance, when close enough to be
 // a likely typo; "" otherwise.

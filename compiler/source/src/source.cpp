@@ -1,5 +1,6 @@
 // Source stage: file loading, UTF-8 validation and line indexing.
 #include "loge/source/source.h"
+#include "loge/source/utf8.h"
 
 #include <filesystem>
 #include <fstream>
@@ -33,36 +34,9 @@ std::string_view SourceFile::line(std::uint32_t line) const {
 }
 
 std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  while (i < text.size()) {
-    unsigned char c = s[i];
-    std::size_t n;
-    std::uint32_t cp;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + n > text.size()) return i;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values beyond U+10FFFF are invalid.
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-        cp > 0x10FFFF)
-      return i;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8SequenceLength(text, i);
+    if (n == 0) return i;
     i += n;
   }
   return std::nullopt;

@@ -67,6 +67,11 @@ template <typename T> T* nonNull(T* p, const char* name) {
   if (!p) fail(LOGE_ERR_ARGUMENT, std::string("argument `") + name + "` : pointeur nul");
   return p;
 }
+// Stores an entry point's answer in the caller's `out` argument.
+template <typename T> loge_status put(T* out, T value) {
+  *nonNull(out, "out") = value;
+  return LOGE_OK;
+}
 // Index bounds.
 void checkIndex(std::size_t index, std::size_t count, const char* what);
 

@@ -185,10 +185,6 @@ const ir::RuleDecl& ruleDeclOf(const loge_policy* policy, size_t rule) {
   return coreOf(policy).program->ruleBlocks[ref.block].rules[ref.rule];
 }
 
-template <typename T> loge_status put(T* out, T value) {
-  *nonNull(out, "out") = value;
-  return LOGE_OK;
-}
 loge_status putText(const char** out, const std::string& s) { return put(out, s.c_str()); }
 
 } // namespace

@@ -13,11 +13,6 @@ const loge_quota_report& reportOf(const loge_quota_report* report) {
   return handle(report, Tag::QuotaReport, "report");
 }
 
-template <typename T> loge_status put(T* out, T value) {
-  *nonNull(out, "out") = value;
-  return LOGE_OK;
-}
-
 } // namespace
 
 } // namespace loge::capi

@@ -77,11 +77,6 @@ const loge_ranking::Clause& clauseOf(const loge_ranking* ranking, size_t clause)
   return r.clauses[clause];
 }
 
-template <typename T> loge_status put(T* out, T value) {
-  *nonNull(out, "out") = value;
-  return LOGE_OK;
-}
-
 } // namespace
 
 } // namespace loge::capi

@@ -21,11 +21,6 @@ const loge_result& cotationOf(const loge_result* result, size_t cotation) {
   return r;
 }
 
-template <typename T> loge_status put(T* out, T value) {
-  *nonNull(out, "out") = value;
-  return LOGE_OK;
-}
-
 } // namespace
 
 } // namespace loge::capi

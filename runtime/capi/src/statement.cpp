@@ -15,11 +15,6 @@ const loge_statement& statementOf(const loge_statement* statement) {
   return handle(statement, Tag::Statement, "statement");
 }
 
-template <typename T> loge_status put(T* out, T value) {
-  *nonNull(out, "out") = value;
-  return LOGE_OK;
-}
-
 } // namespace
 
 } // namespace loge::capi

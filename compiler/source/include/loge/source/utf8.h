@@ -1,0 +1,26 @@
+// Source stage: UTF-8 helpers shared by the stages that read text (policy
+// sources, data files): strict sequence validation, encoding, and the accent
+// folding by which identifiers, data keys and enum values compare.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace loge {
+
+// Length of the valid UTF-8 sequence starting at text[pos] (1 to 4), or 0
+// when the bytes there are not valid UTF-8 (bad lead byte, truncated
+// sequence, overlong form, surrogate, beyond U+10FFFF).
+std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
+
+// Appends code point `cp` (not a surrogate, <= U+10FFFF) as UTF-8.
+void appendUtf8(std::string& out, char32_t cp);
+
+// Accent folding: the Latin-1 and Latin Extended-A letters used in French
+// map to their base letter (`é` → `e`, `Ç` → `C`), case is kept. A byte that
+// is not valid UTF-8 is kept as it is (callers validate beforehand).
+void foldAccents(std::string_view text, std::string& out);
+std::string foldAccents(std::string_view text);
+
+} // namespace loge
