@@ -166,10 +166,7 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", e.what());
     return kPolicyError;
   } catch (const interp::EvalError& e) {
-    const SourceFile* f = c->sources.file(e.range.file);
-    fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line,
-               e.range.begin.column, e.message);
-    return kEvalError;
+    return reportEvalError(c->sources, e);
   }
   std::string out;
   out += fmt::format("Politique : {}{}{}\n", p.title.empty() ? args.policy : p.title,

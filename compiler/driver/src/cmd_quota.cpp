@@ -38,10 +38,7 @@ int runQuota(const QuotaArgs& args, const Options& opts) {
   try {
     report = designation::computeQuotas(p, attributions.records, *date, period);
   } catch (const interp::EvalError& e) {
-    const SourceFile* f = c->sources.file(e.range.file);
-    fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line,
-               e.range.begin.column, e.message);
-    return kEvalError;
+    return reportEvalError(c->sources, e);
   }
   std::string out = args.json ? designation::quotasJson(p, report) : designation::quotasMarkdown(p, report);
   std::fputs(out.c_str(), stdout);

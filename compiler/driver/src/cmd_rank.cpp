@@ -61,10 +61,7 @@ int runRank(const RankArgs& args, const Options& opts) {
       return kPolicyError;
     }
   } catch (const interp::EvalError& e) {
-    const SourceFile* f = c->sources.file(e.range.file);
-    fmt::print(stderr, "{}:{}:{}: erreur d'évaluation : {}\n", f ? f->path() : "?", e.range.begin.line,
-               e.range.begin.column, e.message);
-    return kEvalError;
+    return reportEvalError(c->sources, e);
   }
   printEngineNote(report.engineNote);
   std::string out =

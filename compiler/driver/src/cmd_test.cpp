@@ -27,11 +27,6 @@ struct Outcome {
   bool compileError = false; // the policy itself does not compile
 };
 
-std::string location(const SourceManager& sm, const SourceRange& r) {
-  const SourceFile* f = sm.file(r.file);
-  return fmt::format("{}:{}:{}", f ? f->path() : "?", r.begin.line, r.begin.column);
-}
-
 // Whether a test record leaves a field without value (`Unset`): the
 // interpreter fails when it reads one, the compiled engine sees zeros.
 bool hasUnsetField(const interp::Value& v) {

@@ -1,4 +1,5 @@
-// Driver stage: compiling a policy for any verb, with diagnostics on stderr.
+// Driver stage: compiling a policy for any verb, with diagnostics on stderr,
+// and the located evaluation errors of the verbs that evaluate it.
 #include "driver.h"
 #include "loge/sema/check.h"
 
@@ -43,6 +44,16 @@ std::optional<num::Date> evaluationDate(const ir::Program& p, const std::string&
     return std::nullopt;
   }
   return d;
+}
+
+std::string location(const SourceManager& sm, const SourceRange& r) {
+  const SourceFile* f = sm.file(r.file);
+  return fmt::format("{}:{}:{}", f ? f->path() : "?", r.begin.line, r.begin.column);
+}
+
+int reportEvalError(const SourceManager& sm, const interp::EvalError& e) {
+  fmt::print(stderr, "{}: erreur d'évaluation : {}\n", location(sm, e.range), e.message);
+  return kEvalError;
 }
 
 } // namespace loge::driver

@@ -4,6 +4,7 @@
 #include "loge/diag/diagnostic.h"
 #include "loge/diag/render.h"
 #include "loge/ingest/ingest.h"
+#include "loge/interp/interp.h"
 #include "loge/ir/program.h"
 #include "loge/source/source.h"
 
@@ -24,6 +25,13 @@ enum Exit : int {
   kUsageError = 64,   // bad command line
   kInternalError = 70 // a compiler bug
 };
+
+// "file:line:column" of a range, for messages.
+std::string location(const SourceManager& sm, const SourceRange& r);
+
+// Prints "file:line:column: erreur d'évaluation : …" on stderr; returns
+// kEvalError, the exit code of a verb stopped by an evaluation error.
+int reportEvalError(const SourceManager& sm, const interp::EvalError& e);
 
 struct Options {
   DiagStyle style = DiagStyle::Full;
