@@ -17,6 +17,10 @@
 //  - Inside brackets: one step more than the line that opened the innermost
 //    open `(`, `[` or `{` (several brackets opened on one line count once).
 //    A line starting with a closer gets the indentation of the opener's line.
+//    Exception: the `{` of a declaration's block opened on a continuation
+//    line (a header split after a long title) counts from the declaration's
+//    line, so the block's contents and its `}` line up as if unsplit; a
+//    `selon`'s `{` keeps the rule (its arms indent from the `selon` line).
 //  - Statements: the first token of an item (déclaration, en-tête clause) or
 //    of an element of a `{ … }` block (champ, critère, règle, entrée, branche
 //    de selon, instruction de test…) starts a statement. At the top level

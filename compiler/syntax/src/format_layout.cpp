@@ -162,6 +162,18 @@ std::size_t indentOf(const std::vector<FmtToken>& toks, const std::vector<Open>&
   }
   return indent;
 }
+// Whether the `{` at toks[brace] opens the arms of a `selon`, an
+// expression, rather than the block of a declaration. A declaration's block
+// opened on a continuation line (a header split after a long title) indents
+// from its statement; a `selon` split after `=` indents from its own line.
+bool insideSelon(const std::vector<FmtToken>& toks, std::size_t brace) {
+  for (std::size_t j = brace; j-- > 0;) {
+    if (toks[j].comment) continue;
+    if (toks[j].type == L::SELON) return true;
+    if (toks[j].startsStatement) return false;
+  }
+  return false;
+}
 } // namespace
 
 std::string layout(const std::vector<FmtToken>& toks) {
@@ -190,7 +202,10 @@ std::string layout(const std::vector<FmtToken>& toks) {
 
     for (std::size_t i = line.first; i <= line.last; ++i) {
       if (isOpener(toks[i])) {
-        open.push_back({toks[i].text[0], indent});
+        std::size_t base = indent;
+        if (toks[i].text[0] == '{' && (open.empty() || open.back().kind == '{') && !insideSelon(toks, i))
+          base = std::min(indent, open.empty() ? std::size_t{0} : open.back().indent + kStep);
+        open.push_back({toks[i].text[0], base});
       } else if (isCloser(toks[i]) && !open.empty()) {
         open.pop_back();
       }
