@@ -1,7 +1,7 @@
 // Codegen stage (internal): mois_entre and ans_entre generated as IR
-// rather than called in the runtime, so the optimiser inlines them and
-// hoists the evaluation date's conversion out of the batch loop (the call
-// was a fifth of the workload's evaluation time). The algorithm is the
+// rather than called in the runtime, so the optimiser can inline them and
+// fold what is constant (the call and the runtime's date conversion were a
+// fifth of the workload's evaluation time). The algorithm is the
 // numeric core's, step for step (runtime/numeric/src/civil.h and
 // date_arith.cpp): the differential and oracle tests hold both to it.
 #include "lowering.h"
