@@ -10,6 +10,8 @@
 #include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/Intrinsics.h>
 
+#include <functional>
+
 namespace loge::codegen::internal {
 
 using ir::Op;
@@ -99,14 +101,23 @@ llvm::Value* Lowering::lowerShortFactorProduct(llvm::Value* a, llvm::Value* b) {
       B.CreateBinaryIntrinsic(llvm::Intrinsic::umul_with_overflow, otherMagnitude, B.CreateZExt(factor, i128));
   llvm::Value* fast = B.CreateAnd(B.CreateOr(aShort, bShort), B.CreateNot(B.CreateExtractValue(product, 1)));
 
-  llvm::BasicBlock* inlineBlock = llvm::BasicBlock::Create(C, "produit_court", fs->fn);
+  return productOrRuntime(fast, a, b, [&] {
+    // product < 2^128, so the quotient by 100 is below 2^121: within range.
+    llvm::Value* magnitude = roundedQuotient(B.CreateExtractValue(product, 0), B.getInt64(100));
+    return B.CreateSelect(negative, B.CreateNeg(magnitude), magnitude);
+  });
+}
+
+// The product computed by `inlineProduct` where `useInline` holds, by the
+// runtime (exact, and reporting overflow) where it does not.
+llvm::Value* Lowering::productOrRuntime(llvm::Value* useInline, llvm::Value* a, llvm::Value* b,
+                                        const std::function<llvm::Value*()>& inlineProduct) {
+  llvm::BasicBlock* inlineBlock = llvm::BasicBlock::Create(C, "produit_en_ligne", fs->fn);
   llvm::BasicBlock* runtimeBlock = llvm::BasicBlock::Create(C, "produit_general", fs->fn);
   llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
-  B.CreateCondBr(fast, inlineBlock, runtimeBlock);
+  B.CreateCondBr(useInline, inlineBlock, runtimeBlock);
   B.SetInsertPoint(inlineBlock);
-  // product < 2^128, so the quotient by 100 is below 2^121: within range.
-  llvm::Value* magnitude = roundedQuotient(B.CreateExtractValue(product, 0), B.getInt64(100));
-  llvm::Value* inlineResult = B.CreateSelect(negative, B.CreateNeg(magnitude), magnitude);
+  llvm::Value* inlineResult = inlineProduct();
   llvm::BasicBlock* inlineEnd = B.GetInsertBlock();
   B.CreateBr(join);
   B.SetInsertPoint(runtimeBlock);
@@ -166,27 +177,14 @@ llvm::Value* Lowering::lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm
   if (k > (static_cast<num::int128>(1) << 62) || k < -(static_cast<num::int128>(1) << 62)) return nullptr;
   num::int128 pow10 = 1;
   for (int i = 0; i < 18 - zeros; ++i) pow10 *= 10;
-  llvm::BasicBlock* fast = llvm::BasicBlock::Create(C, "produit_exact", fs->fn);
-  llvm::BasicBlock* slow = llvm::BasicBlock::Create(C, "produit_general", fs->fn);
-  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
-  B.CreateCondBr(overflow, slow, fast);
-  B.SetInsertPoint(fast);
-  // Half to even on the magnitude, then the sign.
-  llvm::Value* negative = B.CreateICmpSLT(product, decimalConst(0));
-  llvm::Value* magnitude = B.CreateSelect(negative, B.CreateNeg(product), product);
-  llvm::Value* roundedMagnitude = roundedQuotient(magnitude, B.getInt64(static_cast<std::uint64_t>(pow10)));
-  llvm::Value* rounded = B.CreateSelect(negative, B.CreateNeg(roundedMagnitude), roundedMagnitude);
-  llvm::BasicBlock* fastEnd = B.GetInsertBlock();
-  B.CreateBr(join);
-  B.SetInsertPoint(slow);
-  llvm::Value* general = callDecimalHelper(rt.decMul, a, b);
-  llvm::BasicBlock* slowEnd = B.GetInsertBlock();
-  B.CreateBr(join);
-  B.SetInsertPoint(join);
-  llvm::PHINode* phi = B.CreatePHI(i128, 2);
-  phi->addIncoming(rounded, fastEnd);
-  phi->addIncoming(general, slowEnd);
-  return phi;
+  llvm::Value* exact = product; // a structured binding: clang 14 cannot capture it
+  return productOrRuntime(B.CreateNot(overflow), a, b, [&] {
+    // Half to even on the magnitude, then the sign.
+    llvm::Value* negative = B.CreateICmpSLT(exact, decimalConst(0));
+    llvm::Value* magnitude = B.CreateSelect(negative, B.CreateNeg(exact), exact);
+    llvm::Value* rounded = roundedQuotient(magnitude, B.getInt64(static_cast<std::uint64_t>(pow10)));
+    return B.CreateSelect(negative, B.CreateNeg(rounded), rounded);
+  });
 }
 
 } // namespace loge::codegen::internal

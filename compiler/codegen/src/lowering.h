@@ -11,6 +11,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -60,6 +61,8 @@ public:
   llvm::Value* lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerShortFactorProduct(llvm::Value* a, llvm::Value* b);
   llvm::Value* roundedQuotient(llvm::Value* magnitude, llvm::Value* divisor);
+  llvm::Value* productOrRuntime(llvm::Value* useInline, llvm::Value* a, llvm::Value* b,
+                                const std::function<llvm::Value*()>& inlineProduct);
   llvm::Value* callDecimalHelper(llvm::FunctionCallee f, llvm::Value* a, llvm::Value* b);
   llvm::Value* callStatus(llvm::FunctionCallee f, llvm::ArrayRef<llvm::Value*> args);
   void failIf(llvm::Value* condition);
