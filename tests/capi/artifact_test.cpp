@@ -39,17 +39,7 @@ struct TempFile {
 
 loge_policy* loadArtifact(const std::string& path, loge_engine engine, loge_status expected = LOGE_OK,
                           std::string* message = nullptr) {
-  loge_options* o = nullptr;
-  EXPECT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
-  EXPECT_EQ(loge_options_set_engine(o, engine, nullptr), LOGE_OK);
-  loge_policy* p = nullptr;
-  loge_error* e = nullptr;
-  loge_status s = loge_policy_load_artifact(path.c_str(), o, &p, &e);
-  loge_options_free(o);
-  EXPECT_EQ(s, expected) << loge_error_text(e);
-  if (message) *message = loge_error_message(e);
-  loge_error_free(e);
-  return p;
+  return loadPolicy(path, engine, loge_policy_load_artifact, expected, message);
 }
 
 // Every result line of `demandes` evaluated for `logement` at 2025-06-30.

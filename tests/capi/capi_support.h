@@ -25,15 +25,20 @@ struct ErrorSlot {
   std::string message() const { return loge_error_message(e); }
 };
 
-inline loge_policy* loadPolicy(const std::string& path, loge_engine engine) {
+// Loads a policy with `load` (loge_policy_load_file or _load_artifact) for
+// `engine`, expecting status `expected`; `message` receives the error's.
+using PolicyLoader = loge_status (*)(const char*, const loge_options*, loge_policy**, loge_error**);
+inline loge_policy* loadPolicy(const std::string& path, loge_engine engine, PolicyLoader load = loge_policy_load_file,
+                               loge_status expected = LOGE_OK, std::string* message = nullptr) {
   loge_options* o = nullptr;
   EXPECT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
   EXPECT_EQ(loge_options_set_engine(o, engine, nullptr), LOGE_OK);
   loge_policy* p = nullptr;
   loge_error* e = nullptr;
-  loge_status s = loge_policy_load_file(path.c_str(), o, &p, &e);
+  loge_status s = load(path.c_str(), o, &p, &e);
   loge_options_free(o);
-  EXPECT_EQ(s, LOGE_OK) << loge_error_text(e);
+  EXPECT_EQ(s, expected) << loge_error_text(e);
+  if (message) *message = loge_error_message(e);
   loge_error_free(e);
   return p;
 }

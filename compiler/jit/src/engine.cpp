@@ -144,16 +144,19 @@ struct Engine::Impl {
   CompileTimings timings;
 };
 
-Engine::Engine() : impl_(std::make_unique<Impl>()) {}
+// What both a compiled and a loaded engine start from: the program and
+// its record and result layouts.
+Engine::Engine(const ir::Program& program) : impl_(std::make_unique<Impl>()) {
+  impl_->program = &program;
+  impl_->layout = std::make_unique<codegen::Layout>(program);
+  impl_->out = std::make_unique<codegen::OutLayout>(program);
+}
 Engine::~Engine() = default;
 
 std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& why) {
   initialiseLlvm();
-  std::unique_ptr<Engine> e(new Engine());
+  std::unique_ptr<Engine> e(new Engine(program));
   Impl& m = *e->impl_;
-  m.program = &program;
-  m.layout = std::make_unique<codegen::Layout>(program);
-  m.out = std::make_unique<codegen::OutLayout>(program);
 
   auto start = std::chrono::steady_clock::now();
   codegen::Generated generated;
@@ -230,11 +233,8 @@ std::unique_ptr<Engine> Engine::load(const ir::Program& program, const std::vect
       return nullptr;
     }
   }
-  std::unique_ptr<Engine> e(new Engine());
+  std::unique_ptr<Engine> e(new Engine(program));
   Impl& m = *e->impl_;
-  m.program = &program;
-  m.layout = std::make_unique<codegen::Layout>(program);
-  m.out = std::make_unique<codegen::OutLayout>(program);
   auto start = std::chrono::steady_clock::now();
   auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!jtmb) {

@@ -84,7 +84,7 @@ public:
   const CompileTimings& timings() const;
 
 private:
-  Engine();
+  explicit Engine(const ir::Program& program);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
