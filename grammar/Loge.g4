@@ -240,10 +240,14 @@ notExpr
   : NON notExpr                                      # notOp
   | comparison                                       # notPass
   ;
-comparison
-  : defaultExpr (compareOp defaultExpr)?             # compareExpr
-  | defaultExpr EXISTE (COMME ident)?                # existsExpr
-  | defaultExpr DANS defaultExpr                     # memberExpr
+// Left-factored: with the operand first in three alternatives, choosing one
+// needed lookahead over the whole operand, and ANTLR's prediction cache grew
+// with every new operand shape (most of the parse time of a large policy).
+comparison : defaultExpr comparisonTail? ;
+comparisonTail
+  : compareOp defaultExpr                            # compareTail
+  | EXISTE (COMME ident)?                            # existsTail
+  | DANS defaultExpr                                 # memberTail
   ;
 compareOp : '=' | NEQ | '<' | LE | '>' | GE ;
 defaultExpr : additive (A DEFAUT additive)* ;

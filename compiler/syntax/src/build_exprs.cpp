@@ -140,27 +140,28 @@ ast::ExprPtr Builder::buildNot(P::NotExprContext* ctx) {
   return buildComparison(dynamic_cast<P::NotPassContext*>(ctx)->comparison());
 }
 
-// comparison : defaultExpr (compareOp defaultExpr)? | defaultExpr EXISTE (COMME ident)?
-//            | defaultExpr DANS defaultExpr
+// comparison : defaultExpr comparisonTail?
+// comparisonTail : compareOp defaultExpr | EXISTE (COMME ident)? | DANS defaultExpr
 ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
-  if (auto* c = dynamic_cast<P::ExistsExprContext*>(ctx)) {
+  auto lhs = buildDefault(ctx->defaultExpr());
+  auto* tail = ctx->comparisonTail();
+  if (!tail) return lhs;
+  if (auto* c = dynamic_cast<P::ExistsTailContext*>(tail)) {
     auto e = make(K::Exists, rangeOf(ctx));
-    e->a = buildDefault(c->defaultExpr());
+    e->a = std::move(lhs);
     if (c->ident()) {
       e->hasBinder = true;
       e->name = ident(c->ident());
     }
     return e;
   }
-  if (auto* c = dynamic_cast<P::MemberExprContext*>(ctx)) {
+  if (auto* c = dynamic_cast<P::MemberTailContext*>(tail)) {
     auto e = make(K::Member, rangeOf(ctx));
-    e->a = buildDefault(c->defaultExpr(0));
-    e->b = buildDefault(c->defaultExpr(1));
+    e->a = std::move(lhs);
+    e->b = buildDefault(c->defaultExpr());
     return e;
   }
-  auto* c = dynamic_cast<P::CompareExprContext*>(ctx);
-  auto lhs = buildDefault(c->defaultExpr(0));
-  if (!c->compareOp()) return lhs;
+  auto* c = dynamic_cast<P::CompareTailContext*>(tail);
   std::string op = c->compareOp()->getText();
   ast::BinaryOp bop = ast::BinaryOp::Eq;
   if (op == "=")
@@ -175,7 +176,7 @@ ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
     bop = ast::BinaryOp::Gt;
   else
     bop = ast::BinaryOp::Ge;
-  auto e = makeBinary(bop, std::move(lhs), buildDefault(c->defaultExpr(1)));
+  auto e = makeBinary(bop, std::move(lhs), buildDefault(c->defaultExpr()));
   e->range = rangeOf(ctx);
   return e;
 }
