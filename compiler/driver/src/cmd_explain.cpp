@@ -96,11 +96,12 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
 // The demande's results by the engine asked for. The compiled engine's
 // error is replayed by the interpreter, which locates it in the policy.
 interp::DemandeResult evaluateWith(const ir::Program& p, const std::string& engineName,
-                                   const interp::Interpreter& interp, const interp::Inputs& in) {
+                                   const jit::CompileOptions& compileOptions, const interp::Interpreter& interp,
+                                   const interp::Inputs& in) {
   std::unique_ptr<jit::Engine> engine;
   if (engineName != "interp") {
     std::string why;
-    engine = jit::Engine::create(p, why);
+    engine = jit::Engine::create(p, why, compileOptions);
     if (!engine && engineName == "jit") throw std::invalid_argument(why);
     if (!engine) fmt::print(stderr, "note : {} ; évaluation par l'interpréteur\n", why);
   }
@@ -161,7 +162,7 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
   interp::Interpreter interp(p);
   interp::DemandeResult r;
   try {
-    r = evaluateWith(p, args.engine, interp, in);
+    r = evaluateWith(p, args.engine, jitOptions(opts), interp, in);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", e.what());
     return kPolicyError;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 namespace loge::driver {
 
 std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings) {
@@ -54,6 +56,23 @@ std::string location(const SourceManager& sm, const SourceRange& r) {
 int reportEvalError(const SourceManager& sm, const interp::EvalError& e) {
   fmt::print(stderr, "{}: erreur d'évaluation : {}\n", location(sm, e.range), e.message);
   return kEvalError;
+}
+
+jit::CompileOptions jitOptions(const Options& opts) {
+  jit::CompileOptions o;
+  if (!opts.jitCache) return o;
+  if (const char* off = std::getenv("LOGE_CACHE")) {
+    std::string v = off;
+    if (v == "non" || v == "0" || v == "off" || v == "false") return o;
+  }
+  if (const char* dir = std::getenv("LOGE_CACHE_DIR"); dir && *dir) {
+    o.cacheDir = dir;
+  } else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    o.cacheDir = std::string(xdg) + "/loge/jit";
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    o.cacheDir = std::string(home) + "/.cache/loge/jit";
+  }
+  return o;
 }
 
 } // namespace loge::driver

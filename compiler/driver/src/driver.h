@@ -6,6 +6,7 @@
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
 #include "loge/ir/program.h"
+#include "loge/jit/jit.h"
 #include "loge/source/source.h"
 
 #include <cstdio>
@@ -36,7 +37,13 @@ int reportEvalError(const SourceManager& sm, const interp::EvalError& e);
 struct Options {
   DiagStyle style = DiagStyle::Full;
   bool color = false;
+  bool jitCache = true; // --sans-cache turns it off
 };
+
+// Where the compiled engine keeps its objects between runs: LOGE_CACHE_DIR,
+// else $XDG_CACHE_HOME/loge/jit, else ~/.cache/loge/jit; none with
+// --sans-cache or LOGE_CACHE=non (also 0, off, false).
+jit::CompileOptions jitOptions(const Options& opts);
 
 // A checked policy with the sources it came from.
 struct Compiled {

@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
   app.add_flag("--une-ligne", oneLine, "Diagnostics sur une ligne chacun (journaux d'intégration continue)");
   bool color = false;
   app.add_flag("--couleur", color, "Diagnostics en couleur");
+  bool noCache = false;
+  app.add_flag("--sans-cache", noCache,
+               "Compiler sans réutiliser ni conserver le code natif des exécutions précédentes (voir LOGE_CACHE_DIR)");
 
   std::vector<std::string> checkFiles;
   auto* check = app.add_subcommand("check", "Analyser et vérifier les types d'une ou plusieurs politiques");
@@ -204,6 +207,7 @@ int main(int argc, char** argv) {
   }
   opts.style = oneLine ? loge::DiagStyle::OneLine : loge::DiagStyle::Full;
   opts.color = color && isatty(2);
+  opts.jitCache = !noCache;
 
   return runWithLargeStack([&]() -> int {
     if (*check) return runCheck(checkFiles, opts);

@@ -7,9 +7,11 @@
 #include "loge/rt/aot.h"
 #include "loge/rt/params_blob.h"
 #include "loge/rt/rt.h"
+#include "object_cache.h"
 #include "optimise.h"
 #include "params_build.h"
 
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
@@ -25,6 +27,7 @@
 #include <cstring>
 #include <llvm/Support/raw_ostream.h>
 #include <mutex>
+#include <optional>
 
 extern "C" {
 // libgcc's 128-bit division, called by code LLVM generates for i128 ÷.
@@ -153,7 +156,7 @@ Engine::Engine(const ir::Program& program) : impl_(std::make_unique<Impl>()) {
 }
 Engine::~Engine() = default;
 
-std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& why) {
+std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& why, const CompileOptions& options) {
   initialiseLlvm();
   std::unique_ptr<Engine> e(new Engine(program));
   Impl& m = *e->impl_;
@@ -183,30 +186,57 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
     llvm::raw_fd_ostream os(raw, ec);
     if (!ec) generated.module->print(os, nullptr);
   }
-  internal::optimise(*generated.module, **tm);
-  m.timings.optimiseMs = msSince(start);
-  if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
-    // For developers: the optimised module, as text.
-    std::error_code ec;
-    llvm::raw_fd_ostream os(dump, ec);
-    if (!ec) generated.module->print(os, nullptr);
+  // An unchanged policy reuses the object of its last compilation: the key
+  // is taken before optimisation, which is what the cache saves.
+  std::optional<internal::ObjectCache> cache;
+  std::string key;
+  if (!options.cacheDir.empty()) {
+    cache.emplace(options.cacheDir);
+    key = internal::ObjectCache::keyOf(*generated.module, **tm);
+  }
+  std::unique_ptr<llvm::MemoryBuffer> object = cache ? cache->find(key) : nullptr;
+  m.timings.fromCache = object != nullptr;
+  m.timings.cacheMs = msSince(start);
+  if (!object) {
+    start = std::chrono::steady_clock::now();
+    internal::optimise(*generated.module, **tm);
+    m.timings.optimiseMs = msSince(start);
+    if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
+      // For developers: the optimised module, as text.
+      std::error_code ec;
+      llvm::raw_fd_ostream os(dump, ec);
+      if (!ec) generated.module->print(os, nullptr);
+    }
+    start = std::chrono::steady_clock::now();
+    llvm::orc::SimpleCompiler compiler(**tm);
+    auto compiled = compiler(*generated.module);
+    if (!compiled) {
+      why = "LLVM : " + llvmError(compiled.takeError());
+      return nullptr;
+    }
+    object = std::move(*compiled);
+    if (cache) cache->store(key, object->getBuffer());
+    m.timings.jitMs = msSince(start);
   }
 
   start = std::chrono::steady_clock::now();
   m.jit = makeJit(std::move(*jtmb), why);
   if (!m.jit) return nullptr;
-  if (auto err =
-          m.jit->addIRModule(llvm::orc::ThreadSafeModule(std::move(generated.module), std::move(generated.context)))) {
-    why = "LLVM : " + llvmError(std::move(err));
-    return nullptr;
-  }
-  auto batch = m.jit->lookup("loge_eval_batch");
+  auto batch = [&]() -> llvm::Expected<llvm::orc::ExecutorAddr> {
+    if (auto err = m.jit->addObjectFile(std::move(object)))
+      return llvm::Expected<llvm::orc::ExecutorAddr>(std::move(err));
+    return m.jit->lookup("loge_eval_batch");
+  }();
   if (!batch) {
-    why = "LLVM : " + llvmError(batch.takeError());
+    std::string error = llvmError(batch.takeError());
+    // The object passed the cache's integrity check, so this is not
+    // expected; compiling afresh is still the right answer.
+    if (m.timings.fromCache) return create(program, why, CompileOptions{});
+    why = "LLVM : " + error;
     return nullptr;
   }
   m.batch = batch->toPtr<BatchFn>();
-  m.timings.jitMs = msSince(start);
+  m.timings.linkMs = msSince(start);
 
   m.params = internal::buildParams(program, *m.layout, m.constants);
   const ir::Type* cand = program.schema.roles[static_cast<int>(ir::Role::Candidature)];

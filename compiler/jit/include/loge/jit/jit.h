@@ -43,8 +43,17 @@ private:
 
 struct ArtifactManifest;
 
+// Milliseconds spent in each step of Engine::create. With an object from
+// the cache, optimisation and native code generation take no time.
 struct CompileTimings {
-  double codegenMs = 0, optimiseMs = 0, jitMs = 0;
+  double codegenMs = 0, cacheMs = 0, optimiseMs = 0, jitMs = 0, linkMs = 0;
+  bool fromCache = false;
+};
+
+struct CompileOptions {
+  // Where compiled objects are kept between runs (created on first use,
+  // readable by its owner only); empty: no cache.
+  std::string cacheDir;
 };
 
 class Engine {
@@ -52,7 +61,8 @@ public:
   // Compiles the program. Returns null and sets `why` (French) when the
   // program uses a construct the compiled engine does not support yet, or
   // LLVM fails.
-  static std::unique_ptr<Engine> create(const ir::Program& program, std::string& why);
+  static std::unique_ptr<Engine> create(const ir::Program& program, std::string& why,
+                                        const CompileOptions& options = {});
   // Links the object file of an ahead-of-time artifact (`loge compile`)
   // whose manifest is `manifest` and whose embedded policy checked as
   // `program`: the artifact's code evaluates, nothing is generated. Returns

@@ -1,0 +1,137 @@
+// JIT stage (internal): the on-disk cache of compiled objects.
+#include "object_cache.h"
+
+#include "loge/rt/aot.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Bitcode/BitcodeWriter.h>
+#include <llvm/Config/llvm-config.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Support/BLAKE3.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <system_error>
+#include <vector>
+
+namespace loge::jit::internal {
+
+namespace fs = std::filesystem;
+
+namespace {
+// Bump when the optimisation pipeline or the code generator's options
+// change: the key does not see them, and an object made by another
+// pipeline, although it computes the same results, is not what this
+// version would make.
+constexpr llvm::StringLiteral kPipeline = "loge-jit-o2-1";
+
+// A stored object: this magic, the BLAKE3 digest of the object, the object.
+constexpr llvm::StringLiteral kMagic = "LOGEOBJ1";
+constexpr std::size_t kDigest = 32;
+
+// The cache holds at most this many objects; beyond, the least recently
+// used go first, down to kKeep.
+constexpr std::size_t kMaxEntries = 256;
+constexpr std::size_t kKeep = 192;
+
+void hashField(llvm::BLAKE3& h, llvm::StringRef s) {
+  // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
+  std::uint64_t n = s.size();
+  h.update(llvm::ArrayRef<std::uint8_t>(reinterpret_cast<const std::uint8_t*>(&n), sizeof n));
+  h.update(s);
+}
+
+// A directory other users may write to could hand this process code to
+// run: such a cache is not used.
+bool safeDirectory(const fs::path& dir) {
+  std::error_code ec;
+  fs::perms p = fs::status(dir, ec).permissions();
+  if (ec) return false;
+  return (p & (fs::perms::group_write | fs::perms::others_write)) == fs::perms::none;
+}
+} // namespace
+
+std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMachine& tm) {
+  llvm::SmallString<0> bitcode;
+  llvm::raw_svector_ostream os(bitcode);
+  llvm::WriteBitcodeToFile(module, os);
+  llvm::BLAKE3 h;
+  hashField(h, bitcode);
+  hashField(h, tm.getTargetTriple().str());
+  hashField(h, tm.getTargetCPU());
+  hashField(h, tm.getTargetFeatureString());
+  hashField(h, std::to_string(static_cast<int>(tm.getOptLevel())));
+  hashField(h, LLVM_VERSION_STRING);
+  hashField(h, LOGE_VERSION_STRING);
+  hashField(h, std::to_string(LOGE_AOT_ABI_VERSION));
+  hashField(h, kPipeline);
+  auto digest = h.final<16>();
+  return llvm::toHex(digest, /*LowerCase=*/true);
+}
+
+fs::path ObjectCache::pathOf(const std::string& key) const { return dir_ / (key + ".o"); }
+
+std::unique_ptr<llvm::MemoryBuffer> ObjectCache::find(const std::string& key) const {
+  if (!safeDirectory(dir_)) return nullptr;
+  fs::path path = pathOf(key);
+  auto file = llvm::MemoryBuffer::getFile(path.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!file) return nullptr;
+  llvm::StringRef bytes = (*file)->getBuffer();
+  if (bytes.size() <= kMagic.size() + kDigest || !bytes.startswith(kMagic)) return nullptr;
+  llvm::StringRef digest = bytes.substr(kMagic.size(), kDigest);
+  llvm::StringRef object = bytes.substr(kMagic.size() + kDigest);
+  auto actual = llvm::BLAKE3::hash<kDigest>(llvm::arrayRefFromStringRef(object));
+  if (digest != llvm::toStringRef(llvm::ArrayRef<std::uint8_t>(actual))) return nullptr;
+  // Recently used objects are the last to be pruned.
+  std::error_code ec;
+  fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+  return llvm::MemoryBuffer::getMemBufferCopy(object, path.string());
+}
+
+void ObjectCache::store(const std::string& key, llvm::StringRef object) const {
+  std::error_code ec;
+  if (!fs::exists(dir_, ec)) {
+    fs::create_directories(dir_, ec);
+    if (ec) return;
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
+  if (!safeDirectory(dir_)) return;
+  std::random_device random;
+  fs::path tmp = dir_ / (key + ".tmp" + std::to_string(random()));
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    auto digest = llvm::BLAKE3::hash<kDigest>(llvm::arrayRefFromStringRef(object));
+    out.write(kMagic.data(), static_cast<std::streamsize>(kMagic.size()));
+    out.write(reinterpret_cast<const char*>(digest.data()), static_cast<std::streamsize>(digest.size()));
+    out.write(object.data(), static_cast<std::streamsize>(object.size()));
+    if (!out.flush()) {
+      out.close();
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, pathOf(key), ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return;
+  }
+  prune();
+}
+
+void ObjectCache::prune() const {
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  for (const auto& e : fs::directory_iterator(dir_, ec))
+    if (e.path().extension() == ".o") entries.emplace_back(e.last_write_time(ec), e.path());
+  if (entries.size() <= kMaxEntries) return;
+  std::sort(entries.begin(), entries.end());
+  for (std::size_t i = 0; i + kKeep < entries.size(); ++i) fs::remove(entries[i].second, ec);
+}
+
+} // namespace loge::jit::internal

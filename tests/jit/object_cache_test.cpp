@@ -1,0 +1,176 @@
+// The compiled engine's object cache: an unchanged policy reuses its object
+// and evaluates exactly as when compiled afresh; an altered, truncated or
+// foreign object, or a directory others may write to, is never used.
+#include "loge/ingest/ingest.h"
+#include "loge/jit/jit.h"
+#include "loge/sema/check.h"
+#include "object_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace {
+
+using namespace loge;
+namespace fs = std::filesystem;
+
+const std::string kRoot = LOGE_REPO_ROOT;
+
+class JitCache : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("loge-cache-test-" + std::to_string(getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    options.cacheDir = dir.string();
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  std::unique_ptr<ir::Program> check(const std::string& policy) {
+    DiagnosticEngine diags;
+    return sema::check(kRoot + "/" + policy, sources, diags);
+  }
+
+  std::vector<fs::path> objects() const {
+    std::vector<fs::path> files;
+    if (fs::exists(dir))
+      for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    return files;
+  }
+
+  // Every demande of the boundary set, evaluated: the result records and
+  // the per-demande error flags, byte for byte.
+  std::vector<std::uint8_t> evaluate(const ir::Program& p, const jit::Engine& engine) {
+    const ir::Type* demandeType = p.schema.roles[static_cast<int>(ir::Role::Demande)];
+    interp::Arena arena;
+    ingest::Dataset data;
+    std::vector<ingest::IngestError> errors;
+    EXPECT_TRUE(
+        ingest::readJsonLines(p, demandeType->index, kRoot + "/bench/data/demandes_edge.jsonl", arena, data, errors));
+    jit::FlatRecords flat = engine.flatten(data.records, demandeType->index);
+    std::vector<std::uint8_t> out, failed;
+    engine.evaluate(flat, nullptr, *num::Date::parse("2025-06-30"), out, failed);
+    out.insert(out.end(), failed.begin(), failed.end());
+    return out;
+  }
+
+  SourceManager sources;
+  fs::path dir;
+  jit::CompileOptions options;
+};
+
+TEST_F(JitCache, SecondCompilationReusesTheObjectWithTheSameResults) {
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  auto cold = jit::Engine::create(*p, why, options);
+  ASSERT_TRUE(cold) << why;
+  EXPECT_FALSE(cold->timings().fromCache);
+  ASSERT_EQ(objects().size(), 1u);
+  EXPECT_EQ(fs::status(dir).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+
+  auto warm = jit::Engine::create(*p, why, options);
+  ASSERT_TRUE(warm) << why;
+  EXPECT_TRUE(warm->timings().fromCache);
+  EXPECT_EQ(warm->timings().optimiseMs, 0.0);
+  auto uncached = jit::Engine::create(*p, why);
+  ASSERT_TRUE(uncached) << why;
+  auto reference = evaluate(*p, *uncached);
+  EXPECT_EQ(evaluate(*p, *cold), reference);
+  EXPECT_EQ(evaluate(*p, *warm), reference);
+}
+
+TEST_F(JitCache, EachPolicyHasItsOwnObject) {
+  std::string why;
+  for (const char* policy : {"bench/workload.loge", "examples/grille-exemple.loge", "bench/workload.loge"}) {
+    auto p = check(policy);
+    ASSERT_TRUE(p) << policy;
+    ASSERT_TRUE(jit::Engine::create(*p, why, options)) << why;
+  }
+  EXPECT_EQ(objects().size(), 2u);
+}
+
+void alter(const fs::path& file, bool truncate) {
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 1000u);
+  if (truncate)
+    bytes.resize(bytes.size() / 2);
+  else
+    bytes[bytes.size() - 100] ^= 0x20;
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+TEST_F(JitCache, AlteredOrTruncatedObjectIsCompiledAgain) {
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  ASSERT_TRUE(jit::Engine::create(*p, why, options)) << why;
+  auto reference = evaluate(*p, *jit::Engine::create(*p, why));
+  for (bool truncate : {false, true}) {
+    ASSERT_EQ(objects().size(), 1u);
+    alter(objects()[0], truncate);
+    auto e = jit::Engine::create(*p, why, options);
+    ASSERT_TRUE(e) << why;
+    EXPECT_FALSE(e->timings().fromCache) << (truncate ? "tronqué" : "altéré");
+    EXPECT_EQ(evaluate(*p, *e), reference);
+    // The fresh object replaced the damaged one.
+    auto again = jit::Engine::create(*p, why, options);
+    ASSERT_TRUE(again) << why;
+    EXPECT_TRUE(again->timings().fromCache);
+  }
+}
+
+TEST_F(JitCache, DirectoryOthersMayWriteToIsNotUsed) {
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::all, fs::perm_options::replace);
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  for (int i = 0; i < 2; ++i) {
+    auto e = jit::Engine::create(*p, why, options);
+    ASSERT_TRUE(e) << why;
+    EXPECT_FALSE(e->timings().fromCache);
+  }
+  EXPECT_TRUE(objects().empty());
+}
+
+TEST_F(JitCache, UnusableDirectoryOnlyCostsTheCache) {
+  fs::create_directories(dir);
+  std::ofstream(dir / "fichier") << "pas un répertoire";
+  options.cacheDir = (dir / "fichier" / "cache").string();
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  auto e = jit::Engine::create(*p, why, options);
+  ASSERT_TRUE(e) << why;
+  EXPECT_FALSE(e->timings().fromCache);
+}
+
+TEST_F(JitCache, LeastRecentlyUsedObjectsArePruned) {
+  jit::internal::ObjectCache cache(dir);
+  std::string object(64, 'x');
+  for (int i = 0; i < 300; ++i) {
+    cache.store("k" + std::to_string(i), object);
+    if (i == 0) {
+      // The first entry is the oldest; make sure of it whatever the clock's
+      // resolution.
+      fs::last_write_time(dir / "k0.o", fs::file_time_type::clock::now() - std::chrono::hours(1));
+    }
+  }
+  std::size_t n = objects().size();
+  EXPECT_LE(n, 256u);
+  EXPECT_GE(n, 192u);
+  EXPECT_FALSE(fs::exists(dir / "k0.o"));
+  EXPECT_TRUE(cache.find("k299") != nullptr);
+  EXPECT_TRUE(cache.find("absent") == nullptr);
+}
+
+} // namespace
