@@ -10,6 +10,10 @@
 //    of tokens, so any spacing or a comment may separate the words.
 grammar Loge;
 
+// LINE_END ends each line of a table; no lexer rule makes it: the syntax
+// stage inserts it (compiler/syntax/src/tokens.h says why).
+tokens { LINE_END }
+
 // ---------------------------------------------------------------- module
 
 module : header? item* EOF ;
@@ -112,11 +116,11 @@ paramValue
   | expr                                             # paramExpr
   ;
 // A table as published: a header line, then one line per row, cells
-// separated by '|'. A line ends where a cell is not followed by '|'; the
-// syntax stage reads the first line as the header and the first cell of
-// every other line as the row's key.
+// separated by '|'. Each line ends with LINE_END; the syntax stage reads
+// the first line as the header and the first cell of every other line as
+// the row's key.
 tableBody : tableLine+ ;
-tableLine : tableCell ('|' tableCell)+ ;
+tableLine : tableCell ('|' tableCell)+ LINE_END ;
 tableCell
   : NOT_PUBLISHED                                    # cellHole
   | DE additive A (MOINS DE)? additive               # cellRange

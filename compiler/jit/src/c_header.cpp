@@ -348,11 +348,13 @@ std::string cHeader(const ir::Program& p, const codegen::Layout& layout, const c
                    "static inline int64_t {0}_evaluate(const loge_aot_policy* policy, const {1}* demandes,\n"
                    "    int64_t count, const {2}* logement, const {3}* candidature, int32_t date,\n"
                    "    {0}_resultat* results, uint8_t* errors) {{\n"
-                   "  return loge_aot_evaluate(policy, demandes, LOGE_AOT_SIZE({1}), count, logement, "
-                   "candidature,\n"
+                   "  return loge_aot_evaluate(policy, demandes, {4}, count, logement, candidature,\n"
                    "                           date, results, LOGE_AOT_SIZE({0}_resultat), errors);\n"
                    "}}\n\n",
-                   prefix, roleType(demande), roleType(logement), roleType(candidature));
+                   prefix, roleType(demande), roleType(logement), roleType(candidature),
+                   // Without a demande structure (a policy with no schema)
+                   // the records are empty: one byte apart, never read.
+                   demande ? fmt::format("LOGE_AOT_SIZE({})", roleType(demande)) : std::string("1"));
   h += fmt::format("#ifdef __cplusplus\n}}\n#endif\n\n#endif /* {}_H */\n", guard);
   return h;
 }

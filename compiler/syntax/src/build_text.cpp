@@ -17,6 +17,8 @@ SourceRange Builder::rangeOf(antlr4::Token* tok) const {
     r.begin = {line, col + 1};
   }
   r.end = r.begin;
+  // LINE_END (tokens.h) is empty and ends where the line's last token does.
+  if (tok->getType() == P::LINE_END) return r;
   std::string text = tok->getType() == antlr4::Token::EOF ? std::string() : tok->getText();
   r.end.column += static_cast<std::uint32_t>(std::max<std::size_t>(1, codePointCount(text)));
   return r;

@@ -30,6 +30,7 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::si
   case L::DATE_LIT: return "une date (AAAA-MM-JJ)";
   case L::STRING: return "un texte entre guillemets";
   case antlr4::Token::EOF: return "la fin du fichier";
+  case loge_antlr::LogeParser::LINE_END: return "la fin de la ligne du tableau";
   default: break;
   }
   std::string lit = vocabulary.getLiteralName(type);
@@ -78,8 +79,12 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (offending->getType() == L::STRING && text.find('\n') == std::string::npos && text.back() != '"') {
       message = "texte non terminé : il manque le guillemet fermant";
     } else {
-      message = offending->getType() == L::EOF ? std::string("fin du fichier inattendue")
-                                               : fmt::format("{} inattendu ici", shown(text));
+      if (offending->getType() == L::EOF)
+        message = "fin du fichier inattendue";
+      else if (offending->getType() == loge_antlr::LogeParser::LINE_END)
+        message = "fin de la ligne du tableau inattendue";
+      else
+        message = fmt::format("{} inattendu ici", shown(text));
       antlr4::misc::IntervalSet expected;
       try {
         expected = parser->getExpectedTokens();
@@ -114,6 +119,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
             "`ou` est le « ou » logique ; la condition d'un agrégat ou d'un quota s'écrit `où` (ASCII : `lorsque`)";
         return;
       }
+      if (offending->getType() == loge_antlr::LogeParser::LINE_END)
+        hint = "une ligne de barème tient sur une ligne du texte ; pour la poursuivre sur la suivante, coupez-la "
+               "juste avant ou après un `|`, ou mettez la valeur entre parenthèses";
       if (offending->getType() == L::EOF && unclosedBracket_)
         hint = "une accolade, un crochet ou une parenthèse n'est pas fermé";
     }

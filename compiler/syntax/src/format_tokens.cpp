@@ -3,6 +3,7 @@
 // the only reliable way to tell a unary minus from a binary one, a keyword
 // from the same word used as a name, or a table cell from an expression.
 #include "format_tokens.h"
+#include "tokens.h"
 
 #include "LogeLexer.h"
 #include "LogeParser.h"
@@ -134,14 +135,26 @@ void classify(antlr4::tree::ParseTree* root, std::vector<FmtToken>& out) {
     for (auto it = ctx->children.rbegin(); it != ctx->children.rend(); ++it) stack.push_back({*it, inh});
   }
 }
+// The layout works from the input's own line breaks: the parser's LINE_END
+// tokens go, and the token indices that `clause` holds follow.
+std::vector<FmtToken> withoutLineEnds(std::vector<FmtToken> all) {
+  std::vector<std::ptrdiff_t> newIndex(all.size(), kNone);
+  std::vector<FmtToken> kept;
+  kept.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].type == loge_antlr::LogeParser::LINE_END) continue;
+    newIndex[i] = static_cast<std::ptrdiff_t>(kept.size());
+    kept.push_back(std::move(all[i]));
+  }
+  for (FmtToken& t : kept)
+    if (t.clause != kNone) t.clause = newIndex[static_cast<std::size_t>(t.clause)];
+  return kept;
+}
 } // namespace
 
 std::optional<std::vector<FmtToken>> collectTokens(const std::string& text) {
-  antlr4::ANTLRInputStream input(text);
-  L lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
+  TokenStream stream(text);
+  antlr4::CommonTokenStream& tokens = stream.tokens();
 
   std::vector<FmtToken> out;
   for (antlr4::Token* t : tokens.getTokens()) {
@@ -158,7 +171,7 @@ std::optional<std::vector<FmtToken>> collectTokens(const std::string& text) {
   P::ModuleContext* tree = parseQuietly(parser, tokens);
   if (!tree) return std::nullopt;
   classify(tree, out);
-  return out;
+  return withoutLineEnds(std::move(out));
 }
 
 } // namespace loge::syntax::internal

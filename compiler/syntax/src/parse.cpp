@@ -5,6 +5,7 @@
 #include "LogeParser.h"
 #include "builder.h"
 #include "error_listener.h"
+#include "tokens.h"
 
 #include <antlr4-runtime.h>
 
@@ -135,11 +136,8 @@ bool checkNesting(antlr4::CommonTokenStream& tokens, FileId file, DiagnosticEngi
 std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& diags) {
   std::size_t errorsBefore = diags.errorCount();
   try {
-    antlr4::ANTLRInputStream input(file.text());
-    L lexer(&input);
-    lexer.removeErrorListeners();
-    antlr4::CommonTokenStream tokens(&lexer);
-    tokens.fill();
+    internal::TokenStream stream(file.text());
+    antlr4::CommonTokenStream& tokens = stream.tokens();
     if (!checkNesting(tokens, file.id(), diags)) return nullptr;
 
     loge_antlr::LogeParser parser(&tokens);

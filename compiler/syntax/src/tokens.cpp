@@ -1,0 +1,98 @@
+// Syntax stage (internal): the token stream the parser reads.
+#include "tokens.h"
+
+#include "LogeLexer.h"
+#include "LogeParser.h"
+
+namespace loge::syntax::internal {
+
+namespace {
+using L = loge_antlr::LogeLexer;
+
+bool isBar(const antlr4::Token* t) { return t->getText() == "|"; }
+
+// Parentheses and brackets carry a row over several lines; braces do not
+// count: they open the blocks tables sit in.
+int depthChange(const antlr4::Token* t) {
+  const std::string& s = t->getText();
+  if (s == "(" || s == "[") return 1;
+  if (s == ")" || s == "]") return -1;
+  return 0;
+}
+
+std::unique_ptr<antlr4::Token> lineEndAfter(const antlr4::Token* last) {
+  auto t = std::make_unique<antlr4::CommonToken>(loge_antlr::LogeParser::LINE_END, "");
+  t->setLine(last->getLine());
+  std::size_t width = 0; // in code points, as ANTLR counts columns
+  for (unsigned char c : last->getText()) width += (c & 0xC0) != 0x80;
+  t->setCharPositionInLine(last->getCharPositionInLine() + width);
+  t->setStartIndex(last->getStopIndex() + 1);
+  t->setStopIndex(last->getStopIndex());
+  return t;
+}
+
+// Where LINE_END tokens go: after the last token of every logical line
+// that has a `|` outside brackets. A logical line is a source line, except
+// that an open parenthesis or bracket, and a `|` at the end of a line or
+// the start of the next, carry it on (`(a,⏎ b)` or `a |⏎ b` is one row). `|` appears nowhere else
+// in the language, so no line outside a table is touched.
+std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t) {
+  std::vector<bool> endAfter(t.size(), false);
+  int depth = 0;
+  int base = 0;         // depth at the start of the logical line
+  int braces = 0;       // braces opened on the logical line and still open
+  bool hasBar = false;  // a `|` at that depth on the line so far
+  std::size_t last = 0; // last default-channel token seen
+  bool any = false;
+  auto endLine = [&] {
+    endAfter[last] = hasBar;
+    hasBar = false;
+    base = depth;
+    braces = 0;
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const antlr4::Token* tok = t[i];
+    if (tok->getChannel() != antlr4::Token::DEFAULT_CHANNEL || tok->getType() == antlr4::Token::EOF) continue;
+    if (any && tok->getLine() > t[last]->getLine() && depth == base && !isBar(t[last]) && !isBar(tok)) endLine();
+    const std::string& text = tok->getText();
+    // A `}` closing the block a table sits in, on the table's last line
+    // (`1 | 2 }`), ends the table's line before it.
+    if (any && text == "}" && braces == 0 && hasBar) endLine();
+    if (text == "{") ++braces;
+    if (text == "}" && braces > 0) --braces;
+    if (depth == base && isBar(tok)) hasBar = true;
+    depth += depthChange(tok);
+    if (depth < base) base = depth; // closing a bracket opened on an earlier line
+    last = i;
+    any = true;
+  }
+  if (any) endAfter[last] = hasBar;
+  return endAfter;
+}
+} // namespace
+
+TokenStream::TokenStream(const std::string& text) : input_(text) {
+  lexer_ = std::make_unique<L>(&input_);
+  lexer_->removeErrorListeners();
+  std::vector<std::unique_ptr<antlr4::Token>> lexed = lexer_->getAllTokens();
+  std::vector<antlr4::Token*> view;
+  view.reserve(lexed.size());
+  for (const auto& tok : lexed) view.push_back(tok.get());
+  std::vector<bool> endAfter = lineEnds(view);
+
+  std::vector<std::unique_ptr<antlr4::Token>> all;
+  all.reserve(lexed.size() + 64);
+  for (std::size_t i = 0; i < lexed.size(); ++i) {
+    const antlr4::Token* tok = lexed[i].get();
+    all.push_back(std::move(lexed[i]));
+    if (endAfter[i]) all.push_back(lineEndAfter(tok));
+  }
+  // The lexer's own EOF, positioned at the end of the input (ListTokenSource
+  // cannot make one for an empty file).
+  all.push_back(lexer_->nextToken());
+  source_ = std::make_unique<antlr4::ListTokenSource>(std::move(all));
+  stream_ = std::make_unique<antlr4::CommonTokenStream>(source_.get());
+  stream_->fill();
+}
+
+} // namespace loge::syntax::internal
