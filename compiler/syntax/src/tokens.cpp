@@ -4,10 +4,60 @@
 #include "LogeLexer.h"
 #include "LogeParser.h"
 
+#include <shared_mutex>
+#include <unordered_map>
+
 namespace loge::syntax::internal {
 
 namespace {
 using L = loge_antlr::LogeLexer;
+
+// ANTLR's lexer DFA keeps transitions for ASCII characters only: every
+// other character (é, è, à, €, ≤, × — a French policy has thousands) was
+// simulated on the ATN afresh each time it was met. This simulator keeps
+// those transitions as well, beside the DFA. The DFA is shared by every
+// lexer of the process, so the side table is too, behind a lock.
+class UnicodeCachingSimulator : public antlr4::atn::LexerATNSimulator {
+public:
+  using LexerATNSimulator::LexerATNSimulator;
+
+protected:
+  antlr4::dfa::DFAState* getExistingTargetState(antlr4::dfa::DFAState* s, size_t t) override {
+    if (t <= MAX_DFA_EDGE) return LexerATNSimulator::getExistingTargetState(s, t);
+    std::shared_lock lock(table().mutex);
+    auto it = table().edges.find({s, t});
+    return it == table().edges.end() ? nullptr : it->second;
+  }
+  void addDFAEdge(antlr4::dfa::DFAState* from, size_t t, antlr4::dfa::DFAState* to) override {
+    if (t <= MAX_DFA_EDGE) {
+      LexerATNSimulator::addDFAEdge(from, t, to);
+      return;
+    }
+    std::unique_lock lock(table().mutex);
+    table().edges[{from, t}] = to;
+  }
+  using LexerATNSimulator::addDFAEdge;
+
+private:
+  struct Key {
+    antlr4::dfa::DFAState* state;
+    size_t symbol;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      return std::hash<const void*>()(k.state) * 31 + std::hash<size_t>()(k.symbol);
+    }
+  };
+  struct Table {
+    std::shared_mutex mutex;
+    std::unordered_map<Key, antlr4::dfa::DFAState*, KeyHash> edges;
+  };
+  static Table& table() {
+    static Table t;
+    return t;
+  }
+};
 
 bool isBar(const antlr4::Token* t) { return t->getText() == "|"; }
 
@@ -74,6 +124,11 @@ std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t) {
 TokenStream::TokenStream(const std::string& text) : input_(text) {
   lexer_ = std::make_unique<L>(&input_);
   lexer_->removeErrorListeners();
+  // The lexer owns its interpreter: setInterpreter deletes the one the
+  // generated constructor made, the lexer's destructor deletes ours.
+  auto* generated = lexer_->getInterpreter<antlr4::atn::LexerATNSimulator>();
+  lexer_->setInterpreter(new UnicodeCachingSimulator(lexer_.get(), lexer_->getATN(), generated->_decisionToDFA,
+                                                     generated->getSharedContextCache()));
   std::vector<std::unique_ptr<antlr4::Token>> lexed = lexer_->getAllTokens();
   std::vector<antlr4::Token*> view;
   view.reserve(lexed.size());
