@@ -8,6 +8,8 @@
 // caller checks the flag after a call.
 #include "lowering.h"
 
+#include <llvm/IR/MDBuilder.h>
+
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -23,6 +25,25 @@ Lowering::Lowering(const ir::Program& prog, const Layout& lay, const OutLayout& 
   i128 = B.getInt128Ty();
   ptr = llvm::PointerType::get(C, 0);
   slice = llvm::StructType::create(C, {ptr, i64}, "loge.tranche");
+  llvm::MDBuilder md(C);
+  llvm::MDNode* root = md.createTBAARoot("loge");
+  const char* names[] = {"loge.cadre", "loge.erreur", "loge.parametres", "loge.donnees", "loge.resultats"};
+  for (int k = 0; k < 5; ++k) {
+    llvm::MDNode* type = md.createTBAAScalarTypeNode(names[k], root);
+    tbaa[k] = md.createTBAAStructTagNode(type, type, 0);
+  }
+}
+
+llvm::LoadInst* Lowering::load(llvm::Type* t, llvm::Value* at, Memory m, llvm::MaybeAlign align) {
+  llvm::LoadInst* l = align ? B.CreateAlignedLoad(t, at, align) : B.CreateLoad(t, at);
+  l->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa[static_cast<int>(m)]);
+  return l;
+}
+
+llvm::StoreInst* Lowering::store(llvm::Value* v, llvm::Value* at, Memory m, llvm::MaybeAlign align) {
+  llvm::StoreInst* s = align ? B.CreateAlignedStore(v, at, align) : B.CreateStore(v, at);
+  s->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa[static_cast<int>(m)]);
+  return s;
 }
 
 FunctionState Lowering::begin(llvm::Function* fn, llvm::Value* frame, const ir::Type* returnType) {
@@ -77,13 +98,13 @@ void Lowering::defineDefinition(std::uint32_t index) {
     llvm::Value* cached = frameField(memoField[index] + 1);
     llvm::BasicBlock* hit = llvm::BasicBlock::Create(C, "memo", fn);
     llvm::BasicBlock* compute = llvm::BasicBlock::Create(C, "calcul", fn);
-    B.CreateCondBr(B.CreateICmpNE(B.CreateLoad(i8, flag), B.getInt8(0)), hit, compute);
+    B.CreateCondBr(B.CreateICmpNE(load(i8, flag, Memory::Frame), B.getInt8(0)), hit, compute);
     B.SetInsertPoint(hit);
-    B.CreateRet(B.CreateLoad(typeOf(d.returnType), cached));
+    B.CreateRet(load(typeOf(d.returnType), cached, Memory::Frame));
     B.SetInsertPoint(compute);
     llvm::Value* v = fit(lower(*d.body), typeOf(d.returnType));
-    B.CreateStore(v, cached);
-    B.CreateStore(B.getInt8(1), flag);
+    store(v, cached, Memory::Frame);
+    store(B.getInt8(1), flag, Memory::Frame);
     B.CreateRet(v);
   } else {
     B.CreateRet(fit(lower(*d.body), typeOf(d.returnType)));
@@ -97,7 +118,7 @@ void Lowering::defineCotation(std::uint32_t index) {
   llvm::Function* fn = cotations[index];
   FunctionState state = begin(fn, fn->getArg(0), nullptr);
   fs = &state;
-  llvm::Value* outPtr = B.CreateLoad(ptr, frameField(6));
+  llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
   auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
   std::vector<llvm::Value*> brut(c.criteria.size()), applicable(c.criteria.size());
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
@@ -124,8 +145,8 @@ void Lowering::defineCotation(std::uint32_t index) {
       brut[i] = phi;
       applicable[i] = cond;
     }
-    B.CreateAlignedStore(brut[i], at(o.brut[i]), llvm::MaybeAlign(16));
-    B.CreateStore(B.CreateZExt(applicable[i], i8), at(o.applicable[i]));
+    store(brut[i], at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
+    store(B.CreateZExt(applicable[i], i8), at(o.applicable[i]), Memory::Out);
   }
   // Combination, bottom-up; `counts` records whether each item counts
   // towards its parent (false for the losers of a `maximum`).
@@ -161,7 +182,7 @@ void Lowering::defineCotation(std::uint32_t index) {
         const ir::RubriqueDecl& r = c.rubriques[ri];
         Item sub = self(self, r.items, r.maximum);
         sub.value = clamp(sub.value, r.floor, r.ceiling, nullptr, nullptr);
-        B.CreateAlignedStore(sub.value, at(o.rubriques[ri]), llvm::MaybeAlign(16));
+        store(sub.value, at(o.rubriques[ri]), Memory::Out, llvm::MaybeAlign(16));
         values.push_back(sub);
       }
     }
@@ -202,15 +223,15 @@ void Lowering::defineCotation(std::uint32_t index) {
   llvm::Value* floorHit = B.getInt1(false);
   llvm::Value* ceilingHit = B.getInt1(false);
   llvm::Value* total = clamp(top.value, c.floor, c.ceiling, &floorHit, &ceilingHit);
-  B.CreateAlignedStore(top.value, at(o.beforeBounds), llvm::MaybeAlign(16));
-  B.CreateAlignedStore(total, at(o.total), llvm::MaybeAlign(16));
-  B.CreateStore(B.CreateZExt(floorHit, i8), at(o.floorApplied));
-  B.CreateStore(B.CreateZExt(ceilingHit, i8), at(o.ceilingApplied));
+  store(top.value, at(o.beforeBounds), Memory::Out, llvm::MaybeAlign(16));
+  store(total, at(o.total), Memory::Out, llvm::MaybeAlign(16));
+  store(B.CreateZExt(floorHit, i8), at(o.floorApplied), Memory::Out);
+  store(B.CreateZExt(ceilingHit, i8), at(o.ceilingApplied), Memory::Out);
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
     llvm::Value* counts = B.CreateAnd(applicable[i], criterionCounts[i]);
     for (std::int32_t rb = c.criteria[i].rubrique; rb >= 0; rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
       counts = B.CreateAnd(counts, rubriqueCounts[static_cast<std::size_t>(rb)]);
-    B.CreateAlignedStore(B.CreateSelect(counts, brut[i], decimalConst(0)), at(o.contribution[i]), llvm::MaybeAlign(16));
+    store(B.CreateSelect(counts, brut[i], decimalConst(0)), at(o.contribution[i]), Memory::Out, llvm::MaybeAlign(16));
   }
   B.CreateRetVoid();
   fs = nullptr;
@@ -222,13 +243,13 @@ void Lowering::defineBlock(std::uint32_t index) {
   llvm::Function* fn = blocks[index];
   FunctionState state = begin(fn, fn->getArg(0), nullptr);
   fs = &state;
-  llvm::Value* outPtr = B.CreateLoad(ptr, frameField(6));
+  llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
   auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
   for (std::size_t i = 0; i < b.rules.size(); ++i) {
     const ir::RuleDecl& rule = b.rules[i];
     // Statuses as interp::RuleStatus: ok 0, alerte 1, refus 2, exception 3.
-    B.CreateStore(B.getInt8(0), at(o.status[i]));
-    B.CreateStore(B.getInt8(static_cast<std::uint8_t>(-1)), at(o.exception[i]));
+    store(B.getInt8(0), at(o.status[i]), Memory::Out);
+    store(B.getInt8(static_cast<std::uint8_t>(-1)), at(o.exception[i]), Memory::Out);
     llvm::Value* ok = lower(*rule.requirement);
     llvm::BasicBlock* failed = llvm::BasicBlock::Create(C, "non_respectee", fn);
     llvm::BasicBlock* next = llvm::BasicBlock::Create(C, "regle_suivante", fn);
@@ -240,12 +261,12 @@ void Lowering::defineBlock(std::uint32_t index) {
       llvm::BasicBlock* no = llvm::BasicBlock::Create(C, "pas_exception", fn);
       B.CreateCondBr(applies, yes, no);
       B.SetInsertPoint(yes);
-      B.CreateStore(B.getInt8(3), at(o.status[i]));
-      B.CreateStore(B.getInt8(static_cast<std::uint8_t>(x)), at(o.exception[i]));
+      store(B.getInt8(3), at(o.status[i]), Memory::Out);
+      store(B.getInt8(static_cast<std::uint8_t>(x)), at(o.exception[i]), Memory::Out);
       B.CreateBr(next);
       B.SetInsertPoint(no);
     }
-    B.CreateStore(B.getInt8(rule.refusal ? 2 : 1), at(o.status[i]));
+    store(B.getInt8(rule.refusal ? 2 : 1), at(o.status[i]), Memory::Out);
     // The motif's {expressions} are evaluated (and may fail) exactly when
     // the interpreter renders it; the text itself is the host's job.
     for (const ir::TextPiece& piece : rule.motif)
@@ -264,7 +285,7 @@ void Lowering::defineEntry() {
   llvm::BasicBlock* entry = llvm::BasicBlock::Create(C, "entree", fn);
   llvm::BasicBlock* done = llvm::BasicBlock::Create(C, "fin", fn);
   B.SetInsertPoint(done);
-  B.CreateRet(B.CreateLoad(i32, fn->getArg(0)));
+  B.CreateRet(load(i32, fn->getArg(0), Memory::Error));
   B.SetInsertPoint(entry);
   llvm::AllocaInst* frame = B.CreateAlloca(frameType);
   FunctionState state;
@@ -272,13 +293,13 @@ void Lowering::defineEntry() {
   state.frame = frame;
   state.fail = done;
   fs = &state;
-  B.CreateStore(fn->getArg(0), frameField(0));
-  for (unsigned r = 0; r < 3; ++r) B.CreateStore(fn->getArg(1 + r), frameField(1 + r));
-  B.CreateStore(llvm::ConstantPointerNull::get(llvm::PointerType::get(C, 0)), frameField(4));
-  B.CreateStore(fn->getArg(4), frameField(5));
-  B.CreateStore(fn->getArg(5), frameField(6));
+  store(fn->getArg(0), frameField(0), Memory::Frame);
+  for (unsigned r = 0; r < 3; ++r) store(fn->getArg(1 + r), frameField(1 + r), Memory::Frame);
+  store(llvm::ConstantPointerNull::get(llvm::PointerType::get(C, 0)), frameField(4), Memory::Frame);
+  store(fn->getArg(4), frameField(5), Memory::Frame);
+  store(fn->getArg(5), frameField(6), Memory::Frame);
   for (unsigned f : memoField)
-    if (f) B.CreateStore(B.getInt8(0), frameField(f));
+    if (f) store(B.getInt8(0), frameField(f), Memory::Frame);
   for (llvm::Function* c : cotations) {
     B.CreateCall(c, {frame});
     checkCalleeError();
@@ -296,9 +317,9 @@ void Lowering::defineEntry() {
     B.CreateCondBr(B.CreateIsNull(fn->getArg(2)), skip, run);
     B.SetInsertPoint(skip);
     for (std::size_t i = 0; i < p.ruleBlocks[b].rules.size(); ++i) {
-      B.CreateStore(B.getInt8(4), B.CreateConstInBoundsGEP1_64(i8, outPtr, out.blocks[b].status[i]));
-      B.CreateStore(B.getInt8(static_cast<std::uint8_t>(-1)),
-                    B.CreateConstInBoundsGEP1_64(i8, outPtr, out.blocks[b].exception[i]));
+      store(B.getInt8(4), B.CreateConstInBoundsGEP1_64(i8, outPtr, out.blocks[b].status[i]), Memory::Out);
+      store(B.getInt8(static_cast<std::uint8_t>(-1)),
+            B.CreateConstInBoundsGEP1_64(i8, outPtr, out.blocks[b].exception[i]), Memory::Out);
     }
     B.CreateBr(next);
     B.SetInsertPoint(run);
@@ -328,11 +349,11 @@ void Lowering::defineBatch() {
   B.CreateCondBr(B.CreateICmpSLT(i, fn->getArg(3)), body, done);
   B.SetInsertPoint(body);
   llvm::Value* c = fn->getArg(0);
-  B.CreateStore(B.getInt32(0), c);
+  store(B.getInt32(0), c, Memory::Error);
   llvm::Value* demande = B.CreateGEP(i8, fn->getArg(1), B.CreateMul(i, fn->getArg(2)));
   llvm::Value* outPtr = B.CreateGEP(i8, fn->getArg(7), B.CreateMul(i, fn->getArg(8)));
   llvm::Value* err = B.CreateCall(eval, {c, demande, fn->getArg(4), fn->getArg(5), fn->getArg(6), outPtr});
-  B.CreateStore(B.CreateZExt(B.CreateICmpNE(err, B.getInt32(0)), i8), B.CreateGEP(i8, fn->getArg(9), i));
+  store(B.CreateZExt(B.CreateICmpNE(err, B.getInt32(0)), i8), B.CreateGEP(i8, fn->getArg(9), i), Memory::Out);
   i->addIncoming(B.CreateAdd(i, B.getInt64(1)), body);
   B.CreateBr(head);
   B.SetInsertPoint(done);

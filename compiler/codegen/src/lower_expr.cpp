@@ -11,7 +11,7 @@ using ir::Op;
 
 llvm::Value* Lowering::frameField(unsigned index) { return B.CreateStructGEP(frameType, fs->frame, index); }
 
-llvm::Value* Lowering::ctx() { return B.CreateLoad(ptr, frameField(0)); }
+llvm::Value* Lowering::ctx() { return load(ptr, frameField(0), Memory::Frame); }
 
 llvm::AllocaInst* Lowering::slotRaw(std::uint32_t index, llvm::Type* t) {
   auto it = fs->slots.find({index, t});
@@ -33,7 +33,7 @@ void Lowering::failIf(llvm::Value* condition) {
     llvm::IRBuilderBase::InsertPointGuard guard(B);
     fs->raise = llvm::BasicBlock::Create(C, "erreur", fs->fn);
     B.SetInsertPoint(fs->raise);
-    B.CreateStore(B.getInt32(1), ctx());
+    store(B.getInt32(1), ctx(), Memory::Error);
     B.CreateBr(fs->fail);
   }
   llvm::BasicBlock* ok = llvm::BasicBlock::Create(C, "ok", fs->fn);
@@ -41,7 +41,7 @@ void Lowering::failIf(llvm::Value* condition) {
   B.SetInsertPoint(ok);
 }
 
-void Lowering::checkCalleeError() { failIf(B.CreateICmpNE(B.CreateLoad(i32, ctx()), B.getInt32(0))); }
+void Lowering::checkCalleeError() { failIf(B.CreateICmpNE(load(i32, ctx(), Memory::Error), B.getInt32(0))); }
 
 llvm::Value* Lowering::callStatus(llvm::FunctionCallee f, llvm::ArrayRef<llvm::Value*> args) {
   llvm::Value* status = B.CreateCall(f, args);
@@ -52,9 +52,9 @@ llvm::Value* Lowering::callStatus(llvm::FunctionCallee f, llvm::ArrayRef<llvm::V
 llvm::Value* Lowering::lower(const ir::Expr& e) {
   switch (e.op) {
   case Op::Const: return constant(e.constant, e.type);
-  case Op::DateEvaluation: return B.CreateLoad(i32, frameField(5));
+  case Op::DateEvaluation: return load(i32, frameField(5), Memory::Frame);
   case Op::Context: {
-    llvm::Value* record = B.CreateLoad(ptr, frameField(1 + static_cast<unsigned>(e.role)));
+    llvm::Value* record = load(ptr, frameField(1 + static_cast<unsigned>(e.role)), Memory::Frame);
     // A missing record is an error, except a candidature (all absent),
     // which the host always provides as a zeroed record.
     failIf(B.CreateIsNull(record));
@@ -262,7 +262,7 @@ llvm::Value* Lowering::lower(const ir::Expr& e) {
     return phi;
   }
   case Op::Fail: {
-    B.CreateStore(B.getInt32(1), ctx());
+    store(B.getInt32(1), ctx(), Memory::Error);
     B.CreateBr(fs->fail);
     // Unreachable continuation for the caller's code.
     B.SetInsertPoint(llvm::BasicBlock::Create(C, "apres_erreur", fs->fn));
@@ -332,7 +332,7 @@ llvm::Value* Lowering::lower(const ir::Expr& e) {
                            : e.op == Op::RubriqueTotal ? o.rubriques[e.sub]
                            : e.flag                    ? o.brut[e.sub]
                                                        : o.contribution[e.sub];
-    return loadFlat(B.CreateLoad(ptr, frameField(6)), offset, e.type);
+    return loadFlat(load(ptr, frameField(6), Memory::Frame), offset, e.type, Memory::Out);
   }
   case Op::MakeRecord: throw Unsupported{"enregistrement construit (tests seulement)"};
   case Op::QuotaHypothetical: throw Unsupported{"état d'un quota pour un candidat (`quota.X.en_retard`)"};

@@ -213,12 +213,12 @@ llvm::Value* Lowering::lowerParam(const ir::Expr& e) {
   llvm::Value* c = ctx();
   llvm::Value* value;
   if (!e.b) {
-    llvm::Value* table = B.CreateLoad(ptr, B.CreateConstInBoundsGEP1_64(i8, c, offsetof(JitCtx, paramValues)));
-    value = B.CreateLoad(ptr, B.CreateConstInBoundsGEP1_64(ptr, table, e.index));
+    llvm::Value* table = load(ptr, B.CreateConstInBoundsGEP1_64(i8, c, offsetof(JitCtx, paramValues)), Memory::Params);
+    value = load(ptr, B.CreateConstInBoundsGEP1_64(ptr, table, e.index), Memory::Input);
     failIf(B.CreateIsNull(value));
   } else {
     llvm::Value* date = lower(*e.b);
-    llvm::Value* params = B.CreateLoad(ptr, B.CreateConstInBoundsGEP1_64(i8, c, offsetof(JitCtx, params)));
+    llvm::Value* params = load(ptr, B.CreateConstInBoundsGEP1_64(i8, c, offsetof(JitCtx, params)), Memory::Params);
     llvm::AllocaInst* status = slotRaw(0x7FFF0020u, i32);
     value = B.CreateCall(rt.param, {params, B.getInt32(e.index), date, status});
     failIf(B.CreateIsNull(value));
@@ -228,7 +228,7 @@ llvm::Value* Lowering::lowerParam(const ir::Expr& e) {
 
 // A barème cell: keys in 16-byte slots, lookup by the runtime.
 llvm::Value* Lowering::lowerTable(const ir::Expr& e) {
-  llvm::Value* date = e.b ? lower(*e.b) : B.CreateLoad(i32, frameField(5));
+  llvm::Value* date = e.b ? lower(*e.b) : load(i32, frameField(5), Memory::Frame);
   std::vector<llvm::Value*> keys;
   for (const auto& k : e.args) keys.push_back(lower(*k));
   // An integer key outside its declared interval is outside the barème, even
@@ -249,7 +249,7 @@ llvm::Value* Lowering::lowerTable(const ir::Expr& e) {
     B.CreateStore(llvm::Constant::getNullValue(i128), at);
     B.CreateStore(keys[i], at);
   }
-  llvm::Value* params = B.CreateLoad(ptr, B.CreateConstInBoundsGEP1_64(i8, ctx(), offsetof(JitCtx, params)));
+  llvm::Value* params = load(ptr, B.CreateConstInBoundsGEP1_64(i8, ctx(), offsetof(JitCtx, params)), Memory::Params);
   llvm::AllocaInst* status = slotRaw(0x7FFF0021u, i32);
   llvm::Value* cell = B.CreateCall(rt.table, {params, B.getInt32(e.index), date, slots, status});
   const ir::Type* valueType = ir::stripOptional(e.type);

@@ -26,29 +26,29 @@ llvm::Type* Lowering::typeOf(const ir::Type* t) {
   return i1;
 }
 
-llvm::Value* Lowering::loadFlat(llvm::Value* base, std::uint32_t offset, const ir::Type* t) {
+llvm::Value* Lowering::loadFlat(llvm::Value* base, std::uint32_t offset, const ir::Type* t, Memory m) {
   llvm::Value* at = offset ? B.CreateConstInBoundsGEP1_64(i8, base, offset) : base;
   switch (t->kind) {
-  case ir::TypeKind::Bool: return B.CreateICmpNE(B.CreateLoad(i8, at), B.getInt8(0));
+  case ir::TypeKind::Bool: return B.CreateICmpNE(load(i8, at, m), B.getInt8(0));
   case ir::TypeKind::Int:
-  case ir::TypeKind::Duration: return B.CreateAlignedLoad(i64, at, llvm::MaybeAlign(8));
-  case ir::TypeKind::Decimal: return B.CreateAlignedLoad(i128, at, llvm::MaybeAlign(16));
+  case ir::TypeKind::Duration: return load(i64, at, m, llvm::MaybeAlign(8));
+  case ir::TypeKind::Decimal: return load(i128, at, m, llvm::MaybeAlign(16));
   case ir::TypeKind::Date:
-  case ir::TypeKind::Enum: return B.CreateAlignedLoad(i32, at, llvm::MaybeAlign(4));
+  case ir::TypeKind::Enum: return load(i32, at, m, llvm::MaybeAlign(4));
   case ir::TypeKind::Text:
   case ir::TypeKind::List: {
-    llvm::Value* data = B.CreateAlignedLoad(ptr, at, llvm::MaybeAlign(8));
-    llvm::Value* size = B.CreateAlignedLoad(i64, B.CreateConstInBoundsGEP1_64(i8, at, 8), llvm::MaybeAlign(8));
+    llvm::Value* data = load(ptr, at, m, llvm::MaybeAlign(8));
+    llvm::Value* size = load(i64, B.CreateConstInBoundsGEP1_64(i8, at, 8), m, llvm::MaybeAlign(8));
     llvm::Value* s = llvm::UndefValue::get(slice);
     s = B.CreateInsertValue(s, data, 0);
     return B.CreateInsertValue(s, size, 1);
   }
   case ir::TypeKind::Struct: return at;
   case ir::TypeKind::Optional: {
-    llvm::Value* present = B.CreateICmpNE(B.CreateLoad(i8, at), B.getInt8(0));
+    llvm::Value* present = B.CreateICmpNE(load(i8, at, m), B.getInt8(0));
     // The payload of an absent value is whatever bytes the flattener wrote
     // (zeros): reading it is harmless, and keeps the code branch-free.
-    llvm::Value* payload = loadFlat(at, layout.payloadOffset(t), t->element);
+    llvm::Value* payload = loadFlat(at, layout.payloadOffset(t), t->element, m);
     llvm::Value* v = llvm::UndefValue::get(typeOf(t));
     v = B.CreateInsertValue(v, present, 0);
     return B.CreateInsertValue(v, payload, 1);

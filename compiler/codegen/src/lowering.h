@@ -33,6 +33,19 @@ struct FunctionState {
   std::map<std::pair<std::uint32_t, llvm::Type*>, llvm::AllocaInst*> slots;
 };
 
+// The kinds of memory generated code touches, told apart for LLVM's
+// type-based alias analysis: a store to one never changes a load from
+// another, so values read before a result is written or an error raised
+// are not read again. Every access of a kind carries its tag; accesses left
+// untagged (slots, helper arguments) alias everything, as before.
+enum class Memory {
+  Frame,  // the demande's frame: context and record pointers, memo slots
+  Error,  // the context's error flag
+  Params, // the context's pointers to the parameter set (read only)
+  Input,  // records, lists, texts, parameter values, constants (read only)
+  Out,    // the results buffer and the batch's error flags
+};
+
 class Lowering {
 public:
   Lowering(const ir::Program& p, const Layout& layout, const OutLayout& out, llvm::LLVMContext& ctx, llvm::Module& m);
@@ -41,7 +54,9 @@ public:
 
   // ---- types (lower_types.cpp)
   llvm::Type* typeOf(const ir::Type* t);
-  llvm::Value* loadFlat(llvm::Value* base, std::uint32_t offset, const ir::Type* t);
+  llvm::Value* loadFlat(llvm::Value* base, std::uint32_t offset, const ir::Type* t, Memory m = Memory::Input);
+  llvm::LoadInst* load(llvm::Type* t, llvm::Value* at, Memory m, llvm::MaybeAlign align = {});
+  llvm::StoreInst* store(llvm::Value* v, llvm::Value* at, Memory m, llvm::MaybeAlign align = {});
   llvm::Value* zeroOf(const ir::Type* t);
   // `v`, or poison when it comes from a path that ended in `erreur` and so
   // has no value of the expected type.
@@ -96,6 +111,7 @@ public:
   llvm::IRBuilder<> B;
 
   llvm::Type *i1, *i8, *i32, *i64, *i128, *ptr;
+  llvm::MDNode* tbaa[5] = {};
   llvm::StructType* slice = nullptr; // {ptr, i64}: texts and lists
   llvm::StructType* frameType = nullptr;
   std::vector<unsigned> memoField; // per definition: frame field of its memo flag (0 = none)

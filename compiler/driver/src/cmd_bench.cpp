@@ -80,9 +80,14 @@ int runBench(const BenchArgs& args, const Options& opts) {
 
   std::vector<double> runs;
   auto timeRuns = [&](auto&& once) {
-    // Repeat until both 5 runs and 1 second are done, then keep the median.
+    // Repeat until both 5 runs and 1 second are done (or exactly --passes
+    // runs), then keep the median.
     auto start = Clock::now();
-    while (runs.size() < 5 || (Clock::now() - start < std::chrono::seconds(1) && runs.size() < 1000)) {
+    auto more = [&] {
+      if (args.passes > 0) return runs.size() < static_cast<std::size_t>(args.passes);
+      return runs.size() < 5 || (Clock::now() - start < std::chrono::seconds(1) && runs.size() < 1000);
+    };
+    while (more()) {
       auto t = Clock::now();
       once();
       runs.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t).count() / static_cast<double>(n));

@@ -113,6 +113,11 @@ int main(int argc, char** argv) {
   benchCmd->add_option("--logement", bench.logement, "Logement proposé (JSON)");
   benchCmd->add_option("--date", bench.date, "Date d'évaluation AAAA-MM-JJ")->required();
   benchCmd->add_option("--engine", bench.engine, "jit (par défaut) ou interp");
+  benchCmd
+      ->add_option("--passes", bench.passes,
+                   "Nombre exact de passes sur les demandes (par défaut : au moins 5 et au moins une seconde) ; "
+                   "pour compter les instructions sous valgrind")
+      ->check(CLI::Range(1, 1000000));
 
   CompileArgs compileArgs;
   auto* compileCmd = app.add_subcommand("compile", "Compiler une politique à l'avance (fichier objet et en-tête C)");
