@@ -26,8 +26,9 @@ std::string describe(const jit::CompileTimings& ct, double totalMs) {
                        "liens {:.1f})",
                        totalMs, ct.codegenMs, ct.cacheMs, ct.linkMs);
   return fmt::format("compilation LLVM : {:.1f} ms (génération {:.1f}, optimisation {:.1f}, code natif {:.1f}, édition "
-                     "de liens {:.1f}){}",
+                     "de liens {:.1f}){}{}",
                      totalMs, ct.codegenMs, ct.optimiseMs, ct.jitMs, ct.linkMs,
+                     ct.partitions > 1 ? fmt::format(" ; en {} morceaux compilés en parallèle", ct.partitions) : "",
                      ct.cacheMs > 0.05 ? fmt::format(" ; clé de cache {:.1f}", ct.cacheMs) : "");
 }
 } // namespace

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace loge::driver {
@@ -60,6 +61,9 @@ int reportEvalError(const SourceManager& sm, const interp::EvalError& e) {
 
 jit::CompileOptions jitOptions(const Options& opts) {
   jit::CompileOptions o;
+  // For developers: compile in exactly N pieces (1: the whole module).
+  if (const char* n = std::getenv("LOGE_JIT_PARTITIONS"); n && *n)
+    o.partitions = static_cast<unsigned>(std::clamp(std::atoi(n), 1, 16));
   if (!opts.jitCache) return o;
   if (const char* off = std::getenv("LOGE_CACHE")) {
     std::string v = off;

@@ -9,9 +9,9 @@
 #include "loge/rt/rt.h"
 #include "object_cache.h"
 #include "optimise.h"
+#include "partition.h"
 #include "params_build.h"
 
-#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
@@ -186,52 +186,60 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
     llvm::raw_fd_ostream os(raw, ec);
     if (!ec) generated.module->print(os, nullptr);
   }
-  // An unchanged policy reuses the object of its last compilation: the key
+  // A large module is optimised and compiled in partitions, on several
+  // threads (partition.h); the LLVM dump is of the module as one piece.
+  unsigned partitions = options.partitions ? options.partitions : internal::partitionCount(*generated.module);
+  if (std::getenv("LOGE_DUMP_LLVM")) partitions = 1;
+  // An unchanged policy reuses the objects of its last compilation: the key
   // is taken before optimisation, which is what the cache saves.
   std::optional<internal::ObjectCache> cache;
   std::string key;
   if (!options.cacheDir.empty()) {
     cache.emplace(options.cacheDir);
-    key = internal::ObjectCache::keyOf(*generated.module, **tm);
+    key = internal::ObjectCache::keyOf(*generated.module, **tm, partitions);
   }
-  std::unique_ptr<llvm::MemoryBuffer> object = cache ? cache->find(key) : nullptr;
-  m.timings.fromCache = object != nullptr;
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects;
+  if (cache) objects = cache->find(key);
+  m.timings.fromCache = !objects.empty();
   m.timings.cacheMs = msSince(start);
-  if (!object) {
-    start = std::chrono::steady_clock::now();
-    internal::optimise(*generated.module, **tm);
-    m.timings.optimiseMs = msSince(start);
+  if (objects.empty()) {
+    internal::CompiledModule compiled;
+    if (!internal::compileModule(*generated.module, *jtmb, partitions, compiled, why)) return nullptr;
+    m.timings.optimiseMs = compiled.optimiseMs;
+    m.timings.jitMs = compiled.codegenMs;
+    m.timings.partitions = partitions;
     if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
       // For developers: the optimised module, as text.
       std::error_code ec;
       llvm::raw_fd_ostream os(dump, ec);
       if (!ec) generated.module->print(os, nullptr);
     }
-    start = std::chrono::steady_clock::now();
-    llvm::orc::SimpleCompiler compiler(**tm);
-    auto compiled = compiler(*generated.module);
-    if (!compiled) {
-      why = "LLVM : " + llvmError(compiled.takeError());
-      return nullptr;
+    objects = std::move(compiled.objects);
+    if (cache) {
+      std::vector<llvm::StringRef> bytes;
+      for (const auto& o : objects) bytes.push_back(o->getBuffer());
+      cache->store(key, bytes);
     }
-    object = std::move(*compiled);
-    if (cache) cache->store(key, object->getBuffer());
-    m.timings.jitMs = msSince(start);
   }
 
   start = std::chrono::steady_clock::now();
   m.jit = makeJit(std::move(*jtmb), why);
   if (!m.jit) return nullptr;
   auto batch = [&]() -> llvm::Expected<llvm::orc::ExecutorAddr> {
-    if (auto err = m.jit->addObjectFile(std::move(object)))
-      return llvm::Expected<llvm::orc::ExecutorAddr>(std::move(err));
+    for (auto& object : objects)
+      if (auto err = m.jit->addObjectFile(std::move(object)))
+        return llvm::Expected<llvm::orc::ExecutorAddr>(std::move(err));
     return m.jit->lookup("loge_eval_batch");
   }();
   if (!batch) {
     std::string error = llvmError(batch.takeError());
-    // The object passed the cache's integrity check, so this is not
+    // The objects passed the cache's integrity check, so this is not
     // expected; compiling afresh is still the right answer.
-    if (m.timings.fromCache) return create(program, why, CompileOptions{});
+    if (m.timings.fromCache) {
+      CompileOptions fresh = options;
+      fresh.cacheDir.clear();
+      return create(program, why, fresh);
+    }
     why = "LLVM : " + error;
     return nullptr;
   }

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <system_error>
@@ -30,8 +31,9 @@ namespace {
 // version would make.
 constexpr llvm::StringLiteral kPipeline = "loge-jit-o2-1";
 
-// A stored object: this magic, the BLAKE3 digest of the object, the object.
-constexpr llvm::StringLiteral kMagic = "LOGEOBJ1";
+// A stored entry: this magic, the BLAKE3 digest of the rest, the number of
+// objects (4 bytes), then each object's size (8 bytes) and bytes.
+constexpr llvm::StringLiteral kMagic = "LOGEOBJ2";
 constexpr std::size_t kDigest = 32;
 
 // The cache holds at most this many objects; beyond, the least recently
@@ -56,7 +58,7 @@ bool safeDirectory(const fs::path& dir) {
 }
 } // namespace
 
-std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMachine& tm) {
+std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions) {
   llvm::SmallString<0> bitcode;
   llvm::raw_svector_ostream os(bitcode);
   llvm::WriteBitcodeToFile(module, os);
@@ -70,30 +72,48 @@ std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMac
   hashField(h, LOGE_VERSION_STRING);
   hashField(h, std::to_string(LOGE_AOT_ABI_VERSION));
   hashField(h, kPipeline);
+  hashField(h, std::to_string(partitions));
   auto digest = h.final<16>();
   return llvm::toHex(digest, /*LowerCase=*/true);
 }
 
 fs::path ObjectCache::pathOf(const std::string& key) const { return dir_ / (key + ".o"); }
 
-std::unique_ptr<llvm::MemoryBuffer> ObjectCache::find(const std::string& key) const {
-  if (!safeDirectory(dir_)) return nullptr;
+std::vector<std::unique_ptr<llvm::MemoryBuffer>> ObjectCache::find(const std::string& key) const {
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects;
+  if (!safeDirectory(dir_)) return objects;
   fs::path path = pathOf(key);
   auto file = llvm::MemoryBuffer::getFile(path.string(), /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!file) return nullptr;
+  if (!file) return objects;
   llvm::StringRef bytes = (*file)->getBuffer();
-  if (bytes.size() <= kMagic.size() + kDigest || !bytes.startswith(kMagic)) return nullptr;
+  if (bytes.size() <= kMagic.size() + kDigest || !bytes.startswith(kMagic)) return objects;
   llvm::StringRef digest = bytes.substr(kMagic.size(), kDigest);
-  llvm::StringRef object = bytes.substr(kMagic.size() + kDigest);
-  auto actual = llvm::BLAKE3::hash<kDigest>(llvm::arrayRefFromStringRef(object));
-  if (digest != llvm::toStringRef(llvm::ArrayRef<std::uint8_t>(actual))) return nullptr;
-  // Recently used objects are the last to be pruned.
+  llvm::StringRef rest = bytes.substr(kMagic.size() + kDigest);
+  auto actual = llvm::BLAKE3::hash<kDigest>(llvm::arrayRefFromStringRef(rest));
+  if (digest != llvm::toStringRef(llvm::ArrayRef<std::uint8_t>(actual))) return objects;
+  auto take = [&](std::size_t n, auto& value) {
+    if (rest.size() < n) return false;
+    std::memcpy(&value, rest.data(), n);
+    rest = rest.drop_front(n);
+    return true;
+  };
+  std::uint32_t count = 0;
+  if (!take(sizeof count, count) || count == 0) return objects;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint64_t size = 0;
+    if (!take(sizeof size, size) || size > rest.size()) return {};
+    objects.push_back(
+        llvm::MemoryBuffer::getMemBufferCopy(rest.take_front(size), path.string() + "#" + std::to_string(i)));
+    rest = rest.drop_front(size);
+  }
+  if (!rest.empty()) return {};
+  // Recently used entries are the last to be pruned.
   std::error_code ec;
   fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
-  return llvm::MemoryBuffer::getMemBufferCopy(object, path.string());
+  return objects;
 }
 
-void ObjectCache::store(const std::string& key, llvm::StringRef object) const {
+void ObjectCache::store(const std::string& key, const std::vector<llvm::StringRef>& objects) const {
   std::error_code ec;
   if (!fs::exists(dir_, ec)) {
     fs::create_directories(dir_, ec);
@@ -101,15 +121,22 @@ void ObjectCache::store(const std::string& key, llvm::StringRef object) const {
     fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::replace, ec);
   }
   if (!safeDirectory(dir_)) return;
+  std::string body;
+  auto put = [&](const auto& value) { body.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  put(static_cast<std::uint32_t>(objects.size()));
+  for (llvm::StringRef object : objects) {
+    put(static_cast<std::uint64_t>(object.size()));
+    body.append(object.data(), object.size());
+  }
+  auto digest = llvm::BLAKE3::hash<kDigest>(llvm::arrayRefFromStringRef(body));
   std::random_device random;
   fs::path tmp = dir_ / (key + ".tmp" + std::to_string(random()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return;
-    auto digest = llvm::BLAKE3::hash<kDigest>(llvm::arrayRefFromStringRef(object));
     out.write(kMagic.data(), static_cast<std::streamsize>(kMagic.size()));
     out.write(reinterpret_cast<const char*>(digest.data()), static_cast<std::streamsize>(digest.size()));
-    out.write(object.data(), static_cast<std::streamsize>(object.size()));
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
     if (!out.flush()) {
       out.close();
       fs::remove(tmp, ec);

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class Module;
@@ -25,19 +26,19 @@ class ObjectCache {
 public:
   explicit ObjectCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
-  // The key of the object `tm` makes from `module` (not yet optimised):
-  // a digest of its bitcode, the target and CPU, and the versions of LLVM
-  // and of Loge (the optimisation pipeline is part of Loge).
-  static std::string keyOf(const llvm::Module& module, const llvm::TargetMachine& tm);
+  // The key of the objects `tm` makes from `module` (not yet optimised) cut
+  // into `partitions`: a digest of its bitcode, the target and CPU, and the
+  // versions of LLVM and of Loge (the optimisation pipeline is Loge's).
+  static std::string keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions);
 
-  // The object stored under `key`, or null when there is none or the file
-  // is not intact (a truncated or altered object is never loaded).
-  std::unique_ptr<llvm::MemoryBuffer> find(const std::string& key) const;
+  // The objects stored under `key`; none when there are none or the file is
+  // not intact (a truncated or altered object is never loaded).
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> find(const std::string& key) const;
 
-  // Stores an object; best effort: a cache that cannot be written only
-  // costs the next run a compilation. Another process may be storing the
-  // same key at the same time: each writes its own file and renames it.
-  void store(const std::string& key, llvm::StringRef object) const;
+  // Stores objects; best effort: a cache that cannot be written only costs
+  // the next run a compilation. Another process may be storing the same
+  // key at the same time: each writes its own file and renames it.
+  void store(const std::string& key, const std::vector<llvm::StringRef>& objects) const;
 
 private:
   std::filesystem::path pathOf(const std::string& key) const;

@@ -48,12 +48,16 @@ struct ArtifactManifest;
 struct CompileTimings {
   double codegenMs = 0, cacheMs = 0, optimiseMs = 0, jitMs = 0, linkMs = 0;
   bool fromCache = false;
+  unsigned partitions = 1; // compiled in this many pieces, in parallel
 };
 
 struct CompileOptions {
   // Where compiled objects are kept between runs (created on first use,
   // readable by its owner only); empty: no cache.
   std::string cacheDir;
+  // Pieces the module is cut into to compile in parallel; 0: decided from
+  // its size and the number of cores (1 for small policies).
+  unsigned partitions = 0;
 };
 
 class Engine {

@@ -1,0 +1,194 @@
+// JIT stage (internal): optimising and compiling a module, on several
+// threads when it is large.
+#include "partition.h"
+
+#include "optimise.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Bitcode/BitcodeReader.h>
+#include <llvm/Bitcode/BitcodeWriter.h>
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
+#include <llvm/IR/InstIterator.h>
+#include <llvm/IR/Instructions.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+namespace loge::jit::internal {
+
+namespace {
+
+// Below this many instructions, a module compiles in well under a second:
+// not worth the cut.
+constexpr unsigned kInstructionsPerPartition = 1500;
+constexpr unsigned kMaxPartitions = 4;
+
+double msSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+bool isSection(const llvm::Function& f) {
+  return !f.isDeclaration() && (f.getName().startswith("cotation.") || f.getName().startswith("bloc."));
+}
+
+bool isEntry(const llvm::Function& f) { return f.getName() == "loge_eval" || f.getName() == "loge_eval_batch"; }
+
+std::string llvmError(llvm::Error e) {
+  std::string s;
+  llvm::handleAllErrors(std::move(e), [&](const llvm::ErrorInfoBase& info) { s += info.message(); });
+  return s;
+}
+
+// The instructions `root` brings into a partition: its own and those of
+// every internal function it calls, directly or not, each counted once.
+unsigned weightOf(const llvm::Function& root) {
+  std::set<const llvm::Function*> seen{&root};
+  std::vector<const llvm::Function*> todo{&root};
+  unsigned weight = 0;
+  while (!todo.empty()) {
+    const llvm::Function* f = todo.back();
+    todo.pop_back();
+    weight += f->getInstructionCount();
+    for (const llvm::Instruction& i : llvm::instructions(*f))
+      if (const auto* call = llvm::dyn_cast<llvm::CallBase>(&i))
+        if (const llvm::Function* callee = call->getCalledFunction();
+            callee && !callee->isDeclaration() && callee->hasLocalLinkage() && seen.insert(callee).second)
+          todo.push_back(callee);
+  }
+  return weight;
+}
+
+std::unique_ptr<llvm::MemoryBuffer> optimiseAndCompile(llvm::Module& m, llvm::TargetMachine& tm, double& optimiseMs,
+                                                       double& codegenMs, std::string& why) {
+  auto start = std::chrono::steady_clock::now();
+  optimise(m, tm);
+  optimiseMs = msSince(start);
+  start = std::chrono::steady_clock::now();
+  llvm::orc::SimpleCompiler compiler(tm);
+  auto object = compiler(m);
+  codegenMs = msSince(start);
+  if (!object) {
+    why = "LLVM : " + llvmError(object.takeError());
+    return nullptr;
+  }
+  return std::move(*object);
+}
+
+// One partition, on its own thread: the module read back from bitcode in a
+// context of its own, stripped of the sections other partitions compile.
+struct Partition {
+  unsigned index = 0;
+  std::set<std::string> sections;
+  std::unique_ptr<llvm::MemoryBuffer> object;
+  double optimiseMs = 0, codegenMs = 0;
+  std::string why;
+
+  void run(llvm::StringRef bitcode, const std::set<std::string>& allSections,
+           const llvm::orc::JITTargetMachineBuilder& jtmb) {
+    llvm::LLVMContext context;
+    auto parsed = llvm::parseBitcodeFile(llvm::MemoryBufferRef(bitcode, "loge"), context);
+    if (!parsed) {
+      why = "LLVM : " + llvmError(parsed.takeError());
+      return;
+    }
+    llvm::Module& m = **parsed;
+    for (llvm::Function& f : m) {
+      if (f.isDeclaration()) continue;
+      bool mine = allSections.count(f.getName().str()) ? sections.count(f.getName().str()) > 0
+                  : isEntry(f)                         ? index == 0
+                                                       : true;
+      if (!mine) f.deleteBody(); // now a declaration, linked to the partition that has it
+    }
+    llvm::orc::JITTargetMachineBuilder builder = jtmb; // one target machine per thread
+    auto tm = builder.createTargetMachine();
+    if (!tm) {
+      why = "LLVM : " + llvmError(tm.takeError());
+      return;
+    }
+    object = optimiseAndCompile(m, **tm, optimiseMs, codegenMs, why);
+  }
+};
+
+} // namespace
+
+unsigned partitionCount(const llvm::Module& module) {
+  unsigned instructions = 0;
+  unsigned sections = 0;
+  for (const llvm::Function& f : module) {
+    instructions += f.getInstructionCount();
+    sections += isSection(f);
+  }
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max(1u, std::min({cores, kMaxPartitions, sections, instructions / kInstructionsPerPartition}));
+}
+
+bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilder& jtmb, unsigned partitions,
+                   CompiledModule& out, std::string& why) {
+  out = {};
+  if (partitions <= 1) {
+    llvm::orc::JITTargetMachineBuilder builder = jtmb;
+    auto tm = builder.createTargetMachine();
+    if (!tm) {
+      why = "LLVM : " + llvmError(tm.takeError());
+      return false;
+    }
+    auto object = optimiseAndCompile(module, **tm, out.optimiseMs, out.codegenMs, why);
+    if (!object) return false;
+    out.objects.push_back(std::move(object));
+    return true;
+  }
+
+  // The sections become roots other partitions call: external, and never
+  // inlined into loge_eval (which is what lets them be cut apart).
+  std::vector<std::pair<unsigned, std::string>> weighted;
+  std::set<std::string> allSections;
+  for (llvm::Function& f : module) {
+    if (!isSection(f)) continue;
+    f.setLinkage(llvm::GlobalValue::ExternalLinkage);
+    f.addFnAttr(llvm::Attribute::NoInline);
+    weighted.emplace_back(weightOf(f), f.getName().str());
+    allSections.insert(f.getName().str());
+  }
+  // Heaviest first, each to the lightest partition so far; partition 0 also
+  // has the entry points.
+  std::sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<Partition> parts(partitions);
+  std::vector<unsigned> load(partitions, 0);
+  for (unsigned k = 0; k < partitions; ++k) parts[k].index = k;
+  if (const llvm::Function* eval = module.getFunction("loge_eval")) load[0] = eval->getInstructionCount();
+  for (const auto& [weight, name] : weighted) {
+    unsigned k = static_cast<unsigned>(std::min_element(load.begin(), load.end()) - load.begin());
+    load[k] += weight;
+    parts[k].sections.insert(name);
+  }
+
+  llvm::SmallString<0> bitcode;
+  llvm::raw_svector_ostream os(bitcode);
+  llvm::WriteBitcodeToFile(module, os);
+  std::vector<std::thread> threads;
+  for (unsigned k = 1; k < partitions; ++k)
+    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb); });
+  parts[0].run(bitcode, allSections, jtmb);
+  for (std::thread& t : threads) t.join();
+  for (Partition& part : parts) {
+    if (!part.object) {
+      why = part.why;
+      return false;
+    }
+    out.optimiseMs = std::max(out.optimiseMs, part.optimiseMs);
+    out.codegenMs = std::max(out.codegenMs, part.codegenMs);
+    out.objects.push_back(std::move(part.object));
+  }
+  return true;
+}
+
+} // namespace loge::jit::internal
