@@ -9,8 +9,8 @@
 #include "loge/rt/rt.h"
 #include "object_cache.h"
 #include "optimise.h"
-#include "partition.h"
 #include "params_build.h"
+#include "partition.h"
 
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>

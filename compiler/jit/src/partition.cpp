@@ -158,9 +158,8 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   }
   // Heaviest first, each to the lightest partition so far; partition 0 also
   // has the entry points.
-  std::sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  std::sort(weighted.begin(), weighted.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   std::vector<Partition> parts(partitions);
   std::vector<unsigned> load(partitions, 0);
   for (unsigned k = 0; k < partitions; ++k) parts[k].index = k;
@@ -175,8 +174,7 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   llvm::raw_svector_ostream os(bitcode);
   llvm::WriteBitcodeToFile(module, os);
   std::vector<std::thread> threads;
-  for (unsigned k = 1; k < partitions; ++k)
-    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb); });
+  for (unsigned k = 1; k < partitions; ++k) threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb); });
   parts[0].run(bitcode, allSections, jtmb);
   for (std::thread& t : threads) t.join();
   for (Partition& part : parts) {
