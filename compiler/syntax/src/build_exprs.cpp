@@ -24,7 +24,20 @@ ast::ExprPtr Builder::makeBinary(ast::BinaryOp op, ast::ExprPtr a, ast::ExprPtr 
 
 // expr : si … | nombre de … | somme de … | maximum/minimum de … | premier …
 //      | tous … | au moins un … | orExpr
+namespace {
+// Most expressions are a name or a number wrapped in one context per
+// precedence level, each with a single child. The generated accessors
+// would allocate a vector and dynamic_cast every child at every level; a
+// context with one child can only hold the next level down (the tree comes
+// from a successful parse), so it is followed directly.
+template <class Next> Next* onlyChild(antlr4::ParserRuleContext* ctx) {
+  return ctx->children.size() == 1 ? static_cast<Next*>(ctx->children[0]) : nullptr;
+}
+} // namespace
+
 ast::ExprPtr Builder::buildExpr(P::ExprContext* ctx) {
+  // plainExpr : orExpr (the other alternatives all start with a keyword)
+  if (auto* next = onlyChild<P::OrExprContext>(ctx)) return buildOr(next);
   SourceRange r = rangeOf(ctx);
   if (auto* c = dynamic_cast<P::IfExprContext*>(ctx)) {
     auto e = make(K::If, r);
@@ -108,6 +121,7 @@ bool Builder::enterChain(std::size_t operands, antlr4::ParserRuleContext* ctx) {
 
 // orExpr : andExpr (OU andExpr)*
 ast::ExprPtr Builder::buildOr(P::OrExprContext* ctx) {
+  if (auto* next = onlyChild<P::AndExprContext>(ctx)) return buildAnd(next);
   // The accessors with an index scan every child: fetch each list once.
   std::vector<P::AndExprContext*> operands = ctx->andExpr();
   if (!enterChain(operands.size(), ctx)) return buildAnd(operands[0]);
@@ -120,6 +134,7 @@ ast::ExprPtr Builder::buildOr(P::OrExprContext* ctx) {
 
 // andExpr : notExpr (ET notExpr)*
 ast::ExprPtr Builder::buildAnd(P::AndExprContext* ctx) {
+  if (auto* next = onlyChild<P::NotExprContext>(ctx)) return buildNot(next);
   std::vector<P::NotExprContext*> operands = ctx->notExpr();
   if (!enterChain(operands.size(), ctx)) return buildNot(operands[0]);
   auto e = buildNot(operands[0]);
@@ -131,6 +146,7 @@ ast::ExprPtr Builder::buildAnd(P::AndExprContext* ctx) {
 
 // notExpr : NON notExpr | comparison
 ast::ExprPtr Builder::buildNot(P::NotExprContext* ctx) {
+  if (auto* next = onlyChild<P::ComparisonContext>(ctx)) return buildComparison(next); // notPass
   if (auto* c = dynamic_cast<P::NotOpContext*>(ctx)) {
     auto e = make(K::Unary, rangeOf(ctx));
     e->unaryOp = ast::UnaryOp::Not;
@@ -143,6 +159,7 @@ ast::ExprPtr Builder::buildNot(P::NotExprContext* ctx) {
 // comparison : defaultExpr comparisonTail?
 // comparisonTail : compareOp defaultExpr | EXISTE (COMME ident)? | DANS defaultExpr
 ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
+  if (auto* next = onlyChild<P::DefaultExprContext>(ctx)) return buildDefault(next);
   auto lhs = buildDefault(ctx->defaultExpr());
   auto* tail = ctx->comparisonTail();
   if (!tail) return lhs;
@@ -183,6 +200,7 @@ ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
 
 // defaultExpr : additive (A DEFAUT additive)*
 ast::ExprPtr Builder::buildDefault(P::DefaultExprContext* ctx) {
+  if (auto* next = onlyChild<P::AdditiveContext>(ctx)) return buildAdditive(next);
   std::vector<P::AdditiveContext*> operands = ctx->additive();
   if (!enterChain(operands.size(), ctx)) return buildAdditive(operands[0]);
   auto e = buildAdditive(operands[0]);
@@ -198,6 +216,7 @@ ast::ExprPtr Builder::buildDefault(P::DefaultExprContext* ctx) {
 
 // additive : multiplicative (addOp multiplicative)*
 ast::ExprPtr Builder::buildAdditive(P::AdditiveContext* ctx) {
+  if (auto* next = onlyChild<P::MultiplicativeContext>(ctx)) return buildMultiplicative(next);
   std::vector<P::MultiplicativeContext*> operands = ctx->multiplicative();
   std::vector<P::AddOpContext*> ops = ctx->addOp();
   if (!enterChain(operands.size(), ctx)) return buildMultiplicative(operands[0]);
@@ -212,6 +231,7 @@ ast::ExprPtr Builder::buildAdditive(P::AdditiveContext* ctx) {
 
 // multiplicative : unary (mulOp unary)*
 ast::ExprPtr Builder::buildMultiplicative(P::MultiplicativeContext* ctx) {
+  if (auto* next = onlyChild<P::UnaryContext>(ctx)) return buildUnary(next);
   std::vector<P::UnaryContext*> operands = ctx->unary();
   std::vector<P::MulOpContext*> ops = ctx->mulOp();
   if (!enterChain(operands.size(), ctx)) return buildUnary(operands[0]);
@@ -226,6 +246,7 @@ ast::ExprPtr Builder::buildMultiplicative(P::MultiplicativeContext* ctx) {
 
 // unary : MINUS unary | postfix
 ast::ExprPtr Builder::buildUnary(P::UnaryContext* ctx) {
+  if (auto* next = onlyChild<P::PostfixContext>(ctx)) return buildPostfix(next); // unaryPass
   if (auto* c = dynamic_cast<P::NegateContext*>(ctx)) {
     auto inner = buildUnary(c->unary());
     // A negative numeric literal stays a literal: `-50 points` is one value.
@@ -244,6 +265,7 @@ ast::ExprPtr Builder::buildUnary(P::UnaryContext* ctx) {
 
 // postfix : primary ('.' ident | '[' expr (',' expr)* ']' | AU atDate)*
 ast::ExprPtr Builder::buildPostfix(P::PostfixContext* ctx) {
+  if (auto* next = onlyChild<P::PrimaryContext>(ctx)) return buildPrimary(next);
   auto e = buildPrimary(ctx->primary());
   for (auto* op : ctx->postfixOp()) {
     SourceRange r = SourceRange::cover(e->range, rangeOf(op));
