@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the hand-written C++ baseline, the compiled engine and the interpreter
 # on the same workload data, in one run, and prints the ratios; then the
-# parse + check + JIT time of every shipped policy.
+# parse + check + JIT time of every shipped policy, without and with the
+# compiled-object cache.
 #   bash bench/run_bench.sh [DEMANDES.jsonl]      (after bash tools/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +29,16 @@ PY
 
 echo
 echo "== analyse + vérification + JIT de chaque politique livrée"
+echo "   à froid : sans cache (--sans-cache) ; avec cache : le code natif d'une exécution précédente est repris"
+CACHE=$(mktemp -d)
+trap 'rm -rf "$CACHE"' EXIT
+total() { grep "parse + check + JIT" | sed 's/.*: //'; }
+echo
+echo "| politique | à froid | avec cache |"
+echo "|---|---|---|"
 for f in $(find policies bench examples -name '*.loge' | sort); do
-  out=$("$LOGE" bench "$f" --date 2025-06-30 2>&1 || true)
-  line=$(echo "$out" | grep "parse + check + JIT" || echo "$out" | grep -m1 "erreur" || true)
-  echo "$f : $line"
+  cold=$("$LOGE" --sans-cache bench "$f" --date 2025-06-30 2>&1 | total || true)
+  LOGE_CACHE_DIR=$CACHE "$LOGE" bench "$f" --date 2025-06-30 >/dev/null 2>&1 || true
+  warm=$(LOGE_CACHE_DIR=$CACHE "$LOGE" bench "$f" --date 2025-06-30 2>&1 | total || true)
+  echo "| $f | ${cold:-erreur} | ${warm:-erreur} |"
 done
