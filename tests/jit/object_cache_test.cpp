@@ -153,6 +153,23 @@ TEST_F(JitCache, DirectoryOthersMayWriteToIsNotUsed) {
   EXPECT_TRUE(objects().empty());
 }
 
+TEST_F(JitCache, DirectoryOfAnotherUserIsNotUsed) {
+  if (::geteuid() != 0) GTEST_SKIP() << "il faut être root pour donner le dossier à un autre utilisateur";
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  ASSERT_TRUE(jit::Engine::create(*p, why, options)) << why;
+  ASSERT_EQ(objects().size(), 1u);
+  ASSERT_EQ(::chown(dir.c_str(), 65534, 65534), 0); // nobody
+  auto e = jit::Engine::create(*p, why, options);
+  ASSERT_TRUE(e) << why;
+  EXPECT_FALSE(e->timings().fromCache);
+  ASSERT_EQ(::chown(dir.c_str(), 0, 0), 0);
+  auto again = jit::Engine::create(*p, why, options);
+  ASSERT_TRUE(again) << why;
+  EXPECT_TRUE(again->timings().fromCache);
+}
+
 TEST_F(JitCache, UnusableDirectoryOnlyCostsTheCache) {
   fs::create_directories(dir);
   std::ofstream(dir / "fichier") << "pas un répertoire";

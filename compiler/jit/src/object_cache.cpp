@@ -20,6 +20,9 @@
 #include <system_error>
 #include <vector>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace loge::jit::internal {
 
 namespace fs = std::filesystem;
@@ -48,13 +51,12 @@ void hashField(llvm::BLAKE3& h, llvm::StringRef s) {
   h.update(s);
 }
 
-// A directory other users may write to could hand this process code to
-// run: such a cache is not used.
+// Objects in the cache are run: a directory another user owns, or may
+// write to, could hand this process code to run. Such a cache is not used.
 bool safeDirectory(const fs::path& dir) {
-  std::error_code ec;
-  fs::perms p = fs::status(dir, ec).permissions();
-  if (ec) return false;
-  return (p & (fs::perms::group_write | fs::perms::others_write)) == fs::perms::none;
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+  return st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 } // namespace
 
