@@ -212,7 +212,9 @@ TEST_F(JitCache, PartitionedCompilationGivesTheSameResults) {
   };
   for (const Case& c :
        {Case{"bench/workload.loge", "bench/data/demandes_edge.jsonl", "bench/logement_plus.json"},
-        Case{"examples/grille-exemple.loge", "examples/demandes.jsonl", "examples/logement-t3-plus.json"}}) {
+        Case{"examples/grille-exemple.loge", "examples/demandes.jsonl", "examples/logement-t3-plus.json"},
+        // 34 criteria: computed by groups (lower_decls.cpp), inlined back when whole
+        Case{"policies/grenoble/grille.loge", "examples/demandes.jsonl", "examples/logement-t3-plus.json"}}) {
     const char* policy = c.policy;
     auto p = check(policy);
     ASSERT_TRUE(p) << policy;

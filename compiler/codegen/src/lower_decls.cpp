@@ -112,7 +112,76 @@ void Lowering::defineDefinition(std::uint32_t index) {
   fs = nullptr;
 }
 
+// A criterion's brut value and whether it applies. The value is evaluated
+// only when the condition holds (as in the interpreter: it may fail
+// otherwise).
+std::pair<llvm::Value*, llvm::Value*> Lowering::lowerCriterion(const ir::CriterionDecl& cr, llvm::Function* fn) {
+  if (!cr.condition) return {lower(*cr.value), B.getInt1(true)};
+  llvm::Value* cond = lower(*cr.condition);
+  llvm::BasicBlock* from = B.GetInsertBlock();
+  llvm::BasicBlock* yes = llvm::BasicBlock::Create(C, "applicable", fn);
+  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "suite", fn);
+  B.CreateCondBr(cond, yes, join);
+  B.SetInsertPoint(yes);
+  llvm::Value* v = lower(*cr.value);
+  llvm::BasicBlock* yesEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(join);
+  llvm::PHINode* phi = B.CreatePHI(i128, 2);
+  phi->addIncoming(decimalConst(0), from);
+  phi->addIncoming(v, yesEnd);
+  return {phi, cond};
+}
+
+// The criteria of a cotation, from `first` to `last` (excluded), each
+// written to the results buffer: a function of its own, so that the
+// criteria of a large cotation are compiled in parallel (jit/src/
+// partition.cpp); a module compiled whole inlines it back.
+void Lowering::defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn) {
+  const ir::CotationDecl& c = p.cotations[index];
+  const OutLayout::Cotation& o = out.cotations[index];
+  FunctionState state = begin(fn, fn->getArg(0), nullptr);
+  fs = &state;
+  llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
+  auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
+  for (std::size_t i = first; i < last; ++i) {
+    auto [brut, applicable] = lowerCriterion(c.criteria[i], fn);
+    store(brut, at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
+    store(B.CreateZExt(applicable, i8), at(o.applicable[i]), Memory::Out);
+  }
+  B.CreateRetVoid();
+  fs = nullptr;
+}
+
 void Lowering::defineCotation(std::uint32_t index) {
+  const ir::CotationDecl& c = p.cotations[index];
+  llvm::Function* fn = cotations[index];
+  // A large cotation computes its criteria by groups, functions of their
+  // own. Their results then go through the results buffer, where LLVM does
+  // not always see them again once inlined (its memory scans are bounded):
+  // a small cotation keeps them as values, in one function.
+  constexpr std::size_t kCriteriaPerGroup = 8;
+  constexpr std::size_t kGroupedFrom = 3 * kCriteriaPerGroup;
+  if (c.criteria.size() <= kGroupedFrom) {
+    defineCotationBody(index, {});
+    return;
+  }
+  std::vector<llvm::Function*> groups;
+  for (std::size_t first = 0; first < c.criteria.size(); first += kCriteriaPerGroup) {
+    auto* g =
+        llvm::Function::Create(llvm::FunctionType::get(B.getVoidTy(), {ptr}, false), llvm::Function::InternalLinkage,
+                               fn->getName() + ".criteres." + std::to_string(first / kCriteriaPerGroup), M);
+    g->setDoesNotThrow();
+    defineCriteria(index, first, std::min(first + kCriteriaPerGroup, c.criteria.size()), g);
+    groups.push_back(g);
+  }
+  defineCotationBody(index, groups);
+}
+
+// The cotation's function: its criteria (inline, or by calls to `groups`
+// that leave them in the results buffer), then rubriques, bounds and
+// contributions.
+void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::Function*>& groups) {
   const ir::CotationDecl& c = p.cotations[index];
   const OutLayout::Cotation& o = out.cotations[index];
   llvm::Function* fn = cotations[index];
@@ -121,32 +190,23 @@ void Lowering::defineCotation(std::uint32_t index) {
   llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
   auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
   std::vector<llvm::Value*> brut(c.criteria.size()), applicable(c.criteria.size());
-  for (std::size_t i = 0; i < c.criteria.size(); ++i) {
-    const ir::CriterionDecl& cr = c.criteria[i];
-    if (!cr.condition) {
-      applicable[i] = B.getInt1(true);
-      brut[i] = lower(*cr.value);
-    } else {
-      // The value is evaluated only when the condition holds (as in the
-      // interpreter: it may fail otherwise).
-      llvm::Value* cond = lower(*cr.condition);
-      llvm::BasicBlock* from = B.GetInsertBlock();
-      llvm::BasicBlock* yes = llvm::BasicBlock::Create(C, "applicable", fn);
-      llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "suite", fn);
-      B.CreateCondBr(cond, yes, join);
-      B.SetInsertPoint(yes);
-      llvm::Value* v = lower(*cr.value);
-      llvm::BasicBlock* yesEnd = B.GetInsertBlock();
-      B.CreateBr(join);
-      B.SetInsertPoint(join);
-      llvm::PHINode* phi = B.CreatePHI(i128, 2);
-      phi->addIncoming(decimalConst(0), from);
-      phi->addIncoming(v, yesEnd);
-      brut[i] = phi;
-      applicable[i] = cond;
+  if (groups.empty()) {
+    for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+      auto [value, holds] = lowerCriterion(c.criteria[i], fn);
+      brut[i] = value;
+      applicable[i] = holds;
+      store(brut[i], at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
+      store(B.CreateZExt(applicable[i], i8), at(o.applicable[i]), Memory::Out);
     }
-    store(brut[i], at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
-    store(B.CreateZExt(applicable[i], i8), at(o.applicable[i]), Memory::Out);
+  } else {
+    for (llvm::Function* g : groups) {
+      B.CreateCall(g, {fs->frame});
+      checkCalleeError();
+    }
+    for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+      brut[i] = load(i128, at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
+      applicable[i] = B.CreateICmpNE(load(i8, at(o.applicable[i]), Memory::Out), B.getInt8(0));
+    }
   }
   // Combination, bottom-up; `counts` records whether each item counts
   // towards its parent (false for the losers of a `maximum`).

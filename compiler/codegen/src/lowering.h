@@ -94,6 +94,9 @@ public:
   void declareFunctions();
   void defineDefinition(std::uint32_t index);
   void defineCotation(std::uint32_t index);
+  void defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn);
+  void defineCotationBody(std::uint32_t index, const std::vector<llvm::Function*>& groups);
+  std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr, llvm::Function* fn);
   void defineBlock(std::uint32_t index);
   void defineEntry();
   void defineBatch();

@@ -2,6 +2,8 @@
 // (runtime/rt/include/loge/rt/rt.h) as generated code calls them.
 #include "lowering.h"
 
+#include <llvm/Support/ModRef.h>
+
 namespace loge::codegen::internal {
 
 void Lowering::declareRuntime() {
@@ -29,8 +31,26 @@ void Lowering::declareRuntime() {
   rt.textLength = fn("loge_rt_text_length", i64, {ptr, i64});
   rt.param = fn("loge_rt_param", ptr, {ptr, i32, i32, ptr});
   rt.table = fn("loge_rt_table", ptr, {ptr, i32, i32, ptr, ptr});
+  // What each helper touches (runtime/rt): without it, every call is taken
+  // to write any memory, and values written to the results buffer or the
+  // frame before a call are read again after it.
+  auto effects = [](llvm::FunctionCallee c, llvm::MemoryEffects m) {
+    if (auto* f = llvm::dyn_cast<llvm::Function>(c.getCallee())) f->setMemoryEffects(m);
+  };
+  using llvm::MemoryEffects;
+  using llvm::ModRefInfo;
+  // Décimal and date arithmetic: read their operands, write their result,
+  // all through their pointer arguments.
+  for (llvm::FunctionCallee c : {rt.decMul, rt.decDiv, rt.decRound, rt.addMonths, rt.addDays})
+    effects(c, MemoryEffects::argMemOnly(ModRefInfo::ModRef));
+  // Texts: read the bytes their arguments point to.
+  for (llvm::FunctionCallee c : {rt.textCmp, rt.textLength}) effects(c, MemoryEffects::argMemOnly(ModRefInfo::Ref));
+  // Parameters: read the parameter set (and a texte key's bytes), write
+  // only the status their last argument points to.
+  for (llvm::FunctionCallee c : {rt.param, rt.table})
+    effects(c, MemoryEffects::readOnly() | MemoryEffects::argMemOnly(ModRefInfo::ModRef));
   // A pure helper: let the optimiser hoist and merge its calls.
-  if (auto* f = llvm::dyn_cast<llvm::Function>(rt.datePart.getCallee())) f->setDoesNotAccessMemory();
+  effects(rt.datePart, MemoryEffects::none());
 }
 
 } // namespace loge::codegen::internal
