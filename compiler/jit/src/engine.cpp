@@ -8,7 +8,6 @@
 #include "loge/rt/params_blob.h"
 #include "loge/rt/rt.h"
 #include "object_cache.h"
-#include "optimise.h"
 #include "params_build.h"
 #include "partition.h"
 
@@ -202,12 +201,12 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   if (cache) objects = cache->find(key);
   m.timings.fromCache = !objects.empty();
   m.timings.cacheMs = msSince(start);
+  m.timings.partitions = partitions;
   if (objects.empty()) {
     internal::CompiledModule compiled;
     if (!internal::compileModule(*generated.module, *jtmb, partitions, compiled, why)) return nullptr;
     m.timings.optimiseMs = compiled.optimiseMs;
     m.timings.jitMs = compiled.codegenMs;
-    m.timings.partitions = partitions;
     if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
       // For developers: the optimised module, as text.
       std::error_code ec;

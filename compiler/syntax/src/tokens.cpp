@@ -59,15 +59,30 @@ private:
   }
 };
 
-bool isBar(const antlr4::Token* t) { return t->getText() == "|"; }
+// The few punctuation tokens lineEnds() looks at, by token type (the
+// generated lexer numbers literals T__0, T__1…: found by their spelling).
+enum class Punct : std::uint8_t {
+  None,
+  Bar,
+  Open,
+  Close,
+  OpenBrace,
+  CloseBrace
+};
 
-// Parentheses and brackets carry a row over several lines; braces do not
-// count: they open the blocks tables sit in.
-int depthChange(const antlr4::Token* t) {
-  const std::string& s = t->getText();
-  if (s == "(" || s == "[") return 1;
-  if (s == ")" || s == "]") return -1;
-  return 0;
+std::vector<Punct> punctuation(const antlr4::dfa::Vocabulary& vocabulary) {
+  std::vector<Punct> kinds(vocabulary.getMaxTokenType() + 1, Punct::None);
+  for (std::size_t type = 0; type < kinds.size(); ++type) {
+    std::string name = vocabulary.getLiteralName(type);
+    // Parentheses and brackets carry a row over several lines; braces open
+    // the blocks tables sit in.
+    if (name == "'|'") kinds[type] = Punct::Bar;
+    if (name == "'('" || name == "'['") kinds[type] = Punct::Open;
+    if (name == "')'" || name == "']'") kinds[type] = Punct::Close;
+    if (name == "'{'") kinds[type] = Punct::OpenBrace;
+    if (name == "'}'") kinds[type] = Punct::CloseBrace;
+  }
+  return kinds;
 }
 
 std::unique_ptr<antlr4::Token> lineEndAfter(const antlr4::Token* last) {
@@ -84,9 +99,15 @@ std::unique_ptr<antlr4::Token> lineEndAfter(const antlr4::Token* last) {
 // Where LINE_END tokens go: after the last token of every logical line
 // that has a `|` outside brackets. A logical line is a source line, except
 // that an open parenthesis or bracket, and a `|` at the end of a line or
-// the start of the next, carry it on (`(a,⏎ b)` or `a |⏎ b` is one row). `|` appears nowhere else
-// in the language, so no line outside a table is touched.
-std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t) {
+// the start of the next, carry it on (`(a,⏎ b)` or `a |⏎ b` is one row).
+// `|` appears nowhere else in the language, so no line outside a table is
+// touched.
+std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t, const std::vector<Punct>& kinds) {
+  auto kind = [&](const antlr4::Token* tok) {
+    std::size_t type = tok->getType();
+    return type < kinds.size() ? kinds[type] : Punct::None;
+  };
+  auto isBar = [&](const antlr4::Token* tok) { return kind(tok) == Punct::Bar; };
   std::vector<bool> endAfter(t.size(), false);
   int depth = 0;
   int base = 0;         // depth at the start of the logical line
@@ -104,14 +125,14 @@ std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t) {
     const antlr4::Token* tok = t[i];
     if (tok->getChannel() != antlr4::Token::DEFAULT_CHANNEL || tok->getType() == antlr4::Token::EOF) continue;
     if (any && tok->getLine() > t[last]->getLine() && depth == base && !isBar(t[last]) && !isBar(tok)) endLine();
-    const std::string& text = tok->getText();
+    Punct k = kind(tok);
     // A `}` closing the block a table sits in, on the table's last line
     // (`1 | 2 }`), ends the table's line before it.
-    if (any && text == "}" && braces == 0 && hasBar) endLine();
-    if (text == "{") ++braces;
-    if (text == "}" && braces > 0) --braces;
-    if (depth == base && isBar(tok)) hasBar = true;
-    depth += depthChange(tok);
+    if (any && k == Punct::CloseBrace && braces == 0 && hasBar) endLine();
+    if (k == Punct::OpenBrace) ++braces;
+    if (k == Punct::CloseBrace && braces > 0) --braces;
+    if (depth == base && k == Punct::Bar) hasBar = true;
+    depth += k == Punct::Open ? 1 : k == Punct::Close ? -1 : 0;
     if (depth < base) base = depth; // closing a bracket opened on an earlier line
     last = i;
     any = true;
@@ -133,7 +154,8 @@ TokenStream::TokenStream(const std::string& text) : input_(text) {
   std::vector<antlr4::Token*> view;
   view.reserve(lexed.size());
   for (const auto& tok : lexed) view.push_back(tok.get());
-  std::vector<bool> endAfter = lineEnds(view);
+  static const std::vector<Punct> kinds = punctuation(lexer_->getVocabulary());
+  std::vector<bool> endAfter = lineEnds(view, kinds);
 
   std::vector<std::unique_ptr<antlr4::Token>> all;
   all.reserve(lexed.size() + 64);
