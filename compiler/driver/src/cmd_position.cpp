@@ -38,6 +38,8 @@ int runPosition(const PositionArgs& args, const Options& opts) {
   req.cotation = *cotation;
   req.date = *date;
   req.engine = engine;
+  std::unique_ptr<jit::Engine> compiled = cachedEngine(p, engine, opts);
+  req.compiled = compiled.get();
   if (!readOne(p, *demandeStruct, args.demande, arena, req.demande)) return kDataError;
   ingest::Dataset demandes, attributions;
   if (int rc = readDemandes(p, *demandeStruct, args.demandes, args.input, arena, demandes); rc != kOk) return rc;

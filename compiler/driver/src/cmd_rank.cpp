@@ -36,6 +36,8 @@ int runRank(const RankArgs& args, const Options& opts) {
   req.classement = *classement;
   req.date = *date;
   req.engine = engine;
+  std::unique_ptr<jit::Engine> compiled = cachedEngine(p, engine, opts);
+  req.compiled = compiled.get();
   if (!readOne(p, *logementStruct, args.logement, arena, req.logement)) return kDataError;
   if (!args.candidature.empty()) {
     auto s = roleStruct(p, ir::Role::Candidature, "rank");

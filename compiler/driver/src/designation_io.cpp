@@ -68,4 +68,10 @@ void printEngineNote(const std::string& note) {
   if (!note.empty()) fmt::print(stderr, "note : {} ; évaluation par l'interpréteur\n", note);
 }
 
+std::unique_ptr<jit::Engine> cachedEngine(const ir::Program& p, designation::Engine engine, const Options& opts) {
+  if (engine == designation::Engine::Interp) return nullptr;
+  std::string why;
+  return jit::Engine::create(p, why, jitOptions(opts));
+}
+
 } // namespace loge::driver

@@ -29,4 +29,9 @@ bool checkDistinctIds(const ingest::Dataset& data, const std::string& path, cons
 // "note : …" when `auto` fell back to the interpreter.
 void printEngineNote(const std::string& note);
 
+// The compiled engine for `rank` and `position`, built with the object
+// cache (jitOptions); null for `--engine interp`, or when it cannot be
+// built: the designation stage then builds its own, and says why.
+std::unique_ptr<jit::Engine> cachedEngine(const ir::Program& p, designation::Engine engine, const Options& opts);
+
 } // namespace loge::driver
