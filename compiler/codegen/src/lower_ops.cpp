@@ -251,7 +251,47 @@ llvm::Value* Lowering::lowerTable(const ir::Expr& e) {
   }
   llvm::Value* params = load(ptr, B.CreateConstInBoundsGEP1_64(i8, ctx(), offsetof(JitCtx, params)), Memory::Params);
   llvm::AllocaInst* status = slotRaw(0x7FFF0021u, i32);
+  // One integer key at the evaluation date: the host resolved the barème
+  // to a direct index for the batch (loge_rt_dense_table, in paramValues);
+  // the runtime lookup is only called when it has no cell for the key.
+  llvm::BasicBlock* fast = nullptr;
+  llvm::Value* fastCell = nullptr;
+  llvm::BasicBlock* lookup = nullptr;
+  bool direct = !e.b && decl.keys.size() == 1 && keys.size() == 1 &&
+                decl.keys[0].kind == ir::TableKey::Kind::IntRange && !ir::isOptional(e.type);
+  if (direct) {
+    llvm::Value* table =
+        load(ptr, B.CreateConstInBoundsGEP1_64(i8, ctx(), offsetof(JitCtx, paramValues)), Memory::Params);
+    llvm::Value* dense = load(ptr, B.CreateConstInBoundsGEP1_64(ptr, table, e.index), Memory::Input);
+    llvm::BasicBlock* indexed = llvm::BasicBlock::Create(C, "bareme_indexe", fs->fn);
+    llvm::BasicBlock* inRange = llvm::BasicBlock::Create(C, "bareme_case", fs->fn);
+    fast = llvm::BasicBlock::Create(C, "bareme_direct", fs->fn);
+    lookup = llvm::BasicBlock::Create(C, "bareme_recherche", fs->fn);
+    B.CreateCondBr(B.CreateIsNull(dense), lookup, indexed);
+    B.SetInsertPoint(indexed);
+    llvm::Value* lo = load(i64, dense, Memory::Input, llvm::MaybeAlign(8));
+    llvm::Value* count = load(i64, B.CreateConstInBoundsGEP1_64(i8, dense, 8), Memory::Input, llvm::MaybeAlign(8));
+    llvm::Value* cells = load(ptr, B.CreateConstInBoundsGEP1_64(i8, dense, 16), Memory::Input, llvm::MaybeAlign(8));
+    llvm::Value* at = B.CreateSub(keys[0], lo); // both within ±2^62: no overflow
+    B.CreateCondBr(B.CreateICmpULT(at, count), inRange, lookup);
+    B.SetInsertPoint(inRange);
+    fastCell = load(ptr, B.CreateInBoundsGEP(ptr, cells, at), Memory::Input, llvm::MaybeAlign(8));
+    B.CreateCondBr(B.CreateIsNull(fastCell), lookup, fast);
+    B.SetInsertPoint(lookup);
+  }
   llvm::Value* cell = B.CreateCall(rt.table, {params, B.getInt32(e.index), date, slots, status});
+  if (direct) {
+    llvm::BasicBlock* looked = B.GetInsertBlock();
+    llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "bareme_suite", fs->fn);
+    B.CreateBr(join);
+    B.SetInsertPoint(fast);
+    B.CreateBr(join);
+    B.SetInsertPoint(join);
+    llvm::PHINode* phi = B.CreatePHI(ptr, 2);
+    phi->addIncoming(cell, looked);
+    phi->addIncoming(fastCell, fast);
+    cell = phi;
+  }
   const ir::Type* valueType = ir::stripOptional(e.type);
   if (ir::isOptional(e.type)) {
     // Texte keys: a missing row is `absent`, a failed lookup an error.

@@ -337,6 +337,8 @@ void Engine::evaluate(const FlatRecords& demandes, const std::uint8_t* logement,
     std::int32_t status = 0;
     values[i] = loge_rt_param(m.params.get(), static_cast<std::int32_t>(i), date.days(), &status);
   }
+  rt::DenseTables dense;
+  rt::denseTables(*m.params, date.days(), values, dense);
   BlockStore overridden;
   if (overrides) {
     Flattener flat(*m.layout, overridden);

@@ -76,6 +76,8 @@ int64_t loge_aot_evaluate(const loge_aot_policy* policy, const void* demandes, i
     std::int32_t status = 0;
     values[i] = loge_rt_param(&params, static_cast<std::int32_t>(i), date, &status);
   }
+  loge::rt::DenseTables dense;
+  loge::rt::denseTables(params, date, values, dense);
   LogeAotCtx ctx;
   ctx.params = &params;
   ctx.paramValues = values.data();

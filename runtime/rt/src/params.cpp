@@ -1,6 +1,7 @@
 // Runtime helpers: parameter values at a date, and barème lookups.
 #include "loge/rt/params.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -109,3 +110,48 @@ const std::uint8_t* loge_rt_table(const loge_rt_params* params, std::int32_t ind
 }
 
 } // extern "C"
+
+namespace loge::rt {
+
+void denseTables(const loge_rt_params& params, std::int32_t date, std::vector<const std::uint8_t*>& values,
+                 DenseTables& storage) {
+  constexpr __int128 kMaxKeys = 4096;
+  for (std::size_t i = 0; i < params.params.size() && i < values.size(); ++i) {
+    const loge_rt_params::Param& p = params.params[i];
+    if (!p.isTable || p.keyCount != 1 || p.key1 != loge_rt_params::KeyKind::IntRange) continue;
+    const loge_rt_params::Version* v = versionAt(p, date);
+    if (!v || v->rows.empty()) continue;
+    // The keys of the bounded rows; keys outside (an open row, `7 et plus`)
+    // are left to loge_rt_table.
+    __int128 lo = 0, hi = -1;
+    bool any = false;
+    for (const auto& r : v->rows) {
+      if (!r.hasFrom || !r.hasTo) continue;
+      __int128 last = r.toInclusive ? r.to : r.to - 1;
+      if (last < r.from) continue;
+      lo = any ? std::min(lo, r.from) : r.from;
+      hi = any ? std::max(hi, last) : last;
+      any = true;
+    }
+    if (!any || hi - lo >= kMaxKeys || lo < INT64_MIN / 2 || hi > INT64_MAX / 2) continue;
+    std::vector<const std::uint8_t*>& cells = storage.cells.emplace_back(static_cast<std::size_t>(hi - lo + 1));
+    for (__int128 k = lo; k <= hi; ++k) {
+      std::uint8_t slot[16] = {};
+      auto key = static_cast<std::int64_t>(k);
+      std::memcpy(slot, &key, sizeof key);
+      // The first row that matches, as loge_rt_table decides.
+      for (std::size_t r = 0; r < v->rows.size(); ++r) {
+        if (!rowMatches(v->rows[r], p.key1, slot)) continue;
+        if (v->present[r]) cells[static_cast<std::size_t>(k - lo)] = v->cells.data() + r * v->cellSize;
+        break;
+      }
+    }
+    loge_rt_dense_table& t = storage.tables.emplace_back();
+    t.lo = static_cast<std::int64_t>(lo);
+    t.count = static_cast<std::int64_t>(hi - lo + 1);
+    t.cells = cells.data();
+    values[i] = reinterpret_cast<const std::uint8_t*>(&t);
+  }
+}
+
+} // namespace loge::rt

@@ -55,3 +55,29 @@ struct loge_rt_params {
   std::deque<std::vector<std::uint8_t>> storage;
   std::deque<std::string> texts;
 };
+
+// A barème with one integer key, at one date, as a direct index: cells[k -
+// lo], for lo ≤ k < lo + count, is the cell loge_rt_table returns for key k,
+// or null where it returns none (generated code then calls it, for its
+// error). Generated code finds it in the context's paramValues.
+struct loge_rt_dense_table {
+  std::int64_t lo = 0;
+  std::int64_t count = 0;
+  const std::uint8_t* const* cells = nullptr;
+};
+
+namespace loge::rt {
+
+struct DenseTables {
+  std::deque<loge_rt_dense_table> tables;
+  std::deque<std::vector<const std::uint8_t*>> cells;
+};
+
+// For each barème of `params` with one integer key whose bounded rows at
+// `date` span at most 4 096 keys, points values[i] at its direct index, kept
+// in `storage`. A batch does it once; a lookup is then a subtraction and a
+// load.
+void denseTables(const loge_rt_params& params, std::int32_t date, std::vector<const std::uint8_t*>& values,
+                 DenseTables& storage);
+
+} // namespace loge::rt
