@@ -1,6 +1,7 @@
 // JIT stage: compiling the generated module with ORC LLJIT (optimised at
 // O2), and running it on flat records.
 #include "flatten.h"
+#include "llvm_support.h"
 #include "loge/codegen/codegen.h"
 #include "loge/jit/artifact.h"
 #include "loge/jit/jit.h"
@@ -51,14 +52,12 @@ FlatRecords& FlatRecords::operator=(FlatRecords&&) noexcept = default;
 FlatRecords::~FlatRecords() = default;
 
 namespace {
+using internal::llvmError;
+using internal::msSince;
 using EvalFn = std::int32_t (*)(codegen::JitCtx*, const std::uint8_t*, const std::uint8_t*, const std::uint8_t*,
                                 std::int32_t, std::uint8_t*);
 using BatchFn = void (*)(codegen::JitCtx*, const std::uint8_t*, std::int64_t, std::int64_t, const std::uint8_t*,
                          const std::uint8_t*, std::int32_t, std::uint8_t*, std::int64_t, std::uint8_t*);
-
-double msSince(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-}
 
 void initialiseLlvm() {
   static std::once_flag once;
@@ -67,12 +66,6 @@ void initialiseLlvm() {
     llvm::InitializeNativeTargetAsmPrinter();
     llvm::InitializeNativeTargetAsmParser(); // inline asm (128-by-64 division)
   });
-}
-
-std::string llvmError(llvm::Error e) {
-  std::string s;
-  llvm::handleAllErrors(std::move(e), [&](const llvm::ErrorInfoBase& info) { s += info.message(); });
-  return s;
 }
 
 // An LLJIT for this machine that resolves the runtime helpers the

@@ -2,6 +2,7 @@
 // threads when it is large.
 #include "partition.h"
 
+#include "llvm_support.h"
 #include "optimise.h"
 
 #include <llvm/ADT/SmallString.h>
@@ -30,37 +31,27 @@ namespace {
 constexpr unsigned kInstructionsPerPartition = 1500;
 constexpr unsigned kMaxPartitions = 4;
 
-double msSince(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-}
-
 bool isSection(const llvm::Function& f) {
   return !f.isDeclaration() && (f.getName().startswith("cotation.") || f.getName().startswith("bloc."));
 }
 
 bool isEntry(const llvm::Function& f) { return f.getName() == "loge_eval" || f.getName() == "loge_eval_batch"; }
 
-std::string llvmError(llvm::Error e) {
-  std::string s;
-  llvm::handleAllErrors(std::move(e), [&](const llvm::ErrorInfoBase& info) { s += info.message(); });
-  return s;
-}
-
 // The instructions `root` brings into a partition: its own and those of
 // every internal function it calls, directly or not, each counted once.
 unsigned weightOf(const llvm::Function& root) {
   std::set<const llvm::Function*> seen{&root};
-  std::vector<const llvm::Function*> todo{&root};
+  std::vector<const llvm::Function*> pending{&root};
   unsigned weight = 0;
-  while (!todo.empty()) {
-    const llvm::Function* f = todo.back();
-    todo.pop_back();
+  while (!pending.empty()) {
+    const llvm::Function* f = pending.back();
+    pending.pop_back();
     weight += f->getInstructionCount();
     for (const llvm::Instruction& i : llvm::instructions(*f))
       if (const auto* call = llvm::dyn_cast<llvm::CallBase>(&i))
         if (const llvm::Function* callee = call->getCalledFunction();
             callee && !callee->isDeclaration() && callee->hasLocalLinkage() && seen.insert(callee).second)
-          todo.push_back(callee);
+          pending.push_back(callee);
   }
   return weight;
 }
