@@ -131,6 +131,49 @@ llvm::Value* Lowering::productOrRuntime(llvm::Value* useInline, llvm::Value* a, 
   return phi;
 }
 
+// c × n for a constant c (`50 points × refus`) and an entier n, without
+// the generic checked 128-bit product (some forty instructions). Below
+// 2^63, |c × n| < 2^126 always fits. Otherwise c = q × 10^z with q the
+// smallest such factor: q × n in 64 bits, then scaled, which is exact; only
+// when q × n overflows 64 bits does `checkedProduct` decide (the result may
+// still fit 128 bits).
+llvm::Value* Lowering::constantTimesInteger(llvm::ConstantInt* c, llvm::Value* n64,
+                                            const std::function<llvm::Value*()>& checkedProduct) {
+  const auto value =
+      static_cast<num::int128>(static_cast<num::uint128>(c->getValue().getHiBits(64).getZExtValue()) << 64 |
+                               c->getValue().getLoBits(64).getZExtValue());
+  constexpr num::int128 kTwo63 = static_cast<num::int128>(1) << 63;
+  if (value > -kTwo63 && value < kTwo63)
+    return B.CreateMul(c, B.CreateSExt(n64, i128), "", /*HasNUW=*/false, /*HasNSW=*/true);
+  num::int128 q = value, scale = 1;
+  for (int z = 0; z < 18 && q % 10 == 0; ++z) {
+    q /= 10;
+    scale *= 10;
+  }
+  if (q <= -kTwo63 || q >= kTwo63) return checkedProduct();
+  llvm::Value* r = B.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, n64,
+                                           B.getInt64(static_cast<std::uint64_t>(static_cast<std::int64_t>(q))));
+  llvm::BasicBlock* fast = llvm::BasicBlock::Create(C, "produit_entier", fs->fn);
+  llvm::BasicBlock* wide = llvm::BasicBlock::Create(C, "produit_large", fs->fn);
+  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
+  B.CreateCondBr(B.CreateExtractValue(r, 1), wide, fast);
+  B.SetInsertPoint(fast);
+  // |q × n| < 2^63 and scale <= 10^18 < 2^60: the product is below 2^123.
+  llvm::Value* scaled =
+      B.CreateMul(B.CreateSExt(B.CreateExtractValue(r, 0), i128), decimalConst(scale), "", false, /*HasNSW=*/true);
+  llvm::BasicBlock* fastEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(wide);
+  llvm::Value* general = checkedProduct();
+  llvm::BasicBlock* wideEnd = B.GetInsertBlock();
+  B.CreateBr(join);
+  B.SetInsertPoint(join);
+  llvm::PHINode* phi = B.CreatePHI(i128, 2);
+  phi->addIncoming(scaled, fastEnd);
+  phi->addIncoming(general, wideEnd);
+  return phi;
+}
+
 // x × constant, and x × n for an entier n: checked products, with the
 // rounding step only where the constant has fractional digits.
 llvm::Value* Lowering::lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b) {
@@ -153,7 +196,14 @@ llvm::Value* Lowering::lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm
   };
   if (intSide) {
     // other × n: the integer operand's value, not its scaled mantissa.
-    llvm::Value* n = B.CreateSExt(lower(*intSide->a), i128);
+    llvm::Value* n64 = lower(*intSide->a);
+    llvm::Value* n = B.CreateSExt(n64, i128);
+    if (auto* c = llvm::dyn_cast<llvm::ConstantInt>(other); c && c->getBitWidth() == 128)
+      return constantTimesInteger(c, n64, [&] {
+        auto [v, bad] = checked(other, n);
+        failIf(bad);
+        return v;
+      });
     auto [v, bad] = checked(other, n);
     failIf(bad);
     return v;

@@ -10,6 +10,8 @@
 
 #include <llvm/IR/MDBuilder.h>
 
+#include <tuple>
+
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -133,22 +135,40 @@ std::pair<llvm::Value*, llvm::Value*> Lowering::lowerCriterion(const ir::Criteri
   return {phi, cond};
 }
 
+// Whether criterion `i` always adds its brut value to the total: no
+// `maximum` rubrique between it and the cotation can leave it out.
+bool Lowering::contributionIsBrut(const ir::CotationDecl& c, std::size_t i) {
+  for (std::int32_t r = c.criteria[i].rubrique; r >= 0; r = c.rubriques[static_cast<std::size_t>(r)].parent)
+    if (c.rubriques[static_cast<std::size_t>(r)].maximum) return false;
+  return true;
+}
+
+// Criterion `i` of cotation `index`, computed and written to the results
+// buffer at `outPtr`. Its contribution is written at once when it is the
+// brut value (as a value kept for the end, each criterion would hold
+// registers across the whole cotation, and spill).
+std::pair<llvm::Value*, llvm::Value*> Lowering::storeCriterion(std::uint32_t index, std::size_t i, llvm::Function* fn,
+                                                               llvm::Value* outPtr) {
+  const ir::CotationDecl& c = p.cotations[index];
+  const OutLayout::Cotation& o = out.cotations[index];
+  auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
+  auto [brut, applicable] = lowerCriterion(c.criteria[i], fn);
+  store(brut, at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
+  store(B.CreateZExt(applicable, i8), at(o.applicable[i]), Memory::Out);
+  if (contributionIsBrut(c, i))
+    store(B.CreateSelect(applicable, brut, decimalConst(0)), at(o.contribution[i]), Memory::Out, llvm::MaybeAlign(16));
+  return {brut, applicable};
+}
+
 // The criteria of a cotation, from `first` to `last` (excluded), each
 // written to the results buffer: a function of its own, so that the
 // criteria of a large cotation are compiled in parallel (jit/src/
 // partition.cpp); a module compiled whole inlines it back.
 void Lowering::defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn) {
-  const ir::CotationDecl& c = p.cotations[index];
-  const OutLayout::Cotation& o = out.cotations[index];
   FunctionState state = begin(fn, fn->getArg(0), nullptr);
   fs = &state;
   llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
-  auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
-  for (std::size_t i = first; i < last; ++i) {
-    auto [brut, applicable] = lowerCriterion(c.criteria[i], fn);
-    store(brut, at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
-    store(B.CreateZExt(applicable, i8), at(o.applicable[i]), Memory::Out);
-  }
+  for (std::size_t i = first; i < last; ++i) storeCriterion(index, i, fn, outPtr);
   B.CreateRetVoid();
   fs = nullptr;
 }
@@ -190,13 +210,22 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
   llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
   auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
   std::vector<llvm::Value*> brut(c.criteria.size()), applicable(c.criteria.size());
+  // Without rubriques, the criteria are summed as they come, in the order
+  // the combination below would add them: kept for the end, every value
+  // would hold registers across the whole cotation, and spill.
+  bool flat = groups.empty() && c.rubriques.empty();
+  for (std::size_t k = 0; flat && k < c.items.size(); ++k) flat = c.items[k] == static_cast<std::int32_t>(k);
+  flat = flat && c.items.size() == c.criteria.size();
+  llvm::Value* runningSum = decimalConst(0);
+  llvm::Value* anyApplicable = B.getInt1(false);
   if (groups.empty()) {
     for (std::size_t i = 0; i < c.criteria.size(); ++i) {
-      auto [value, holds] = lowerCriterion(c.criteria[i], fn);
-      brut[i] = value;
-      applicable[i] = holds;
-      store(brut[i], at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
-      store(B.CreateZExt(applicable[i], i8), at(o.applicable[i]), Memory::Out);
+      std::tie(brut[i], applicable[i]) = storeCriterion(index, i, fn, outPtr);
+      if (!flat) continue;
+      ir::Expr add;
+      add.op = ir::Op::DecimalAdd;
+      runningSum = lowerDecimalArith(add, runningSum, B.CreateSelect(applicable[i], brut[i], decimalConst(0)));
+      anyApplicable = B.CreateOr(anyApplicable, applicable[i]);
     }
   } else {
     for (llvm::Function* g : groups) {
@@ -279,7 +308,7 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
     }
     return {best, have};
   };
-  Item top = walk(walk, c.items, false);
+  Item top = flat ? Item{runningSum, anyApplicable} : walk(walk, c.items, false);
   llvm::Value* floorHit = B.getInt1(false);
   llvm::Value* ceilingHit = B.getInt1(false);
   llvm::Value* total = clamp(top.value, c.floor, c.ceiling, &floorHit, &ceilingHit);
@@ -288,6 +317,7 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
   store(B.CreateZExt(floorHit, i8), at(o.floorApplied), Memory::Out);
   store(B.CreateZExt(ceilingHit, i8), at(o.ceilingApplied), Memory::Out);
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    if (contributionIsBrut(c, i)) continue; // stored with the criterion
     llvm::Value* counts = B.CreateAnd(applicable[i], criterionCounts[i]);
     for (std::int32_t rb = c.criteria[i].rubrique; rb >= 0; rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
       counts = B.CreateAnd(counts, rubriqueCounts[static_cast<std::size_t>(rb)]);

@@ -73,6 +73,8 @@ public:
   llvm::Value* lowerCall(const ir::Expr& e);
   llvm::Value* lowerDecimalArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerIntArith(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
+  llvm::Value* constantTimesInteger(llvm::ConstantInt* c, llvm::Value* n64,
+                                    const std::function<llvm::Value*()>& checkedProduct);
   llvm::Value* lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerShortFactorProduct(llvm::Value* a, llvm::Value* b);
   llvm::Value* roundedQuotient(llvm::Value* magnitude, llvm::Value* divisor);
@@ -97,6 +99,9 @@ public:
   void defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn);
   void defineCotationBody(std::uint32_t index, const std::vector<llvm::Function*>& groups);
   std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr, llvm::Function* fn);
+  std::pair<llvm::Value*, llvm::Value*> storeCriterion(std::uint32_t index, std::size_t i, llvm::Function* fn,
+                                                       llvm::Value* outPtr);
+  static bool contributionIsBrut(const ir::CotationDecl& c, std::size_t i);
   void defineBlock(std::uint32_t index);
   void defineEntry();
   void defineBatch();
