@@ -188,6 +188,16 @@ llvm::Value* Lowering::lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm
   }
   llvm::Value* max = decimalConst(static_cast<num::int128>(~static_cast<num::uint128>(0) >> 1));
   auto checked = [&](llvm::Value* x, llvm::Value* factor) {
+    // By a constant k: |x × k| <= max exactly when |x| <= max / |k|, two
+    // comparisons instead of the generic overflow test (x is a valid décimal,
+    // never -2^127).
+    if (auto* k = llvm::dyn_cast<llvm::ConstantInt>(factor);
+        k && !k->isZero() && k->getValue().getMinSignedBits() <= 64) {
+      num::uint128 magnitude = static_cast<num::uint128>(std::abs(static_cast<num::int128>(k->getSExtValue())));
+      auto bound = static_cast<num::int128>((~static_cast<num::uint128>(0) >> 1) / magnitude);
+      llvm::Value* bad = B.CreateOr(B.CreateICmpSGT(x, decimalConst(bound)), B.CreateICmpSLT(x, decimalConst(-bound)));
+      return std::make_pair(B.CreateMul(x, factor, "", false, /*HasNSW=*/true), bad);
+    }
     llvm::Value* r = B.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, x, factor);
     llvm::Value* v = B.CreateExtractValue(r, 0);
     llvm::Value* bad =

@@ -65,11 +65,18 @@ FunctionState Lowering::begin(llvm::Function* fn, llvm::Value* frame, const ir::
 
 void Lowering::declareFunctions() {
   std::vector<llvm::Type*> frameFields{ptr, ptr, ptr, ptr, ptr, i32, ptr};
+  // The memo flags side by side, before the values: clearing them for each
+  // demande is then one or two wide stores.
   memoField.assign(p.definitions.size(), 0);
+  memoValueField.assign(p.definitions.size(), 0);
   for (std::size_t d = 0; d < p.definitions.size(); ++d) {
     if (!p.definitions[d].paramTypes.empty()) continue;
     memoField[d] = static_cast<unsigned>(frameFields.size());
     frameFields.push_back(i8);
+  }
+  for (std::size_t d = 0; d < p.definitions.size(); ++d) {
+    if (!memoField[d]) continue;
+    memoValueField[d] = static_cast<unsigned>(frameFields.size());
     frameFields.push_back(typeOf(p.definitions[d].returnType));
   }
   frameType = llvm::StructType::create(C, frameFields, "loge.cadre");
@@ -97,7 +104,7 @@ void Lowering::defineDefinition(std::uint32_t index) {
     B.CreateStore(fn->getArg(static_cast<unsigned>(i + 1)), slot(static_cast<std::uint32_t>(i), d.paramTypes[i]));
   if (memoField[index]) {
     llvm::Value* flag = frameField(memoField[index]);
-    llvm::Value* cached = frameField(memoField[index] + 1);
+    llvm::Value* cached = frameField(memoValueField[index]);
     llvm::BasicBlock* hit = llvm::BasicBlock::Create(C, "memo", fn);
     llvm::BasicBlock* compute = llvm::BasicBlock::Create(C, "calcul", fn);
     B.CreateCondBr(B.CreateICmpNE(load(i8, flag, Memory::Frame), B.getInt8(0)), hit, compute);

@@ -122,7 +122,8 @@ public:
   llvm::MDNode* tbaa[5] = {};
   llvm::StructType* slice = nullptr; // {ptr, i64}: texts and lists
   llvm::StructType* frameType = nullptr;
-  std::vector<unsigned> memoField; // per definition: frame field of its memo flag (0 = none)
+  std::vector<unsigned> memoField;      // per definition: frame field of its memo flag (0 = none)
+  std::vector<unsigned> memoValueField; // and of its memoised value
 
   std::vector<llvm::Function*> definitions, cotations, blocks;
   FunctionState* fs = nullptr;
