@@ -10,10 +10,10 @@
 
 #include <llvm/IR/MDBuilder.h>
 
-#include <tuple>
-
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
+
+#include <tuple>
 
 namespace loge::codegen::internal {
 
