@@ -39,6 +39,12 @@ bool misplacedError(const ast::Expr& e) {
   if (e.kind != K::Binary) return false;
   return e.a->kind == K::Error || (e.binaryOp != ast::BinaryOp::Eq && e.b->kind == K::Error);
 }
+
+// A number written without unit, possibly negated: `12.5`, `-3` (not `35 %`).
+bool bareNumber(const ast::Expr& e) {
+  if (e.kind == ast::Expr::Kind::Unary && e.unaryOp == ast::UnaryOp::Neg) return bareNumber(*e.a);
+  return e.kind == ast::Expr::Kind::Number && e.literalUnit == ast::LiteralUnit::None;
+}
 } // namespace
 
 // The text of `= erreur "…"`: a non-empty literal, matched as a substring
@@ -325,13 +331,24 @@ void Checker::checkTests() {
           x.actual = checkExpr(*e.a, env);
           auto expected = checkExpr(*e.b, env, x.actual->type);
           const ir::Type* u = unify(x.actual->type, expected->type);
-          if (!u && env.inTest && expected->op == Op::Const && expected->type->kind == ir::TypeKind::Int &&
-              ir::stripOptional(x.actual->type)->kind == ir::TypeKind::Decimal)
-            u = x.actual->type; // a bare integer against points or euros
+          // A bare number against points or euros: 12 (converted below) or
+          // 12.5 (the same mantissa, given the unit observed).
+          const ir::Type* observed = ir::stripOptional(x.actual->type);
+          if (!u && env.inTest && expected->op == Op::Const && observed->kind == ir::TypeKind::Decimal) {
+            if (expected->type->kind == ir::TypeKind::Int) u = x.actual->type;
+            if (expected->type->kind == ir::TypeKind::Decimal && expected->type->unit == ir::Unit::None &&
+                bareNumber(*e.b)) {
+              expected->type = observed;
+              u = x.actual->type;
+            }
+          }
           if (!u) {
-            diags_.report(DiagKind::TestBadExpectation, e.range,
-                          "valeur attendue de type " + typeName(expected->type) + " pour une expression de type " +
-                              typeName(x.actual->type));
+            Diagnostic& d = diags_.report(DiagKind::TestBadExpectation, e.range,
+                                          "valeur attendue de type " + typeName(expected->type) +
+                                              " pour une expression de type " + typeName(x.actual->type));
+            if (observed->kind == ir::TypeKind::Decimal && observed->unit != ir::Unit::None &&
+                expected->type->kind == ir::TypeKind::Decimal && expected->type->unit == ir::Unit::None)
+              d.hint = "écrivez un nombre sans « % », ou avec l'unité de l'expression (" + typeName(observed) + ")";
             break;
           }
           x.expected = coerce(std::move(expected), u, env, "valeur attendue");
