@@ -206,7 +206,7 @@ TEST_F(JitCache, LeastRecentlyUsedObjectsArePruned) {
 // Cut into pieces compiled on separate threads (partition.h), a policy
 // evaluates byte for byte as when compiled whole; the cache keeps each cut
 // apart.
-TEST_F(JitCache, PartitionedCompilationGivesTheSameResults) {
+TEST_F(JitCache, PartitionedOrInlinedCompilationGivesTheSameResults) {
   struct Case {
     const char *policy, *demandes, *logement;
   };
@@ -236,6 +236,20 @@ TEST_F(JitCache, PartitionedCompilationGivesTheSameResults) {
       EXPECT_TRUE(cached->timings().fromCache);
       EXPECT_EQ(evaluate(*p, *cached, c.demandes, c.logement), expected)
           << policy << " en " << n << " morceaux, du cache";
+    }
+    // The extended inlining: the same results, whole or cut, and an object
+    // of its own in the cache (never the standard one).
+    for (unsigned n : {1u, 2u}) {
+      options.partitions = n;
+      options.inlining = jit::Inlining::Extended;
+      auto e = jit::Engine::create(*p, why, options);
+      ASSERT_TRUE(e) << why;
+      EXPECT_FALSE(e->timings().fromCache) << policy << " en " << n << " morceaux, inlining étendu";
+      EXPECT_EQ(evaluate(*p, *e, c.demandes, c.logement), expected) << policy << " en " << n << " morceaux, étendu";
+      auto cached = jit::Engine::create(*p, why, options);
+      ASSERT_TRUE(cached) << why;
+      EXPECT_TRUE(cached->timings().fromCache);
+      options.inlining = jit::Inlining::Standard;
     }
   }
 }

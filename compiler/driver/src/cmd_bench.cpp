@@ -47,7 +47,7 @@ int runBench(const BenchArgs& args, const Options& opts) {
     // Compilation time only: parse + check, then code generation and JIT.
     std::string why;
     auto t = Clock::now();
-    auto engine = jit::Engine::create(p, why, jitOptions(opts));
+    auto engine = jit::Engine::create(p, why, jitOptions(opts, jit::Inlining::Extended));
     if (!engine) {
       fmt::print(stderr, "erreur : {}\n", why);
       return kPolicyError;
@@ -111,7 +111,7 @@ int runBench(const BenchArgs& args, const Options& opts) {
   } else if (args.engine == "jit") {
     std::string why;
     auto t = Clock::now();
-    auto engine = jit::Engine::create(p, why, jitOptions(opts));
+    auto engine = jit::Engine::create(p, why, jitOptions(opts, jit::Inlining::Extended));
     if (!engine) {
       fmt::print(stderr, "erreur : {}\n", why);
       return kPolicyError;

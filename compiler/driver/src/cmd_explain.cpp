@@ -162,7 +162,7 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
   interp::Interpreter interp(p);
   interp::DemandeResult r;
   try {
-    r = evaluateWith(p, args.engine, jitOptions(opts), interp, in);
+    r = evaluateWith(p, args.engine, jitOptions(opts, jit::Inlining::Standard), interp, in);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", e.what());
     return kPolicyError;

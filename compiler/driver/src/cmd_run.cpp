@@ -69,7 +69,7 @@ int runRun(const RunArgs& args, const Options& opts) {
   std::vector<std::uint8_t> outs, failed;
   if (args.engine != "interp") {
     std::string why;
-    engine = jit::Engine::create(p, why, jitOptions(opts));
+    engine = jit::Engine::create(p, why, jitOptions(opts, jit::Inlining::Extended));
     if (!engine && args.engine == "jit") {
       fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", why);
       return kPolicyError;

@@ -351,7 +351,7 @@ int runTest(const TestArgs& args, const Options& opts) {
     std::unique_ptr<jit::Engine> engine;
     if (engineName != "interp") {
       std::string why;
-      engine = jit::Engine::create(*c->program, why, jitOptions(opts));
+      engine = jit::Engine::create(*c->program, why, jitOptions(opts, jit::Inlining::Standard));
       if (!engine && engineName == "both") {
         // Not a divergence: the compiled engine does not cover this policy
         // yet. Say so, and run the tests on the interpreter.

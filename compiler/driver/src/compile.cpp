@@ -59,8 +59,9 @@ int reportEvalError(const SourceManager& sm, const interp::EvalError& e) {
   return kEvalError;
 }
 
-jit::CompileOptions jitOptions(const Options& opts) {
+jit::CompileOptions jitOptions(const Options& opts, jit::Inlining inlining) {
   jit::CompileOptions o;
+  o.inlining = inlining;
   // For developers: compile in exactly N pieces (1: the whole module).
   if (const char* n = std::getenv("LOGE_JIT_PARTITIONS"); n && *n)
     o.partitions = static_cast<unsigned>(std::clamp(std::atoi(n), 1, 16));

@@ -71,7 +71,7 @@ void printEngineNote(const std::string& note) {
 std::unique_ptr<jit::Engine> cachedEngine(const ir::Program& p, designation::Engine engine, const Options& opts) {
   if (engine == designation::Engine::Interp) return nullptr;
   std::string why;
-  return jit::Engine::create(p, why, jitOptions(opts));
+  return jit::Engine::create(p, why, jitOptions(opts, jit::Inlining::Extended));
 }
 
 } // namespace loge::driver

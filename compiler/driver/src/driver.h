@@ -42,8 +42,10 @@ struct Options {
 
 // Where the compiled engine keeps its objects between runs: LOGE_CACHE_DIR,
 // else $XDG_CACHE_HOME/loge/jit, else ~/.cache/loge/jit; none with
-// --sans-cache or LOGE_CACHE=non (also 0, off, false).
-jit::CompileOptions jitOptions(const Options& opts);
+// --sans-cache or LOGE_CACHE=non (also 0, off, false). Verbs that evaluate
+// many demandes (run, bench, rank, position) ask for the extended inlining;
+// test and explain, which evaluate a few, for the quicker compilation.
+jit::CompileOptions jitOptions(const Options& opts, jit::Inlining inlining);
 
 // A checked policy with the sources it came from.
 struct Compiled {

@@ -120,7 +120,9 @@ bool compileAheadOfTime(const ir::Program& program, const AotOptions& options, A
                                options.prefix + "_manifest");
   manifestVar->setAlignment(llvm::Align(8));
 
-  internal::optimise(module, *tm);
+  // An artifact is compiled once and evaluates in the host for its whole
+  // life: the extended inlining is always worth it.
+  internal::optimise(module, *tm, Inlining::Extended);
 
   llvm::SmallVector<char, 0> buffer;
   llvm::raw_svector_ostream os(buffer);

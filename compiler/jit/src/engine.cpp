@@ -188,7 +188,7 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   std::string key;
   if (!options.cacheDir.empty()) {
     cache.emplace(options.cacheDir);
-    key = internal::ObjectCache::keyOf(*generated.module, **tm, partitions);
+    key = internal::ObjectCache::keyOf(*generated.module, **tm, partitions, options.inlining);
   }
   std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects;
   if (cache) objects = cache->find(key);
@@ -197,7 +197,7 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   m.timings.partitions = partitions;
   if (objects.empty()) {
     internal::CompiledModule compiled;
-    if (!internal::compileModule(*generated.module, *jtmb, partitions, compiled, why)) return nullptr;
+    if (!internal::compileModule(*generated.module, *jtmb, partitions, options.inlining, compiled, why)) return nullptr;
     m.timings.optimiseMs = compiled.optimiseMs;
     m.timings.jitMs = compiled.codegenMs;
     if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {

@@ -60,7 +60,8 @@ bool safeDirectory(const fs::path& dir) {
 }
 } // namespace
 
-std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions) {
+std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions,
+                               Inlining inlining) {
   llvm::SmallString<0> bitcode;
   llvm::raw_svector_ostream os(bitcode);
   llvm::WriteBitcodeToFile(module, os);
@@ -75,6 +76,7 @@ std::string ObjectCache::keyOf(const llvm::Module& module, const llvm::TargetMac
   hashField(h, std::to_string(LOGE_AOT_ABI_VERSION));
   hashField(h, kPipeline);
   hashField(h, std::to_string(partitions));
+  hashField(h, inlining == Inlining::Extended ? "inlining-extended" : "inlining-standard");
   auto digest = h.final<16>();
   return llvm::toHex(digest, /*LowerCase=*/true);
 }

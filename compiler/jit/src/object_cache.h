@@ -7,6 +7,8 @@
 // everything the machine code depends on, so an unchanged policy skips both.
 #pragma once
 
+#include "loge/jit/jit.h"
+
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/MemoryBuffer.h>
 
@@ -29,7 +31,8 @@ public:
   // The key of the objects `tm` makes from `module` (not yet optimised) cut
   // into `partitions`: a digest of its bitcode, the target and CPU, and the
   // versions of LLVM and of Loge (the optimisation pipeline is Loge's).
-  static std::string keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions);
+  static std::string keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions,
+                           Inlining inlining);
 
   // The objects stored under `key`; none when there are none or the file is
   // not intact (a truncated or altered object is never loaded).

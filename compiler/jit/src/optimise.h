@@ -2,6 +2,8 @@
 // the JIT and ahead-of-time compilation so both run the same code.
 #pragma once
 
+#include "loge/jit/jit.h"
+
 namespace llvm {
 class Module;
 class TargetMachine;
@@ -10,7 +12,7 @@ class TargetMachine;
 namespace loge::jit::internal {
 
 // O2: inlining of definitions into the entry points, constant folding,
-// loop and branch simplification.
-void optimise(llvm::Module& module, llvm::TargetMachine& tm);
+// loop and branch simplification; `Extended` raises the inlining threshold.
+void optimise(llvm::Module& module, llvm::TargetMachine& tm, Inlining inlining);
 
 } // namespace loge::jit::internal

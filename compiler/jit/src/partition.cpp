@@ -56,10 +56,10 @@ unsigned weightOf(const llvm::Function& root) {
   return weight;
 }
 
-std::unique_ptr<llvm::MemoryBuffer> optimiseAndCompile(llvm::Module& m, llvm::TargetMachine& tm, double& optimiseMs,
-                                                       double& codegenMs, std::string& why) {
+std::unique_ptr<llvm::MemoryBuffer> optimiseAndCompile(llvm::Module& m, llvm::TargetMachine& tm, Inlining inlining,
+                                                       double& optimiseMs, double& codegenMs, std::string& why) {
   auto start = std::chrono::steady_clock::now();
-  optimise(m, tm);
+  optimise(m, tm, inlining);
   optimiseMs = msSince(start);
   start = std::chrono::steady_clock::now();
   llvm::orc::SimpleCompiler compiler(tm);
@@ -82,7 +82,7 @@ struct Partition {
   std::string why;
 
   void run(llvm::StringRef bitcode, const std::set<std::string>& allSections,
-           const llvm::orc::JITTargetMachineBuilder& jtmb) {
+           const llvm::orc::JITTargetMachineBuilder& jtmb, Inlining inlining) {
     llvm::LLVMContext context;
     auto parsed = llvm::parseBitcodeFile(llvm::MemoryBufferRef(bitcode, "loge"), context);
     if (!parsed) {
@@ -103,7 +103,7 @@ struct Partition {
       why = "LLVM : " + llvmError(tm.takeError());
       return;
     }
-    object = optimiseAndCompile(m, **tm, optimiseMs, codegenMs, why);
+    object = optimiseAndCompile(m, **tm, inlining, optimiseMs, codegenMs, why);
   }
 };
 
@@ -121,7 +121,7 @@ unsigned partitionCount(const llvm::Module& module) {
 }
 
 bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilder& jtmb, unsigned partitions,
-                   CompiledModule& out, std::string& why) {
+                   Inlining inlining, CompiledModule& out, std::string& why) {
   out = {};
   if (partitions <= 1) {
     llvm::orc::JITTargetMachineBuilder builder = jtmb;
@@ -130,7 +130,7 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
       why = "LLVM : " + llvmError(tm.takeError());
       return false;
     }
-    auto object = optimiseAndCompile(module, **tm, out.optimiseMs, out.codegenMs, why);
+    auto object = optimiseAndCompile(module, **tm, inlining, out.optimiseMs, out.codegenMs, why);
     if (!object) return false;
     out.objects.push_back(std::move(object));
     return true;
@@ -165,8 +165,9 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   llvm::raw_svector_ostream os(bitcode);
   llvm::WriteBitcodeToFile(module, os);
   std::vector<std::thread> threads;
-  for (unsigned k = 1; k < partitions; ++k) threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb); });
-  parts[0].run(bitcode, allSections, jtmb);
+  for (unsigned k = 1; k < partitions; ++k)
+    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb, inlining); });
+  parts[0].run(bitcode, allSections, jtmb, inlining);
   for (std::thread& t : threads) t.join();
   for (Partition& part : parts) {
     if (!part.object) {

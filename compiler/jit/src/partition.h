@@ -12,6 +12,8 @@
 // about 5 % of evaluation, which only a large module's compile time repays.
 #pragma once
 
+#include "loge/jit/jit.h"
+
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/Support/MemoryBuffer.h>
 
@@ -37,6 +39,6 @@ struct CompiledModule {
 // Optimises (O2) and compiles `module` into `partitions` objects. The
 // module is modified (and, cut, no longer the one that runs).
 bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilder& jtmb, unsigned partitions,
-                   CompiledModule& out, std::string& why);
+                   Inlining inlining, CompiledModule& out, std::string& why);
 
 } // namespace loge::jit::internal

@@ -124,7 +124,10 @@ std::unique_ptr<loge_policy> load(const std::string& path, const std::string* te
   std::shared_ptr<PolicyCore> core = checkPolicy(path, text, nullptr);
   if (engine != LOGE_ENGINE_INTERPRETER) {
     std::string why;
-    core->engine = jit::Engine::create(*core->program, why);
+    // A host keeps its policy loaded and evaluates many demandes with it.
+    jit::CompileOptions compile;
+    compile.inlining = jit::Inlining::Extended;
+    core->engine = jit::Engine::create(*core->program, why, compile);
     if (!core->engine && engine == LOGE_ENGINE_JIT)
       fail(LOGE_ERR_UNSUPPORTED,
            fmt::format("{} : le moteur compilé ne peut pas évaluer cette politique : {}", path, why));

@@ -51,6 +51,17 @@ struct CompileTimings {
   unsigned partitions = 1; // compiled in this many pieces, in parallel
 };
 
+// How far the optimiser inlines. `Standard` is LLVM's O2 and compiles
+// fastest. `Extended` also inlines the larger définitions called from a few
+// places, so that the demande's frame (memo flags, memoised values) lives
+// in registers: the workload evaluates in ≈ 12 % fewer instructions, for up
+// to 40 % more compile time when nothing is cached. Worth it where many
+// demandes are evaluated; the results are the same either way.
+enum class Inlining : std::uint8_t {
+  Standard,
+  Extended
+};
+
 struct CompileOptions {
   // Where compiled objects are kept between runs (created on first use,
   // readable by its owner only); empty: no cache.
@@ -58,6 +69,7 @@ struct CompileOptions {
   // Pieces the module is cut into to compile in parallel; 0: decided from
   // its size and the number of cores (1 for small policies).
   unsigned partitions = 0;
+  Inlining inlining = Inlining::Standard;
 };
 
 class Engine {
