@@ -343,7 +343,12 @@ TEST_P(Differential, EnginesAgree) {
   if (!p.schema.roles[static_cast<int>(ir::Role::Demande)]) GTEST_SKIP() << f.name << " declares no demande schema";
   std::string why;
   auto t0 = std::chrono::steady_clock::now();
-  std::unique_ptr<jit::Engine> engine = jit::Engine::create(p, why);
+  // The inlining level of loge run, rank, libloge and artefacts: the one
+  // that evaluates the most demandes. `loge test --engine both` runs every
+  // policy's tests at the standard level.
+  jit::CompileOptions compile;
+  compile.inlining = jit::Inlining::Extended;
+  std::unique_ptr<jit::Engine> engine = jit::Engine::create(p, why, compile);
   if (!engine) {
     std::cout << "[differential] " << f.name << ": the compiled engine refuses the policy: " << why << "\n";
     ASSERT_TRUE(documentedRefusal(why)) << f.name << ": the compiled engine refuses the policy for a reason that is "
