@@ -29,8 +29,9 @@ public:
   explicit ObjectCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
   // The key of the objects `tm` makes from `module` (not yet optimised) cut
-  // into `partitions`: a digest of its bitcode, the target and CPU, and the
-  // versions of LLVM and of Loge (the optimisation pipeline is Loge's).
+  // into `partitions` and optimised at `inlining`: a digest of its bitcode,
+  // the target and CPU, and the versions of LLVM and of Loge (the
+  // optimisation pipeline is Loge's).
   static std::string keyOf(const llvm::Module& module, const llvm::TargetMachine& tm, unsigned partitions,
                            Inlining inlining);
 
