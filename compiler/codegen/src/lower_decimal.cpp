@@ -112,23 +112,8 @@ llvm::Value* Lowering::lowerShortFactorProduct(llvm::Value* a, llvm::Value* b) {
 // runtime (exact, and reporting overflow) where it does not.
 llvm::Value* Lowering::productOrRuntime(llvm::Value* useInline, llvm::Value* a, llvm::Value* b,
                                         const std::function<llvm::Value*()>& inlineProduct) {
-  llvm::BasicBlock* inlineBlock = llvm::BasicBlock::Create(C, "produit_en_ligne", fs->fn);
-  llvm::BasicBlock* runtimeBlock = llvm::BasicBlock::Create(C, "produit_general", fs->fn);
-  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
-  B.CreateCondBr(useInline, inlineBlock, runtimeBlock);
-  B.SetInsertPoint(inlineBlock);
-  llvm::Value* inlineResult = inlineProduct();
-  llvm::BasicBlock* inlineEnd = B.GetInsertBlock();
-  B.CreateBr(join);
-  B.SetInsertPoint(runtimeBlock);
-  llvm::Value* general = callDecimalHelper(rt.decMul, a, b);
-  llvm::BasicBlock* runtimeEnd = B.GetInsertBlock();
-  B.CreateBr(join);
-  B.SetInsertPoint(join);
-  llvm::PHINode* phi = B.CreatePHI(i128, 2);
-  phi->addIncoming(inlineResult, inlineEnd);
-  phi->addIncoming(general, runtimeEnd);
-  return phi;
+  return branches(useInline, "produit_en_ligne", inlineProduct, "produit_general",
+                  [&] { return callDecimalHelper(rt.decMul, a, b); });
 }
 
 // c × n for a constant c (`50 points × refus`) and an entier n, without
@@ -153,24 +138,37 @@ llvm::Value* Lowering::constantTimesInteger(llvm::ConstantInt* c, llvm::Value* n
   if (q <= -kTwo63 || q >= kTwo63) return checkedProduct();
   llvm::Value* r = B.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, n64,
                                            B.getInt64(static_cast<std::uint64_t>(static_cast<std::int64_t>(q))));
-  llvm::BasicBlock* fast = llvm::BasicBlock::Create(C, "produit_entier", fs->fn);
-  llvm::BasicBlock* wide = llvm::BasicBlock::Create(C, "produit_large", fs->fn);
-  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "produit", fs->fn);
-  B.CreateCondBr(B.CreateExtractValue(r, 1), wide, fast);
-  B.SetInsertPoint(fast);
-  // |q × n| < 2^63 and scale <= 10^18 < 2^60: the product is below 2^123.
-  llvm::Value* scaled =
-      B.CreateMul(B.CreateSExt(B.CreateExtractValue(r, 0), i128), decimalConst(scale), "", false, /*HasNSW=*/true);
-  llvm::BasicBlock* fastEnd = B.GetInsertBlock();
+  return branches(
+      B.CreateNot(B.CreateExtractValue(r, 1)), "produit_entier",
+      [&] {
+        // |q × n| < 2^63 and scale <= 10^18 < 2^60: the product is below 2^123.
+        return B.CreateMul(B.CreateSExt(B.CreateExtractValue(r, 0), i128), decimalConst(scale), "", false,
+                           /*HasNSW=*/true);
+      },
+      "produit_large", checkedProduct);
+}
+
+// `cond ? whenTrue() : whenFalse()`, each side lowered in a block of its
+// own, so only the side taken is computed (it may fail, or cost), joined
+// by a phi.
+llvm::Value* Lowering::branches(llvm::Value* cond, const char* trueName, const std::function<llvm::Value*()>& whenTrue,
+                                const char* falseName, const std::function<llvm::Value*()>& whenFalse) {
+  llvm::BasicBlock* yes = llvm::BasicBlock::Create(C, trueName, fs->fn);
+  llvm::BasicBlock* no = llvm::BasicBlock::Create(C, falseName, fs->fn);
+  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "suite", fs->fn);
+  B.CreateCondBr(cond, yes, no);
+  B.SetInsertPoint(yes);
+  llvm::Value* t = whenTrue();
+  llvm::BasicBlock* yesEnd = B.GetInsertBlock();
   B.CreateBr(join);
-  B.SetInsertPoint(wide);
-  llvm::Value* general = checkedProduct();
-  llvm::BasicBlock* wideEnd = B.GetInsertBlock();
+  B.SetInsertPoint(no);
+  llvm::Value* f = whenFalse();
+  llvm::BasicBlock* noEnd = B.GetInsertBlock();
   B.CreateBr(join);
   B.SetInsertPoint(join);
-  llvm::PHINode* phi = B.CreatePHI(i128, 2);
-  phi->addIncoming(scaled, fastEnd);
-  phi->addIncoming(general, wideEnd);
+  llvm::PHINode* phi = B.CreatePHI(t->getType(), 2);
+  phi->addIncoming(t, yesEnd);
+  phi->addIncoming(f, noEnd);
   return phi;
 }
 

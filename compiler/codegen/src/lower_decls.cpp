@@ -124,22 +124,12 @@ void Lowering::defineDefinition(std::uint32_t index) {
 // A criterion's brut value and whether it applies. The value is evaluated
 // only when the condition holds (as in the interpreter: it may fail
 // otherwise).
-std::pair<llvm::Value*, llvm::Value*> Lowering::lowerCriterion(const ir::CriterionDecl& cr, llvm::Function* fn) {
+std::pair<llvm::Value*, llvm::Value*> Lowering::lowerCriterion(const ir::CriterionDecl& cr) {
   if (!cr.condition) return {lower(*cr.value), B.getInt1(true)};
   llvm::Value* cond = lower(*cr.condition);
-  llvm::BasicBlock* from = B.GetInsertBlock();
-  llvm::BasicBlock* yes = llvm::BasicBlock::Create(C, "applicable", fn);
-  llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "suite", fn);
-  B.CreateCondBr(cond, yes, join);
-  B.SetInsertPoint(yes);
-  llvm::Value* v = lower(*cr.value);
-  llvm::BasicBlock* yesEnd = B.GetInsertBlock();
-  B.CreateBr(join);
-  B.SetInsertPoint(join);
-  llvm::PHINode* phi = B.CreatePHI(i128, 2);
-  phi->addIncoming(decimalConst(0), from);
-  phi->addIncoming(v, yesEnd);
-  return {phi, cond};
+  llvm::Value* brut = branches(
+      cond, "applicable", [&] { return lower(*cr.value); }, "non_applicable", [&] { return decimalConst(0); });
+  return {brut, cond};
 }
 
 // Whether criterion `i` always adds its brut value to the total: no
@@ -154,12 +144,12 @@ bool Lowering::contributionIsBrut(const ir::CotationDecl& c, std::size_t i) {
 // buffer at `outPtr`. Its contribution is written at once when it is the
 // brut value (as a value kept for the end, each criterion would hold
 // registers across the whole cotation, and spill).
-std::pair<llvm::Value*, llvm::Value*> Lowering::storeCriterion(std::uint32_t index, std::size_t i, llvm::Function* fn,
+std::pair<llvm::Value*, llvm::Value*> Lowering::storeCriterion(std::uint32_t index, std::size_t i,
                                                                llvm::Value* outPtr) {
   const ir::CotationDecl& c = p.cotations[index];
   const OutLayout::Cotation& o = out.cotations[index];
   auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
-  auto [brut, applicable] = lowerCriterion(c.criteria[i], fn);
+  auto [brut, applicable] = lowerCriterion(c.criteria[i]);
   store(brut, at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
   store(B.CreateZExt(applicable, i8), at(o.applicable[i]), Memory::Out);
   if (contributionIsBrut(c, i))
@@ -175,7 +165,7 @@ void Lowering::defineCriteria(std::uint32_t index, std::size_t first, std::size_
   FunctionState state = begin(fn, fn->getArg(0), nullptr);
   fs = &state;
   llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
-  for (std::size_t i = first; i < last; ++i) storeCriterion(index, i, fn, outPtr);
+  for (std::size_t i = first; i < last; ++i) storeCriterion(index, i, outPtr);
   B.CreateRetVoid();
   fs = nullptr;
 }
@@ -227,7 +217,7 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
   llvm::Value* anyApplicable = B.getInt1(false);
   if (groups.empty()) {
     for (std::size_t i = 0; i < c.criteria.size(); ++i) {
-      std::tie(brut[i], applicable[i]) = storeCriterion(index, i, fn, outPtr);
+      std::tie(brut[i], applicable[i]) = storeCriterion(index, i, outPtr);
       if (!flat) continue;
       ir::Expr add;
       add.op = ir::Op::DecimalAdd;

@@ -175,23 +175,11 @@ llvm::Value* Lowering::lower(const ir::Expr& e) {
   case Op::Compare: return lowerCompare(e);
   case Op::And:
   case Op::Or: {
+    // The right side only when the left does not decide.
     llvm::Value* a = lower(*e.a);
-    llvm::BasicBlock* from = B.GetInsertBlock();
-    llvm::BasicBlock* rhs = llvm::BasicBlock::Create(C, e.op == Op::And ? "et" : "ou", fs->fn);
-    llvm::BasicBlock* join = llvm::BasicBlock::Create(C, "suite", fs->fn);
-    if (e.op == Op::And)
-      B.CreateCondBr(a, rhs, join);
-    else
-      B.CreateCondBr(a, join, rhs);
-    B.SetInsertPoint(rhs);
-    llvm::Value* b = lower(*e.b);
-    llvm::BasicBlock* rhsEnd = B.GetInsertBlock();
-    B.CreateBr(join);
-    B.SetInsertPoint(join);
-    llvm::PHINode* phi = B.CreatePHI(i1, 2);
-    phi->addIncoming(B.getInt1(e.op == Op::Or), from);
-    phi->addIncoming(b, rhsEnd);
-    return phi;
+    auto right = [&] { return lower(*e.b); };
+    auto decided = [&] { return B.getInt1(e.op == Op::Or); };
+    return e.op == Op::And ? branches(a, "et", right, "faux", decided) : branches(a, "vrai", decided, "ou", right);
   }
   case Op::If: {
     llvm::Value* c = lower(*e.a);

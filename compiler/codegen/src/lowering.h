@@ -98,9 +98,10 @@ public:
   void defineCotation(std::uint32_t index);
   void defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn);
   void defineCotationBody(std::uint32_t index, const std::vector<llvm::Function*>& groups);
-  std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr, llvm::Function* fn);
-  std::pair<llvm::Value*, llvm::Value*> storeCriterion(std::uint32_t index, std::size_t i, llvm::Function* fn,
-                                                       llvm::Value* outPtr);
+  std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr);
+  llvm::Value* branches(llvm::Value* cond, const char* trueName, const std::function<llvm::Value*()>& whenTrue,
+                        const char* falseName, const std::function<llvm::Value*()>& whenFalse);
+  std::pair<llvm::Value*, llvm::Value*> storeCriterion(std::uint32_t index, std::size_t i, llvm::Value* outPtr);
   static bool contributionIsBrut(const ir::CotationDecl& c, std::size_t i);
   void defineBlock(std::uint32_t index);
   void defineEntry();
