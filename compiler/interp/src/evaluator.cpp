@@ -45,8 +45,10 @@ Evaluator::Evaluator(const ir::Program& p, const Inputs& in, Arena& arena)
   }
 }
 
-Evaluator::Frame::Frame(Evaluator& e, std::uint32_t slots) : ev(e), savedPtr(e.locals_), locals(slots) {
-  ev.locals_ = locals.data();
+Evaluator::Frame::Frame(Evaluator& e, std::uint32_t slots) : ev(e), savedPtr(e.locals_) {
+  if (slots > kInline) heap_ = std::make_unique<Value[]>(slots);
+  locals = heap_ ? heap_.get() : inline_;
+  ev.locals_ = locals;
 }
 Evaluator::Frame::~Frame() { ev.locals_ = savedPtr; }
 
@@ -298,11 +300,16 @@ Value Evaluator::evalCall(const ir::Expr& e) {
     memo = eval(*d.body);
     return *memo;
   }
-  std::vector<Value> args;
-  args.reserve(e.args.size());
-  for (const auto& a : e.args) args.push_back(eval(*a));
-  Frame f(*this, std::max<std::uint32_t>(d.slotCount, static_cast<std::uint32_t>(args.size())));
-  for (std::size_t i = 0; i < args.size(); ++i) f.locals[i] = args[i];
+  // Arguments are evaluated in the caller's frame, then copied to the
+  // callee's first slots.
+  auto count = static_cast<std::uint32_t>(e.args.size());
+  Value inlineArgs[Frame::kInline];
+  std::unique_ptr<Value[]> heapArgs;
+  if (count > Frame::kInline) heapArgs = std::make_unique<Value[]>(count);
+  Value* args = heapArgs ? heapArgs.get() : inlineArgs;
+  for (std::uint32_t i = 0; i < count; ++i) args[i] = eval(*e.args[i]);
+  Frame f(*this, std::max(d.slotCount, count));
+  std::copy(args, args + count, f.locals);
   return eval(*d.body);
 }
 

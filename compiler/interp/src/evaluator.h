@@ -34,14 +34,27 @@ public:
   const Inputs& inputs() const { return in_; }
   Arena& arena() { return arena_; }
 
+  // The locals of one definition call, cotation, rule or expression. Most
+  // need a few slots: those live in the frame itself, so that evaluating a
+  // demande does not allocate for each call.
   struct Frame {
+    static constexpr std::uint32_t kInline = 8;
     Evaluator& ev;
-    std::vector<Value> saved;
     Value* savedPtr;
+    Value* locals;
     Frame(Evaluator& e, std::uint32_t slots);
     ~Frame();
-    std::vector<Value> locals;
+    Frame(const Frame&) = delete;
+    Frame& operator=(const Frame&) = delete;
+
+  private:
+    Value inline_[kInline];
+    std::unique_ptr<Value[]> heap_;
   };
+
+  // The results computed so far, moved out (the evaluator is done with them).
+  CotationResult takeCotation(std::uint32_t index);
+  std::vector<RuleResult> takeBlock(std::uint32_t index);
 
 private:
   friend struct Frame;
@@ -61,7 +74,6 @@ private:
   const Inputs& in_;
   Arena& arena_;
   Value* locals_ = nullptr;
-  std::vector<Value> rootLocals_;
   std::vector<std::optional<Value>> definitionMemo_;
   std::vector<std::unique_ptr<CotationResult>> cotations_;
   std::vector<std::unique_ptr<std::vector<RuleResult>>> blocks_;

@@ -20,9 +20,15 @@ DemandeResult Interpreter::evaluate(const Inputs& in) const {
   Arena arena;
   Evaluator ev(program_, in, arena);
   DemandeResult out;
-  for (std::uint32_t c = 0; c < program_.cotations.size(); ++c) out.cotations.push_back(ev.cotation(c));
-  for (std::uint32_t b = 0; b < program_.ruleBlocks.size(); ++b) out.blocks.push_back(ev.block(b));
+  // Everything is computed before any result is moved out: a rule's motif
+  // or a later cotation may read an earlier cotation.
+  for (std::uint32_t c = 0; c < program_.cotations.size(); ++c) ev.cotation(c);
+  for (std::uint32_t b = 0; b < program_.ruleBlocks.size(); ++b) ev.block(b);
   if (!in.roles[static_cast<int>(ir::Role::Logement)].isAbsent()) out.eligible = ev.eligible();
+  out.cotations.reserve(program_.cotations.size());
+  for (std::uint32_t c = 0; c < program_.cotations.size(); ++c) out.cotations.push_back(ev.takeCotation(c));
+  out.blocks.reserve(program_.ruleBlocks.size());
+  for (std::uint32_t b = 0; b < program_.ruleBlocks.size(); ++b) out.blocks.push_back(ev.takeBlock(b));
   return out;
 }
 

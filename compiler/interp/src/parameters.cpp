@@ -44,8 +44,9 @@ Value Evaluator::evalTable(const ir::Expr& e) {
   num::Date date = dateAt(e.b.get());
   const ir::DatedValue& version = paramVersion(e.index, date, e.range);
   const ir::TableVersion& t = version.table;
-  std::vector<Value> keys;
-  for (const auto& a : e.args) keys.push_back(eval(*a));
+  // A barème has one or two keys (checked by sema).
+  Value keys[2];
+  for (std::size_t k = 0; k < e.args.size() && k < 2; ++k) keys[k] = eval(*e.args[k]);
   auto showKey = [&](std::size_t k) {
     const Value& v = keys[k];
     return formatFrench(p_, e.args[k]->type, v);
@@ -113,7 +114,7 @@ Value Evaluator::evalTable(const ir::Expr& e) {
   const auto& cell = t.cells[*row][col];
   if (!cell) {
     std::string key = showKey(0);
-    if (keys.size() == 2) key += ", " + showKey(1);
+    if (e.args.size() == 2) key += ", " + showKey(1);
     fail(fmt::format("la case [{}] du barème `{}` n'est pas publiée pour la période commençant le {}{}", key, p.name,
                      version.from.toString(), refOf(p, &version)),
          e.range);

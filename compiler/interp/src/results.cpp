@@ -54,6 +54,7 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
   std::vector<std::uint8_t> criterionCounts(c.criteria.size(), 1);
   auto walk = [&](auto& self, const std::vector<std::int32_t>& items, bool maximum) -> Item {
     std::vector<Item> values;
+    values.reserve(items.size());
     for (std::int32_t it : items) {
       if (it >= 0) {
         const CriterionResult& cr = result->criteria[static_cast<std::size_t>(it)];
@@ -141,6 +142,16 @@ const std::vector<RuleResult>& Evaluator::block(std::uint32_t index) {
   }
   blocks_[index] = std::move(results);
   return *blocks_[index];
+}
+
+CotationResult Evaluator::takeCotation(std::uint32_t index) {
+  cotation(index);
+  return std::move(*cotations_[index]);
+}
+
+std::vector<RuleResult> Evaluator::takeBlock(std::uint32_t index) {
+  block(index);
+  return std::move(*blocks_[index]);
 }
 
 bool Evaluator::eligible() {

@@ -138,50 +138,60 @@ struct List {
 class Arena {
 public:
   Record* record(std::uint32_t structIndex, std::size_t fieldCount) {
-    records_.emplace_back();
-    Record& r = records_.back();
+    Storage& st = storage();
+    st.records.emplace_back();
+    Record& r = st.records.back();
     r.structIndex = structIndex;
     r.fieldCount = static_cast<std::uint32_t>(fieldCount);
     r.fields = values(fieldCount);
     return &r;
   }
   List* list() {
-    lists_.emplace_back();
-    return &lists_.back();
+    Storage& st = storage();
+    st.lists.emplace_back();
+    return &st.lists.back();
   }
   const std::string* text(std::string s) {
-    texts_.push_back(std::move(s));
-    return &texts_.back();
+    Storage& st = storage();
+    st.texts.push_back(std::move(s));
+    return &st.texts.back();
   }
   void clear() {
-    records_.clear();
-    lists_.clear();
-    texts_.clear();
-    blocks_.clear();
+    storage_.reset();
     used_ = kBlock;
   }
 
 private:
   static constexpr std::size_t kBlock = 4096;
+  // Created on first use: most evaluations of one demande allocate
+  // nothing here, and an empty deque already allocates.
+  struct Storage {
+    std::deque<Record> records;
+    std::vector<std::unique_ptr<Value[]>> blocks;
+    std::deque<List> lists;
+    std::deque<std::string> texts;
+  };
+  Storage& storage() {
+    if (!storage_) storage_ = std::make_unique<Storage>();
+    return *storage_;
+  }
   // `n` default (absent) values, from the current block or a new one.
   Value* values(std::size_t n) {
+    auto& blocks = storage().blocks;
     if (n > kBlock) {
-      blocks_.push_back(std::make_unique<Value[]>(n));
-      return blocks_.back().get();
+      blocks.push_back(std::make_unique<Value[]>(n));
+      return blocks.back().get();
     }
     if (used_ + n > kBlock) {
-      blocks_.push_back(std::make_unique<Value[]>(kBlock));
+      blocks.push_back(std::make_unique<Value[]>(kBlock));
       used_ = 0;
     }
-    Value* v = blocks_.back().get() + used_;
+    Value* v = blocks.back().get() + used_;
     used_ += n;
     return v;
   }
-  std::deque<Record> records_;
-  std::vector<std::unique_ptr<Value[]>> blocks_;
+  std::unique_ptr<Storage> storage_;
   std::size_t used_ = kBlock;
-  std::deque<List> lists_;
-  std::deque<std::string> texts_;
 };
 
 } // namespace loge::interp
