@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the hand-written C++ baseline, the compiled engine and the interpreter
-# on the same workload data, in one run, and prints the ratios; then the
-# parse + check + JIT time of every shipped policy, without and with the
-# compiled-object cache.
+# on the same workload data, in one run, and prints the ratios; then
+# libloge's evaluation calls against the same baseline (bench/capi, on the
+# shipped 10 000 demandes); then the parse + check + JIT time of every
+# shipped policy, without and with the compiled-object cache.
 #   bash bench/run_bench.sh [DEMANDES.jsonl]      (after bash tools/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,23 @@ print("| C++ écrit à la main | %.1f | 1,0 |" % b)
 print("| Loge compilé (JIT) | %.1f | %.1f |" % (j, j / b))
 print("| Loge interprété | %.1f | %.1f |" % (i, i / b))
 PY
+
+echo
+echo "== libloge (API C) : évaluer, lire le total, l'éligibilité et une règle de chaque résultat"
+echo "   (bench/capi/capi_bench, Google Benchmark ; même charge, même exécution que la référence C++)"
+"$BUILD/bench/capi/capi_bench" --benchmark_format=json --benchmark_min_time=0.5 2>/dev/null | python3 -c '
+import json, sys
+runs = {b["name"]: 1e9 / b["items_per_second"] for b in json.load(sys.stdin)["benchmarks"]}
+ref = runs["BM_Reference"]
+labels = {"BM_Reference": "C++ écrit à la main (dans le même processus)",
+          "BM_EvaluateBatch": "loge_evaluate_batch (10 000 demandes par appel)",
+          "BM_EvaluateOne": "loge_evaluate (une demande par appel)",
+          "BM_EvaluateBatchJson": "loge_evaluate_batch, puis le JSON de chaque résultat"}
+print("\n| appel | ns par demande | rapport à la référence C++ |")
+print("|---|---|---|")
+for name, ns in runs.items():
+    print("| %s | %.0f | %.0f |" % (labels.get(name, name), ns, ns / ref))
+'
 
 echo
 echo "== analyse + vérification + JIT de chaque politique livrée"

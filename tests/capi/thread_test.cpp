@@ -103,6 +103,74 @@ TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
   loge_policy_free(policy);
 }
 
+// One set of results read from several threads at once: the texts a result
+// hands out (totals, criteria, JSON) are built on first read, once, and
+// every thread gets the same stable string.
+TEST_P(Threads, SharedResultsReadConcurrently) {
+  constexpr int kThreads = 4;
+  loge_policy* policy = loadPolicy(repoPath("examples/grille-exemple.loge"), GetParam());
+  ASSERT_NE(policy, nullptr);
+  loge_record* logement = nullptr;
+  ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, repoPath("examples/logement-t3-plus.json").c_str(),
+                                       &logement, nullptr),
+            LOGE_OK);
+  const std::string text = corpus(50);
+  loge_batch* batch = nullptr;
+  ASSERT_EQ(loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr), LOGE_OK);
+  loge_results* results = nullptr;
+  ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr), LOGE_OK);
+  size_t count = 0, criteria = 0;
+  ASSERT_EQ(loge_results_count(results, &count, nullptr), LOGE_OK);
+  ASSERT_EQ(loge_policy_criterion_count(policy, 0, &criteria, nullptr), LOGE_OK);
+  ASSERT_GT(count, 0u);
+  ASSERT_GT(criteria, 0u);
+  // Per thread, per result: the pointers handed out, in the order read.
+  std::vector<std::vector<const char*>> seen(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (size_t k = 0; k < count; ++k) {
+        size_t i = (k + static_cast<size_t>(t) * count / kThreads) % count; // not in lock-step
+        const loge_result* r = nullptr;
+        const char *total = nullptr, *json = nullptr;
+        if (loge_results_get(results, i, &r, nullptr) != LOGE_OK) continue;
+        // Threads read the texts in different orders.
+        if (t % 2 == 0) {
+          loge_result_json(r, &json, nullptr);
+          loge_result_total(r, 0, &total, nullptr);
+        } else {
+          loge_result_total(r, 0, &total, nullptr);
+          loge_result_json(r, &json, nullptr);
+        }
+        seen[t].resize(count * (2 + criteria));
+        seen[t][i * (2 + criteria)] = total;
+        seen[t][i * (2 + criteria) + 1] = json;
+        for (size_t c = 0; c < criteria; ++c) {
+          const char* points = nullptr;
+          loge_result_criterion_points(r, 0, c, &points, nullptr);
+          seen[t][i * (2 + criteria) + 2 + c] = points;
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  const std::vector<std::string> expected = jsonLines(results);
+  for (int t = 0; t < kThreads; ++t) {
+    ASSERT_EQ(seen[t].size(), count * (2 + criteria)) << "thread " << t;
+    EXPECT_EQ(seen[t], seen[0]) << "thread " << t << " was handed other strings";
+    for (size_t i = 0; i < count; ++i) {
+      ASSERT_NE(seen[t][i * (2 + criteria)], nullptr);
+      EXPECT_EQ(std::string(seen[t][i * (2 + criteria) + 1]), expected[i]);
+      // The total is the one in the JSON document.
+      EXPECT_NE(expected[i].find(std::string("\"total\": ") + seen[t][i * (2 + criteria)]), std::string::npos)
+          << expected[i];
+    }
+  }
+  loge_results_free(results);
+  loge_batch_free(batch);
+  loge_record_free(logement);
+  loge_policy_free(policy);
+}
+
 // Ranking, quotas and position statements from several threads at once,
 // sharing the policy and every input (tests/designation's data).
 TEST_P(Threads, ConcurrentDesignationEqualsSequential) {

@@ -24,6 +24,7 @@ public:
 
   const CotationResult& cotation(std::uint32_t index);
   const std::vector<RuleResult>& block(std::uint32_t index);
+  std::string failedRuleMotif(std::uint32_t block, std::uint32_t rule);
   bool eligible();
   std::string text(const std::vector<ir::TextPiece>& pieces);
 

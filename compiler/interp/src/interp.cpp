@@ -32,6 +32,12 @@ DemandeResult Interpreter::evaluate(const Inputs& in) const {
   return out;
 }
 
+std::string Interpreter::failedRuleMotif(const Inputs& in, std::uint32_t block, std::uint32_t rule) const {
+  Arena arena;
+  Evaluator ev(program_, in, arena);
+  return ev.failedRuleMotif(block, rule);
+}
+
 Value Interpreter::evaluateExpr(const ir::Expr& e, const Inputs& in, Arena& arena, std::uint32_t slots) const {
   Evaluator ev(program_, in, arena);
   return ev.evalWithSlots(e, slots + 1);

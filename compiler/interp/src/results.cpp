@@ -144,6 +144,17 @@ const std::vector<RuleResult>& Evaluator::block(std::uint32_t index) {
   return *blocks_[index];
 }
 
+// As block() renders the motif of a rule that fails: its requirement and
+// exceptions are evaluated first, in the same frame, so the motif sees the
+// same locals and an error comes out at the same place.
+std::string Evaluator::failedRuleMotif(std::uint32_t block, std::uint32_t rule) {
+  const ir::RuleDecl& r = p_.ruleBlocks[block].rules[rule];
+  Frame frame(*this, r.slotCount);
+  (void)eval(*r.requirement);
+  for (const auto& x : r.exceptions) (void)eval(*x.condition);
+  return r.motif.empty() ? r.label : text(r.motif);
+}
+
 CotationResult Evaluator::takeCotation(std::uint32_t index) {
   cotation(index);
   return std::move(*cotations_[index]);

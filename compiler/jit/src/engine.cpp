@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <llvm/Support/raw_ostream.h>
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -127,6 +128,16 @@ std::string missingFeatures(const std::string& features) {
 }
 } // namespace
 
+// The parameters in force at one evaluation date, as generated code reads
+// them: each scalar parameter's value, each small integer-keyed barème's
+// direct index. They depend on the date alone, and resolving them costs
+// about as much as evaluating a demande: hosts that evaluate one demande
+// per call (libloge's loge_evaluate) reuse them.
+struct DateParams {
+  std::vector<const std::uint8_t*> values;
+  rt::DenseTables dense;
+};
+
 struct Engine::Impl {
   const ir::Program* program = nullptr;
   std::unique_ptr<codegen::Layout> layout;
@@ -137,7 +148,39 @@ struct Engine::Impl {
   std::unique_ptr<loge_rt_params> params;
   std::vector<std::uint8_t> emptyCandidature;
   CompileTimings timings;
+  // The last few evaluation dates' parameters. Shared pointers: a thread
+  // keeps using its date's parameters while another evicts them.
+  mutable std::mutex datesMutex;
+  mutable std::map<std::int32_t, std::shared_ptr<const DateParams>> dates;
+
+  std::shared_ptr<DateParams> resolve(num::Date date) const;
+  std::shared_ptr<const DateParams> paramsAt(num::Date date) const;
 };
+
+std::shared_ptr<DateParams> Engine::Impl::resolve(num::Date date) const {
+  auto out = std::make_shared<DateParams>();
+  out->values.assign(params->params.size(), nullptr);
+  for (std::size_t i = 0; i < out->values.size(); ++i) {
+    if (params->params[i].isTable) continue;
+    std::int32_t status = 0;
+    out->values[i] = loge_rt_param(params.get(), static_cast<std::int32_t>(i), date.days(), &status);
+  }
+  rt::denseTables(*params, date.days(), out->values, out->dense);
+  return out;
+}
+
+std::shared_ptr<const DateParams> Engine::Impl::paramsAt(num::Date date) const {
+  constexpr std::size_t kDatesKept = 8;
+  {
+    std::lock_guard<std::mutex> lock(datesMutex);
+    auto it = dates.find(date.days());
+    if (it != dates.end()) return it->second;
+  }
+  std::shared_ptr<const DateParams> fresh = resolve(date);
+  std::lock_guard<std::mutex> lock(datesMutex);
+  if (dates.size() >= kDatesKept) dates.clear();
+  return dates.emplace(date.days(), std::move(fresh)).first->second;
+}
 
 // What both a compiled and a loaded engine start from: the program and
 // its record and result layouts.
@@ -323,17 +366,11 @@ void Engine::evaluate(const FlatRecords& demandes, const std::uint8_t* logement,
                       const std::uint8_t* candidature,
                       const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides) const {
   const Impl& m = *impl_;
-  // Parameters in force at the evaluation date, resolved once per call.
-  std::vector<const std::uint8_t*> values(m.params->params.size(), nullptr);
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (m.params->params[i].isTable) continue;
-    std::int32_t status = 0;
-    values[i] = loge_rt_param(m.params.get(), static_cast<std::int32_t>(i), date.days(), &status);
-  }
-  rt::DenseTables dense;
-  rt::denseTables(*m.params, date.days(), values, dense);
-  BlockStore overridden;
+  // Parameters in force at the evaluation date: shared between calls at the
+  // same date, or resolved afresh for a test that overrides some.
   if (overrides) {
+    std::shared_ptr<DateParams> own = m.resolve(date);
+    BlockStore overridden;
     Flattener flat(*m.layout, overridden);
     for (const auto& [index, dated] : *overrides) {
       const ir::ParameterDecl& decl = m.program->parameters[index];
@@ -347,12 +384,22 @@ void Engine::evaluate(const FlatRecords& demandes, const std::uint8_t* logement,
         bytes = overridden.allocate(m.layout->sizeOf(decl.type) + 16);
         flat.constant(found->value, decl.type, bytes);
       }
-      values[index] = bytes;
+      own->values[index] = bytes;
     }
+    evaluateWith(demandes, logement, date, out, errors, candidature, own->values.data());
+    return;
   }
+  std::shared_ptr<const DateParams> at = m.paramsAt(date);
+  evaluateWith(demandes, logement, date, out, errors, candidature, at->values.data());
+}
+
+void Engine::evaluateWith(const FlatRecords& demandes, const std::uint8_t* logement, num::Date date,
+                          std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& errors,
+                          const std::uint8_t* candidature, const std::uint8_t* const* values) const {
+  const Impl& m = *impl_;
   codegen::JitCtx ctx;
   ctx.params = m.params.get();
-  ctx.paramValues = values.data();
+  ctx.paramValues = values;
   // Generated code writes every result field: no need to clear the buffer.
   if (out.size() < demandes.count() * m.out->size) out.resize(demandes.count() * m.out->size);
   errors.resize(demandes.count());
@@ -374,9 +421,12 @@ interp::DemandeResult Engine::decode(const std::uint8_t* o, bool withLogement) c
     return num::Decimal::fromMantissa(v);
   };
   interp::DemandeResult r;
+  r.cotations.reserve(p.cotations.size());
   for (std::size_t c = 0; c < p.cotations.size(); ++c) {
     const auto& oc = L.cotations[c];
     interp::CotationResult cr;
+    cr.criteria.reserve(oc.brut.size());
+    cr.rubriques.reserve(oc.rubriques.size());
     cr.total = dec(oc.total);
     cr.beforeBounds = dec(oc.beforeBounds);
     cr.floorApplied = o[oc.floorApplied] != 0;
@@ -392,8 +442,10 @@ interp::DemandeResult Engine::decode(const std::uint8_t* o, bool withLogement) c
     r.cotations.push_back(std::move(cr));
   }
   bool ok = true;
+  r.blocks.reserve(p.ruleBlocks.size());
   for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
     std::vector<interp::RuleResult> rules;
+    rules.reserve(L.blocks[b].status.size());
     for (std::size_t i = 0; i < L.blocks[b].status.size(); ++i) {
       interp::RuleResult rr;
       rr.status = static_cast<interp::RuleStatus>(o[L.blocks[b].status[i]]);

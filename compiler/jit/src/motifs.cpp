@@ -21,21 +21,16 @@ bool staticMotif(const ir::RuleDecl& r, std::string& out) {
 
 void completeMotifs(const interp::Interpreter& interp, const interp::Inputs& in, interp::DemandeResult& r) {
   const ir::Program& p = interp.program();
-  bool needInterp = false;
-  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {
-    for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) {
+  for (std::uint32_t b = 0; b < p.ruleBlocks.size(); ++b) {
+    for (std::uint32_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) {
       interp::RuleResult& rr = r.blocks[b][k];
       if (rr.status == interp::RuleStatus::Exception)
         rr.motif = p.ruleBlocks[b].rules[k].exceptions[static_cast<std::size_t>(rr.exception)].label;
       else if ((rr.status == interp::RuleStatus::Refus || rr.status == interp::RuleStatus::Alerte) &&
                !staticMotif(p.ruleBlocks[b].rules[k], rr.motif))
-        needInterp = true;
+        rr.motif = interp.failedRuleMotif(in, b, k);
     }
   }
-  if (!needInterp) return;
-  interp::DemandeResult ref = interp.evaluate(in);
-  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b)
-    for (std::size_t k = 0; k < p.ruleBlocks[b].rules.size(); ++k) r.blocks[b][k].motif = ref.blocks[b][k].motif;
 }
 
 } // namespace loge::jit

@@ -45,19 +45,10 @@ loge_rule_status statusOf(interp::RuleStatus s) {
 } // namespace
 
 std::unique_ptr<loge_result> makeResult(const Core& core, const std::string& id, interp::DemandeResult raw) {
-  const ir::Program& p = *core->program;
   auto r = std::make_unique<loge_result>();
   r->core = core;
   r->id = id;
   r->raw = std::move(raw);
-  for (const interp::CotationResult& c : r->raw.cotations) {
-    r->totals.push_back(c.total.toString());
-    std::vector<std::string> criteria, rubriques;
-    for (const interp::CriterionResult& x : c.criteria) criteria.push_back(x.contribution.toString());
-    for (const num::Decimal& x : c.rubriques) rubriques.push_back(x.toString());
-    r->criteria.push_back(std::move(criteria));
-    r->rubriques.push_back(std::move(rubriques));
-  }
   for (std::size_t i = 0; i < core->rules.size(); ++i) {
     const interp::RuleResult& rr = r->raw.blocks[core->rules[i].block][core->rules[i].rule];
     r->statuses.push_back(statusOf(rr.status));
@@ -65,7 +56,6 @@ std::unique_ptr<loge_result> makeResult(const Core& core, const std::string& id,
     if (rr.status == interp::RuleStatus::Refus) r->refusals.push_back(i);
     if (rr.status == interp::RuleStatus::Alerte) r->alerts.push_back(i);
   }
-  r->json = interp::resultJson(p, id, r->raw);
   return r;
 }
 
@@ -74,7 +64,7 @@ std::unique_ptr<loge_result> failedResult(const Core& core, const std::string& i
   r->core = core;
   r->id = id;
   r->error = evalError(*core, e);
-  r->json = interp::errorJson(core->sources, id, e);
+  r->failedJson = interp::errorJson(core->sources, id, e);
   return r;
 }
 

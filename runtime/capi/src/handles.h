@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -116,13 +117,29 @@ struct loge_result {
   std::string id;
   std::unique_ptr<loge_error> error; // the demande could not be evaluated
   loge::interp::DemandeResult raw;
-  // Decimals spelled once, so the accessors hand out stable strings.
-  std::vector<std::string> totals;
-  std::vector<std::vector<std::string>> criteria, rubriques;
   std::vector<loge_rule_status> statuses; // per RuleRef
   std::vector<const std::string*> motifs; // per RuleRef, into `raw`
   std::vector<std::size_t> refusals, alerts;
-  std::string json;
+
+  // The decimals as text and the JSON document are built on first read:
+  // a host that reads a total per demande does not pay for every
+  // criterion's spelling and the JSON (they cost far more than the
+  // evaluation). Built once, so the accessors hand out stable strings, even
+  // when several threads read the same result.
+  struct Spelled {
+    std::vector<std::vector<std::string>> criteria, rubriques;
+  };
+  const std::vector<std::string>& totals() const; // per cotation
+  const Spelled& spelled() const;                 // criteria and rubriques
+  const std::string& json() const;
+  // Set when the demande failed (errorJson); otherwise built by json().
+  std::string failedJson;
+
+private:
+  mutable std::once_flag totalsOnce_, spelledOnce_, jsonOnce_;
+  mutable std::vector<std::string> totals_;
+  mutable Spelled spelled_;
+  mutable std::string json_;
 };
 
 struct loge_results {

@@ -1,6 +1,8 @@
 // libloge: reading one demande's results.
 #include "boundary.h"
 
+#include "loge/interp/result_json.h"
+
 #include <charconv>
 #include <cstring>
 
@@ -17,13 +19,39 @@ const loge_result& evaluated(const loge_result* result) {
 
 const loge_result& cotationOf(const loge_result* result, size_t cotation) {
   const loge_result& r = evaluated(result);
-  checkIndex(cotation, r.totals.size(), "cotation");
+  checkIndex(cotation, r.raw.cotations.size(), "cotation");
   return r;
 }
 
 } // namespace
 
 } // namespace loge::capi
+
+const std::vector<std::string>& loge_result::totals() const {
+  std::call_once(totalsOnce_, [&] {
+    for (const loge::interp::CotationResult& c : raw.cotations) totals_.push_back(c.total.toString());
+  });
+  return totals_;
+}
+
+const loge_result::Spelled& loge_result::spelled() const {
+  std::call_once(spelledOnce_, [&] {
+    for (const loge::interp::CotationResult& c : raw.cotations) {
+      std::vector<std::string> criteria, rubriques;
+      for (const loge::interp::CriterionResult& x : c.criteria) criteria.push_back(x.contribution.toString());
+      for (const loge::num::Decimal& x : c.rubriques) rubriques.push_back(x.toString());
+      spelled_.criteria.push_back(std::move(criteria));
+      spelled_.rubriques.push_back(std::move(rubriques));
+    }
+  });
+  return spelled_;
+}
+
+const std::string& loge_result::json() const {
+  if (error) return failedJson;
+  std::call_once(jsonOnce_, [&] { json_ = loge::interp::resultJson(*core->program, id, raw); });
+  return json_;
+}
 
 using namespace loge::capi;
 
@@ -49,7 +77,7 @@ LOGE_API loge_status loge_result_error(const loge_result* result, const loge_err
 
 LOGE_API loge_status loge_result_total(const loge_result* result, size_t cotation, const char** out,
                                        loge_error** error) {
-  return guard(error, [&] { return put(out, cotationOf(result, cotation).totals[cotation].c_str()); });
+  return guard(error, [&] { return put(out, cotationOf(result, cotation).totals()[cotation].c_str()); });
 }
 
 LOGE_API loge_status loge_result_bounds_applied(const loge_result* result, size_t cotation, int* floor_applied,
@@ -68,8 +96,8 @@ LOGE_API loge_status loge_result_criterion_points(const loge_result* result, siz
                                                   const char** out, loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = cotationOf(result, cotation);
-    checkIndex(criterion, r.criteria[cotation].size(), "critère");
-    return put(out, r.criteria[cotation][criterion].c_str());
+    checkIndex(criterion, r.raw.cotations[cotation].criteria.size(), "critère");
+    return put(out, r.spelled().criteria[cotation][criterion].c_str());
   });
 }
 
@@ -77,7 +105,7 @@ LOGE_API loge_status loge_result_criterion_applicable(const loge_result* result,
                                                       int* out, loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = cotationOf(result, cotation);
-    checkIndex(criterion, r.criteria[cotation].size(), "critère");
+    checkIndex(criterion, r.raw.cotations[cotation].criteria.size(), "critère");
     return put(out, r.raw.cotations[cotation].criteria[criterion].applicable ? 1 : 0);
   });
 }
@@ -86,8 +114,8 @@ LOGE_API loge_status loge_result_rubrique_points(const loge_result* result, size
                                                  const char** out, loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = cotationOf(result, cotation);
-    checkIndex(rubrique, r.rubriques[cotation].size(), "rubrique");
-    return put(out, r.rubriques[cotation][rubrique].c_str());
+    checkIndex(rubrique, r.raw.cotations[cotation].rubriques.size(), "rubrique");
+    return put(out, r.spelled().rubriques[cotation][rubrique].c_str());
   });
 }
 
@@ -141,7 +169,7 @@ LOGE_API loge_status loge_result_alert(const loge_result* result, size_t index, 
 }
 
 LOGE_API loge_status loge_result_json(const loge_result* result, const char** out, loge_error** error) {
-  return guard(error, [&] { return put(out, handle(result, Tag::Result, "result").json.c_str()); });
+  return guard(error, [&] { return put(out, handle(result, Tag::Result, "result").json().c_str()); });
 }
 
 LOGE_API loge_status loge_decimal_to_double(const char* decimal, double* out, loge_error** error) {

@@ -95,7 +95,7 @@ LOGE_API loge_status loge_statement_cotation(const loge_statement* statement, si
 LOGE_API loge_status loge_statement_note(const loge_statement* statement, const char** out, loge_error** error) {
   return guard(error, [&] {
     const loge_statement& s = statementOf(statement);
-    return put(out, s.result->totals[s.cotation].c_str());
+    return put(out, s.result->totals()[s.cotation].c_str());
   });
 }
 

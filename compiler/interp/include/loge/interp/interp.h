@@ -124,6 +124,12 @@ public:
   // only when a logement is given). Throws EvalError.
   DemandeResult evaluate(const Inputs& in) const;
 
+  // The motif of rule `rule` of block `block` when it alerts or refuses,
+  // rendered as evaluate() renders it, evaluating that rule alone: the
+  // compiled engine gives statuses, and the text comes from here (the one
+  // definition of French formatting). Throws EvalError.
+  std::string failedRuleMotif(const Inputs& in, std::uint32_t block, std::uint32_t rule) const;
+
   // Evaluates a standalone expression (test expectations) in the inputs'
   // context. Temporaries go to `arena`. Throws EvalError.
   Value evaluateExpr(const ir::Expr& e, const Inputs& in, Arena& arena, std::uint32_t slots) const;

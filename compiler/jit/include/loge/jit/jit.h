@@ -111,6 +111,9 @@ public:
 
 private:
   explicit Engine(const ir::Program& program);
+  void evaluateWith(const FlatRecords& demandes, const std::uint8_t* logement, num::Date date,
+                    std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& errors, const std::uint8_t* candidature,
+                    const std::uint8_t* const* values) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -3,8 +3,8 @@
 // Engine::decode gives each rule's statut but no motif: motifs are French
 // text, rendered by the interpreter (the one definition of French
 // formatting). A static motif (or the rule's label, or an exception's
-// label) is copied from the program; a motif with `{expressions}` makes the
-// interpreter re-evaluate the demande once for all its motifs.
+// label) is copied from the program; a motif with `{expressions}` is
+// rendered by the interpreter, which evaluates that rule alone.
 #pragma once
 
 #include "loge/interp/interp.h"
