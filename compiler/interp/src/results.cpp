@@ -12,6 +12,14 @@ struct Item {
   bool applicable;
 };
 
+// Adds an item to a sum of items (a rubrique, a cotation): an item that
+// does not apply adds nothing, and the sum applies when any item does.
+void accumulate(Item& sum, num::Decimal value, bool applicable, SourceRange range) {
+  if (!applicable) return;
+  sum.value = decAdd(sum.value, value, range);
+  sum.applicable = true;
+}
+
 num::Decimal clampBound(Evaluator& ev, num::Decimal v, const ir::ExprPtr& floor, const ir::ExprPtr& ceiling,
                         bool* floorHit, bool* ceilingHit) {
   if (floor) {
@@ -49,9 +57,13 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
     r.applicable = true;
     r.brut = eval(*cr.value).asDecimal();
   }
-  // Combine items bottom-up, remembering what counts towards the parent.
-  std::vector<std::uint8_t> rubriqueCounts(c.rubriques.size(), 1);
-  std::vector<std::uint8_t> criterionCounts(c.criteria.size(), 1);
+  // Combine items bottom-up, remembering what counts towards the parent
+  // (without rubriques, every criterion counts: no vector needed).
+  std::vector<std::uint8_t> rubriqueCounts, criterionCounts;
+  if (!c.rubriques.empty()) {
+    rubriqueCounts.assign(c.rubriques.size(), 1);
+    criterionCounts.assign(c.criteria.size(), 1);
+  }
   auto walk = [&](auto& self, const std::vector<std::int32_t>& items, bool maximum) -> Item {
     std::vector<Item> values;
     values.reserve(items.size());
@@ -70,11 +82,7 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
     }
     Item out{num::Decimal(), false};
     if (!maximum) {
-      for (const Item& v : values) {
-        if (!v.applicable) continue;
-        out.value = decAdd(out.value, v.value, c.range);
-        out.applicable = true;
-      }
+      for (const Item& v : values) accumulate(out, v.value, v.applicable, c.range);
       return out;
     }
     std::optional<std::size_t> best;
@@ -91,14 +99,24 @@ const CotationResult& Evaluator::cotation(std::uint32_t index) {
     if (best) out = values[*best];
     return out;
   };
-  Item top = walk(walk, c.items, false);
+  Item top{num::Decimal(), false};
+  if (c.rubriques.empty()) {
+    // The walk below without its bookkeeping: the applicable criteria
+    // summed in order.
+    for (std::int32_t it : c.items) {
+      const CriterionResult& cr = result->criteria[static_cast<std::size_t>(it)];
+      accumulate(top, cr.brut, cr.applicable, c.range);
+    }
+  } else {
+    top = walk(walk, c.items, false);
+  }
   result->beforeBounds = top.value;
   result->total = clampBound(*this, top.value, c.floor, c.ceiling, &result->floorApplied, &result->ceilingApplied);
   // A criterion contributes its value when it and every enclosing rubrique
   // count towards their parents.
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
     CriterionResult& r = result->criteria[i];
-    bool counts = r.applicable && criterionCounts[i];
+    bool counts = r.applicable && (criterionCounts.empty() || criterionCounts[i]);
     for (std::int32_t rb = c.criteria[i].rubrique; counts && rb >= 0;
          rb = c.rubriques[static_cast<std::size_t>(rb)].parent)
       counts = rubriqueCounts[static_cast<std::size_t>(rb)] != 0;
