@@ -167,6 +167,52 @@ TEST_P(Engines, BatchResultsMatchHandComputedValues) {
   loge_results_free(results);
 }
 
+// A batch keeps what its first evaluation prepared (the compiled engine's
+// flat copy of the records): a demande added afterwards must be evaluated
+// by the next evaluation, and the others unchanged.
+TEST_P(Engines, BatchGrownAfterAnEvaluation) {
+  auto jsonOf = [](loge_results* results) {
+    std::vector<std::string> out;
+    size_t n = 0;
+    EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
+    for (size_t i = 0; i < n; ++i) {
+      const loge_result* r = nullptr;
+      const char* s = nullptr;
+      EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
+      EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
+      out.push_back(str(s));
+    }
+    return out;
+  };
+  ErrorSlot e;
+  loge_results* before = nullptr;
+  ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &before, &e), LOGE_OK) << e.message();
+  const std::vector<std::string> first = jsonOf(before);
+  loge_results_free(before);
+  ASSERT_EQ(first.size(), 4u);
+
+  const std::string json = R"({"id": "E", "depot": "2021-05-01", "enfants": 3, "ressources": "900", "dalo": true,)"
+                           R"( "zone": "a", "personnes": [], "communes": [], "facteur": 2})";
+  loge_record* added = nullptr;
+  ASSERT_EQ(loge_record_from_json(policy, LOGE_ROLE_DEMANDE, json.data(), json.size(), &added, &e), LOGE_OK)
+      << e.message();
+  ASSERT_EQ(loge_batch_add(batch, added, &e), LOGE_OK) << e.message();
+  loge_result* alone = nullptr;
+  ASSERT_EQ(loge_evaluate(policy, added, logement, "2025-06-30", &alone, &e), LOGE_OK) << e.message();
+  const char* aloneJson = nullptr;
+  ASSERT_EQ(loge_result_json(alone, &aloneJson, nullptr), LOGE_OK);
+
+  loge_results* after = nullptr;
+  ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &after, &e), LOGE_OK) << e.message();
+  std::vector<std::string> expected = first;
+  expected.push_back(str(aloneJson));
+  EXPECT_EQ(jsonOf(after), expected);
+  EXPECT_NE(expected.back().find("\"id\": \"E\""), std::string::npos) << expected.back();
+  loge_results_free(after);
+  loge_result_free(alone);
+  loge_record_free(added);
+}
+
 TEST_P(Engines, SingleEvaluationWithoutLogement) {
   loge_record* d = nullptr;
   ErrorSlot e;

@@ -100,6 +100,17 @@ const loge_batch& batchFor(const loge_batch* batch, const Core& core, loge_role 
 
 } // namespace loge::capi
 
+std::shared_ptr<const loge::jit::FlatRecords> loge_batch::flat(const loge::jit::Engine& engine) const {
+  std::lock_guard<std::mutex> lock(flatMutex_);
+  // Records are only ever appended (loge_batch_add): a copy of another
+  // size is out of date.
+  if (!flat_ || flat_->count() != records.size()) {
+    const loge::ir::Type* type = core->program->schema.roles[static_cast<int>(role)];
+    flat_ = std::make_shared<const loge::jit::FlatRecords>(engine.flatten(records, type->index));
+  }
+  return flat_;
+}
+
 using namespace loge::capi;
 
 extern "C" {

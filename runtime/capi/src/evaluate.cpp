@@ -1,7 +1,7 @@
 // libloge: evaluating demandes with the policy's engine.
 //
 // The compiled engine evaluates a whole batch in one call on flat copies of
-// the records; a demande it flags as failed is evaluated again by the
+// the records (a batch keeps its copy for the next evaluation); a demande it flags as failed is evaluated again by the
 // interpreter, which locates the error (both engines report the same
 // errors), exactly as `loge run` does. Every call works on its own buffers
 // and arena: the policy is only read, so evaluations run concurrently.
@@ -72,9 +72,10 @@ namespace {
 
 // Evaluates every demande; `each(i, result)` receives each one's result, or
 // its evaluation error, in order.
+// `batch`, when the demandes are a batch's: its flat copy is reused.
 template <typename Each>
 void evaluateAll(const Core& core, const std::vector<interp::Value>& demandes, const std::vector<std::string>& ids,
-                 const interp::Value& logement, num::Date date, Each&& each) {
+                 const interp::Value& logement, num::Date date, const loge_batch* batch, Each&& each) {
   const ir::Program& p = *core->program;
   interp::Inputs in;
   in.date = date;
@@ -92,12 +93,15 @@ void evaluateAll(const Core& core, const std::vector<interp::Value>& demandes, c
     return;
   }
   const jit::Engine& engine = *core->engine;
-  jit::FlatRecords flat = engine.flatten(demandes, p.schema.roles[static_cast<int>(ir::Role::Demande)]->index);
+  std::shared_ptr<const jit::FlatRecords> flat =
+      batch ? batch->flat(engine)
+            : std::make_shared<const jit::FlatRecords>(
+                  engine.flatten(demandes, p.schema.roles[static_cast<int>(ir::Role::Demande)]->index));
   jit::FlatRecords flatLogement;
   if (!logement.isAbsent())
     flatLogement = engine.flatten({logement}, p.schema.roles[static_cast<int>(ir::Role::Logement)]->index);
   std::vector<std::uint8_t> outs, failed;
-  engine.evaluate(flat, logement.isAbsent() ? nullptr : flatLogement.at(0), date, outs, failed);
+  engine.evaluate(*flat, logement.isAbsent() ? nullptr : flatLogement.at(0), date, outs, failed);
   for (std::size_t i = 0; i < demandes.size(); ++i) {
     one(i, [&] {
       if (failed[i]) {
@@ -140,7 +144,7 @@ LOGE_API loge_status loge_evaluate(const loge_policy* policy, const loge_record*
         ids[0] = *demandes[0].rec->fields[f].text;
     }
     std::unique_ptr<loge_result> result;
-    evaluateAll(core, demandes, ids, lv, when,
+    evaluateAll(core, demandes, ids, lv, when, nullptr,
                 [&](std::size_t, std::unique_ptr<loge_result> r) { result = std::move(r); });
     if (result->error) {
       std::unique_ptr<loge_error> e = std::move(result->error);
@@ -165,7 +169,7 @@ LOGE_API loge_status loge_evaluate_batch(const loge_policy* policy, const loge_b
     auto results = std::make_unique<loge_results>();
     results->core = core;
     results->items.reserve(b.records.size());
-    evaluateAll(core, b.records, b.ids, lv, when, [&](std::size_t, std::unique_ptr<loge_result> r) {
+    evaluateAll(core, b.records, b.ids, lv, when, &b, [&](std::size_t, std::unique_ptr<loge_result> r) {
       r->owned = false;
       if (r->error) ++results->failed;
       results->items.push_back(std::move(r));

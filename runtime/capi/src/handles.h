@@ -108,6 +108,16 @@ struct loge_batch {
   loge::interp::Arena arena;
   std::vector<loge::interp::Value> records;
   std::vector<std::string> ids;
+
+  // The records laid out flat for the compiled engine, made by the first
+  // evaluation and kept for the next (a host often evaluates one batch
+  // against several logements); made again when loge_batch_add has
+  // appended records since. Evaluations may share the batch, hence the lock.
+  std::shared_ptr<const loge::jit::FlatRecords> flat(const loge::jit::Engine& engine) const;
+
+private:
+  mutable std::mutex flatMutex_;
+  mutable std::shared_ptr<const loge::jit::FlatRecords> flat_;
 };
 
 struct loge_result {
