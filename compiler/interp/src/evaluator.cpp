@@ -100,7 +100,32 @@ num::Date Evaluator::dateAt(const ir::Expr* e) {
   return eval(*e).asDate();
 }
 
-Value Evaluator::eval(const ir::Expr& e) { return evalOp(e); }
+// Locals, constants, context records and field reads are most of the nodes
+// a demande evaluates: they are answered here, without entering evalOp's
+// large frame; everything else (and every error) goes through evalOp.
+Value Evaluator::eval(const ir::Expr& e) {
+  switch (e.op) {
+  case Op::Local: return locals_[e.index];
+  case Op::Const:
+    if (e.constant.kind == ir::Constant::Kind::Decimal) return Value::decimal(e.constant.asDecimal());
+    if (e.constant.kind == ir::Constant::Kind::Int) return Value::integer(e.constant.asInt());
+    if (e.constant.kind == ir::Constant::Kind::Bool) return Value::boolean(e.constant.asBool());
+    break;
+  case Op::Context: {
+    const Value& v = in_.roles[static_cast<int>(e.role)];
+    if (!v.isAbsent()) return v;
+    break;
+  }
+  case Op::Field: {
+    Value base = eval(*e.a);
+    const Value& v = base.rec->fields[e.index];
+    if (v.tag != Tag::Unset) return v;
+    return field(base, e.index, e.range);
+  }
+  default: break;
+  }
+  return evalOp(e);
+}
 
 Value Evaluator::evalOp(const ir::Expr& e) {
   switch (e.op) {
