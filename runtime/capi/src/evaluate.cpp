@@ -1,9 +1,10 @@
 // libloge: evaluating demandes with the policy's engine.
 //
 // The compiled engine evaluates a whole batch in one call on flat copies of
-// the records (a batch keeps its copy for the next evaluation); a demande it flags as failed is evaluated again by the
-// interpreter, which locates the error (both engines report the same
-// errors), exactly as `loge run` does. Every call works on its own buffers
+// the records (a batch keeps its copy for the next evaluation); a demande
+// it flags as failed is evaluated again by the interpreter, which locates
+// the error (both engines report the same errors), exactly as `loge run`
+// does. Every call works on its own buffers
 // and arena: the policy is only read, so evaluations run concurrently.
 #include "records.h"
 #include "results.h"
@@ -71,8 +72,8 @@ std::unique_ptr<loge_result> failedResult(const Core& core, const std::string& i
 namespace {
 
 // Evaluates every demande; `each(i, result)` receives each one's result, or
-// its evaluation error, in order.
-// `batch`, when the demandes are a batch's: its flat copy is reused.
+// its evaluation error, in order. `batch`: the batch the demandes are, whose
+// flat copy is reused (null for a record evaluated alone).
 template <typename Each>
 void evaluateAll(const Core& core, const std::vector<interp::Value>& demandes, const std::vector<std::string>& ids,
                  const interp::Value& logement, num::Date date, const loge_batch* batch, Each&& each) {
