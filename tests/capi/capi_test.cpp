@@ -255,6 +255,60 @@ TEST_P(Engines, OverflowIsAnEvaluationErrorLocatedInThePolicy) {
 INSTANTIATE_TEST_SUITE_P(CApi, Engines, ::testing::Values(LOGE_ENGINE_INTERPRETER, LOGE_ENGINE_JIT),
                          [](const auto& info) { return info.param == LOGE_ENGINE_JIT ? "jit" : "interp"; });
 
+// A batch larger than the slices libloge evaluates it by (1 024 demandes):
+// the four hand-worked demandes and a fifth repeated (five does not divide
+// 1 024: a slice read in place of another gives other figures), so that
+// every slice holds results, rule motifs and evaluation errors, at every
+// position. The compiled engine must give the interpreter's JSON for every
+// demande.
+TEST(CApi, LargeBatchEqualsTheInterpreter) {
+  std::ifstream in(dataPath("demandes.jsonl"));
+  std::vector<std::string> five;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) five.push_back(line);
+  ASSERT_EQ(five.size(), 4u);
+  five.push_back(R"({"id": "E", "depot": "2019-02-01", "enfants": 1, "ressources": "3000", "dalo": false,)"
+                 R"( "zone": "b", "personnes": [], "communes": [], "facteur": 5})");
+  std::string text;
+  constexpr std::size_t kCount = 2 * 1024 + 3;
+  for (std::size_t i = 0; i < kCount; ++i) text += five[i % 5] + "\n";
+  auto lines = [&](loge_engine engine) {
+    std::vector<std::string> out;
+    loge_policy* policy = loadPolicy(dataPath("api-test.loge"), engine);
+    loge_record* logement = nullptr;
+    loge_batch* batch = nullptr;
+    loge_results* results = nullptr;
+    if (policy &&
+        loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, dataPath("logement.json").c_str(), &logement, nullptr) ==
+            LOGE_OK &&
+        loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr) == LOGE_OK &&
+        loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK) {
+      size_t n = 0, failed = 0;
+      EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
+      EXPECT_EQ(loge_results_failed_count(results, &failed, nullptr), LOGE_OK);
+      EXPECT_EQ(failed, (kCount + 2) / 5); // C, the third of every five
+      for (size_t i = 0; i < n; ++i) {
+        const loge_result* r = nullptr;
+        const char* s = nullptr;
+        EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
+        EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
+        out.push_back(str(s));
+      }
+    }
+    loge_results_free(results);
+    loge_batch_free(batch);
+    loge_record_free(logement);
+    loge_policy_free(policy);
+    return out;
+  };
+  const std::vector<std::string> compiled = lines(LOGE_ENGINE_JIT);
+  ASSERT_EQ(compiled.size(), kCount);
+  EXPECT_EQ(compiled, lines(LOGE_ENGINE_INTERPRETER));
+  // Around the slices' edges, each line is its demande's.
+  for (std::size_t i : {1022u, 1023u, 1024u, 1025u, 2047u, 2048u, 2050u})
+    EXPECT_NE(compiled[i].find(std::string("\"id\": \"") + "ABCDE"[i % 5] + "\""), std::string::npos) << i;
+}
+
 TEST(CApi, VersionsAgree) {
   EXPECT_EQ(loge_abi_version(), static_cast<uint32_t>(LOGE_ABI_VERSION));
   EXPECT_STRNE(loge_version(), "");

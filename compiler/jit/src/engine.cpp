@@ -22,6 +22,7 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -51,6 +52,15 @@ FlatRecords::FlatRecords() = default;
 FlatRecords::FlatRecords(FlatRecords&&) noexcept = default;
 FlatRecords& FlatRecords::operator=(FlatRecords&&) noexcept = default;
 FlatRecords::~FlatRecords() = default;
+
+FlatRecords FlatRecords::slice(std::size_t first, std::size_t count) const {
+  FlatRecords out;
+  first = std::min(first, count_);
+  out.data_ = data_ ? data_ + first * stride_ : nullptr;
+  out.stride_ = stride_;
+  out.count_ = std::min(count, count_ - first);
+  return out;
+}
 
 namespace {
 using internal::llvmError;

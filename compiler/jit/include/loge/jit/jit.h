@@ -31,6 +31,9 @@ public:
   std::uint32_t stride() const { return stride_; }
   const std::uint8_t* data() const { return data_; }
   const std::uint8_t* at(std::size_t i) const { return data_ + i * stride_; }
+  // Records first … first + count − 1 (fewer at the end), not copied: valid
+  // while these records live.
+  FlatRecords slice(std::size_t first, std::size_t count) const;
 
 private:
   friend class Engine;
