@@ -105,7 +105,8 @@ void BM_Reference(benchmark::State& state) {
   perDemande(state, demandes.size());
 }
 
-void BM_EvaluateBatch(benchmark::State& state) {
+// loge_evaluate_batch on the whole workload, then `read` on each result.
+void evaluateBatch(benchmark::State& state, void (*read)(const loge_result*)) {
   Workload& w = workload();
   std::size_t count = w.records.size();
   for (auto _ : state) {
@@ -115,12 +116,22 @@ void BM_EvaluateBatch(benchmark::State& state) {
     for (std::size_t i = 0; i < count; ++i) {
       const loge_result* r = nullptr;
       if (loge_results_get(results, i, &r, nullptr) != LOGE_OK) throw std::runtime_error("résultat manquant");
-      readResult(r);
+      read(r);
     }
     loge_results_free(results);
   }
   perDemande(state, count);
 }
+
+// The result's JSON text (built on demand).
+void readJson(const loge_result* r) {
+  const char* json = nullptr;
+  if (loge_result_json(r, &json, nullptr) != LOGE_OK) throw std::runtime_error("résultat illisible");
+  benchmark::DoNotOptimize(json);
+}
+
+void BM_EvaluateBatch(benchmark::State& state) { evaluateBatch(state, readResult); }
+void BM_EvaluateBatchJson(benchmark::State& state) { evaluateBatch(state, readJson); }
 
 void BM_EvaluateOne(benchmark::State& state) {
   Workload& w = workload();
@@ -134,26 +145,6 @@ void BM_EvaluateOne(benchmark::State& state) {
     }
   }
   perDemande(state, w.records.size());
-}
-
-// With the result's JSON text read too (built on demand).
-void BM_EvaluateBatchJson(benchmark::State& state) {
-  Workload& w = workload();
-  std::size_t count = w.records.size();
-  for (auto _ : state) {
-    loge_results* results = nullptr;
-    loge_error* e = nullptr;
-    check(loge_evaluate_batch(w.policy, w.batch, w.logement, kDate, &results, &e), e, "évaluation");
-    for (std::size_t i = 0; i < count; ++i) {
-      const loge_result* r = nullptr;
-      const char* json = nullptr;
-      if (loge_results_get(results, i, &r, nullptr) != LOGE_OK || loge_result_json(r, &json, nullptr) != LOGE_OK)
-        throw std::runtime_error("résultat illisible");
-      benchmark::DoNotOptimize(json);
-    }
-    loge_results_free(results);
-  }
-  perDemande(state, count);
 }
 
 BENCHMARK(BM_Reference)->Unit(benchmark::kMillisecond);

@@ -52,15 +52,7 @@ std::vector<std::string> evaluate(const loge_policy* policy, const std::string& 
   EXPECT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, logement.c_str(), &l, &e), LOGE_OK) << e.message();
   EXPECT_EQ(loge_batch_from_jsonl_file(policy, demandes.c_str(), &b, &e), LOGE_OK) << e.message();
   EXPECT_EQ(loge_evaluate_batch(policy, b, l, "2025-06-30", &rs, &e), LOGE_OK) << e.message();
-  size_t n = 0;
-  loge_results_count(rs, &n, nullptr);
-  for (size_t i = 0; i < n; ++i) {
-    const loge_result* r = nullptr;
-    const char* s = nullptr;
-    EXPECT_EQ(loge_results_get(rs, i, &r, nullptr), LOGE_OK);
-    EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
-    out.push_back(str(s));
-  }
+  if (rs) out = jsonLines(rs);
   loge_results_free(rs);
   loge_batch_free(b);
   loge_record_free(l);

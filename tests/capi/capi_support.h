@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace capi_test {
 
@@ -44,5 +45,20 @@ inline loge_policy* loadPolicy(const std::string& path, loge_engine engine, Poli
 }
 
 inline std::string str(const char* s) { return s ? s : "(null)"; }
+
+// Each result's JSON line, in order.
+inline std::vector<std::string> jsonLines(const loge_results* results) {
+  size_t n = 0;
+  EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    const loge_result* r = nullptr;
+    const char* s = nullptr;
+    EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
+    EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
+    out.push_back(str(s));
+  }
+  return out;
+}
 
 } // namespace capi_test

@@ -171,23 +171,10 @@ TEST_P(Engines, BatchResultsMatchHandComputedValues) {
 // flat copy of the records): a demande added afterwards must be evaluated
 // by the next evaluation, and the others unchanged.
 TEST_P(Engines, BatchGrownAfterAnEvaluation) {
-  auto jsonOf = [](loge_results* results) {
-    std::vector<std::string> out;
-    size_t n = 0;
-    EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
-    for (size_t i = 0; i < n; ++i) {
-      const loge_result* r = nullptr;
-      const char* s = nullptr;
-      EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
-      EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
-      out.push_back(str(s));
-    }
-    return out;
-  };
   ErrorSlot e;
   loge_results* before = nullptr;
   ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &before, &e), LOGE_OK) << e.message();
-  const std::vector<std::string> first = jsonOf(before);
+  const std::vector<std::string> first = jsonLines(before);
   loge_results_free(before);
   ASSERT_EQ(first.size(), 4u);
 
@@ -206,7 +193,7 @@ TEST_P(Engines, BatchGrownAfterAnEvaluation) {
   ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &after, &e), LOGE_OK) << e.message();
   std::vector<std::string> expected = first;
   expected.push_back(str(aloneJson));
-  EXPECT_EQ(jsonOf(after), expected);
+  EXPECT_EQ(jsonLines(after), expected);
   EXPECT_NE(expected.back().find("\"id\": \"E\""), std::string::npos) << expected.back();
   loge_results_free(after);
   loge_result_free(alone);
@@ -283,17 +270,10 @@ TEST(CApi, LargeBatchEqualsTheInterpreter) {
             LOGE_OK &&
         loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr) == LOGE_OK &&
         loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK) {
-      size_t n = 0, failed = 0;
-      EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
+      size_t failed = 0;
       EXPECT_EQ(loge_results_failed_count(results, &failed, nullptr), LOGE_OK);
       EXPECT_EQ(failed, (kCount + 2) / 5); // C, the third of every five
-      for (size_t i = 0; i < n; ++i) {
-        const loge_result* r = nullptr;
-        const char* s = nullptr;
-        EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
-        EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
-        out.push_back(str(s));
-      }
+      out = jsonLines(results);
     }
     loge_results_free(results);
     loge_batch_free(batch);

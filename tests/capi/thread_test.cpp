@@ -12,20 +12,6 @@ using namespace capi_test;
 
 namespace {
 
-std::vector<std::string> jsonLines(const loge_results* results) {
-  size_t n = 0;
-  EXPECT_EQ(loge_results_count(results, &n, nullptr), LOGE_OK);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < n; ++i) {
-    const loge_result* r = nullptr;
-    const char* s = nullptr;
-    EXPECT_EQ(loge_results_get(results, i, &r, nullptr), LOGE_OK);
-    EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
-    out.push_back(s);
-  }
-  return out;
-}
-
 // The first `limit` lines of the example corpus.
 std::string corpus(std::size_t limit) {
   std::ifstream in(repoPath("examples/demandes.jsonl"));
@@ -34,7 +20,29 @@ std::string corpus(std::size_t limit) {
   return text;
 }
 
-class Threads : public ::testing::TestWithParam<loge_engine> {};
+class Threads : public ::testing::TestWithParam<loge_engine> {
+protected:
+  // The example policy, a logement, and the first `limit` demandes of the
+  // example corpus as one batch (`text` holds their lines).
+  void loadExample(std::size_t limit) {
+    policy = loadPolicy(repoPath("examples/grille-exemple.loge"), GetParam());
+    ASSERT_NE(policy, nullptr);
+    ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, repoPath("examples/logement-t3-plus.json").c_str(),
+                                         &logement, nullptr),
+              LOGE_OK);
+    text = corpus(limit);
+    ASSERT_EQ(loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr), LOGE_OK);
+  }
+  void TearDown() override {
+    loge_batch_free(batch);
+    loge_record_free(logement);
+    loge_policy_free(policy);
+  }
+  loge_policy* policy = nullptr;
+  loge_record* logement = nullptr;
+  loge_batch* batch = nullptr;
+  std::string text;
+};
 
 TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
   // Enough demandes for every criterion and rule to be exercised; fewer
@@ -45,15 +53,7 @@ TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
   const std::size_t limit = 600;
 #endif
   constexpr int kThreads = 4;
-  loge_policy* policy = loadPolicy(repoPath("examples/grille-exemple.loge"), GetParam());
-  ASSERT_NE(policy, nullptr);
-  loge_record* logement = nullptr;
-  ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, repoPath("examples/logement-t3-plus.json").c_str(),
-                                       &logement, nullptr),
-            LOGE_OK);
-  const std::string text = corpus(limit);
-  loge_batch* batch = nullptr;
-  ASSERT_EQ(loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr), LOGE_OK);
+  ASSERT_NO_FATAL_FAILURE(loadExample(limit));
   size_t size = 0;
   ASSERT_EQ(loge_batch_size(batch, &size, nullptr), LOGE_OK);
   ASSERT_GT(size, 0u);
@@ -98,9 +98,6 @@ TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
     EXPECT_EQ(singleOut[t], expected) << "thread " << t;
   }
   loge_results_free(reference);
-  loge_batch_free(batch);
-  loge_record_free(logement);
-  loge_policy_free(policy);
 }
 
 // One set of results read from several threads at once: the texts a result
@@ -108,15 +105,7 @@ TEST_P(Threads, ConcurrentEvaluationEqualsSequential) {
 // every thread gets the same stable string.
 TEST_P(Threads, SharedResultsReadConcurrently) {
   constexpr int kThreads = 4;
-  loge_policy* policy = loadPolicy(repoPath("examples/grille-exemple.loge"), GetParam());
-  ASSERT_NE(policy, nullptr);
-  loge_record* logement = nullptr;
-  ASSERT_EQ(loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, repoPath("examples/logement-t3-plus.json").c_str(),
-                                       &logement, nullptr),
-            LOGE_OK);
-  const std::string text = corpus(50);
-  loge_batch* batch = nullptr;
-  ASSERT_EQ(loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr), LOGE_OK);
+  ASSERT_NO_FATAL_FAILURE(loadExample(50));
   loge_results* results = nullptr;
   ASSERT_EQ(loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr), LOGE_OK);
   size_t count = 0, criteria = 0;
@@ -166,9 +155,6 @@ TEST_P(Threads, SharedResultsReadConcurrently) {
     }
   }
   loge_results_free(results);
-  loge_batch_free(batch);
-  loge_record_free(logement);
-  loge_policy_free(policy);
 }
 
 // Ranking, quotas and position statements from several threads at once,
