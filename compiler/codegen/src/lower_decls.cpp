@@ -367,8 +367,12 @@ void Lowering::defineBlock(std::uint32_t index) {
 
 void Lowering::defineEntry() {
   auto* type = llvm::FunctionType::get(i32, {ptr, ptr, ptr, ptr, i32, ptr}, false);
-  auto* fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, "loge_eval", M);
+  // Only the batch entry point calls it: inlined there, the work that does
+  // not depend on the demande (the evaluation date's calendar conversion,
+  // the logement's fields, the parameters' addresses) leaves the loop.
+  auto* fn = llvm::Function::Create(type, llvm::Function::InternalLinkage, "loge_eval", M);
   fn->setDoesNotThrow();
+  fn->addFnAttr(llvm::Attribute::AlwaysInline);
   llvm::BasicBlock* entry = llvm::BasicBlock::Create(C, "entree", fn);
   llvm::BasicBlock* done = llvm::BasicBlock::Create(C, "fin", fn);
   B.SetInsertPoint(done);

@@ -77,7 +77,8 @@ public:
                                     const std::function<llvm::Value*()>& checkedProduct);
   llvm::Value* lowerExactProduct(const ir::Expr& e, llvm::Value* a, llvm::Value* b);
   llvm::Value* lowerShortFactorProduct(llvm::Value* a, llvm::Value* b);
-  llvm::Value* roundedQuotient(llvm::Value* magnitude, llvm::Value* divisor);
+  llvm::Value* roundedQuotient(llvm::Value* magnitude, std::uint64_t divisor);
+  llvm::Value* roundedQuotientByDivision(llvm::Value* magnitude, llvm::Value* divisor);
   llvm::Value* productOrRuntime(llvm::Value* useInline, llvm::Value* a, llvm::Value* b,
                                 const std::function<llvm::Value*()>& inlineProduct);
   llvm::Value* callDecimalHelper(llvm::FunctionCallee f, llvm::Value* a, llvm::Value* b);

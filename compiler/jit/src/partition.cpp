@@ -35,7 +35,7 @@ bool isSection(const llvm::Function& f) {
   return !f.isDeclaration() && (f.getName().startswith("cotation.") || f.getName().startswith("bloc."));
 }
 
-bool isEntry(const llvm::Function& f) { return f.getName() == "loge_eval" || f.getName() == "loge_eval_batch"; }
+bool isEntry(const llvm::Function& f) { return f.getName() == "loge_eval_batch"; }
 
 // The instructions `root` brings into a partition: its own and those of
 // every internal function it calls, directly or not, each counted once.

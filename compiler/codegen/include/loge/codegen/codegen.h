@@ -1,12 +1,11 @@
 // Codegen stage: the typed IR lowered to LLVM IR.
 //
-// `generate` builds one LLVM module per program with:
-//   int32_t loge_eval(LogeJitCtx* ctx, const uint8_t* demande, const uint8_t* logement,
-//                     const uint8_t* candidature, int32_t date, uint8_t* out);
+// `generate` builds one LLVM module per program whose entry point is
 //   void loge_eval_batch(LogeJitCtx* ctx, const uint8_t* demandes, int64_t stride, int64_t count,
 //                        const uint8_t* logement, const uint8_t* candidature, int32_t date,
 //                        uint8_t* outs, int64_t outStride, uint8_t* errors);
-// Records are in the flat layout (layout.h); results go to `out` in the
+// looping over an internal, always-inlined `loge_eval` (one demande).
+// Records are in the flat layout (layout.h); results go to `outs` in the
 // OutLayout below. An evaluation error sets ctx->error and abandons the
 // demande; the host then asks the interpreter for the located message, so
 // both engines report the same error. Only the codegen and JIT stages see
