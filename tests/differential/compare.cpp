@@ -1,6 +1,8 @@
 // Differential test support: comparing the two engines on one demande.
 #include "compare.h"
 
+#include "loge/jit/definitions.h"
+
 #include "random_records.h"
 
 #include <algorithm>
@@ -144,6 +146,14 @@ Outcome compareOne(const ir::Program& p, const interp::Interpreter& interp, cons
   }
   interp::DemandeResult got = engine.decode(out, !ctx.logement.isAbsent());
   o.what = diffResults(p, *ref, got);
+  for (const jit::DefinitionMismatch& m : jit::compareDefinitions(p, engine, interp, in, out)) {
+    const ir::DefinitionDecl& d = p.definitions[m.definition];
+    auto shown = [&](const std::optional<interp::Value>& v) {
+      return v ? interp::formatJson(p, d.returnType, *v) : std::string("evaluation error");
+    };
+    o.what +=
+        "    definition " + d.name + ": interpreter " + shown(m.interpreted) + ", compiled " + shown(m.compiled) + "\n";
+  }
   o.agreed = o.what.empty();
   return o;
 }

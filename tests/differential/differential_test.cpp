@@ -348,6 +348,7 @@ TEST_P(Differential, EnginesAgree) {
   // policy's tests at the standard level.
   jit::CompileOptions compile;
   compile.inlining = jit::Inlining::Extended;
+  compile.definitions = true; // every scalar définition compared too
   std::unique_ptr<jit::Engine> engine = jit::Engine::create(p, why, compile);
   if (!engine) {
     std::cout << "[differential] " << f.name << ": the compiled engine refuses the policy: " << why << "\n";

@@ -90,7 +90,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     t.candidature = p.schema.roles[static_cast<int>(ir::Role::Candidature)];
     if (!t.demande || (p.cotations.empty() && p.ruleBlocks.empty())) continue;
     std::string why;
-    t.engine = jit::Engine::create(p, why);
+    jit::CompileOptions options;
+    options.definitions = true; // compareOne compares the définitions too
+    t.engine = jit::Engine::create(p, why, options);
     if (!t.engine) {
       if (!difftest::documentedRefusal(why))
         fuzz::finding(name + ": the compiled engine refuses the policy for an undocumented reason: " + why);

@@ -419,8 +419,53 @@ void Lowering::defineEntry() {
     B.CreateBr(next);
     B.SetInsertPoint(next);
   }
+  storeDefinitions(fn, outPtr);
   B.CreateBr(done);
   fs = nullptr;
+}
+
+// The définitions of a layout `withDefinitions`, once the demande's
+// cotations and rules are computed: each on its own, so that one failing
+// (the error flag is cleared after it) leaves the others to compare. One
+// reading a role the call did not give is not computed.
+void Lowering::storeDefinitions(llvm::Function* fn, llvm::Value* outPtr) {
+  using State = OutLayout::DefinitionState;
+  auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
+  auto put = [&](llvm::Value* v, std::uint32_t offset) {
+    if (v->getType() == i1) v = B.CreateZExt(v, i8);
+    store(v, at(offset), Memory::Out);
+  };
+  for (const OutLayout::Definition& o : out.definitions) {
+    const ir::DefinitionDecl& d = p.definitions[o.index];
+    store(B.getInt8(static_cast<std::uint8_t>(State::NotComputed)), at(o.state), Memory::Out);
+    if (d.roles & (1u << static_cast<unsigned>(ir::Role::Attribution))) continue; // never given here
+    llvm::BasicBlock* next = llvm::BasicBlock::Create(C, "definition_suivante", fn);
+    for (ir::Role role : {ir::Role::Logement, ir::Role::Candidature}) {
+      if (!(d.roles & (1u << static_cast<unsigned>(role)))) continue;
+      llvm::BasicBlock* given = llvm::BasicBlock::Create(C, "role_donne", fn);
+      B.CreateCondBr(B.CreateIsNull(fn->getArg(1 + static_cast<unsigned>(role))), next, given);
+      B.SetInsertPoint(given);
+    }
+    llvm::Value* v = B.CreateCall(definitions[o.index], {fs->frame});
+    llvm::Value* failed = B.CreateICmpNE(load(i32, ctx(), Memory::Error), B.getInt32(0));
+    llvm::BasicBlock* ok = llvm::BasicBlock::Create(C, "definition_calculee", fn);
+    llvm::BasicBlock* ko = llvm::BasicBlock::Create(C, "definition_en_erreur", fn);
+    B.CreateCondBr(failed, ko, ok);
+    B.SetInsertPoint(ko);
+    store(B.getInt8(static_cast<std::uint8_t>(State::Failed)), at(o.state), Memory::Out);
+    store(B.getInt32(0), ctx(), Memory::Error);
+    B.CreateBr(next);
+    B.SetInsertPoint(ok);
+    store(B.getInt8(static_cast<std::uint8_t>(State::Value)), at(o.state), Memory::Out);
+    if (d.returnType->kind == ir::TypeKind::Optional) {
+      put(B.CreateExtractValue(v, 0), o.value);
+      put(B.CreateExtractValue(v, 1), o.payload);
+    } else {
+      put(v, o.value);
+    }
+    B.CreateBr(next);
+    B.SetInsertPoint(next);
+  }
 }
 
 void Lowering::defineBatch() {

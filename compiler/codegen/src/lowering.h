@@ -106,6 +106,7 @@ public:
   static bool contributionIsBrut(const ir::CotationDecl& c, std::size_t i);
   void defineBlock(std::uint32_t index);
   void defineEntry();
+  void storeDefinitions(llvm::Function* fn, llvm::Value* outPtr);
   void defineBatch();
   FunctionState begin(llvm::Function* fn, llvm::Value* frame, const ir::Type* returnType);
   void finish(const ir::Type* returnType);

@@ -3,7 +3,39 @@
 
 namespace loge::codegen {
 
-OutLayout::OutLayout(const ir::Program& p) {
+namespace {
+
+bool scalar(const ir::Type* t) {
+  switch (t->kind) {
+  case ir::TypeKind::Bool:
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration:
+  case ir::TypeKind::Decimal:
+  case ir::TypeKind::Date:
+  case ir::TypeKind::Enum: return true;
+  default: return false;
+  }
+}
+
+std::uint32_t bytesOf(const ir::Type* t) {
+  switch (t->kind) {
+  case ir::TypeKind::Bool: return 1;
+  case ir::TypeKind::Int:
+  case ir::TypeKind::Duration: return 8;
+  case ir::TypeKind::Decimal: return 16;
+  default: return 4; // date, énumération
+  }
+}
+
+} // namespace
+
+bool OutLayout::writable(const ir::DefinitionDecl& d) {
+  if (!d.paramTypes.empty()) return false;
+  const ir::Type* t = d.returnType;
+  return scalar(t) || (t->kind == ir::TypeKind::Optional && scalar(t->element));
+}
+
+OutLayout::OutLayout(const ir::Program& p, bool withDefinitions) {
   std::uint32_t offset = 0;
   auto take = [&](std::uint32_t bytes) {
     offset = (offset + bytes - 1) / bytes * bytes; // natural alignment
@@ -32,6 +64,20 @@ OutLayout::OutLayout(const ir::Program& p) {
       o.exception.push_back(take(1));
     }
     blocks.push_back(std::move(o));
+  }
+  for (std::uint32_t d = 0; withDefinitions && d < p.definitions.size(); ++d) {
+    if (!writable(p.definitions[d])) continue;
+    const ir::Type* t = p.definitions[d].returnType;
+    Definition o;
+    o.index = d;
+    o.state = take(1);
+    if (t->kind == ir::TypeKind::Optional) {
+      o.value = take(1);
+      o.payload = take(bytesOf(t->element));
+    } else {
+      o.value = take(bytesOf(t));
+    }
+    definitions.push_back(o);
   }
   size = (offset + 15) / 16 * 16;
 }

@@ -6,6 +6,7 @@
 #include "coverage.h"
 #include "driver.h"
 #include "loge/interp/interp.h"
+#include "loge/jit/definitions.h"
 #include "loge/jit/jit.h"
 
 #include <fmt/format.h>
@@ -27,13 +28,25 @@ struct Outcome {
   bool compileError = false; // the policy itself does not compile
 };
 
-// Whether a test record leaves a field without value (`Unset`): the
-// interpreter fails when it reads one, the compiled engine sees zeros.
-bool hasUnsetField(const interp::Value& v) {
-  if (v.tag == interp::Tag::Unset) return true;
-  if (v.tag == interp::Tag::Record) return std::any_of(v.rec->fields, v.rec->fields + v.rec->fieldCount, hasUnsetField);
-  if (v.tag == interp::Tag::List) return std::any_of(v.lst->items.begin(), v.lst->items.end(), hasUnsetField);
-  return false;
+// The first définition whose value differs between the engines ("" when
+// none), as the interpreter and the compiled engine give it.
+std::string definitionDiff(const ir::Program& p, const jit::Engine& engine, const interp::Interpreter& interp,
+                           const interp::Inputs& in, const std::uint8_t* out) {
+  std::vector<jit::DefinitionMismatch> mismatches = jit::compareDefinitions(p, engine, interp, in, out);
+  if (mismatches.empty()) return "";
+  const jit::DefinitionMismatch& m = mismatches.front();
+  const ir::DefinitionDecl& d = p.definitions[m.definition];
+  auto shown = [&](const std::optional<interp::Value>& v, bool exact) {
+    if (!v) return std::string("erreur d'évaluation");
+    return exact ? interp::formatJson(p, d.returnType, *v) : interp::formatFrench(p, d.returnType, *v);
+  };
+  std::string a = shown(m.interpreted, false), b = shown(m.compiled, false);
+  if (a == b) {
+    // The French display rounds: show the exact values.
+    a = shown(m.interpreted, true);
+    b = shown(m.compiled, true);
+  }
+  return fmt::format("définition `{}` : {} / {}", d.name, a, b);
 }
 
 // Compares the compiled engine's results with the interpreter's for the
@@ -49,7 +62,7 @@ std::string compareEngines(const ir::Program& p, const jit::Engine& engine, cons
   } catch (const interp::EvalError& e) {
     refError = e.message;
     for (const interp::Value& role : in.roles)
-      if (hasUnsetField(role)) return ""; // a missing test value, not an evaluation the engines can share
+      if (jit::hasUnsetField(role)) return ""; // a missing test value, not an evaluation the engines can share
   }
   auto flatOf = [&](ir::Role role) {
     const interp::Value& v = in.roles[static_cast<int>(role)];
@@ -91,6 +104,7 @@ std::string compareEngines(const ir::Program& p, const jit::Engine& engine, cons
         diff = fmt::format("règle `{}.{}` : {} / {}", p.ruleBlocks[b].name, p.ruleBlocks[b].rules[i].name,
                            interp::ruleStatusName(ref.blocks[b][i].status),
                            interp::ruleStatusName(got.blocks[b][i].status));
+  if (diff.empty()) diff = definitionDiff(p, engine, interp, in, out.data());
   return diff.empty() ? "" : "    les moteurs divergent (interpréteur / compilé) : " + diff + "\n";
 }
 
@@ -351,7 +365,9 @@ int runTest(const TestArgs& args, const Options& opts) {
     std::unique_ptr<jit::Engine> engine;
     if (engineName != "interp") {
       std::string why;
-      engine = jit::Engine::create(*c->program, why, jitOptions(opts, jit::Inlining::Standard));
+      jit::CompileOptions options = jitOptions(opts, jit::Inlining::Standard);
+      options.definitions = true; // compared with the interpreter's, as the cotations and rules
+      engine = jit::Engine::create(*c->program, why, options);
       if (!engine && engineName == "both") {
         // Not a divergence: the compiled engine does not cover this policy
         // yet. Say so, and run the tests on the interpreter.

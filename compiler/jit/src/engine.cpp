@@ -121,6 +121,22 @@ std::unique_ptr<llvm::orc::LLJIT> makeJit(llvm::orc::JITTargetMachineBuilder jtm
   return jit;
 }
 
+// A scalar value as generated code writes it (codegen/src/lower_types.cpp).
+interp::Value scalarValue(const ir::Type* t, const std::uint8_t* at) {
+  auto read = [&](auto v) {
+    std::memcpy(&v, at, sizeof v);
+    return v;
+  };
+  switch (t->kind) {
+  case ir::TypeKind::Bool: return interp::Value::boolean(at[0] != 0);
+  case ir::TypeKind::Int: return interp::Value::integer(read(std::int64_t{}));
+  case ir::TypeKind::Duration: return interp::Value::duration(read(std::int64_t{}));
+  case ir::TypeKind::Decimal: return interp::Value::decimal(num::Decimal::fromMantissa(read(num::int128{})));
+  case ir::TypeKind::Date: return interp::Value::dateValue(num::Date::fromDays(read(std::int32_t{})));
+  default: return interp::Value::enumValue(read(std::uint32_t{}));
+  }
+}
+
 // The features a `--cpu native` artifact was compiled with that this
 // machine lacks ("" when it has them all).
 std::string missingFeatures(const std::string& features) {
@@ -205,6 +221,7 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   initialiseLlvm();
   std::unique_ptr<Engine> e(new Engine(program));
   Impl& m = *e->impl_;
+  if (options.definitions) m.out = std::make_unique<codegen::OutLayout>(program, /*withDefinitions=*/true);
 
   auto start = std::chrono::steady_clock::now();
   codegen::Generated generated;
@@ -421,6 +438,27 @@ void Engine::evaluateWith(const FlatRecords& demandes, const std::uint8_t* logem
 std::uint32_t Engine::outSize() const { return impl_->out->size; }
 
 const CompileTimings& Engine::timings() const { return impl_->timings; }
+
+std::vector<DefinitionResult> Engine::decodeDefinitions(const std::uint8_t* o) const {
+  using State = codegen::OutLayout::DefinitionState;
+  std::vector<DefinitionResult> results;
+  for (const codegen::OutLayout::Definition& d : impl_->out->definitions) {
+    DefinitionResult r;
+    r.definition = d.index;
+    r.state = static_cast<DefinitionResult::State>(o[d.state]);
+    if (o[d.state] == static_cast<std::uint8_t>(State::Value)) {
+      const ir::Type* t = impl_->program->definitions[d.index].returnType;
+      const std::uint8_t* at = o + d.value;
+      if (t->kind == ir::TypeKind::Optional) {
+        t = t->element;
+        at = o[d.value] ? o + d.payload : nullptr;
+      }
+      if (at) r.value = scalarValue(t, at);
+    }
+    results.push_back(r);
+  }
+  return results;
+}
 
 interp::DemandeResult Engine::decode(const std::uint8_t* o, bool withLogement) const {
   const ir::Program& p = *impl_->program;

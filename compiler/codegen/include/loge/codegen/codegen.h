@@ -36,11 +36,29 @@ struct OutLayout {
     std::vector<std::uint32_t> status;    // uint8: interp::RuleStatus
     std::vector<std::uint32_t> exception; // int8: the `sauf si` that applied, -1 when none
   };
+  // A parameterless définition of a scalar type (booléen, entier, durée,
+  // décimal, date, énumération, or one of these optional), written after
+  // the cotations and rules when the layout is made `withDefinitions`:
+  // `loge test` compares each with the interpreter's value.
+  struct Definition {
+    std::uint32_t index = 0; // into Program::definitions
+    std::uint32_t state = 0; // uint8: DefinitionState
+    std::uint32_t value = 0; // the value; for T?, the presence byte, then T at `payload`
+    std::uint32_t payload = 0;
+  };
+  enum class DefinitionState : std::uint8_t {
+    NotComputed, // a role it reads was not given
+    Value,
+    Failed // its evaluation failed (the interpreter's message says why)
+  };
   std::vector<Cotation> cotations;
   std::vector<Block> blocks;
+  std::vector<Definition> definitions;
   std::uint32_t size = 0;
 
-  explicit OutLayout(const ir::Program& p);
+  explicit OutLayout(const ir::Program& p, bool withDefinitions = false);
+  // Whether a définition can be written to the results (see Definition).
+  static bool writable(const ir::DefinitionDecl& d);
 };
 
 // The host's per-evaluation context, as generated code sees it.

@@ -73,6 +73,23 @@ struct CompileOptions {
   // its size and the number of cores (1 for small policies).
   unsigned partitions = 0;
   Inlining inlining = Inlining::Standard;
+  // Also compute every parameterless définition of a scalar type (or an
+  // optional one) after each demande's cotations and rules, for
+  // `decodeDefinitions`: `loge test` compares them with the interpreter.
+  bool definitions = false;
+};
+
+// A définition's value for one demande, computed by an engine created with
+// CompileOptions::definitions.
+struct DefinitionResult {
+  enum class State : std::uint8_t {
+    NotComputed, // it reads a role (logement, candidature) the evaluation was not given
+    Value,
+    Failed // evaluating it failed
+  };
+  std::uint32_t definition = 0; // into Program::definitions
+  State state = State::NotComputed;
+  interp::Value value; // State::Value: the value (Absent for an absent T?)
 };
 
 class Engine {
@@ -109,6 +126,9 @@ public:
   std::uint32_t outSize() const;
   // Results of one demande, without rule motifs (the caller fills them).
   interp::DemandeResult decode(const std::uint8_t* out, bool withLogement) const;
+  // The définitions' values of one demande (none unless created with
+  // CompileOptions::definitions).
+  std::vector<DefinitionResult> decodeDefinitions(const std::uint8_t* out) const;
 
   const CompileTimings& timings() const;
 
