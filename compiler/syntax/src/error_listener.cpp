@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace loge::syntax::internal {
 
@@ -19,6 +20,16 @@ std::string shown(const std::string& text) {
   if (text == "<EOF>") return "la fin du fichier";
   std::string t = text.size() > 40 ? text.substr(0, 40) + "…" : text;
   return "`" + t + "`";
+}
+// Whether `comma` sits between two integers with no space (`0,3`): a
+// decimal comma, as French writes numbers.
+bool adjacentDigits(antlr4::TokenStream& tokens, const antlr4::Token& comma) {
+  std::size_t i = comma.getTokenIndex();
+  if (i == 0 || i + 1 >= tokens.size()) return false;
+  const antlr4::Token* before = tokens.get(i - 1);
+  const antlr4::Token* after = tokens.get(i + 1);
+  return before->getType() == L::INT_LIT && after->getType() == L::INT_LIT &&
+         before->getStopIndex() + 1 == comma.getStartIndex() && comma.getStopIndex() + 1 == after->getStartIndex();
 }
 } // namespace
 
@@ -36,6 +47,11 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::si
   std::string lit = vocabulary.getLiteralName(type);
   if (lit.size() >= 2 && lit.front() == '\'') return "`" + lit.substr(1, lit.size() - 2) + "`";
   std::string sym = vocabulary.getSymbolicName(type);
+  // Generated from the grammar (grammar/CMakeLists.txt): rule name, accented spelling.
+  static const std::map<std::string, std::string> kAccented = {
+#include "keyword_spellings.inc"
+  };
+  if (auto it = kAccented.find(sym); it != kAccented.end()) return "`" + it->second + "`";
   for (auto& c : sym) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return "`" + sym + "`";
 }
@@ -113,6 +129,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)
           hint = "un agrégat employé comme opérande s'écrit entre parenthèses : `(nombre de x dans … où …)`";
       }
+      if (text == "," && adjacentDigits(*parser->getTokenStream(), *offending))
+        hint = "un nombre décimal s'écrit avec un point : `0.3`, `1_650.50` (le `_` sépare les milliers)";
       if (offending->getType() == L::OU) {
         Diagnostic& d = diags_.report(DiagKind::WhereVsOu, range);
         d.hint =
