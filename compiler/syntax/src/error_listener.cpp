@@ -31,6 +31,14 @@ bool adjacentDigits(antlr4::TokenStream& tokens, const antlr4::Token& comma) {
   return before->getType() == L::INT_LIT && after->getType() == L::INT_LIT &&
          before->getStopIndex() + 1 == comma.getStartIndex() && comma.getStopIndex() + 1 == after->getStartIndex();
 }
+
+// Whether `equals` directly follows another `=` (`==`, as in C or Python).
+bool followsEquals(antlr4::TokenStream& tokens, const antlr4::Token& equals) {
+  std::size_t i = equals.getTokenIndex();
+  if (i == 0) return false;
+  const antlr4::Token* before = tokens.get(i - 1);
+  return before->getText() == "=" && before->getStopIndex() + 1 == equals.getStartIndex();
+}
 } // namespace
 
 std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
@@ -122,13 +130,16 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       }
       std::size_t t = offending->getType();
       if (t == L::EURO || t == L::M2 || t == L::PERCENT || t == L::POINTS || t == L::POINT || t == L::SLASH_MOIS)
-        hint =
-            "une unité s'écrit juste après un nombre (`-12 €`, `35 %`) ; pour une expression, multipliez : `(…) × 1 €`";
+        hint = fmt::format("une unité s'écrit juste après un nombre (`-12 €`, `35 %`) ; pour une expression, "
+                           "multipliez : `(…) × 1 {}`",
+                           t == L::POINTS || t == L::POINT ? "point" : t == L::M2 ? "m²" : "€");
       if (t == L::DE && offending->getTokenIndex() > 0) {
         std::size_t prev = parser->getTokenStream()->get(offending->getTokenIndex() - 1)->getType();
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)
           hint = "un agrégat employé comme opérande s'écrit entre parenthèses : `(nombre de x dans … où …)`";
       }
+      if (text == "=" && followsEquals(*parser->getTokenStream(), *offending))
+        hint = "l'égalité s'écrit avec un seul `=` ; la différence, `≠` (ASCII : `!=`)";
       if (text == "," && adjacentDigits(*parser->getTokenStream(), *offending))
         hint = "un nombre décimal s'écrit avec un point : `0.3`, `1_650.50` (le `_` sépare les milliers)";
       if (offending->getType() == L::OU) {
