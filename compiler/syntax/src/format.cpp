@@ -28,7 +28,8 @@
 //    a continuation line: one step more. Inside `( … )` and `[ … ]` there are
 //    no continuation steps.
 //  - A line inside the value of a `depuis` clause whose `depuis` starts its
-//    own line (the rows of a barème) gets one further step.
+//    own line (the rows of a barème) gets one further step; a table row
+//    continued on the next line, one more.
 //  - An own-line comment takes the indentation of the next code line; before
 //    a closer, it takes the indentation of the block's contents. At the end
 //    of the file it goes to column 0.

@@ -160,6 +160,14 @@ std::size_t indentOf(const std::vector<FmtToken>& toks, const std::vector<Open>&
     auto depuis = static_cast<std::size_t>(t.clause);
     if (depuis != i && firstOnLine(toks, depuis)) indent += kStep;
   }
+  // A table row continued on the next line: one step more than the row, so
+  // that the continuation does not read as a row of its own.
+  if (t.tableRow != kNone)
+    for (std::size_t j = i; j-- > 0;) {
+      if (toks[j].comment) continue;
+      if (toks[j].tableRow == t.tableRow) indent += kStep;
+      break;
+    }
   return indent;
 }
 // Whether the `{` at toks[brace] opens the arms of a `selon`, an
