@@ -102,7 +102,8 @@ public:
   std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr);
   llvm::Value* branches(llvm::Value* cond, const char* trueName, const std::function<llvm::Value*()>& whenTrue,
                         const char* falseName, const std::function<llvm::Value*()>& whenFalse);
-  std::pair<llvm::Value*, llvm::Value*> storeCriterion(std::uint32_t index, std::size_t i, llvm::Value* outPtr);
+  std::pair<llvm::Value*, llvm::Value*> storeCriterion(std::uint32_t index, std::size_t i, llvm::Value* outPtr,
+                                                       bool readBack);
   static bool contributionIsBrut(const ir::CotationDecl& c, std::size_t i);
   void defineBlock(std::uint32_t index);
   void defineEntry();

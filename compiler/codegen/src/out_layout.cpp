@@ -35,7 +35,7 @@ bool OutLayout::writable(const ir::DefinitionDecl& d) {
   return scalar(t) || (t->kind == ir::TypeKind::Optional && scalar(t->element));
 }
 
-OutLayout::OutLayout(const ir::Program& p, bool withDefinitions) {
+OutLayout::OutLayout(const ir::Program& p, const OutLayoutOptions& options) : criteria(options.criteria) {
   std::uint32_t offset = 0;
   auto take = [&](std::uint32_t bytes) {
     offset = (offset + bytes - 1) / bytes * bytes; // natural alignment
@@ -65,7 +65,7 @@ OutLayout::OutLayout(const ir::Program& p, bool withDefinitions) {
     }
     blocks.push_back(std::move(o));
   }
-  for (std::uint32_t d = 0; withDefinitions && d < p.definitions.size(); ++d) {
+  for (std::uint32_t d = 0; options.definitions && d < p.definitions.size(); ++d) {
     if (!writable(p.definitions[d])) continue;
     const ir::Type* t = p.definitions[d].returnType;
     Definition o;

@@ -1,5 +1,5 @@
 // Driver stage: `loge bench POLITIQUE --demandes F.jsonl [--logement L.json]
-// --date D [--engine interp|jit]` — evaluation-only timing. Data is loaded
+// --date D [--engine interp|jit] [--totaux]` — evaluation-only timing. Data is loaded
 // (and laid out flat for the compiled engine) before the clock starts; the
 // last line is `ns_per_demande: X` (the median of several runs).
 #include "driver.h"
@@ -111,7 +111,9 @@ int runBench(const BenchArgs& args, const Options& opts) {
   } else if (args.engine == "jit") {
     std::string why;
     auto t = Clock::now();
-    auto engine = jit::Engine::create(p, why, jitOptions(opts, jit::Inlining::Extended));
+    jit::CompileOptions options = jitOptions(opts, jit::Inlining::Extended);
+    options.criteria = !args.totalsOnly;
+    auto engine = jit::Engine::create(p, why, options);
     if (!engine) {
       fmt::print(stderr, "erreur : {}\n", why);
       return kPolicyError;

@@ -74,7 +74,9 @@ int runRun(const RunArgs& args, const Options& opts) {
   std::size_t sliceStart = 0, sliceEnd = 0;
   if (args.engine != "interp") {
     std::string why;
-    engine = jit::Engine::create(p, why, jitOptions(opts, jit::Inlining::Extended));
+    jit::CompileOptions options = jitOptions(opts, jit::Inlining::Extended);
+    options.criteria = args.format != "compact"; // compact prints totals and rule statuses only
+    engine = jit::Engine::create(p, why, options);
     if (!engine && args.engine == "jit") {
       fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", why);
       return kPolicyError;

@@ -89,7 +89,8 @@ struct RunArgs {
 int runRun(const RunArgs& args, const Options& opts);
 struct BenchArgs {
   std::string policy, demandes, logement, date, engine = "jit";
-  int passes = 0; // 0: at least 5 passes and 1 second
+  int passes = 0;          // 0: at least 5 passes and 1 second
+  bool totalsOnly = false; // jit::CompileOptions::criteria = false
   InputArgs input;
 };
 int runBench(const BenchArgs& args, const Options& opts);

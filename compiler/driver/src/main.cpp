@@ -118,6 +118,9 @@ int main(int argc, char** argv) {
                    "Nombre exact de passes sur les demandes (par défaut : au moins 5 et au moins une seconde) ; "
                    "pour compter les instructions sous valgrind")
       ->check(CLI::Range(1, 1000000));
+  benchCmd->add_flag("--totaux", bench.totalsOnly,
+                     "Moteur compilé : n'écrire que les totaux et les statuts des règles, comme `loge run --format "
+                     "compact` (par défaut : aussi chaque critère, comme `--format json`)");
 
   CompileArgs compileArgs;
   auto* compileCmd = app.add_subcommand("compile", "Compiler une politique à l'avance (fichier objet et en-tête C)");

@@ -221,7 +221,10 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   initialiseLlvm();
   std::unique_ptr<Engine> e(new Engine(program));
   Impl& m = *e->impl_;
-  if (options.definitions) m.out = std::make_unique<codegen::OutLayout>(program, /*withDefinitions=*/true);
+  codegen::OutLayoutOptions layout;
+  layout.criteria = options.criteria;
+  layout.definitions = options.definitions;
+  m.out = std::make_unique<codegen::OutLayout>(program, layout);
 
   auto start = std::chrono::steady_clock::now();
   codegen::Generated generated;
@@ -479,6 +482,10 @@ interp::DemandeResult Engine::decode(const std::uint8_t* o, bool withLogement) c
     cr.beforeBounds = dec(oc.beforeBounds);
     cr.floorApplied = o[oc.floorApplied] != 0;
     cr.ceilingApplied = o[oc.ceilingApplied] != 0;
+    if (!L.criteria) {
+      r.cotations.push_back(std::move(cr));
+      continue;
+    }
     for (std::size_t i = 0; i < oc.brut.size(); ++i) {
       interp::CriterionResult x;
       x.brut = dec(oc.brut[i]);

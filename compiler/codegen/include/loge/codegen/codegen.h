@@ -25,6 +25,15 @@ class Module;
 
 namespace loge::codegen {
 
+struct OutLayoutOptions {
+  // Each criterion's and rubrique's figures written; false: only the totals
+  // (and the rule statuses), what `loge run --format compact` prints. The
+  // slots stay (a large cotation's criteria pass through them) but hold
+  // nothing to read.
+  bool criteria = true;
+  bool definitions = false; // see OutLayout::Definition
+};
+
 // Where each result of one demande lives in the output buffer.
 struct OutLayout {
   struct Cotation {
@@ -38,7 +47,7 @@ struct OutLayout {
   };
   // A parameterless définition of a scalar type (booléen, entier, durée,
   // décimal, date, énumération, or one of these optional), written after
-  // the cotations and rules when the layout is made `withDefinitions`:
+  // the cotations and rules when the layout is made with `definitions`:
   // `loge test` compares each with the interpreter's value.
   struct Definition {
     std::uint32_t index = 0; // into Program::definitions
@@ -54,9 +63,10 @@ struct OutLayout {
   std::vector<Cotation> cotations;
   std::vector<Block> blocks;
   std::vector<Definition> definitions;
+  bool criteria = true;
   std::uint32_t size = 0;
 
-  explicit OutLayout(const ir::Program& p, bool withDefinitions = false);
+  explicit OutLayout(const ir::Program& p, const OutLayoutOptions& options = {});
   // Whether a définition can be written to the results (see Definition).
   static bool writable(const ir::DefinitionDecl& d);
 };

@@ -77,6 +77,11 @@ struct CompileOptions {
   // optional one) after each demande's cotations and rules, for
   // `decodeDefinitions`: `loge test` compares them with the interpreter.
   bool definitions = false;
+  // Write each criterion's and rubrique's figures (for `decode`); false:
+  // only the totals and the rule statuses — `decode` then gives cotations
+  // without criteria. What `loge run --format compact` needs, for ≈ 25 %
+  // less time on the workload.
+  bool criteria = true;
 };
 
 // A définition's value for one demande, computed by an engine created with
