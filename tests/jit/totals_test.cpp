@@ -3,7 +3,9 @@
 // the rule statuses: they must be those of an engine that writes
 // everything, and of the interpreter — for a small cotation (criteria kept
 // as values), a large one (computed by groups that pass the criteria
-// through the results buffer) and one with rubriques.
+// through the results buffer) and one with rubriques; and rules that read
+// a criterion, a brut value and a rubrique (their cotations' details are
+// then written all the same).
 #include "compile_snippet.h"
 #include "loge/interp/interp.h"
 #include "loge/jit/jit.h"
@@ -48,6 +50,9 @@ cotation grande {
 éligibilité regles {
   règle grande_valeur exige demande.n < 5 sinon refus "n trop grand"
   règle m_positif exige demande.m ≥ 0 sinon alerte "m négatif"
+  règle lit_critere exige petite.b ≤ 10 points sinon alerte "b au-delà de 10 points"
+  règle lit_brut exige rubriques.w.brut > -10 points sinon alerte "w brut"
+  règle lit_rubrique exige rubriques.meilleur < 20 points sinon alerte "meilleur"
 }
 )";
   return text;

@@ -143,19 +143,19 @@ bool Lowering::contributionIsBrut(const ir::CotationDecl& c, std::size_t i) {
 // Criterion `i` of cotation `index`, computed and written to the results
 // buffer at `outPtr`. Its contribution is written at once when it is the
 // brut value (as a value kept for the end, each criterion would hold
-// registers across the whole cotation, and spill). Without criteria in the
-// results (OutLayout::criteria), only what the cotation reads back
-// (`readBack`: a group of a large cotation) is written.
+// registers across the whole cotation, and spill). When the cotation's
+// details are not written (OutLayout::Cotation::detailsWritten), only what
+// the cotation reads back (`readBack`: a group of a large cotation) is.
 std::pair<llvm::Value*, llvm::Value*> Lowering::storeCriterion(std::uint32_t index, std::size_t i, llvm::Value* outPtr,
                                                                bool readBack) {
   const ir::CotationDecl& c = p.cotations[index];
   const OutLayout::Cotation& o = out.cotations[index];
   auto at = [&](std::uint32_t offset) { return B.CreateConstInBoundsGEP1_64(i8, outPtr, offset); };
   auto [brut, applicable] = lowerCriterion(c.criteria[i]);
-  if (!out.criteria && !readBack) return {brut, applicable};
+  if (!o.detailsWritten && !readBack) return {brut, applicable};
   store(brut, at(o.brut[i]), Memory::Out, llvm::MaybeAlign(16));
   store(B.CreateZExt(applicable, i8), at(o.applicable[i]), Memory::Out);
-  if (out.criteria && contributionIsBrut(c, i))
+  if (o.detailsWritten && contributionIsBrut(c, i))
     store(B.CreateSelect(applicable, brut, decimalConst(0)), at(o.contribution[i]), Memory::Out, llvm::MaybeAlign(16));
   return {brut, applicable};
 }
@@ -271,7 +271,7 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
         const ir::RubriqueDecl& r = c.rubriques[ri];
         Item sub = self(self, r.items, r.maximum);
         sub.value = clamp(sub.value, r.floor, r.ceiling, nullptr, nullptr);
-        if (out.criteria) store(sub.value, at(o.rubriques[ri]), Memory::Out, llvm::MaybeAlign(16));
+        if (o.detailsWritten) store(sub.value, at(o.rubriques[ri]), Memory::Out, llvm::MaybeAlign(16));
         values.push_back(sub);
       }
     }
@@ -316,7 +316,7 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
   store(total, at(o.total), Memory::Out, llvm::MaybeAlign(16));
   store(B.CreateZExt(floorHit, i8), at(o.floorApplied), Memory::Out);
   store(B.CreateZExt(ceilingHit, i8), at(o.ceilingApplied), Memory::Out);
-  for (std::size_t i = 0; out.criteria && i < c.criteria.size(); ++i) {
+  for (std::size_t i = 0; o.detailsWritten && i < c.criteria.size(); ++i) {
     if (contributionIsBrut(c, i)) continue; // stored with the criterion
     llvm::Value* counts = B.CreateAnd(applicable[i], criterionCounts[i]);
     for (std::int32_t rb = c.criteria[i].rubrique; rb >= 0; rb = c.rubriques[static_cast<std::size_t>(rb)].parent)

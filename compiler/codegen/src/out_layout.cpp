@@ -27,6 +27,43 @@ std::uint32_t bytesOf(const ir::Type* t) {
   }
 }
 
+// Marks the cotations whose criteria or rubriques `e` reads.
+void noteDetailReads(const ir::Expr* e, std::vector<bool>& read) {
+  if (!e) return;
+  if (e->op == ir::Op::Criterion || e->op == ir::Op::RubriqueTotal) read[e->index] = true;
+  noteDetailReads(e->a.get(), read);
+  noteDetailReads(e->b.get(), read);
+  noteDetailReads(e->c.get(), read);
+  for (const auto& arg : e->args) noteDetailReads(arg.get(), read);
+  for (const auto& part : e->parts) noteDetailReads(part.value.get(), read);
+}
+
+// The cotations whose criteria or rubriques some compiled expression reads
+// (définitions, criteria, bounds, rules).
+std::vector<bool> detailsRead(const ir::Program& p) {
+  std::vector<bool> read(p.cotations.size(), false);
+  for (const auto& d : p.definitions) noteDetailReads(d.body.get(), read);
+  for (const auto& c : p.cotations) {
+    for (const auto& cr : c.criteria) {
+      noteDetailReads(cr.value.get(), read);
+      noteDetailReads(cr.condition.get(), read);
+    }
+    for (const auto& r : c.rubriques) {
+      noteDetailReads(r.floor.get(), read);
+      noteDetailReads(r.ceiling.get(), read);
+    }
+    noteDetailReads(c.floor.get(), read);
+    noteDetailReads(c.ceiling.get(), read);
+  }
+  for (const auto& b : p.ruleBlocks)
+    for (const auto& r : b.rules) {
+      noteDetailReads(r.requirement.get(), read);
+      for (const auto& piece : r.motif) noteDetailReads(piece.value.get(), read);
+      for (const auto& x : r.exceptions) noteDetailReads(x.condition.get(), read);
+    }
+  return read;
+}
+
 } // namespace
 
 bool OutLayout::writable(const ir::DefinitionDecl& d) {
@@ -43,8 +80,11 @@ OutLayout::OutLayout(const ir::Program& p, const OutLayoutOptions& options) : cr
     offset += bytes;
     return at;
   };
-  for (const auto& c : p.cotations) {
+  std::vector<bool> read = options.criteria ? std::vector<bool>() : detailsRead(p);
+  for (std::size_t ci = 0; ci < p.cotations.size(); ++ci) {
+    const ir::CotationDecl& c = p.cotations[ci];
     Cotation o;
+    o.detailsWritten = options.criteria || read[ci];
     o.total = take(16);
     o.beforeBounds = take(16);
     for (std::size_t i = 0; i < c.criteria.size(); ++i) {

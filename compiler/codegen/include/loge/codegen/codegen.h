@@ -40,6 +40,10 @@ struct OutLayout {
     std::uint32_t total = 0, beforeBounds = 0, floorApplied = 0, ceilingApplied = 0;
     std::vector<std::uint32_t> brut, contribution, applicable; // per criterion
     std::vector<std::uint32_t> rubriques;
+    // Whether generated code writes the criteria and rubriques: always,
+    // unless the layout is totals-only (OutLayoutOptions::criteria false)
+    // and no expression reads one of them (`principale.dalo`).
+    bool detailsWritten = true;
   };
   struct Block {
     std::vector<std::uint32_t> status;    // uint8: interp::RuleStatus
