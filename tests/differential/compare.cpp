@@ -63,7 +63,8 @@ std::string statusName(const interp::RuleResult& r) {
 
 } // namespace
 
-std::string diffResults(const ir::Program& p, const interp::DemandeResult& a, const interp::DemandeResult& b) {
+std::string diffResults(const ir::Program& p, const interp::DemandeResult& a, const interp::DemandeResult& b,
+                        bool details) {
   std::string out;
   auto note = [&](const std::string& field, const std::string& x, const std::string& y) {
     out += "    " + field + ": interpreter " + x + ", compiled " + y + "\n";
@@ -84,6 +85,7 @@ std::string diffResults(const ir::Program& p, const interp::DemandeResult& a, co
     dec(decl.name + " (before floor/ceiling)", x.beforeBounds, y.beforeBounds);
     flag(decl.name + " (floor applied)", x.floorApplied, y.floorApplied);
     flag(decl.name + " (ceiling applied)", x.ceilingApplied, y.ceilingApplied);
+    if (!details) continue;
     if (x.criteria.size() != y.criteria.size() || x.rubriques.size() != y.rubriques.size()) {
       out += "    " + decl.name + ": criteria or rubriques counts differ\n";
       continue;
@@ -117,7 +119,8 @@ std::string diffResults(const ir::Program& p, const interp::DemandeResult& a, co
 }
 
 Outcome compareOne(const ir::Program& p, const interp::Interpreter& interp, const jit::Engine& engine,
-                   const interp::Value& demande, const Context& ctx, const std::uint8_t* out, bool failed) {
+                   const interp::Value& demande, const Context& ctx, const std::uint8_t* out, bool failed,
+                   bool details) {
   interp::Inputs in;
   in.date = ctx.date;
   in.roles[static_cast<int>(ir::Role::Demande)] = demande;
@@ -145,7 +148,7 @@ Outcome compareOne(const ir::Program& p, const interp::Interpreter& interp, cons
     return o;
   }
   interp::DemandeResult got = engine.decode(out, !ctx.logement.isAbsent());
-  o.what = diffResults(p, *ref, got);
+  o.what = diffResults(p, *ref, got, details);
   for (const jit::DefinitionMismatch& m : jit::compareDefinitions(p, engine, interp, in, out)) {
     const ir::DefinitionDecl& d = p.definitions[m.definition];
     auto shown = [&](const std::optional<interp::Value>& v) {

@@ -22,7 +22,10 @@ bool documentedRefusal(const std::string& why);
 std::vector<num::Date> evaluationDates(const ir::Program& p, std::uint64_t seed, bool withRandom);
 
 // Every output field; "" when they agree, else one line per differing field.
-std::string diffResults(const ir::Program& p, const interp::DemandeResult& a, const interp::DemandeResult& b);
+// Without `details`, the compiled results `b` come from a totals-only engine
+// (jit::CompileOptions::criteria false): criteria and rubriques are not compared.
+std::string diffResults(const ir::Program& p, const interp::DemandeResult& a, const interp::DemandeResult& b,
+                        bool details = true);
 
 // One demande's evaluation context.
 struct Context {
@@ -41,6 +44,7 @@ struct Outcome {
 // Compares the interpreter's evaluation of `demande` with the compiled
 // engine's (`out`, `failed`) for the same inputs.
 Outcome compareOne(const ir::Program& p, const interp::Interpreter& interp, const jit::Engine& engine,
-                   const interp::Value& demande, const Context& ctx, const std::uint8_t* out, bool failed);
+                   const interp::Value& demande, const Context& ctx, const std::uint8_t* out, bool failed,
+                   bool details = true);
 
 } // namespace loge::difftest

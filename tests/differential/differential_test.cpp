@@ -205,8 +205,11 @@ struct Stats {
 
 class PolicyRun {
 public:
-  PolicyRun(const ir::Program& p, const jit::Engine& engine, const std::string& name, const Settings& s)
-      : p_(p), engine_(engine), interp_(p), s_(s), policySeed_(mixSeed(s.seed, hashName(name))),
+  // `details`: the engine writes every criterion (compared); false, a
+  // totals-only engine (totals, bounds and rules compared).
+  PolicyRun(const ir::Program& p, const jit::Engine& engine, const std::string& name, const Settings& s,
+            bool details = true)
+      : p_(p), engine_(engine), interp_(p), s_(s), details_(details), policySeed_(mixSeed(s.seed, hashName(name))),
         dates_(evaluationDates(p, policySeed_, true)), gen_(p, harvest(p), GeneratorOptions{dates_}) {
     auto role = [&](ir::Role r) { return p.schema.roles[static_cast<int>(r)]; };
     demandeType_ = role(ir::Role::Demande);
@@ -275,8 +278,8 @@ private:
       if (!ctx.candidature.isAbsent()) c = engine_.flatten({ctx.candidature}, candidatureType_->index);
       engine_.evaluate(flat, l.count() ? l.at(0) : nullptr, ctx.date, out, failed, c.count() ? c.at(0) : nullptr);
       for (std::size_t j = 0; j < demandes.size(); ++j) {
-        Outcome o =
-            compareOne(p_, interp_, engine_, demandes[j], ctx, out.data() + j * engine_.outSize(), failed[j] != 0);
+        Outcome o = compareOne(p_, interp_, engine_, demandes[j], ctx, out.data() + j * engine_.outSize(),
+                               failed[j] != 0, details_);
         ++stats.evaluations;
         stats.withLogement += !ctx.logement.isAbsent();
         stats.bothFailed += o.bothFailed;
@@ -307,6 +310,7 @@ private:
   const jit::Engine& engine_;
   interp::Interpreter interp_;
   const Settings& s_;
+  bool details_;
   std::uint64_t policySeed_;
   std::vector<num::Date> dates_;
   RecordGenerator gen_;
@@ -392,6 +396,36 @@ TEST_P(Differential, EnginesAgree) {
   if (!p.cotations.empty() || !p.ruleBlocks.empty()) {
     EXPECT_LT(st.bothFailed, st.evaluations) << f.name;
   }
+}
+
+// The totals-only engine (`loge run --format compact`) on the same kind of
+// demandes, fewer of them: totals, bounds, rule statuses and définitions
+// against the interpreter. It writes a cotation's criteria only where an
+// expression reads them, which this checks across every policy.
+TEST_P(Differential, TotalsOnlyEngineAgrees) {
+  const PolicyFile& f = GetParam();
+  Settings s = settings();
+  s.n = std::max<std::size_t>(kBatch, s.n / 4);
+  auto loaded = load(f.path);
+  ASSERT_TRUE(loaded->program);
+  const ir::Program& p = *loaded->program;
+  if (!p.schema.roles[static_cast<int>(ir::Role::Demande)]) GTEST_SKIP() << f.name << " declares no demande schema";
+  jit::CompileOptions compile;
+  compile.inlining = jit::Inlining::Extended;
+  compile.criteria = false;
+  compile.definitions = true;
+  std::string why;
+  std::unique_ptr<jit::Engine> engine = jit::Engine::create(p, why, compile);
+  if (!engine) GTEST_SKIP() << "compiled engine unavailable: " << why;
+  PolicyRun run(p, *engine, f.name, s, /*details=*/false);
+  Stats st = run.run();
+  std::cout << "[differential] " << f.name << " (totals only): " << st.evaluations << " evaluations, "
+            << st.disagreements << " disagreements\n";
+  for (const Disagreement& d : st.reported)
+    ADD_FAILURE() << "engines disagree on " << f.name << " (totals only, seed " << hex(s.seed) << ", demande #"
+                  << d.index << ", date " << d.date.toString() << ")\n"
+                  << d.what << "  demande: " << d.demande << "\n  logement: " << d.logement << "\n";
+  EXPECT_EQ(st.disagreements, 0u);
 }
 
 // Generated records are valid input data: the JSON dump of each one reads
