@@ -427,7 +427,7 @@ void Lowering::defineEntry() {
   fs = nullptr;
 }
 
-// The définitions of a layout `withDefinitions`, once the demande's
+// The définitions of a layout made with `definitions`, once the demande's
 // cotations and rules are computed: each on its own, so that one failing
 // (the error flag is cleared after it) leaves the others to compare. One
 // reading a role the call did not give is not computed.
