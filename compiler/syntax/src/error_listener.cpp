@@ -132,7 +132,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (t == L::EURO || t == L::M2 || t == L::PERCENT || t == L::POINTS || t == L::POINT || t == L::SLASH_MOIS)
         hint = fmt::format("une unité s'écrit juste après un nombre (`-12 €`, `35 %`) ; pour une expression, "
                            "multipliez : `(…) × 1 {}`",
-                           t == L::POINTS || t == L::POINT ? "point" : t == L::M2 ? "m²" : "€");
+                           t == L::POINTS || t == L::POINT ? "point"
+                           : t == L::M2                    ? "m²"
+                                                           : "€");
       if (t == L::DE && offending->getTokenIndex() > 0) {
         std::size_t prev = parser->getTokenStream()->get(offending->getTokenIndex() - 1)->getType();
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)
