@@ -398,34 +398,47 @@ TEST_P(Differential, EnginesAgree) {
   }
 }
 
-// The totals-only engine (`loge run --format compact`) on the same kind of
-// demandes, fewer of them: totals, bounds, rule statuses and définitions
-// against the interpreter. It writes a cotation's criteria only where an
-// expression reads them, which this checks across every policy.
-TEST_P(Differential, TotalsOnlyEngineAgrees) {
-  const PolicyFile& f = GetParam();
+// An engine compiled with other options than EnginesAgree's, on the same
+// kind of demandes, fewer of them, against the interpreter.
+void variantAgrees(const PolicyFile& f, const jit::CompileOptions& compile, const char* label, bool details) {
   Settings s = settings();
   s.n = std::max<std::size_t>(kBatch, s.n / 4);
   auto loaded = load(f.path);
   ASSERT_TRUE(loaded->program);
   const ir::Program& p = *loaded->program;
   if (!p.schema.roles[static_cast<int>(ir::Role::Demande)]) GTEST_SKIP() << f.name << " declares no demande schema";
+  std::string why;
+  std::unique_ptr<jit::Engine> engine = jit::Engine::create(p, why, compile);
+  if (!engine) GTEST_SKIP() << "compiled engine unavailable: " << why;
+  PolicyRun run(p, *engine, f.name, s, details);
+  Stats st = run.run();
+  std::cout << "[differential] " << f.name << " (" << label << "): " << st.evaluations << " evaluations, "
+            << st.disagreements << " disagreements\n";
+  for (const Disagreement& d : st.reported)
+    ADD_FAILURE() << "engines disagree on " << f.name << " (" << label << ", seed " << hex(s.seed) << ", demande #"
+                  << d.index << ", date " << d.date.toString() << ")\n"
+                  << d.what << "  demande: " << d.demande << "\n  logement: " << d.logement << "\n";
+  EXPECT_EQ(st.disagreements, 0u);
+}
+
+// The totals-only engine (`loge run --format compact`): totals, bounds,
+// rule statuses and définitions. It writes a cotation's criteria only where
+// an expression reads them, which this checks across every policy.
+TEST_P(Differential, TotalsOnlyEngineAgrees) {
   jit::CompileOptions compile;
   compile.inlining = jit::Inlining::Extended;
   compile.criteria = false;
   compile.definitions = true;
-  std::string why;
-  std::unique_ptr<jit::Engine> engine = jit::Engine::create(p, why, compile);
-  if (!engine) GTEST_SKIP() << "compiled engine unavailable: " << why;
-  PolicyRun run(p, *engine, f.name, s, /*details=*/false);
-  Stats st = run.run();
-  std::cout << "[differential] " << f.name << " (totals only): " << st.evaluations << " evaluations, "
-            << st.disagreements << " disagreements\n";
-  for (const Disagreement& d : st.reported)
-    ADD_FAILURE() << "engines disagree on " << f.name << " (totals only, seed " << hex(s.seed) << ", demande #"
-                  << d.index << ", date " << d.date.toString() << ")\n"
-                  << d.what << "  demande: " << d.demande << "\n  logement: " << d.logement << "\n";
-  EXPECT_EQ(st.disagreements, 0u);
+  variantAgrees(GetParam(), compile, "totals only", /*details=*/false);
+}
+
+// The quick tier (what `loge run` starts with): same module, other passes
+// and the fast instruction selector; every result field and définition.
+TEST_P(Differential, QuickTierAgrees) {
+  jit::CompileOptions compile;
+  compile.tier = jit::Tier::Quick;
+  compile.definitions = true;
+  variantAgrees(GetParam(), compile, "quick tier", /*details=*/true);
 }
 
 // Generated records are valid input data: the JSON dump of each one reads

@@ -1,6 +1,9 @@
 // The compiled engine's object cache: an unchanged policy reuses its object
 // and evaluates exactly as when compiled afresh; an altered, truncated or
-// foreign object, or a directory others may write to, is never used.
+// foreign object, or a directory others may write to, is never used. And
+// the quick tier: the same results as the optimised code; recompiled
+// optimised (and cached) once enough demandes are evaluated, also while
+// other threads evaluate.
 #include "loge/ingest/ingest.h"
 #include "loge/jit/jit.h"
 #include "loge/sema/check.h"
@@ -10,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -252,4 +256,92 @@ TEST_F(JitCache, PartitionedOrInlinedCompilationGivesTheSameResults) {
       options.inlining = jit::Inlining::Standard;
     }
   }
+}
+
+TEST_F(JitCache, QuickTierEvaluatesAsTheOptimisedCode) {
+  struct Case {
+    const char *policy, *demandes, *logement;
+  };
+  std::string why;
+  for (const Case& c :
+       {Case{"bench/workload.loge", "bench/data/demandes_edge.jsonl", "bench/logement_plus.json"},
+        Case{"examples/grille-exemple.loge", "examples/demandes.jsonl", "examples/logement-t3-plus.json"},
+        Case{"policies/grenoble/grenoble.loge", "examples/demandes.jsonl", "examples/logement-t3-plus.json"}}) {
+    auto p = check(c.policy);
+    ASSERT_TRUE(p) << c.policy;
+    auto optimised = jit::Engine::create(*p, why);
+    ASSERT_TRUE(optimised) << why;
+    jit::CompileOptions quickOptions = options;
+    quickOptions.tier = jit::Tier::Quick;
+    auto quick = jit::Engine::create(*p, why, quickOptions);
+    ASSERT_TRUE(quick) << why;
+    EXPECT_EQ(quick->tier(), jit::Tier::Quick);
+    EXPECT_EQ(optimised->tier(), jit::Tier::Optimised);
+    EXPECT_EQ(evaluate(*p, *quick, c.demandes), evaluate(*p, *optimised, c.demandes)) << c.policy;
+    EXPECT_EQ(evaluate(*p, *quick, c.demandes, c.logement), evaluate(*p, *optimised, c.demandes, c.logement))
+        << c.policy;
+    // Never recompiled (optimiseAfter is 0), and quick objects are not cached.
+    EXPECT_EQ(quick->tier(), jit::Tier::Quick);
+    EXPECT_TRUE(objects().empty());
+  }
+}
+
+TEST_F(JitCache, QuickTierIsOptimisedAfterEnoughDemandesAndCached) {
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  auto reference = jit::Engine::create(*p, why);
+  ASSERT_TRUE(reference) << why;
+  const auto expected = evaluate(*p, *reference);
+  jit::CompileOptions quickOptions = options;
+  quickOptions.tier = jit::Tier::Quick;
+  quickOptions.optimiseAfter = 600; // the edge file has 450 demandes: the second call crosses it
+  auto engine = jit::Engine::create(*p, why, quickOptions);
+  ASSERT_TRUE(engine) << why;
+  EXPECT_EQ(evaluate(*p, *engine), expected);
+  EXPECT_EQ(engine->tier(), jit::Tier::Quick);
+  EXPECT_EQ(engine->timings().laterOptimiseMs, 0.0);
+  EXPECT_TRUE(objects().empty());
+  EXPECT_EQ(evaluate(*p, *engine), expected);
+  EXPECT_EQ(engine->tier(), jit::Tier::Optimised);
+  EXPECT_GT(engine->timings().laterOptimiseMs, 0.0);
+  EXPECT_EQ(objects().size(), 1u);
+  EXPECT_EQ(evaluate(*p, *engine), expected);
+
+  // The next engine finds the optimised objects: no quick tier at all.
+  auto next = jit::Engine::create(*p, why, quickOptions);
+  ASSERT_TRUE(next) << why;
+  EXPECT_TRUE(next->timings().fromCache);
+  EXPECT_EQ(next->tier(), jit::Tier::Optimised);
+  EXPECT_EQ(evaluate(*p, *next), expected);
+}
+
+// Threads share one engine; the one that crosses the threshold compiles
+// while the others go on with the quick code. tools/tsan.sh runs it under
+// ThreadSanitizer.
+TEST_F(JitCache, QuickTierSwitchesWhileThreadsEvaluate) {
+  auto p = check("bench/workload.loge");
+  ASSERT_TRUE(p);
+  std::string why;
+  auto reference = jit::Engine::create(*p, why);
+  ASSERT_TRUE(reference) << why;
+  const auto expected = evaluate(*p, *reference);
+  jit::CompileOptions quickOptions = options;
+  quickOptions.tier = jit::Tier::Quick;
+  quickOptions.optimiseAfter = 2'000;
+  auto engine = jit::Engine::create(*p, why, quickOptions);
+  ASSERT_TRUE(engine) << why;
+  constexpr int kThreads = 4, kRounds = 4;
+  std::vector<int> same(kThreads, 0);
+  {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&, t] {
+        for (int r = 0; r < kRounds; ++r) same[t] += evaluate(*p, *engine) == expected;
+      });
+    for (std::thread& t : threads) t.join();
+  }
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(same[t], kRounds) << "thread " << t;
+  EXPECT_EQ(engine->tier(), jit::Tier::Optimised);
+  EXPECT_EQ(evaluate(*p, *engine), expected);
 }

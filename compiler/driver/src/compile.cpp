@@ -62,6 +62,8 @@ int reportEvalError(const SourceManager& sm, const interp::EvalError& e) {
 jit::CompileOptions jitOptions(const Options& opts, jit::Inlining inlining) {
   jit::CompileOptions o;
   o.inlining = inlining;
+  o.tier = opts.compilation == Compilation::Optimised ? jit::Tier::Optimised : jit::Tier::Quick;
+  if (opts.compilation == Compilation::Auto) o.optimiseAfter = kOptimiseAfter;
   // For developers: compile in exactly N pieces (1: the whole module).
   if (const char* n = std::getenv("LOGE_JIT_PARTITIONS"); n && *n)
     o.partitions = static_cast<unsigned>(std::clamp(std::atoi(n), 1, 16));

@@ -34,17 +34,31 @@ std::string location(const SourceManager& sm, const SourceRange& r);
 // kEvalError, the exit code of a verb stopped by an evaluation error.
 int reportEvalError(const SourceManager& sm, const interp::EvalError& e);
 
+// --compilation: how the compiled engine produces its code (jit::Tier).
+enum class Compilation : std::uint8_t {
+  Auto,     // quick, then optimised once kOptimiseAfter demandes are evaluated
+  Quick,    // rapide
+  Optimised // optimisée
+};
+
+// A run evaluating more demandes than this recompiles optimised: at the
+// quick tier's ≈ 0.3 µs more per demande, 100 000 demandes cost about what
+// an optimised compilation does, and its objects are cached for later runs.
+inline constexpr std::uint64_t kOptimiseAfter = 100'000;
+
 struct Options {
   DiagStyle style = DiagStyle::Full;
   bool color = false;
   bool jitCache = true; // --sans-cache turns it off
+  Compilation compilation = Compilation::Auto;
 };
 
 // Where the compiled engine keeps its objects between runs: LOGE_CACHE_DIR,
 // else $XDG_CACHE_HOME/loge/jit, else ~/.cache/loge/jit; none with
 // --sans-cache or LOGE_CACHE=non (also 0, off, false). Verbs that evaluate
 // many demandes (run, bench, rank, position) ask for the extended inlining;
-// test and explain, which evaluate a few, for the quicker compilation.
+// test and explain, which evaluate a few, for the quicker compilation. The
+// tier follows --compilation.
 jit::CompileOptions jitOptions(const Options& opts, jit::Inlining inlining);
 
 // A checked policy with the sources it came from.

@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
   app.add_flag("--une-ligne", oneLine, "Diagnostics sur une ligne chacun (journaux d'intégration continue)");
   bool color = false;
   app.add_flag("--couleur", color, "Diagnostics en couleur");
+  std::string compilation = "auto";
+  app.add_option("--compilation", compilation,
+                 "Code compilé : auto (rapide, puis optimisé au-delà de 100 000 demandes évaluées), rapide, ou "
+                 "optimisée (plus lent à compiler, plus rapide à évaluer)")
+      ->check(CLI::IsMember({"auto", "rapide", "optimisée", "optimisee"}));
   bool noCache = false;
   app.add_flag("--sans-cache", noCache,
                "Compiler sans réutiliser ni conserver le code natif des exécutions précédentes (voir LOGE_CACHE_DIR)");
@@ -216,6 +221,9 @@ int main(int argc, char** argv) {
   opts.style = oneLine ? loge::DiagStyle::OneLine : loge::DiagStyle::Full;
   opts.color = color && isatty(2);
   opts.jitCache = !noCache;
+  opts.compilation = compilation == "rapide" ? Compilation::Quick
+                     : compilation == "auto" ? Compilation::Auto
+                                             : Compilation::Optimised;
 
   return runWithLargeStack([&]() -> int {
     if (*check) return runCheck(checkFiles, opts);

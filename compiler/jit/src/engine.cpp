@@ -12,6 +12,8 @@
 #include "params_build.h"
 #include "partition.h"
 
+#include <llvm/Bitcode/BitcodeReader.h>
+#include <llvm/Bitcode/BitcodeWriter.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
@@ -23,6 +25,7 @@
 #include <llvm/Target/TargetMachine.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -79,20 +82,14 @@ void initialiseLlvm() {
   });
 }
 
-// An LLJIT for this machine that resolves the runtime helpers the
-// generated code calls to this process's copies.
-std::unique_ptr<llvm::orc::LLJIT> makeJit(llvm::orc::JITTargetMachineBuilder jtmb, std::string& why) {
-  auto built = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(jtmb)).create();
-  if (!built) {
-    why = "LLVM : " + llvmError(built.takeError());
-    return nullptr;
-  }
-  std::unique_ptr<llvm::orc::LLJIT> jit = std::move(*built);
-  // The runtime helpers are linked into this process: hand their addresses
-  // to the JIT explicitly rather than exporting every symbol.
+// Resolves, in `dylib`, the runtime helpers the generated code calls to
+// this process's copies. The runtime helpers are linked into this process:
+// their addresses are handed to the JIT explicitly rather than exporting
+// every symbol.
+llvm::Error defineHelpers(llvm::orc::LLJIT& jit, llvm::orc::JITDylib& dylib) {
   llvm::orc::SymbolMap symbols;
   auto add = [&](const char* name, auto* fn) {
-    symbols[jit->mangleAndIntern(name)] =
+    symbols[jit.mangleAndIntern(name)] =
         llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(fn), llvm::JITSymbolFlags::Exported);
   };
   add("loge_rt_dec_mul", &loge_rt_dec_mul);
@@ -114,7 +111,18 @@ std::unique_ptr<llvm::orc::LLJIT> makeJit(llvm::orc::JITTargetMachineBuilder jtm
   add("__umodti3", &__umodti3);
   add("memset", &std::memset);
   add("memcpy", &std::memcpy);
-  if (auto err = jit->getMainJITDylib().define(llvm::orc::absoluteSymbols(symbols))) {
+  return dylib.define(llvm::orc::absoluteSymbols(symbols));
+}
+
+// An LLJIT for this machine, its main library resolving the helpers.
+std::unique_ptr<llvm::orc::LLJIT> makeJit(llvm::orc::JITTargetMachineBuilder jtmb, std::string& why) {
+  auto built = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(jtmb)).create();
+  if (!built) {
+    why = "LLVM : " + llvmError(built.takeError());
+    return nullptr;
+  }
+  std::unique_ptr<llvm::orc::LLJIT> jit = std::move(*built);
+  if (auto err = defineHelpers(*jit, jit->getMainJITDylib())) {
     why = "LLVM : " + llvmError(std::move(err));
     return nullptr;
   }
@@ -164,16 +172,40 @@ struct DateParams {
   rt::DenseTables dense;
 };
 
+// What a Tier::Quick engine needs to compile its module optimised later.
+struct PendingOptimisation {
+  llvm::SmallString<0> bitcode; // the generated module, before any pass
+  llvm::orc::JITTargetMachineBuilder jtmb;
+  unsigned partitions = 1;
+  Inlining inlining = Inlining::Standard;
+  std::string cacheDir, cacheKey;
+};
+
 struct Engine::Impl {
   const ir::Program* program = nullptr;
   std::unique_ptr<codegen::Layout> layout;
   std::unique_ptr<codegen::OutLayout> out;
   std::unique_ptr<llvm::orc::LLJIT> jit;
-  BatchFn batch = nullptr;
+  // Swapped once, from the quick code to the optimised code, while other
+  // threads may be evaluating: each call reads it once.
+  std::atomic<BatchFn> batch{nullptr};
+  std::atomic<Tier> tier{Tier::Optimised};
   BlockStore constants;
   std::unique_ptr<loge_rt_params> params;
   std::vector<std::uint8_t> emptyCandidature;
+  mutable std::mutex timingsMutex; // laterOptimiseMs is written by optimiseNow
   CompileTimings timings;
+  // Tier::Quick with CompileOptions::optimiseAfter: demandes evaluated so far
+  // (the count decides, not their order between threads).
+  std::uint64_t optimiseAfter = 0;
+  std::atomic<std::uint64_t> evaluated{0};
+  std::mutex optimising; // held by the one thread that compiles
+  std::unique_ptr<PendingOptimisation> pending;
+
+  // Compiles the pending module optimised and switches to it; returns at
+  // once when another thread is at it or it was tried already. On failure
+  // the quick code stays (same results, slower).
+  void optimiseNow();
   // The last few evaluation dates' parameters. Shared pointers: a thread
   // keeps using its date's parameters while another evicts them.
   mutable std::mutex datesMutex;
@@ -182,6 +214,54 @@ struct Engine::Impl {
   std::shared_ptr<DateParams> resolve(num::Date date) const;
   std::shared_ptr<const DateParams> paramsAt(num::Date date) const;
 };
+
+void Engine::Impl::optimiseNow() {
+  std::unique_lock<std::mutex> lock(optimising, std::try_to_lock);
+  if (!lock.owns_lock() || !pending) return;
+  std::unique_ptr<PendingOptimisation> job = std::move(pending); // one attempt, whatever comes of it
+  auto start = std::chrono::steady_clock::now();
+  llvm::LLVMContext context;
+  auto parsed = llvm::parseBitcodeFile(llvm::MemoryBufferRef(job->bitcode, "loge"), context);
+  if (!parsed) {
+    llvm::consumeError(parsed.takeError());
+    return;
+  }
+  internal::CompiledModule compiled;
+  std::string why;
+  if (!internal::compileModule(**parsed, job->jtmb, job->partitions, job->inlining, Tier::Optimised, compiled, why))
+    return;
+  if (!job->cacheDir.empty()) {
+    std::vector<llvm::StringRef> bytes;
+    for (const auto& o : compiled.objects) bytes.push_back(o->getBuffer());
+    internal::ObjectCache(job->cacheDir).store(job->cacheKey, bytes);
+  }
+  // A library of its own: its loge_eval_batch must not meet the quick one.
+  auto dylib = jit->createJITDylib("loge-optimise");
+  if (!dylib) {
+    llvm::consumeError(dylib.takeError());
+    return;
+  }
+  if (auto err = defineHelpers(*jit, *dylib)) {
+    llvm::consumeError(std::move(err));
+    return;
+  }
+  for (auto& object : compiled.objects)
+    if (auto err = jit->addObjectFile(*dylib, std::move(object))) {
+      llvm::consumeError(std::move(err));
+      return;
+    }
+  auto entry = jit->lookup(*dylib, "loge_eval_batch");
+  if (!entry) {
+    llvm::consumeError(entry.takeError());
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> t(timingsMutex);
+    timings.laterOptimiseMs = msSince(start);
+  }
+  batch.store(entry->toPtr<BatchFn>(), std::memory_order_release);
+  tier.store(Tier::Optimised, std::memory_order_release);
+}
 
 std::shared_ptr<DateParams> Engine::Impl::resolve(num::Date date) const {
   auto out = std::make_shared<DateParams>();
@@ -268,9 +348,25 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   m.timings.fromCache = !objects.empty();
   m.timings.cacheMs = msSince(start);
   m.timings.partitions = partitions;
+  // The quick tier compiles in fewer steps, with the fast instruction
+  // selector; only optimised objects are worth a place in the cache.
+  const bool quick = objects.empty() && options.tier == Tier::Quick;
+  m.tier.store(quick ? Tier::Quick : Tier::Optimised);
+  if (quick && options.optimiseAfter > 0) {
+    auto pending = std::make_unique<PendingOptimisation>(PendingOptimisation{{}, *jtmb, partitions, options.inlining,
+                                                                             options.cacheDir, key});
+    llvm::raw_svector_ostream os(pending->bitcode);
+    llvm::WriteBitcodeToFile(*generated.module, os);
+    m.pending = std::move(pending);
+    m.optimiseAfter = options.optimiseAfter;
+  }
   if (objects.empty()) {
     internal::CompiledModule compiled;
-    if (!internal::compileModule(*generated.module, *jtmb, partitions, options.inlining, compiled, why)) return nullptr;
+    llvm::orc::JITTargetMachineBuilder compileWith = *jtmb;
+    if (quick) compileWith.setCodeGenOptLevel(llvm::CodeGenOpt::None);
+    if (!internal::compileModule(*generated.module, compileWith, partitions, options.inlining, options.tier,
+                                 compiled, why))
+      return nullptr;
     m.timings.optimiseMs = compiled.optimiseMs;
     m.timings.jitMs = compiled.codegenMs;
     if (const char* dump = std::getenv("LOGE_DUMP_LLVM")) {
@@ -280,7 +376,7 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
       if (!ec) generated.module->print(os, nullptr);
     }
     objects = std::move(compiled.objects);
-    if (cache) {
+    if (cache && !quick) {
       std::vector<llvm::StringRef> bytes;
       for (const auto& o : objects) bytes.push_back(o->getBuffer());
       cache->store(key, bytes);
@@ -308,7 +404,7 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
     why = "LLVM : " + error;
     return nullptr;
   }
-  m.batch = batch->toPtr<BatchFn>();
+  m.batch.store(batch->toPtr<BatchFn>());
   m.timings.linkMs = msSince(start);
 
   m.params = internal::buildParams(program, *m.layout, m.constants);
@@ -358,7 +454,7 @@ std::unique_ptr<Engine> Engine::load(const ir::Program& program, const std::vect
     why = "l'artefact ne peut pas être chargé : " + llvmError(blobSize.takeError());
     return nullptr;
   }
-  m.batch = batch->toPtr<BatchFn>();
+  m.batch.store(batch->toPtr<BatchFn>());
   m.params = rt::loadParams(blob->toPtr<const std::uint8_t*>(),
                             static_cast<std::size_t>(*blobSize->toPtr<const std::int64_t*>()), why);
   if (!m.params) return nullptr;
@@ -426,7 +522,10 @@ void Engine::evaluate(const FlatRecords& demandes, const std::uint8_t* logement,
 void Engine::evaluateWith(const FlatRecords& demandes, const std::uint8_t* logement, num::Date date,
                           std::vector<std::uint8_t>& out, std::vector<std::uint8_t>& errors,
                           const std::uint8_t* candidature, const std::uint8_t* const* values) const {
-  const Impl& m = *impl_;
+  Impl& m = *impl_;
+  if (m.optimiseAfter > 0 && m.tier.load(std::memory_order_acquire) == Tier::Quick &&
+      m.evaluated.fetch_add(demandes.count()) + demandes.count() >= m.optimiseAfter)
+    m.optimiseNow();
   codegen::JitCtx ctx;
   ctx.params = m.params.get();
   ctx.paramValues = values;
@@ -434,13 +533,19 @@ void Engine::evaluateWith(const FlatRecords& demandes, const std::uint8_t* logem
   if (out.size() < demandes.count() * m.out->size) out.resize(demandes.count() * m.out->size);
   errors.resize(demandes.count());
   if (demandes.count() == 0) return;
-  m.batch(&ctx, demandes.data(), demandes.stride(), static_cast<std::int64_t>(demandes.count()), logement,
+  BatchFn batch = m.batch.load(std::memory_order_acquire);
+  batch(&ctx, demandes.data(), demandes.stride(), static_cast<std::int64_t>(demandes.count()), logement,
           candidature ? candidature : m.emptyCandidature.data(), date.days(), out.data(), m.out->size, errors.data());
 }
 
 std::uint32_t Engine::outSize() const { return impl_->out->size; }
 
-const CompileTimings& Engine::timings() const { return impl_->timings; }
+CompileTimings Engine::timings() const {
+  std::lock_guard<std::mutex> lock(impl_->timingsMutex);
+  return impl_->timings;
+}
+
+Tier Engine::tier() const { return impl_->tier.load(std::memory_order_acquire); }
 
 std::vector<DefinitionResult> Engine::decodeDefinitions(const std::uint8_t* o) const {
   using State = codegen::OutLayout::DefinitionState;

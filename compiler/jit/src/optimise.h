@@ -15,4 +15,9 @@ namespace loge::jit::internal {
 // loop and branch simplification; `Extended` raises the inlining threshold.
 void optimise(llvm::Module& module, llvm::TargetMachine& tm, Inlining inlining);
 
+// Tier::Quick: only what the fast instruction selector most needs — locals
+// and memo slots promoted to registers (SROA), common subexpressions and
+// trivial branches gone. Nothing is inlined.
+void simplifyQuickly(llvm::Module& module, llvm::TargetMachine& tm);
+
 } // namespace loge::jit::internal

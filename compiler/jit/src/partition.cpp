@@ -57,9 +57,13 @@ unsigned weightOf(const llvm::Function& root) {
 }
 
 std::unique_ptr<llvm::MemoryBuffer> optimiseAndCompile(llvm::Module& m, llvm::TargetMachine& tm, Inlining inlining,
-                                                       double& optimiseMs, double& codegenMs, std::string& why) {
+                                                       Tier tier, double& optimiseMs, double& codegenMs,
+                                                       std::string& why) {
   auto start = std::chrono::steady_clock::now();
-  optimise(m, tm, inlining);
+  if (tier == Tier::Quick)
+    simplifyQuickly(m, tm);
+  else
+    optimise(m, tm, inlining);
   optimiseMs = msSince(start);
   start = std::chrono::steady_clock::now();
   llvm::orc::SimpleCompiler compiler(tm);
@@ -82,7 +86,7 @@ struct Partition {
   std::string why;
 
   void run(llvm::StringRef bitcode, const std::set<std::string>& allSections,
-           const llvm::orc::JITTargetMachineBuilder& jtmb, Inlining inlining) {
+           const llvm::orc::JITTargetMachineBuilder& jtmb, Inlining inlining, Tier tier) {
     llvm::LLVMContext context;
     auto parsed = llvm::parseBitcodeFile(llvm::MemoryBufferRef(bitcode, "loge"), context);
     if (!parsed) {
@@ -103,7 +107,7 @@ struct Partition {
       why = "LLVM : " + llvmError(tm.takeError());
       return;
     }
-    object = optimiseAndCompile(m, **tm, inlining, optimiseMs, codegenMs, why);
+    object = optimiseAndCompile(m, **tm, inlining, tier, optimiseMs, codegenMs, why);
   }
 };
 
@@ -121,7 +125,7 @@ unsigned partitionCount(const llvm::Module& module) {
 }
 
 bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilder& jtmb, unsigned partitions,
-                   Inlining inlining, CompiledModule& out, std::string& why) {
+                   Inlining inlining, Tier tier, CompiledModule& out, std::string& why) {
   out = {};
   if (partitions <= 1) {
     llvm::orc::JITTargetMachineBuilder builder = jtmb;
@@ -130,7 +134,7 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
       why = "LLVM : " + llvmError(tm.takeError());
       return false;
     }
-    auto object = optimiseAndCompile(module, **tm, inlining, out.optimiseMs, out.codegenMs, why);
+    auto object = optimiseAndCompile(module, **tm, inlining, tier, out.optimiseMs, out.codegenMs, why);
     if (!object) return false;
     out.objects.push_back(std::move(object));
     return true;
@@ -166,8 +170,8 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   llvm::WriteBitcodeToFile(module, os);
   std::vector<std::thread> threads;
   for (unsigned k = 1; k < partitions; ++k)
-    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb, inlining); });
-  parts[0].run(bitcode, allSections, jtmb, inlining);
+    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb, inlining, tier); });
+  parts[0].run(bitcode, allSections, jtmb, inlining, tier);
   for (std::thread& t : threads) t.join();
   for (Partition& part : parts) {
     if (!part.object) {

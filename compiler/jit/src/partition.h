@@ -36,9 +36,10 @@ struct CompiledModule {
   double codegenMs = 0;  // partition's
 };
 
-// Optimises (O2) and compiles `module` into `partitions` objects. The
-// module is modified (and, cut, no longer the one that runs).
+// Optimises (O2, or simplifies for Tier::Quick) and compiles `module` into
+// `partitions` objects. The module is modified (and, cut, no longer the one
+// that runs).
 bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilder& jtmb, unsigned partitions,
-                   Inlining inlining, CompiledModule& out, std::string& why);
+                   Inlining inlining, Tier tier, CompiledModule& out, std::string& why);
 
 } // namespace loge::jit::internal
