@@ -65,8 +65,7 @@ int runBench(const BenchArgs& args, const Options& opts) {
       }
       double jitMs = ms(Clock::now() - t);
       fmt::print("{}\n", describe(engine->timings(), jitMs, engine->tier()));
-      fmt::print("parse + check + JIT{} : {:.1f} ms\n", tier == jit::Tier::Quick ? "" : " optimisé",
-                 checkMs + jitMs);
+      fmt::print("parse + check + JIT{} : {:.1f} ms\n", tier == jit::Tier::Quick ? "" : " optimisé", checkMs + jitMs);
     }
     return kOk;
   }

@@ -353,8 +353,8 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   const bool quick = objects.empty() && options.tier == Tier::Quick;
   m.tier.store(quick ? Tier::Quick : Tier::Optimised);
   if (quick && options.optimiseAfter > 0) {
-    auto pending = std::make_unique<PendingOptimisation>(PendingOptimisation{{}, *jtmb, partitions, options.inlining,
-                                                                             options.cacheDir, key});
+    auto pending = std::make_unique<PendingOptimisation>(
+        PendingOptimisation{{}, *jtmb, partitions, options.inlining, options.cacheDir, key});
     llvm::raw_svector_ostream os(pending->bitcode);
     llvm::WriteBitcodeToFile(*generated.module, os);
     m.pending = std::move(pending);
@@ -364,8 +364,8 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
     internal::CompiledModule compiled;
     llvm::orc::JITTargetMachineBuilder compileWith = *jtmb;
     if (quick) compileWith.setCodeGenOptLevel(llvm::CodeGenOpt::None);
-    if (!internal::compileModule(*generated.module, compileWith, partitions, options.inlining, options.tier,
-                                 compiled, why))
+    if (!internal::compileModule(*generated.module, compileWith, partitions, options.inlining, options.tier, compiled,
+                                 why))
       return nullptr;
     m.timings.optimiseMs = compiled.optimiseMs;
     m.timings.jitMs = compiled.codegenMs;
@@ -535,7 +535,7 @@ void Engine::evaluateWith(const FlatRecords& demandes, const std::uint8_t* logem
   if (demandes.count() == 0) return;
   BatchFn batch = m.batch.load(std::memory_order_acquire);
   batch(&ctx, demandes.data(), demandes.stride(), static_cast<std::int64_t>(demandes.count()), logement,
-          candidature ? candidature : m.emptyCandidature.data(), date.days(), out.data(), m.out->size, errors.data());
+        candidature ? candidature : m.emptyCandidature.data(), date.days(), out.data(), m.out->size, errors.data());
 }
 
 std::uint32_t Engine::outSize() const { return impl_->out->size; }
