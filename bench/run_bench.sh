@@ -27,7 +27,7 @@ print("\n| moteur | ns par demande | rapport à la référence C++ |")
 print("|---|---|---|")
 print("| C++ écrit à la main (écrit le total, l'éligibilité, l'alerte) | %.1f | 1,0 |" % b)
 print("| Loge compilé (JIT), totaux et statuts des règles (`loge run --format compact`) | %.1f | %.1f |" % (t, t / b))
-print("| Loge compilé (JIT), code rapide (les 100 000 premières demandes de `loge run`), totaux et statuts | %.1f | %.1f |" % (q, q / b))
+print("| Loge compilé (JIT), code rapide (le premier million de demandes de `loge run`), totaux et statuts | %.1f | %.1f |" % (q, q / b))
 print("| Loge compilé (JIT), aussi chaque critère (`loge run --format json`) | %.1f | %.1f |" % (j, j / b))
 print("| Loge interprété (résultat complet) | %.1f | %.1f |" % (i, i / b))
 PY

@@ -41,10 +41,11 @@ enum class Compilation : std::uint8_t {
   Optimised // optimisée
 };
 
-// A run evaluating more demandes than this recompiles optimised: at the
-// quick tier's ≈ 0.3 µs more per demande, 100 000 demandes cost about what
-// an optimised compilation does, and its objects are cached for later runs.
-inline constexpr std::uint64_t kOptimiseAfter = 100'000;
+// A run evaluating more demandes than this recompiles optimised: the quick
+// code's ≈ 0.1 – 0.2 µs more per demande (workload, bench/run_bench.sh) add
+// up, over a million demandes, to about an optimised compilation of a shipped
+// policy (0.2 – 0.8 s); the optimised objects are then cached for later runs.
+inline constexpr std::uint64_t kOptimiseAfter = 1'000'000;
 
 struct Options {
   DiagStyle style = DiagStyle::Full;

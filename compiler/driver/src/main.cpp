@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   app.add_flag("--couleur", color, "Diagnostics en couleur");
   std::string compilation = "auto";
   app.add_option("--compilation", compilation,
-                 "Code compilé : auto (rapide, puis optimisé au-delà de 100 000 demandes évaluées), rapide, ou "
+                 "Code compilé : auto (rapide, puis optimisé au-delà d'un million de demandes évaluées), rapide, ou "
                  "optimisée (plus lent à compiler, plus rapide à évaluer)")
       ->check(CLI::IsMember({"auto", "rapide", "optimisée", "optimisee"}));
   bool noCache = false;

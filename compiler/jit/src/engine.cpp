@@ -337,9 +337,12 @@ std::unique_ptr<Engine> Engine::create(const ir::Program& program, std::string& 
   if (std::getenv("LOGE_DUMP_LLVM")) partitions = 1;
   // An unchanged policy reuses the objects of its last compilation: the key
   // is taken before optimisation, which is what the cache saves.
+  // The cache holds optimised objects only: a quick engine that never
+  // switches (optimiseAfter 0) neither reads nor fills it — asked for the
+  // quick code, it gets the quick code.
   std::optional<internal::ObjectCache> cache;
   std::string key;
-  if (!options.cacheDir.empty()) {
+  if (!options.cacheDir.empty() && (options.tier == Tier::Optimised || options.optimiseAfter > 0)) {
     cache.emplace(options.cacheDir);
     key = internal::ObjectCache::keyOf(*generated.module, **tm, partitions, options.inlining);
   }

@@ -86,8 +86,9 @@ struct CompileOptions {
   // With Tier::Quick: once the engine has evaluated this many demandes, the
   // next evaluation first recompiles the module optimised (and keeps the
   // objects in the cache), and every later one runs the optimised code —
-  // compiling pays for itself only over many demandes. 0: never. An
-  // optimised object already in the cache is used from the start.
+  // compiling pays for itself only over many demandes. An optimised object
+  // already in the cache is then used from the start. 0: never, and the
+  // cache is not used (the quick code is what was asked for).
   std::uint64_t optimiseAfter = 0;
   // Where compiled objects are kept between runs (created on first use,
   // readable by its owner only); empty: no cache.
