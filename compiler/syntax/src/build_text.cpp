@@ -3,6 +3,7 @@
 #include "LogeLexer.h"
 #include "builder.h"
 #include "error_listener.h"
+#include "tokens.h"
 
 namespace loge::syntax::internal {
 
@@ -19,8 +20,7 @@ SourceRange Builder::rangeOf(antlr4::Token* tok) const {
   r.end = r.begin;
   // LINE_END (tokens.h) is empty and ends where the line's last token does.
   if (tok->getType() == P::LINE_END) return r;
-  std::string text = tok->getType() == antlr4::Token::EOF ? std::string() : tok->getText();
-  r.end.column += static_cast<std::uint32_t>(std::max<std::size_t>(1, codePointCount(text)));
+  r.end.column += static_cast<std::uint32_t>(std::max<std::size_t>(1, tokenWidth(*tok)));
   return r;
 }
 

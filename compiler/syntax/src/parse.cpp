@@ -19,7 +19,7 @@ SourceRange tokenRange(FileId file, antlr4::Token* t) {
   r.file = file;
   r.begin = {static_cast<std::uint32_t>(t->getLine()), static_cast<std::uint32_t>(t->getCharPositionInLine() + 1)};
   r.end = r.begin;
-  r.end.column += static_cast<std::uint32_t>(std::max<std::size_t>(1, codePointCount(t->getText())));
+  r.end.column += static_cast<std::uint32_t>(std::max<std::size_t>(1, internal::tokenWidth(*t)));
   return r;
 }
 

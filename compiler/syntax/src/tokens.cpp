@@ -4,6 +4,7 @@
 #include "LogeLexer.h"
 #include "LogeParser.h"
 
+#include <limits>
 #include <shared_mutex>
 #include <unordered_map>
 
@@ -88,9 +89,7 @@ std::vector<Punct> punctuation(const antlr4::dfa::Vocabulary& vocabulary) {
 std::unique_ptr<antlr4::Token> lineEndAfter(const antlr4::Token* last) {
   auto t = std::make_unique<antlr4::CommonToken>(loge_antlr::LogeParser::LINE_END, "");
   t->setLine(last->getLine());
-  std::size_t width = 0; // in code points, as ANTLR counts columns
-  for (unsigned char c : last->getText()) width += (c & 0xC0) != 0x80;
-  t->setCharPositionInLine(last->getCharPositionInLine() + width);
+  t->setCharPositionInLine(last->getCharPositionInLine() + tokenWidth(*last));
   t->setStartIndex(last->getStopIndex() + 1);
   t->setStopIndex(last->getStopIndex());
   return t;
@@ -141,6 +140,12 @@ std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t, const std::vect
   return endAfter;
 }
 } // namespace
+
+std::size_t tokenWidth(const antlr4::Token& t) {
+  if (t.getType() == antlr4::Token::EOF) return 0;
+  std::size_t start = t.getStartIndex(), stop = t.getStopIndex();
+  return stop >= start && stop != std::numeric_limits<std::size_t>::max() ? stop - start + 1 : 0;
+}
 
 TokenStream::TokenStream(const std::string& text) : input_(text) {
   lexer_ = std::make_unique<L>(&input_);

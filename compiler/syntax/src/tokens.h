@@ -17,6 +17,12 @@
 
 namespace loge::syntax::internal {
 
+// A token's width in code points, as ANTLR counts columns, from its indices
+// into the (UTF-32) input: the parser asks for every range's start and end
+// token several times, and getText() converted the text back to UTF-8 on
+// each call. 0 for EOF and the synthetic LINE_END.
+std::size_t tokenWidth(const antlr4::Token& t);
+
 class TokenStream {
 public:
   explicit TokenStream(const std::string& text);
