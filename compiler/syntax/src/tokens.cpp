@@ -4,9 +4,12 @@
 #include "LogeLexer.h"
 #include "LogeParser.h"
 
+#include <array>
 #include <limits>
+#include <memory>
 #include <shared_mutex>
 #include <unordered_map>
+#include <vector>
 
 namespace loge::syntax::internal {
 
@@ -18,16 +21,38 @@ using L = loge_antlr::LogeLexer;
 // simulated on the ATN afresh each time it was met. This simulator keeps
 // those transitions as well, beside the DFA. The DFA is shared by every
 // lexer of the process, so the side table is too, behind a lock.
+//
+// Reading a transition of the shared DFA takes a lock too (ANTLR 4.9's
+// read-write lock and hash map, ≈ 20 % of checking a policy): each lexer
+// also keeps the transitions it has read, by state number, in a table of its
+// own that needs no lock. A transition, once in the DFA, never changes, so
+// the copy cannot go stale.
 class UnicodeCachingSimulator : public antlr4::atn::LexerATNSimulator {
 public:
   using LexerATNSimulator::LexerATNSimulator;
 
 protected:
   antlr4::dfa::DFAState* getExistingTargetState(antlr4::dfa::DFAState* s, size_t t) override {
-    if (t <= MAX_DFA_EDGE) return LexerATNSimulator::getExistingTargetState(s, t);
-    std::shared_lock lock(table().mutex);
-    auto it = table().edges.find({s, t});
-    return it == table().edges.end() ? nullptr : it->second;
+    if (t <= MAX_DFA_EDGE) {
+      const auto state = static_cast<std::size_t>(s->stateNumber);
+      if (state < ascii_.size() && ascii_[state] && (*ascii_[state])[t]) return (*ascii_[state])[t];
+      antlr4::dfa::DFAState* target = LexerATNSimulator::getExistingTargetState(s, t);
+      if (target && s->stateNumber >= 0 && state < kMaxLocalStates) {
+        if (state >= ascii_.size()) ascii_.resize(state + 1);
+        if (!ascii_[state]) ascii_[state] = std::make_unique<AsciiEdges>();
+        (*ascii_[state])[t] = target;
+      }
+      return target;
+    }
+    if (auto it = unicode_.find({s, t}); it != unicode_.end()) return it->second;
+    antlr4::dfa::DFAState* target = nullptr;
+    {
+      std::shared_lock lock(table().mutex);
+      auto it = table().edges.find({s, t});
+      if (it != table().edges.end()) target = it->second;
+    }
+    if (target) unicode_[{s, t}] = target;
+    return target;
   }
   void addDFAEdge(antlr4::dfa::DFAState* from, size_t t, antlr4::dfa::DFAState* to) override {
     if (t <= MAX_DFA_EDGE) {
@@ -58,6 +83,12 @@ private:
     static Table t;
     return t;
   }
+  // The lexer's DFA has a few hundred states; a state numbered beyond this
+  // (never seen) is simply not copied.
+  static constexpr std::size_t kMaxLocalStates = 1 << 16;
+  using AsciiEdges = std::array<antlr4::dfa::DFAState*, MAX_DFA_EDGE + 1>;
+  std::vector<std::unique_ptr<AsciiEdges>> ascii_;
+  std::unordered_map<Key, antlr4::dfa::DFAState*, KeyHash> unicode_;
 };
 
 // The few punctuation tokens lineEnds() looks at, by token type (the
