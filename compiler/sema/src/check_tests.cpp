@@ -3,18 +3,29 @@
 // the policy's test defaults), parameter overrides and expectations.
 #include "checker.h"
 
+#include <algorithm>
+
 namespace loge::sema::internal {
 
 using ir::Op;
 
 namespace {
+// Whether a name as written is `folded` once its accents are folded; an
+// ASCII name (most of them) folds to itself, without building a string:
+// the lookups below run for every field of every test record.
+bool sameName(std::string_view written, const std::string& folded) {
+  if (std::all_of(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return written == folded;
+  return ast::foldName(written) == folded;
+}
+
 // The value a test gives to `path` (relative to a record), if any.
 const ast::RecordEntry* findEntry(const std::vector<ast::RecordEntry>& entries, const std::vector<std::string>& path) {
   const ast::RecordEntry* found = nullptr;
   for (const auto& e : entries) {
     if (e.path.parts.size() != path.size()) continue;
     bool same = true;
-    for (std::size_t i = 0; i < path.size() && same; ++i) same = ast::foldName(e.path.parts[i].text) == path[i];
+    for (std::size_t i = 0; i < path.size() && same; ++i) same = sameName(e.path.parts[i].text, path[i]);
     if (same) found = &e; // the last one wins
   }
   return found;
@@ -24,7 +35,7 @@ bool hasPrefix(const std::vector<ast::RecordEntry>& entries, const std::vector<s
   for (const auto& e : entries) {
     if (e.path.parts.size() <= prefix.size()) continue;
     bool same = true;
-    for (std::size_t i = 0; i < prefix.size() && same; ++i) same = ast::foldName(e.path.parts[i].text) == prefix[i];
+    for (std::size_t i = 0; i < prefix.size() && same; ++i) same = sameName(e.path.parts[i].text, prefix[i]);
     if (same) return true;
   }
   return false;
