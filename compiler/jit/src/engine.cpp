@@ -1,5 +1,6 @@
 // JIT stage: compiling the generated module with ORC LLJIT (optimised at
-// O2), and running it on flat records.
+// O2, or quickly first and optimised later: jit::Tier), and running it on
+// flat records.
 #include "flatten.h"
 #include "llvm_support.h"
 #include "loge/codegen/codegen.h"
