@@ -317,8 +317,8 @@ TEST_F(JitCache, QuickTierIsOptimisedAfterEnoughDemandesAndCached) {
 }
 
 // Threads share one engine; the one that crosses the threshold compiles
-// while the others go on with the quick code. tools/tsan.sh runs it under
-// ThreadSanitizer.
+// while the others go on with the quick code. CI runs it under
+// ThreadSanitizer (tools/test-sanitizers.sh: the `concurrency` label).
 TEST_F(JitCache, QuickTierSwitchesWhileThreadsEvaluate) {
   auto p = check("bench/workload.loge");
   ASSERT_TRUE(p);

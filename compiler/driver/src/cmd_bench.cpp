@@ -32,6 +32,22 @@ std::string describe(const jit::CompileTimings& ct, double totalMs, jit::Tier ti
                      ct.partitions > 1 ? fmt::format(" ; en {} morceaux compilés en parallèle", ct.partitions) : "",
                      ct.cacheMs > 0.05 ? fmt::format(" ; clé de cache {:.1f}", ct.cacheMs) : "");
 }
+// Creates the engine, printing its compilation's steps and the parse +
+// check + JIT total (`label` after "JIT"); null (reported) on failure.
+std::unique_ptr<jit::Engine> createTimed(const ir::Program& p, const jit::CompileOptions& options, double checkMs,
+                                         const char* label) {
+  std::string why;
+  auto t = Clock::now();
+  auto engine = jit::Engine::create(p, why, options);
+  if (!engine) {
+    fmt::print(stderr, "erreur : {}\n", why);
+    return nullptr;
+  }
+  double jitMs = ms(Clock::now() - t);
+  fmt::print("{}\n", describe(engine->timings(), jitMs, engine->tier()));
+  fmt::print("parse + check + JIT{} : {:.1f} ms\n", label, checkMs + jitMs);
+  return engine;
+}
 } // namespace
 
 int runBench(const BenchArgs& args, const Options& opts) {
@@ -53,18 +69,9 @@ int runBench(const BenchArgs& args, const Options& opts) {
     if (opts.compilation != Compilation::Optimised) tiers.push_back(jit::Tier::Quick);
     if (opts.compilation != Compilation::Quick) tiers.push_back(jit::Tier::Optimised);
     for (jit::Tier tier : tiers) {
-      std::string why;
       jit::CompileOptions options = jitOptions(opts, jit::Inlining::Extended);
       options.tier = tier; // Quick: with auto, as `loge run` starts (a cached optimised object is used)
-      auto t = Clock::now();
-      auto engine = jit::Engine::create(p, why, options);
-      if (!engine) {
-        fmt::print(stderr, "erreur : {}\n", why);
-        return kPolicyError;
-      }
-      double jitMs = ms(Clock::now() - t);
-      fmt::print("{}\n", describe(engine->timings(), jitMs, engine->tier()));
-      fmt::print("parse + check + JIT{} : {:.1f} ms\n", tier == jit::Tier::Quick ? "" : " optimisé", checkMs + jitMs);
+      if (!createTimed(p, options, checkMs, tier == jit::Tier::Quick ? "" : " optimisé")) return kPolicyError;
     }
     return kOk;
   }
@@ -120,22 +127,14 @@ int runBench(const BenchArgs& args, const Options& opts) {
     });
     if (sink == 0) fmt::print("");
   } else if (args.engine == "jit") {
-    std::string why;
-    auto t = Clock::now();
     jit::CompileOptions options = jitOptions(opts, jit::Inlining::Extended);
     options.criteria = !args.totalsOnly;
     // The steady state is what is timed: optimised code unless
     // --compilation rapide asks for the quick tier's.
     options.tier = opts.compilation == Compilation::Quick ? jit::Tier::Quick : jit::Tier::Optimised;
     options.optimiseAfter = 0;
-    auto engine = jit::Engine::create(p, why, options);
-    if (!engine) {
-      fmt::print(stderr, "erreur : {}\n", why);
-      return kPolicyError;
-    }
-    double jitMs = ms(Clock::now() - t);
-    fmt::print("{}\n", describe(engine->timings(), jitMs, engine->tier()));
-    fmt::print("parse + check + JIT : {:.1f} ms\n", checkMs + jitMs);
+    auto engine = createTimed(p, options, checkMs, "");
+    if (!engine) return kPolicyError;
     jit::FlatRecords flat = engine->flatten(data.records, demandeType->index);
     jit::FlatRecords logement;
     const interp::Value& lv = in.roles[static_cast<int>(ir::Role::Logement)];
