@@ -98,6 +98,7 @@ public:
   void defineDefinition(std::uint32_t index);
   void defineCotation(std::uint32_t index);
   void defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn);
+  void defineExpectation(std::uint32_t index);
   void defineCotationBody(std::uint32_t index, const std::vector<llvm::Function*>& groups);
   std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr);
   llvm::Value* branches(llvm::Value* cond, const char* trueName, const std::function<llvm::Value*()>& whenTrue,
@@ -107,7 +108,8 @@ public:
   static bool contributionIsBrut(const ir::CotationDecl& c, std::size_t i);
   void defineBlock(std::uint32_t index);
   void defineEntry();
-  void storeDefinitions(llvm::Function* fn, llvm::Value* outPtr);
+  void storeDefinitions(llvm::Value* outPtr);
+  void storeDefinition(llvm::Function* fn, llvm::Value* outPtr, const OutLayout::Definition& o);
   void defineBatch();
   FunctionState begin(llvm::Function* fn, llvm::Value* frame, const ir::Type* returnType);
   void finish(const ir::Type* returnType);

@@ -31,8 +31,9 @@ struct Outcome {
 // The first définition whose value differs between the engines ("" when
 // none), as the interpreter and the compiled engine give it.
 std::string definitionDiff(const ir::Program& p, const jit::Engine& engine, const interp::Interpreter& interp,
-                           const interp::Inputs& in, const std::uint8_t* out) {
-  std::vector<jit::DefinitionMismatch> mismatches = jit::compareDefinitions(p, engine, interp, in, out);
+                           const interp::Inputs& in, const std::uint8_t* out, const ir::TestCase& tc,
+                           const std::vector<std::uint32_t>& expectations) {
+  std::vector<jit::DefinitionMismatch> mismatches = jit::compareDefinitions(p, engine, interp, in, out, expectations);
   if (mismatches.empty()) return "";
   const jit::DefinitionMismatch& m = mismatches.front();
   const ir::DefinitionDecl& d = p.definitions[m.definition];
@@ -46,6 +47,10 @@ std::string definitionDiff(const ir::Program& p, const jit::Engine& engine, cons
     a = shown(m.interpreted, true);
     b = shown(m.compiled, true);
   }
+  if (d.expectation) {
+    auto j = std::find(expectations.begin(), expectations.end(), m.definition) - expectations.begin();
+    return fmt::format("`attendu {}`, côté gauche : {} / {}", tc.expectations[static_cast<std::size_t>(j)].text, a, b);
+  }
   return fmt::format("définition `{}` : {} / {}", d.name, a, b);
 }
 
@@ -54,7 +59,8 @@ std::string definitionDiff(const ir::Program& p, const jit::Engine& engine, cons
 // the compiled engine must fail too (its located message is the
 // interpreter's by construction, as in `loge run`).
 std::string compareEngines(const ir::Program& p, const jit::Engine& engine, const interp::Interpreter& interp,
-                           const interp::Inputs& in) {
+                           const interp::Inputs& in, const ir::TestCase& tc,
+                           const std::vector<std::uint32_t>& expectations) {
   interp::DemandeResult ref;
   std::optional<std::string> refError;
   try {
@@ -104,7 +110,7 @@ std::string compareEngines(const ir::Program& p, const jit::Engine& engine, cons
         diff = fmt::format("règle `{}.{}` : {} / {}", p.ruleBlocks[b].name, p.ruleBlocks[b].rules[i].name,
                            interp::ruleStatusName(ref.blocks[b][i].status),
                            interp::ruleStatusName(got.blocks[b][i].status));
-  if (diff.empty()) diff = definitionDiff(p, engine, interp, in, out.data());
+  if (diff.empty()) diff = definitionDiff(p, engine, interp, in, out.data(), tc, expectations);
   return diff.empty() ? "" : "    les moteurs divergent (interpréteur / compilé) : " + diff + "\n";
 }
 
@@ -129,7 +135,8 @@ std::string expectError(const Compiled& c, const ir::TestCase::Expectation& x, c
 // With `observer`, everything the test evaluates is recorded; a test that
 // gives a demande is also evaluated in full once by the interpreter, so that
 // coverage does not depend on the engines compared.
-std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine* engine, interp::Observer* observer) {
+std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine* engine, interp::Observer* observer,
+                    const std::vector<std::uint32_t>& expectations) {
   const ir::Program& p = *c.program;
   interp::Interpreter interp(p);
   interp::Arena arena;
@@ -176,7 +183,7 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
       }
     }
     if (engine && !in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
-      failures += compareEngines(p, *engine, interp, in);
+      failures += compareEngines(p, *engine, interp, in, tc, expectations);
     std::optional<interp::DemandeResult> result;
     for (const auto& x : tc.expectations) {
       using K = ir::TestCase::Expectation::Kind;
@@ -363,7 +370,9 @@ int runTest(const TestArgs& args, const Options& opts) {
     }
     fmt::print("{}\n", f);
     std::unique_ptr<jit::Engine> engine;
+    std::vector<std::vector<std::uint32_t>> expectations(c->program->tests.size());
     if (engineName != "interp") {
+      expectations = jit::addExpectations(*c->program);
       std::string why;
       jit::CompileOptions options = jitOptions(opts, jit::Inlining::Standard);
       options.definitions = true; // compared with the interpreter's, as the cotations and rules
@@ -379,13 +388,15 @@ int runTest(const TestArgs& args, const Options& opts) {
           outcomes.push_back({f, tc.name, false, "    " + why + "\n", 0});
           fmt::print("  ÉCHEC  {}\n    {}\n", tc.name, why);
         }
+        jit::removeExpectations(*c->program);
         if (coverageOn) coverage.add(*c->program, c->sources, nullptr);
         continue;
       }
     }
-    for (const ir::TestCase& tc : c->program->tests) {
+    for (std::size_t t = 0; t < c->program->tests.size(); ++t) {
+      const ir::TestCase& tc = c->program->tests[t];
       auto start = std::chrono::steady_clock::now();
-      std::string failure = runCase(*c, tc, engine.get(), recorder.get());
+      std::string failure = runCase(*c, tc, engine.get(), recorder.get(), expectations[t]);
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       Outcome o{f, tc.name, failure.empty(), failure, seconds};
       if (o.passed) {
@@ -397,6 +408,8 @@ int runTest(const TestArgs& args, const Options& opts) {
       }
       outcomes.push_back(std::move(o));
     }
+    engine.reset();
+    jit::removeExpectations(*c->program);
     if (coverageOn) coverage.add(*c->program, c->sources, recorder.get());
   }
   int status = failed ? kPolicyError : kOk;

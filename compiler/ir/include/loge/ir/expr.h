@@ -163,4 +163,12 @@ struct Expr {
 
 ExprPtr makeExpr(Op op, const Type* type, SourceRange range);
 
+// A deep copy of `e` (types stay shared: they belong to the program's
+// TypeTable).
+ExprPtr clone(const Expr& e);
+// Whether two trees are the same expression: same operations, types,
+// indices and constants (source ranges aside). Equal trees hash equal.
+bool same(const Expr& a, const Expr& b);
+std::size_t hashOf(const Expr& e);
+
 } // namespace loge::ir

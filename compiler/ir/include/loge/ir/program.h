@@ -115,6 +115,10 @@ struct DefinitionDecl {
   // through the definitions it calls.
   std::uint32_t roles = 0;
   bool readsDate = false;
+  // A test's `attendu` expression made a définition by `loge test`, so that
+  // the compiled engine computes it too: the back end compiles it when it
+  // can and leaves it out otherwise (it then stays the interpreter's alone).
+  bool expectation = false;
   SourceRange range;
 };
 
@@ -297,6 +301,11 @@ struct Program {
   std::vector<TestCase> tests;
   FileId rootFile = kNoFile;
 };
+
+// Adds to `roles` (bit i = Role i) the context roles `e` reads, directly or
+// through the définitions it calls, and sets `readsDate` when it reads
+// date_évaluation (the définitions' own `roles` and `readsDate` must be set).
+void noteReads(const Program& p, const Expr& e, std::uint32_t& roles, bool& readsDate);
 
 // The type's name as a jurist reads it: "montant mensuel", "liste de Personne", "date?".
 std::string typeName(const Program& p, const Type* t);
