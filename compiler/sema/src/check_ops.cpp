@@ -183,15 +183,21 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
 namespace {
 
 // What to write when two numbers of different units meet: the monthly and
-// yearly amounts convert with `annuel` and `mensuel` (LANGUAGE-NOTES), a
-// bare number takes the other side's unit.
-std::string unitHint(const ir::Type* a, const ir::Type* b) {
+// yearly amounts convert with `annuel` and `mensuel` (LANGUAGE-NOTES); a
+// number written in the policy (`demande.revenu < 15000 €`) takes the other
+// side's unit, which the hint spells out.
+std::string unitHint(const ast::Expr& e, const ir::Type* a, const ir::Type* b) {
   using ir::Unit;
   auto unit = [](const ir::Type* t) { return t->kind == TypeKind::Decimal ? t->unit : Unit::None; };
   Unit ua = unit(a), ub = unit(b);
   if ((ua == Unit::EuroPerMonth && ub == Unit::EuroPerYear) || (ua == Unit::EuroPerYear && ub == Unit::EuroPerMonth))
     return "convertissez l'un des deux côtés : `annuel(x)` donne le montant annuel d'un montant mensuel (× 12), "
            "`mensuel(x)` le montant mensuel d'un montant annuel (÷ 12)";
+  auto literal = [](const ast::Expr& side) { return side.kind == ast::Expr::Kind::Number; };
+  if (literal(*e.b) && ua != Unit::None)
+    return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", e.b->text, unitText(ua));
+  if (literal(*e.a) && ub != Unit::None)
+    return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", e.a->text, unitText(ub));
   return "les deux côtés doivent avoir la même unité (écrivez par exemple `0 €`)";
 }
 
@@ -206,7 +212,7 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
                                   "comparaison entre " + typeName(a->type) + " et " + typeName(b->type));
     const ir::Type* ta = a->type;
     const ir::Type* tb = b->type;
-    if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = unitHint(ta, tb);
+    if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = unitHint(e, ta, tb);
     return errorExpr(e.range);
   }
   bool orderable = t->kind == TypeKind::Int || t->kind == TypeKind::Decimal || t->kind == TypeKind::Date ||
