@@ -10,6 +10,8 @@
 #include "capi_support.h"
 
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <sstream>
 
 using namespace capi_test;
@@ -287,6 +289,67 @@ TEST(CApi, LargeBatchEqualsTheInterpreter) {
   // Around the slices' edges, each line is its demande's.
   for (std::size_t i : {1022u, 1023u, 1024u, 1025u, 2047u, 2048u, 2050u})
     EXPECT_NE(compiled[i].find(std::string("\"id\": \"") + "ABCDE"[i % 5] + "\""), std::string::npos) << i;
+}
+
+// LOGE_COMPILATION_QUICK and _AUTO load quick code (the policy says so),
+// _OPTIMISED and the default optimised code; all give the interpreter's
+// results. The interpreter has no compiled code to describe.
+TEST(CApi, CompilationModes) {
+  std::ifstream in(dataPath("demandes.jsonl"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto run = [&](loge_engine engine, std::optional<loge_compilation> compilation, loge_compilation* code) {
+    std::vector<std::string> out;
+    loge_options* o = nullptr;
+    EXPECT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
+    EXPECT_EQ(loge_options_set_engine(o, engine, nullptr), LOGE_OK);
+    if (compilation) {
+      EXPECT_EQ(loge_options_set_compilation(o, *compilation, nullptr), LOGE_OK);
+    }
+    loge_policy* policy = nullptr;
+    EXPECT_EQ(loge_policy_load_file(dataPath("api-test.loge").c_str(), o, &policy, nullptr), LOGE_OK);
+    loge_options_free(o);
+    loge_record* logement = nullptr;
+    loge_batch* batch = nullptr;
+    loge_results* results = nullptr;
+    if (code) {
+      loge_error* e = nullptr;
+      loge_status s = loge_policy_compilation(policy, code, &e);
+      EXPECT_EQ(s, engine == LOGE_ENGINE_INTERPRETER ? LOGE_ERR_UNSUPPORTED : LOGE_OK) << loge_error_text(e);
+      loge_error_free(e);
+    }
+    if (policy &&
+        loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, dataPath("logement.json").c_str(), &logement, nullptr) ==
+            LOGE_OK &&
+        loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr) == LOGE_OK &&
+        loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK)
+      out = jsonLines(results);
+    loge_results_free(results);
+    loge_batch_free(batch);
+    loge_record_free(logement);
+    loge_policy_free(policy);
+    return out;
+  };
+  loge_compilation code = LOGE_COMPILATION_AUTO;
+  const std::vector<std::string> reference = run(LOGE_ENGINE_INTERPRETER, LOGE_COMPILATION_QUICK, &code);
+  ASSERT_EQ(reference.size(), 4u);
+  EXPECT_EQ(run(LOGE_ENGINE_JIT, std::nullopt, &code), reference);
+  EXPECT_EQ(code, LOGE_COMPILATION_OPTIMISED);
+  EXPECT_EQ(run(LOGE_ENGINE_JIT, LOGE_COMPILATION_QUICK, &code), reference);
+  EXPECT_EQ(code, LOGE_COMPILATION_QUICK);
+  EXPECT_EQ(run(LOGE_ENGINE_AUTO, LOGE_COMPILATION_AUTO, &code), reference);
+  EXPECT_EQ(code, LOGE_COMPILATION_QUICK);
+  EXPECT_EQ(run(LOGE_ENGINE_JIT, LOGE_COMPILATION_OPTIMISED, &code), reference);
+  EXPECT_EQ(code, LOGE_COMPILATION_OPTIMISED);
+
+  loge_options* o = nullptr;
+  ASSERT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
+  loge_error* e = nullptr;
+  EXPECT_EQ(loge_options_set_compilation(o, static_cast<loge_compilation>(3), &e), LOGE_ERR_ARGUMENT);
+  EXPECT_NE(std::string(loge_error_message(e)).find("mode de compilation inconnu"), std::string::npos);
+  loge_error_free(e);
+  loge_options_free(o);
+  EXPECT_EQ(loge_options_set_compilation(nullptr, LOGE_COMPILATION_QUICK, nullptr), LOGE_ERR_ARGUMENT);
+  EXPECT_EQ(loge_policy_compilation(nullptr, &code, nullptr), LOGE_ERR_ARGUMENT);
 }
 
 TEST(CApi, VersionsAgree) {

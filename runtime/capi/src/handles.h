@@ -81,6 +81,7 @@ struct loge_error {
 struct loge_options {
   loge::capi::Tag tag = loge::capi::Tag::Options;
   loge_engine engine = LOGE_ENGINE_AUTO;
+  loge_compilation compilation = LOGE_COMPILATION_OPTIMISED;
 };
 
 struct loge_policy {

@@ -119,14 +119,23 @@ std::unique_ptr<loge_policy> wrap(std::shared_ptr<PolicyCore> core) {
   return policy;
 }
 
+// The demandes after which LOGE_COMPILATION_AUTO recompiles optimised: as
+// `loge run --compilation auto`.
+constexpr std::uint64_t kOptimiseAfter = 1'000'000;
+
 std::unique_ptr<loge_policy> load(const std::string& path, const std::string* text, const loge_options* options) {
   loge_engine engine = engineOption(options);
+  loge_compilation compilation =
+      options ? handle(options, Tag::Options, "options").compilation : LOGE_COMPILATION_OPTIMISED;
   std::shared_ptr<PolicyCore> core = checkPolicy(path, text, nullptr);
   if (engine != LOGE_ENGINE_INTERPRETER) {
     std::string why;
-    // A host keeps its policy loaded and evaluates many demandes with it.
+    // A host keeps its policy loaded and evaluates many demandes with it:
+    // optimised by default, with the inlining of `loge run`.
     jit::CompileOptions compile;
     compile.inlining = jit::Inlining::Extended;
+    if (compilation != LOGE_COMPILATION_OPTIMISED) compile.tier = jit::Tier::Quick;
+    if (compilation == LOGE_COMPILATION_AUTO) compile.optimiseAfter = kOptimiseAfter;
     core->engine = jit::Engine::create(*core->program, why, compile);
     if (!core->engine && engine == LOGE_ENGINE_JIT)
       fail(LOGE_ERR_UNSUPPORTED,
@@ -224,6 +233,18 @@ LOGE_API loge_status loge_options_set_engine(loge_options* options, loge_engine 
   });
 }
 
+LOGE_API loge_status loge_options_set_compilation(loge_options* options, loge_compilation compilation,
+                                                  loge_error** error) {
+  return guard(error, [&] {
+    loge_options& o = handle(options, Tag::Options, "options");
+    if (compilation != LOGE_COMPILATION_OPTIMISED && compilation != LOGE_COMPILATION_QUICK &&
+        compilation != LOGE_COMPILATION_AUTO)
+      fail(LOGE_ERR_ARGUMENT, fmt::format("mode de compilation inconnu ({})", static_cast<int>(compilation)));
+    o.compilation = compilation;
+    return LOGE_OK;
+  });
+}
+
 LOGE_API loge_status loge_policy_load_file(const char* path, const loge_options* options, loge_policy** out,
                                            loge_error** error) {
   return guard(error, [&] {
@@ -273,6 +294,15 @@ LOGE_API loge_status loge_policy_warnings(const loge_policy* policy, loge_error*
 
 LOGE_API loge_status loge_policy_engine(const loge_policy* policy, loge_engine* out, loge_error** error) {
   return guard(error, [&] { return put(out, coreOf(policy).engine ? LOGE_ENGINE_JIT : LOGE_ENGINE_INTERPRETER); });
+}
+
+LOGE_API loge_status loge_policy_compilation(const loge_policy* policy, loge_compilation* out, loge_error** error) {
+  return guard(error, [&] {
+    const PolicyCore& core = coreOf(policy);
+    if (!core.engine) fail(LOGE_ERR_UNSUPPORTED, "l'interpréteur évalue cette politique : elle n'est pas compilée");
+    return put(out,
+               core.engine->tier() == loge::jit::Tier::Quick ? LOGE_COMPILATION_QUICK : LOGE_COMPILATION_OPTIMISED);
+  });
 }
 
 LOGE_API loge_status loge_policy_title(const loge_policy* policy, const char** out, loge_error** error) {

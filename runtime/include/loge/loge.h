@@ -140,11 +140,26 @@ typedef enum loge_engine {
   LOGE_ENGINE_RANGE_ = 0x7FFFFFFF /* not an engine: see LOGE_ROLE_RANGE_ */
 } loge_engine;
 
-/* Options for loading a policy. Defaults: LOGE_ENGINE_AUTO. */
+/* How the compiled engine compiles a policy loaded from source (an artifact
+ * is compiled already; the interpreter compiles nothing). The results are
+ * the same; what differs is the time to load against the time to
+ * evaluate (docs/performance.md). */
+typedef enum loge_compilation {
+  LOGE_COMPILATION_OPTIMISED = 0,      /* LLVM's optimisations (O2) when loading: the fastest code, the slowest load */
+  LOGE_COMPILATION_QUICK = 1,          /* quick code only: loads several times faster, evaluates about 3 times slower */
+  LOGE_COMPILATION_AUTO = 2,           /* quick code, recompiled optimised once a million demandes have been evaluated
+                                          (the evaluation call that crosses the threshold waits for the compilation) */
+  LOGE_COMPILATION_RANGE_ = 0x7FFFFFFF /* not a value: see LOGE_ROLE_RANGE_ */
+} loge_compilation;
+
+/* Options for loading a policy. Defaults: LOGE_ENGINE_AUTO,
+ * LOGE_COMPILATION_OPTIMISED. */
 typedef struct loge_options loge_options;
 LOGE_API loge_status loge_options_create(loge_options** out, loge_error** error);
 LOGE_API void loge_options_free(loge_options* options);
 LOGE_API loge_status loge_options_set_engine(loge_options* options, loge_engine engine, loge_error** error);
+LOGE_API loge_status loge_options_set_compilation(loge_options* options, loge_compilation compilation,
+                                                  loge_error** error);
 
 /* A checked (and, with the compiled engine, compiled) policy. Immutable. */
 typedef struct loge_policy loge_policy;
@@ -180,6 +195,11 @@ LOGE_API void loge_policy_free(loge_policy* policy);
 LOGE_API loge_status loge_policy_warnings(const loge_policy* policy, loge_error** out, loge_error** error);
 /* The engine that evaluates (LOGE_ENGINE_JIT or LOGE_ENGINE_INTERPRETER). */
 LOGE_API loge_status loge_policy_engine(const loge_policy* policy, loge_engine* out, loge_error** error);
+/* The compiled engine's code that evaluates now: LOGE_COMPILATION_QUICK or
+ * LOGE_COMPILATION_OPTIMISED (LOGE_COMPILATION_AUTO starts quick and turns
+ * optimised; an artifact is optimised). LOGE_ERR_UNSUPPORTED when the
+ * interpreter evaluates the policy. */
+LOGE_API loge_status loge_policy_compilation(const loge_policy* policy, loge_compilation* out, loge_error** error);
 /* The `politique "…"` title and `version "…"` ("" when not declared). */
 LOGE_API loge_status loge_policy_title(const loge_policy* policy, const char** out, loge_error** error);
 LOGE_API loge_status loge_policy_version(const loge_policy* policy, const char** out, loge_error** error);

@@ -540,23 +540,25 @@ private:
 
 class Policy {
 public:
-  static Policy loadFile(const std::string& path, loge_engine engine = LOGE_ENGINE_AUTO) {
-    Options o(engine);
+  static Policy loadFile(const std::string& path, loge_engine engine = LOGE_ENGINE_AUTO,
+                         loge_compilation compilation = LOGE_COMPILATION_OPTIMISED) {
+    Options o(engine, compilation);
     loge_policy* p = nullptr;
     detail::call(loge_policy_load_file, path.c_str(), static_cast<const loge_options*>(o.get()), &p);
     return Policy(p);
   }
   // The NAME.o written by `loge compile` (loge_policy_load_artifact).
   static Policy loadArtifact(const std::string& path, loge_engine engine = LOGE_ENGINE_AUTO) {
-    Options o(engine);
+    Options o(engine, LOGE_COMPILATION_OPTIMISED);
     loge_policy* p = nullptr;
     detail::call(loge_policy_load_artifact, path.c_str(), static_cast<const loge_options*>(o.get()), &p);
     return Policy(p);
   }
   // `path` names the text in messages and anchors its imports.
   static Policy loadSource(const std::string& text, const std::string& path = "politique.loge",
-                           loge_engine engine = LOGE_ENGINE_AUTO) {
-    Options o(engine);
+                           loge_engine engine = LOGE_ENGINE_AUTO,
+                           loge_compilation compilation = LOGE_COMPILATION_OPTIMISED) {
+    Options o(engine, compilation);
     loge_policy* p = nullptr;
     detail::call(loge_policy_load_source, text.data(), text.size(), path.c_str(),
                  static_cast<const loge_options*>(o.get()), &p);
@@ -567,6 +569,13 @@ public:
     loge_engine e = LOGE_ENGINE_AUTO;
     detail::call(loge_policy_engine, h_.get(), &e);
     return e;
+  }
+  // The compiled engine's code that evaluates now (throws for the
+  // interpreter: loge_policy_compilation).
+  loge_compilation compilation() const {
+    loge_compilation c = LOGE_COMPILATION_OPTIMISED;
+    detail::call(loge_policy_compilation, h_.get(), &c);
+    return c;
   }
   std::size_t cotationCount() const { return count(loge_policy_cotation_count); }
   std::string cotationName(std::size_t c) const { return text(loge_policy_cotation_name, c); }
@@ -649,11 +658,12 @@ private:
   explicit Policy(loge_policy* p) : h_(p) {}
   class Options {
   public:
-    explicit Options(loge_engine engine) {
+    Options(loge_engine engine, loge_compilation compilation) {
       loge_options* o = nullptr;
       detail::call(loge_options_create, &o);
       h_ = detail::Handle<loge_options, loge_options_free>(o);
       detail::call(loge_options_set_engine, o, engine);
+      detail::call(loge_options_set_compilation, o, compilation);
     }
     loge_options* get() const { return h_.get(); }
 
