@@ -142,6 +142,7 @@ private:
     loge_options* o = nullptr;
     call("options_create", [&](loge_error** e) { return loge_options_create(&o, e); });
     loge_options_set_engine(o, coin() ? LOGE_ENGINE_INTERPRETER : LOGE_ENGINE_AUTO, nullptr);
+    loge_options_set_compilation(o, coin() ? LOGE_COMPILATION_QUICK : LOGE_COMPILATION_OPTIMISED, nullptr);
     const std::string path = dataPath("garbage.loge");
     const loge_options* options = any(static_cast<const loge_options*>(o));
     call("policy_load_source", [&](loge_error** e) {
