@@ -11,8 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <thread>
 #include <unistd.h>
 
@@ -302,9 +304,11 @@ TEST_F(JitCache, QuickTierIsOptimisedAfterEnoughDemandesAndCached) {
   EXPECT_EQ(engine->tier(), jit::Tier::Quick);
   EXPECT_EQ(engine->timings().laterOptimiseMs, 0.0);
   EXPECT_TRUE(objects().empty());
-  EXPECT_EQ(evaluate(*p, *engine), expected);
+  EXPECT_EQ(evaluate(*p, *engine), expected); // crosses the threshold: the compilation starts
+  engine->waitForOptimisation();
   EXPECT_EQ(engine->tier(), jit::Tier::Optimised);
   EXPECT_GT(engine->timings().laterOptimiseMs, 0.0);
+  engine->waitForOptimisation(); // at once: nothing more to wait for
   EXPECT_EQ(objects().size(), 1u);
   EXPECT_EQ(evaluate(*p, *engine), expected);
 
@@ -316,9 +320,11 @@ TEST_F(JitCache, QuickTierIsOptimisedAfterEnoughDemandesAndCached) {
   EXPECT_EQ(evaluate(*p, *next), expected);
 }
 
-// Threads share one engine; the one that crosses the threshold compiles
-// while the others go on with the quick code. CI runs it under
-// ThreadSanitizer (tools/test-sanitizers.sh: the `concurrency` label).
+// Threads share one engine; the one that crosses the threshold starts the
+// optimised compilation, and every thread goes on with the quick code until
+// the switch, then with the optimised code, each evaluation giving the same
+// results. CI runs it under ThreadSanitizer (tools/test-sanitizers.sh: the
+// `concurrency` label).
 TEST_F(JitCache, QuickTierSwitchesWhileThreadsEvaluate) {
   auto p = check("bench/workload.loge");
   ASSERT_TRUE(p);
@@ -331,17 +337,32 @@ TEST_F(JitCache, QuickTierSwitchesWhileThreadsEvaluate) {
   quickOptions.optimiseAfter = 2'000;
   auto engine = jit::Engine::create(*p, why, quickOptions);
   ASSERT_TRUE(engine) << why;
-  constexpr int kThreads = 4, kRounds = 4;
-  std::vector<int> same(kThreads, 0);
+  constexpr int kThreads = 4, kRoundsAfter = 4;
+  // Evaluating until the switch, and a few times after it; bounded, so that
+  // a switch that never comes fails the test instead of hanging it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  std::vector<int> rounds(kThreads, 0), same(kThreads, 0), after(kThreads, 0);
   {
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t)
       threads.emplace_back([&, t] {
-        for (int r = 0; r < kRounds; ++r) same[t] += evaluate(*p, *engine) == expected;
+        while (after[t] < kRoundsAfter && std::chrono::steady_clock::now() < deadline) {
+          bool optimised = engine->tier() == jit::Tier::Optimised;
+          same[t] += evaluate(*p, *engine) == expected;
+          ++rounds[t];
+          after[t] += optimised;
+        }
       });
     for (std::thread& t : threads) t.join();
   }
-  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(same[t], kRounds) << "thread " << t;
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(same[t], rounds[t]) << "thread " << t;
+    EXPECT_EQ(after[t], kRoundsAfter) << "thread " << t;
+  }
+  // Some evaluations ran with the quick code after the crossing (2 000
+  // demandes: the fifth evaluation of 450), while the compilation ran.
+  EXPECT_GT(std::accumulate(rounds.begin(), rounds.end(), 0), 5 + kThreads * kRoundsAfter);
+  engine->waitForOptimisation();
   EXPECT_EQ(engine->tier(), jit::Tier::Optimised);
   EXPECT_EQ(evaluate(*p, *engine), expected);
 }

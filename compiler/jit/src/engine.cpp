@@ -34,6 +34,8 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
+#include <thread>
 
 extern "C" {
 // libgcc's 128-bit division, called by code LLVM generates for i128 ÷.
@@ -202,7 +204,15 @@ struct Engine::Impl {
   std::atomic<std::uint64_t> evaluated{0};
   std::mutex optimising; // held by the one thread that compiles
   std::unique_ptr<PendingOptimisation> pending;
+  // The thread optimiseNow runs on, started once by the evaluation that
+  // crosses optimiseAfter; joined by waitForOptimisation and at the end.
+  std::atomic<bool> optimiserStarted{false};
+  std::mutex optimiserMutex;
+  std::thread optimiser;
 
+  ~Impl() { joinOptimiser(); }
+  void startOptimiser();
+  void joinOptimiser();
   // Compiles the pending module optimised and switches to it; returns at
   // once when another thread is at it or it was tried already. On failure
   // the quick code stays (same results, slower).
@@ -215,6 +225,21 @@ struct Engine::Impl {
   std::shared_ptr<DateParams> resolve(num::Date date) const;
   std::shared_ptr<const DateParams> paramsAt(num::Date date) const;
 };
+
+void Engine::Impl::startOptimiser() {
+  if (optimiserStarted.exchange(true)) return;
+  std::lock_guard<std::mutex> lock(optimiserMutex);
+  try {
+    optimiser = std::thread([this] { optimiseNow(); });
+  } catch (const std::system_error&) {
+    // No thread to be had: the quick code goes on (same results, slower).
+  }
+}
+
+void Engine::Impl::joinOptimiser() {
+  std::lock_guard<std::mutex> lock(optimiserMutex);
+  if (optimiser.joinable()) optimiser.join();
+}
 
 void Engine::Impl::optimiseNow() {
   std::unique_lock<std::mutex> lock(optimising, std::try_to_lock);
@@ -529,7 +554,7 @@ void Engine::evaluateWith(const FlatRecords& demandes, const std::uint8_t* logem
   Impl& m = *impl_;
   if (m.optimiseAfter > 0 && m.tier.load(std::memory_order_acquire) == Tier::Quick &&
       m.evaluated.fetch_add(demandes.count()) + demandes.count() >= m.optimiseAfter)
-    m.optimiseNow();
+    m.startOptimiser();
   codegen::JitCtx ctx;
   ctx.params = m.params.get();
   ctx.paramValues = values;
@@ -550,6 +575,8 @@ CompileTimings Engine::timings() const {
 }
 
 Tier Engine::tier() const { return impl_->tier.load(std::memory_order_acquire); }
+
+void Engine::waitForOptimisation() const { impl_->joinOptimiser(); }
 
 std::vector<DefinitionResult> Engine::decodeDefinitions(const std::uint8_t* o) const {
   using State = codegen::OutLayout::DefinitionState;

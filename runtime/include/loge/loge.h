@@ -148,7 +148,7 @@ typedef enum loge_compilation {
   LOGE_COMPILATION_OPTIMISED = 0,      /* LLVM's optimisations (O2) when loading: the fastest code, the slowest load */
   LOGE_COMPILATION_QUICK = 1,          /* quick code only: loads several times faster, evaluates about 3 times slower */
   LOGE_COMPILATION_AUTO = 2,           /* quick code, recompiled optimised once a million demandes have been evaluated
-                                          (the evaluation call that crosses the threshold waits for the compilation) */
+                                          (on a thread of its own: evaluations go on with the quick code meanwhile) */
   LOGE_COMPILATION_RANGE_ = 0x7FFFFFFF /* not a value: see LOGE_ROLE_RANGE_ */
 } loge_compilation;
 

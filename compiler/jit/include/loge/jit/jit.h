@@ -83,10 +83,11 @@ enum class Tier : std::uint8_t {
 
 struct CompileOptions {
   Tier tier = Tier::Optimised;
-  // With Tier::Quick: once the engine has evaluated this many demandes, the
-  // next evaluation first recompiles the module optimised (and keeps the
-  // objects in the cache), and every later one runs the optimised code —
-  // compiling pays for itself only over many demandes. An optimised object
+  // With Tier::Quick: once the engine has evaluated this many demandes, it
+  // recompiles the module optimised on a thread of its own (and keeps the
+  // objects in the cache), evaluating with the quick code meanwhile, and
+  // then with the optimised code — compiling pays for itself only over
+  // many demandes. An optimised object
   // already in the cache is then used from the start. 0: never, and the
   // cache is not used (the quick code is what was asked for).
   std::uint64_t optimiseAfter = 0;
@@ -162,6 +163,11 @@ public:
   CompileTimings timings() const;
   // The code evaluating now (Tier::Quick until the engine recompiled it).
   Tier tier() const;
+  // The optimised compilation CompileOptions::optimiseAfter starts runs on
+  // a thread of its own while evaluations go on with the quick code; this
+  // waits for it to end (at once when none was started). The destructor
+  // waits too.
+  void waitForOptimisation() const;
 
 private:
   explicit Engine(const ir::Program& program);
