@@ -39,6 +39,19 @@ bool followsEquals(antlr4::TokenStream& tokens, const antlr4::Token& equals) {
   const antlr4::Token* before = tokens.get(i - 1);
   return before->getText() == "=" && before->getStopIndex() + 1 == equals.getStartIndex();
 }
+
+// Whether `si` follows a rule's `exige` condition (`exige X si C`, as one
+// says it in French): the nearest `exige` before it, with no `règle` or
+// block in between.
+bool conditionalRequirement(antlr4::TokenStream& tokens, const antlr4::Token& si) {
+  for (std::size_t i = si.getTokenIndex(); i-- > 0;) {
+    std::size_t type = tokens.get(i)->getType();
+    if (type == L::EXIGE) return true;
+    if (type == L::REGLE || type == L::SINON || tokens.get(i)->getText() == "{" || tokens.get(i)->getText() == "}")
+      return false;
+  }
+  return false;
+}
 } // namespace
 
 std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
@@ -140,6 +153,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)
           hint = "un agrégat employé comme opérande s'écrit entre parenthèses : `(nombre de x dans … où …)`";
       }
+      if (t == L::SI && conditionalRequirement(*parser->getTokenStream(), *offending))
+        hint = "une exigence qui ne vaut que dans certains cas s'écrit `exige si condition alors exigence sinon "
+               "vrai` ; `sauf si`, après le motif, énonce une exception";
       if (text == "=" && followsEquals(*parser->getTokenStream(), *offending))
         hint = "l'égalité s'écrit avec un seul `=` ; la différence, `≠` (ASCII : `!=`)";
       if (text == "," && adjacentDigits(*parser->getTokenStream(), *offending))
