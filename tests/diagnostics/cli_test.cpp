@@ -171,4 +171,47 @@ TEST(Check, DirectoryIsRefused) {
                                                       << r.err;
 }
 
+// A wrong command line gets a French message, exit code 64, and none of
+// CLI11's English phrases.
+TEST(Usage, ErrorsInFrench) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"run"}, "erreur : l'argument « politique » est obligatoire"},
+      {{"run", "types/ok_division_bounded_decimal.loge"}, "erreur : l'option --demandes est obligatoire"},
+      {{"check", "--bogus", "x.loge"}, "erreur : argument inattendu : --bogus"},
+      {{"frobnicate"}, "erreur : commande inconnue : « frobnicate »"},
+      {{}, "erreur : une commande est requise"},
+      {{"--compilation", "lente", "check", "x.loge"},
+       "erreur : valeur refusée pour --compilation : « lente » (valeurs possibles : auto,rapide"},
+      {{"bench", "x.loge", "--passes", "0"}, "erreur : valeur refusée pour --passes : « 0 » (attendu un nombre de 1 à"},
+      {{"run", "x.loge", "--demandes"}, "erreur : l'option --demandes attend une valeur"},
+  };
+  for (const Case& c : cases) {
+    Outcome r = loge(c.args);
+    ASSERT_TRUE(r.exited) << "loge s'est arrêté sur un signal\n" << r.err;
+    EXPECT_EQ(r.code, 64) << r.err;
+    EXPECT_EQ(r.err.rfind(c.message, 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("loge COMMANDE --help"), std::string::npos) << r.err;
+    for (const char* english : {"Run with", "is required", "not expected", "not in", "Expected"})
+      EXPECT_EQ(r.err.find(english), std::string::npos) << r.err;
+  }
+}
+
+TEST(Usage, HelpInFrench) {
+  Outcome r = loge({"--help"});
+  ASSERT_TRUE(r.exited);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("Afficher cette aide"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Commandes:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Subcommands"), std::string::npos) << r.out;
+  Outcome sub = loge({"explain", "--help"});
+  EXPECT_EQ(sub.code, 0);
+  EXPECT_NE(sub.out.find("Arguments:"), std::string::npos) << sub.out;
+  EXPECT_NE(sub.out.find("OBLIGATOIRE"), std::string::npos) << sub.out;
+  EXPECT_EQ(sub.out.find("REQUIRED"), std::string::npos) << sub.out;
+}
+
 } // namespace

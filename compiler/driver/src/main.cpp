@@ -2,6 +2,7 @@
 // dispatch to one verb. The work runs on a thread with a large stack so that
 // deeply nested (but legal) policies never exhaust it; the syntax stage caps
 // nesting well below what that stack can hold.
+#include "cli_french.h"
 #include "driver.h"
 
 #include <CLI/CLI.hpp>
@@ -61,6 +62,7 @@ int runWithLargeStack(std::function<int()> fn) {
 int main(int argc, char** argv) {
   using namespace loge::driver;
   CLI::App app{"loge — règles d'attribution des logements sociaux, vérifiées et exécutables"};
+  useFrench(app);
   app.require_subcommand(1);
   app.fallthrough(); // `loge check --une-ligne f.loge` as well as `loge --une-ligne check f.loge`
   Options opts;
@@ -72,7 +74,8 @@ int main(int argc, char** argv) {
   app.add_option("--compilation", compilation,
                  "Code compilé : auto (rapide, puis optimisé au-delà d'un million de demandes évaluées), rapide, ou "
                  "optimisée (plus lent à compiler, plus rapide à évaluer)")
-      ->check(CLI::IsMember({"auto", "rapide", "optimisée", "optimisee"}));
+      ->check(CLI::IsMember({"auto", "rapide", "optimisée", "optimisee"}))
+      ->type_name("MODE");
   bool noCache = false;
   app.add_flag("--sans-cache", noCache,
                "Compiler sans réutiliser ni conserver le code natif des exécutions précédentes (voir LOGE_CACHE_DIR)");
@@ -212,11 +215,14 @@ int main(int argc, char** argv) {
   fmtCmd->add_option("fichiers", fmtFiles, "Politiques (.loge)")->required();
   fmtCmd->add_flag("--check", fmtCheck, "Vérifier seulement (code de sortie 1 si un fichier n'est pas au format)");
 
+  listCommandsInFrench(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : kUsageError;
+    if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
+    fmt::print(stderr, "erreur : {}\nVoir `loge --help`, ou `loge COMMANDE --help`.\n",
+               frenchUsageError(e, argc > 1 ? argv[1] : ""));
+    return kUsageError;
   }
   opts.style = oneLine ? loge::DiagStyle::OneLine : loge::DiagStyle::Full;
   opts.color = color && isatty(2);

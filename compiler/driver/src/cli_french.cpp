@@ -1,0 +1,79 @@
+// Driver stage: CLI11 in French (cli_french.h).
+#include "cli_french.h"
+
+#include <fmt/format.h>
+
+#include <regex>
+
+namespace loge::driver {
+
+void useFrench(CLI::App& app) {
+  app.set_help_flag("-h,--help", "Afficher cette aide");
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "Usage");
+  formatter->label("OPTIONS", "OPTIONS");
+  formatter->label("SUBCOMMAND", "COMMANDE");
+  formatter->label("SUBCOMMANDS", "COMMANDES");
+  formatter->label("REQUIRED", "OBLIGATOIRE");
+  formatter->label("Positionals", "Arguments");
+  formatter->label("Env", "Variable");
+  formatter->label("Needs", "Demande");
+  formatter->label("Excludes", "Exclut");
+  formatter->label("TEXT", "TEXTE");
+  formatter->label("INT", "ENTIER");
+  formatter->label("UINT", "ENTIER");
+  formatter->label("FLOAT", "NOMBRE");
+}
+
+void listCommandsInFrench(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) sub->group("Commandes");
+}
+
+std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstArgument) {
+  // CLI11 2.x builds its messages from fixed English phrases around the
+  // option's name: each known phrase is turned into French, anything else
+  // is shown as CLI11 wrote it, after a French lead.
+  const std::string what = e.what();
+  std::smatch m;
+  static const std::regex required("^(.+) is required$");
+  static const std::regex extras("^The following arguments? (?:was|were) not expected: (.+)$");
+  static const std::regex missingValue("^(.+): [0-9]+ required .* missing$");
+  static const std::regex expected("^Expected (?:exactly|at least) ([0-9]+) arguments? to (.+), got ([0-9]+)$");
+  static const std::regex notAllowed("^The value (.+) is not an allowed value for (.+)$");
+  static const std::regex conversion("^Could not convert: (.+) = (.+)$");
+  static const std::regex validation("^(--?[^:]+): (.+)$");
+  // `loge frobnicate`: CLI11 asks for a subcommand before it objects to
+  // the extra argument.
+  if (what == "A subcommand is required" && !firstArgument.empty() && firstArgument[0] != '-')
+    return fmt::format("commande inconnue : « {} » (commandes : check, run, test, explain, fmt, compile, bench, rank, "
+                       "position, quota, diff)",
+                       firstArgument);
+  if (what == "A subcommand is required")
+    return "une commande est requise (check, run, test, explain, fmt, compile, bench, rank, position, quota, diff)";
+  if (std::regex_match(what, m, required)) {
+    std::string name = m[1];
+    return name.rfind('-', 0) == 0 ? fmt::format("l'option {} est obligatoire", name)
+                                   : fmt::format("l'argument « {} » est obligatoire", name);
+  }
+  if (std::regex_match(what, m, extras)) return fmt::format("argument inattendu : {}", m[1].str());
+  if (std::regex_match(what, m, missingValue)) return fmt::format("l'option {} attend une valeur", m[1].str());
+  if (std::regex_match(what, m, expected))
+    return fmt::format("{} attend {} valeur(s), {} donnée(s)", m[2].str(), m[1].str(), m[3].str());
+  if (std::regex_match(what, m, notAllowed)) return fmt::format("valeur refusée pour {} : {}", m[2].str(), m[1].str());
+  if (std::regex_match(what, m, conversion)) return fmt::format("valeur invalide pour {} : {}", m[1].str(), m[2].str());
+  if (dynamic_cast<const CLI::ValidationError*>(&e) && std::regex_match(what, m, validation)) {
+    // The validators' own phrases (CLI::IsMember, CLI::Range).
+    std::string name = m[1], detail = m[2];
+    static const std::regex member("^(.*) not in \\{(.*)\\}$");
+    static const std::regex range("^Value (.*) not in range (.+) to (.+)$");
+    if (std::regex_match(detail, m, member))
+      return fmt::format("valeur refusée pour {} : « {} » (valeurs possibles : {})", name, m[1].str(), m[2].str());
+    if (std::regex_match(detail, m, range))
+      return fmt::format("valeur refusée pour {} : « {} » (attendu un nombre de {} à {})", name, m[1].str(), m[2].str(),
+                         m[3].str());
+    return fmt::format("valeur refusée pour {} ({})", name, detail);
+  }
+  return "ligne de commande incorrecte : " + what;
+}
+
+} // namespace loge::driver
