@@ -212,6 +212,9 @@ TEST(Usage, HelpInFrench) {
   EXPECT_NE(sub.out.find("Arguments:"), std::string::npos) << sub.out;
   EXPECT_NE(sub.out.find("OBLIGATOIRE"), std::string::npos) << sub.out;
   EXPECT_EQ(sub.out.find("REQUIRED"), std::string::npos) << sub.out;
+  Outcome version = loge({"--version"});
+  EXPECT_EQ(version.code, 0);
+  EXPECT_TRUE(std::regex_match(version.out, std::regex("loge [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << version.out;
 }
 
 } // namespace

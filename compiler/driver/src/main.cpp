@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   using namespace loge::driver;
   CLI::App app{"loge — règles d'attribution des logements sociaux, vérifiées et exécutables"};
   useFrench(app);
+  app.set_version_flag("--version", std::string("loge ") + LOGE_VERSION_STRING, "Afficher la version de loge");
   app.require_subcommand(1);
   app.fallthrough(); // `loge check --une-ligne f.loge` as well as `loge --une-ligne check f.loge`
   Options opts;
