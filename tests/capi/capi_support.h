@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,29 @@ inline std::vector<std::string> jsonLines(const loge_results* results) {
     EXPECT_EQ(loge_result_json(r, &s, nullptr), LOGE_OK);
     out.push_back(str(s));
   }
+  return out;
+}
+
+// Evaluates the JSON Lines `text` with the test data's logement on
+// 2025-06-30; each result's JSON line, or nothing when a step fails.
+// `inspect`, when given, sees the results first.
+inline std::vector<std::string> evaluateJsonl(loge_policy* policy, const std::string& text,
+                                              const std::function<void(const loge_results*)>& inspect = {}) {
+  std::vector<std::string> out;
+  loge_record* logement = nullptr;
+  loge_batch* batch = nullptr;
+  loge_results* results = nullptr;
+  if (policy &&
+      loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, dataPath("logement.json").c_str(), &logement, nullptr) ==
+          LOGE_OK &&
+      loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr) == LOGE_OK &&
+      loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK) {
+    if (inspect) inspect(results);
+    out = jsonLines(results);
+  }
+  loge_results_free(results);
+  loge_batch_free(batch);
+  loge_record_free(logement);
   return out;
 }
 

@@ -262,24 +262,12 @@ TEST(CApi, LargeBatchEqualsTheInterpreter) {
   constexpr std::size_t kCount = 2 * 1024 + 3;
   for (std::size_t i = 0; i < kCount; ++i) text += five[i % 5] + "\n";
   auto lines = [&](loge_engine engine) {
-    std::vector<std::string> out;
     loge_policy* policy = loadPolicy(dataPath("api-test.loge"), engine);
-    loge_record* logement = nullptr;
-    loge_batch* batch = nullptr;
-    loge_results* results = nullptr;
-    if (policy &&
-        loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, dataPath("logement.json").c_str(), &logement, nullptr) ==
-            LOGE_OK &&
-        loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr) == LOGE_OK &&
-        loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK) {
+    std::vector<std::string> out = evaluateJsonl(policy, text, [](const loge_results* results) {
       size_t failed = 0;
       EXPECT_EQ(loge_results_failed_count(results, &failed, nullptr), LOGE_OK);
       EXPECT_EQ(failed, (kCount + 2) / 5); // C, the third of every five
-      out = jsonLines(results);
-    }
-    loge_results_free(results);
-    loge_batch_free(batch);
-    loge_record_free(logement);
+    });
     loge_policy_free(policy);
     return out;
   };
@@ -298,7 +286,6 @@ TEST(CApi, CompilationModes) {
   std::ifstream in(dataPath("demandes.jsonl"));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto run = [&](loge_engine engine, std::optional<loge_compilation> compilation, loge_compilation* code) {
-    std::vector<std::string> out;
     loge_options* o = nullptr;
     EXPECT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
     EXPECT_EQ(loge_options_set_engine(o, engine, nullptr), LOGE_OK);
@@ -308,24 +295,11 @@ TEST(CApi, CompilationModes) {
     loge_policy* policy = nullptr;
     EXPECT_EQ(loge_policy_load_file(dataPath("api-test.loge").c_str(), o, &policy, nullptr), LOGE_OK);
     loge_options_free(o);
-    loge_record* logement = nullptr;
-    loge_batch* batch = nullptr;
-    loge_results* results = nullptr;
-    if (code) {
-      loge_error* e = nullptr;
-      loge_status s = loge_policy_compilation(policy, code, &e);
-      EXPECT_EQ(s, engine == LOGE_ENGINE_INTERPRETER ? LOGE_ERR_UNSUPPORTED : LOGE_OK) << loge_error_text(e);
-      loge_error_free(e);
-    }
-    if (policy &&
-        loge_record_from_json_file(policy, LOGE_ROLE_LOGEMENT, dataPath("logement.json").c_str(), &logement, nullptr) ==
-            LOGE_OK &&
-        loge_batch_from_jsonl(policy, text.data(), text.size(), &batch, nullptr) == LOGE_OK &&
-        loge_evaluate_batch(policy, batch, logement, "2025-06-30", &results, nullptr) == LOGE_OK)
-      out = jsonLines(results);
-    loge_results_free(results);
-    loge_batch_free(batch);
-    loge_record_free(logement);
+    loge_error* e = nullptr;
+    loge_status s = loge_policy_compilation(policy, code, &e);
+    EXPECT_EQ(s, engine == LOGE_ENGINE_INTERPRETER ? LOGE_ERR_UNSUPPORTED : LOGE_OK) << loge_error_text(e);
+    loge_error_free(e);
+    std::vector<std::string> out = evaluateJsonl(policy, text);
     loge_policy_free(policy);
     return out;
   };

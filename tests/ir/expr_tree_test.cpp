@@ -3,7 +3,6 @@
 // different définitions are not the same, and what noteReads finds a
 // définition reads is what the checker recorded for it.
 #include "compile_snippet.h"
-#include "loge/sema/check.h"
 
 #include <gtest/gtest.h>
 
@@ -14,16 +13,8 @@ namespace {
 
 using namespace loge;
 
-struct Checked {
-  SourceManager sources;
-  DiagnosticEngine diags;
-  std::unique_ptr<ir::Program> program;
-};
-
-std::unique_ptr<Checked> checkPolicy(const std::string& relative) {
-  auto c = std::make_unique<Checked>();
-  c->program = sema::check(std::string(LOGE_REPO_ROOT) + "/" + relative, c->sources, c->diags);
-  return c;
+std::unique_ptr<loge::testing::Compiled> checkPolicy(const std::string& relative) {
+  return loge::testing::compileFile(std::string(LOGE_REPO_ROOT) + "/" + relative);
 }
 
 const std::vector<std::string> kPolicies = {"policies/grenoble/grenoble.loge",

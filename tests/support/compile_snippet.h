@@ -32,6 +32,13 @@ inline std::unique_ptr<Compiled> compileSource(const std::string& text, const st
   return c;
 }
 
+// Same, for a policy file on disk and the files it imports.
+inline std::unique_ptr<Compiled> compileFile(const std::string& path) {
+  auto c = std::make_unique<Compiled>();
+  c->program = sema::check(path, c->sources, c->diags);
+  return c;
+}
+
 // A minimal schema most snippets can import by pasting it first.
 inline const char* kMiniSchema = R"(
 schéma { demande : Demande  logement : Logement }
