@@ -35,6 +35,10 @@ std::string_view SourceFile::line(std::uint32_t line) const {
 
 std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) { // most of a policy: no call
+      ++i;
+      continue;
+    }
     const std::size_t n = utf8SequenceLength(text, i);
     if (n == 0) return i;
     i += n;

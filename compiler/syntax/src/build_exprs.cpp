@@ -179,7 +179,7 @@ ast::ExprPtr Builder::buildComparison(P::ComparisonContext* ctx) {
     return e;
   }
   auto* c = dynamic_cast<P::CompareTailContext*>(tail);
-  std::string op = c->compareOp()->getText();
+  std::string op = c->compareOp()->getStart()->getText();
   ast::BinaryOp bop = ast::BinaryOp::Eq;
   if (op == "=")
     bop = ast::BinaryOp::Eq;

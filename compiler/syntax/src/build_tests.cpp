@@ -55,7 +55,7 @@ ast::Test Builder::buildTest(P::TestDeclContext* ctx) {
     } else if (auto* er = dynamic_cast<P::TestExpectRuleContext*>(s)) {
       st.kind = K::ExpectRule;
       st.target = qualified(er->qualifiedName());
-      st.ruleStatus = er->ruleStatus()->getText();
+      st.ruleStatus = er->ruleStatus()->getStart()->getText();
     } else {
       st.kind = K::Expect;
       st.expectation = buildExpr(dynamic_cast<P::TestExpectContext*>(s)->expr());

@@ -1,6 +1,5 @@
 // Syntax stage (internal): ranges, names, string literals and the `{expr}`
 // segments of libellés and motifs.
-#include "LogeLexer.h"
 #include "builder.h"
 #include "error_listener.h"
 #include "tokens.h"
@@ -35,7 +34,8 @@ SourceRange Builder::rangeOf(antlr4::ParserRuleContext* ctx) const {
   return r;
 }
 
-ast::Ident Builder::ident(P::IdentContext* ctx) { return ast::Ident{ctx->getText(), rangeOf(ctx)}; }
+// An ident is one token: its text, without RuleContext::getText()'s string stream.
+ast::Ident Builder::ident(P::IdentContext* ctx) { return ast::Ident{ctx->getStart()->getText(), rangeOf(ctx)}; }
 
 ast::QualifiedName Builder::qualified(P::QualifiedNameContext* ctx) {
   ast::QualifiedName q;
@@ -124,11 +124,8 @@ ast::Text Builder::text(antlr4::tree::TerminalNode* string) {
       flush();
       out.raw += body.substr(i, close - i + 1);
       // Sub-parse of the segment, positioned after the '{'.
-      antlr4::ANTLRInputStream input(inner);
-      loge_antlr::LogeLexer lexer(&input);
-      lexer.removeErrorListeners();
-      antlr4::CommonTokenStream tokens(&lexer);
-      P parser(&tokens);
+      TokenStream stream(inner, /*tableLines=*/false);
+      P parser(&stream.tokens());
       parser.removeErrorListeners();
       Position origin{segment.begin.line, segment.begin.column + 1};
       ErrorListener listener(file_.id(), diags_, origin);

@@ -1,98 +1,16 @@
 // Syntax stage (internal): the token stream the parser reads.
 #include "tokens.h"
 
-#include "LogeLexer.h"
 #include "LogeParser.h"
+#include "lexer.h"
 
-#include <array>
 #include <limits>
 #include <memory>
-#include <shared_mutex>
-#include <unordered_map>
 #include <vector>
 
 namespace loge::syntax::internal {
 
 namespace {
-using L = loge_antlr::LogeLexer;
-
-// ANTLR's lexer DFA keeps transitions for ASCII characters only: every
-// other character (é, è, à, €, ≤, × — a French policy has thousands) was
-// simulated on the ATN afresh each time it was met. This simulator keeps
-// those transitions as well, beside the DFA. The DFA is shared by every
-// lexer of the process, so the side table is too, behind a lock.
-//
-// Reading a transition of the shared DFA takes a lock too (ANTLR 4.9's
-// read-write lock and hash map, ≈ 20 % of checking a policy): each lexer
-// also keeps the transitions it has read, by state number, in a table of its
-// own that needs no lock. A transition, once in the DFA, never changes, so
-// the copy cannot go stale.
-class UnicodeCachingSimulator : public antlr4::atn::LexerATNSimulator {
-public:
-  using LexerATNSimulator::LexerATNSimulator;
-
-protected:
-  antlr4::dfa::DFAState* getExistingTargetState(antlr4::dfa::DFAState* s, size_t t) override {
-    if (t <= MAX_DFA_EDGE) {
-      const auto state = static_cast<std::size_t>(s->stateNumber);
-      if (state < ascii_.size() && ascii_[state] && (*ascii_[state])[t]) return (*ascii_[state])[t];
-      antlr4::dfa::DFAState* target = LexerATNSimulator::getExistingTargetState(s, t);
-      if (target && s->stateNumber >= 0 && state < kMaxLocalStates) {
-        if (state >= ascii_.size()) ascii_.resize(state + 1);
-        if (!ascii_[state]) ascii_[state] = std::make_unique<AsciiEdges>();
-        (*ascii_[state])[t] = target;
-      }
-      return target;
-    }
-    if (auto it = unicode_.find({s, t}); it != unicode_.end()) return it->second;
-    antlr4::dfa::DFAState* target = nullptr;
-    {
-      std::shared_lock lock(table().mutex);
-      auto it = table().edges.find({s, t});
-      if (it != table().edges.end()) target = it->second;
-    }
-    if (target) unicode_[{s, t}] = target;
-    return target;
-  }
-  void addDFAEdge(antlr4::dfa::DFAState* from, size_t t, antlr4::dfa::DFAState* to) override {
-    if (t <= MAX_DFA_EDGE) {
-      LexerATNSimulator::addDFAEdge(from, t, to);
-      return;
-    }
-    std::unique_lock lock(table().mutex);
-    table().edges[{from, t}] = to;
-  }
-  using LexerATNSimulator::addDFAEdge;
-
-private:
-  struct Key {
-    antlr4::dfa::DFAState* state;
-    size_t symbol;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const {
-      return std::hash<const void*>()(k.state) * 31 + std::hash<size_t>()(k.symbol);
-    }
-  };
-  struct Table {
-    std::shared_mutex mutex;
-    std::unordered_map<Key, antlr4::dfa::DFAState*, KeyHash> edges;
-  };
-  static Table& table() {
-    static Table t;
-    return t;
-  }
-  // The lexer's DFA has a few hundred states; a state numbered beyond this
-  // (never seen) is simply not copied.
-  static constexpr std::size_t kMaxLocalStates = 1 << 16;
-  using AsciiEdges = std::array<antlr4::dfa::DFAState*, MAX_DFA_EDGE + 1>;
-  std::vector<std::unique_ptr<AsciiEdges>> ascii_;
-  std::unordered_map<Key, antlr4::dfa::DFAState*, KeyHash> unicode_;
-};
-
-// The few punctuation tokens lineEnds() looks at, by token type (the
-// generated lexer numbers literals T__0, T__1…: found by their spelling).
 enum class Punct : std::uint8_t {
   None,
   Bar,
@@ -102,28 +20,22 @@ enum class Punct : std::uint8_t {
   CloseBrace
 };
 
-std::vector<Punct> punctuation(const antlr4::dfa::Vocabulary& vocabulary) {
-  std::vector<Punct> kinds(vocabulary.getMaxTokenType() + 1, Punct::None);
-  for (std::size_t type = 0; type < kinds.size(); ++type) {
-    std::string name = vocabulary.getLiteralName(type);
-    // Parentheses and brackets carry a row over several lines; braces open
-    // the blocks tables sit in.
-    if (name == "'|'") kinds[type] = Punct::Bar;
-    if (name == "'('" || name == "'['") kinds[type] = Punct::Open;
-    if (name == "')'" || name == "']'") kinds[type] = Punct::Close;
-    if (name == "'{'") kinds[type] = Punct::OpenBrace;
-    if (name == "'}'") kinds[type] = Punct::CloseBrace;
+// The few punctuation tokens lineEnds() looks at. By text: no other token
+// (a string keeps its quotes, a comment its `#`) can be spelled so.
+Punct punctuation(const Lexeme& t) {
+  if (t.text.size() != 1) return Punct::None;
+  switch (t.text[0]) {
+  // Parentheses and brackets carry a row over several lines; braces open
+  // the blocks tables sit in.
+  case '|': return Punct::Bar;
+  case '(':
+  case '[': return Punct::Open;
+  case ')':
+  case ']': return Punct::Close;
+  case '{': return Punct::OpenBrace;
+  case '}': return Punct::CloseBrace;
+  default: return Punct::None;
   }
-  return kinds;
-}
-
-std::unique_ptr<antlr4::Token> lineEndAfter(const antlr4::Token* last) {
-  auto t = std::make_unique<antlr4::CommonToken>(loge_antlr::LogeParser::LINE_END, "");
-  t->setLine(last->getLine());
-  t->setCharPositionInLine(last->getCharPositionInLine() + tokenWidth(*last));
-  t->setStartIndex(last->getStopIndex() + 1);
-  t->setStopIndex(last->getStopIndex());
-  return t;
 }
 
 // Where LINE_END tokens go: after the last token of every logical line
@@ -132,12 +44,7 @@ std::unique_ptr<antlr4::Token> lineEndAfter(const antlr4::Token* last) {
 // the start of the next, carry it on (`(a,⏎ b)` or `a |⏎ b` is one row).
 // `|` appears nowhere else in the language, so no line outside a table is
 // touched.
-std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t, const std::vector<Punct>& kinds) {
-  auto kind = [&](const antlr4::Token* tok) {
-    std::size_t type = tok->getType();
-    return type < kinds.size() ? kinds[type] : Punct::None;
-  };
-  auto isBar = [&](const antlr4::Token* tok) { return kind(tok) == Punct::Bar; };
+std::vector<bool> lineEnds(const std::vector<Lexeme>& t) {
   std::vector<bool> endAfter(t.size(), false);
   int depth = 0;
   int base = 0;         // depth at the start of the logical line
@@ -152,10 +59,11 @@ std::vector<bool> lineEnds(const std::vector<antlr4::Token*>& t, const std::vect
     braces = 0;
   };
   for (std::size_t i = 0; i < t.size(); ++i) {
-    const antlr4::Token* tok = t[i];
-    if (tok->getChannel() != antlr4::Token::DEFAULT_CHANNEL || tok->getType() == antlr4::Token::EOF) continue;
-    if (any && tok->getLine() > t[last]->getLine() && depth == base && !isBar(t[last]) && !isBar(tok)) endLine();
-    Punct k = kind(tok);
+    const Lexeme& tok = t[i];
+    if (tok.channel != antlr4::Token::DEFAULT_CHANNEL) continue;
+    const Punct k = punctuation(tok);
+    if (any && tok.line > t[last].line && depth == base && punctuation(t[last]) != Punct::Bar && k != Punct::Bar)
+      endLine();
     // A `}` closing the block a table sits in, on the table's last line
     // (`1 | 2 }`), ends the table's line before it.
     if (any && k == Punct::CloseBrace && braces == 0 && hasBar) endLine();
@@ -178,34 +86,91 @@ std::size_t tokenWidth(const antlr4::Token& t) {
   return stop >= start && stop != std::numeric_limits<std::size_t>::max() ? stop - start + 1 : 0;
 }
 
-TokenStream::TokenStream(const std::string& text) : input_(text) {
-  lexer_ = std::make_unique<L>(&input_);
-  lexer_->removeErrorListeners();
-  // The lexer owns its interpreter: setInterpreter deletes the one the
-  // generated constructor made, the lexer's destructor deletes ours.
-  auto* generated = lexer_->getInterpreter<antlr4::atn::LexerATNSimulator>();
-  lexer_->setInterpreter(new UnicodeCachingSimulator(lexer_.get(), lexer_->getATN(), generated->_decisionToDFA,
-                                                     generated->getSharedContextCache()));
-  std::vector<std::unique_ptr<antlr4::Token>> lexed = lexer_->getAllTokens();
-  std::vector<antlr4::Token*> view;
-  view.reserve(lexed.size());
-  for (const auto& tok : lexed) view.push_back(tok.get());
-  static const std::vector<Punct> kinds = punctuation(lexer_->getVocabulary());
-  std::vector<bool> endAfter = lineEnds(view, kinds);
+// Hands the tokens to the parser's stream in order; then EOF for ever, as
+// ANTLR's token sources do.
+class TokenStream::Source final : public antlr4::TokenSource {
+public:
+  void add(std::unique_ptr<antlr4::CommonToken> t) { tokens_.push_back(std::move(t)); }
+  antlr4::CommonToken& back() { return *tokens_.back(); }
 
-  std::vector<std::unique_ptr<antlr4::Token>> all;
-  all.reserve(lexed.size() + 64);
-  for (std::size_t i = 0; i < lexed.size(); ++i) {
-    const antlr4::Token* tok = lexed[i].get();
-    all.push_back(std::move(lexed[i]));
-    if (endAfter[i]) all.push_back(lineEndAfter(tok));
+  std::unique_ptr<antlr4::Token> nextToken() override {
+    if (next_ < tokens_.size()) return std::move(tokens_[next_++]);
+    auto eof = std::make_unique<antlr4::CommonToken>(eof_.get());
+    return eof;
   }
-  // The lexer's own EOF, positioned at the end of the input (ListTokenSource
-  // cannot make one for an empty file).
-  all.push_back(lexer_->nextToken());
-  source_ = std::make_unique<antlr4::ListTokenSource>(std::move(all));
+  // Also asked by CommonToken's constructor, before any token is added.
+  std::size_t getLine() const override {
+    if (const antlr4::Token* t = upcoming()) return t->getLine();
+    return 0;
+  }
+  std::size_t getCharPositionInLine() override {
+    if (const antlr4::Token* t = upcoming()) return t->getCharPositionInLine();
+    return 0;
+  }
+  antlr4::CharStream* getInputStream() override { return nullptr; }
+  std::string getSourceName() override { return {}; }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return antlr4::CommonTokenFactory::DEFAULT.get();
+  }
+
+  // The last token, EOF, of which later calls return copies.
+  void finish() { eof_ = std::make_unique<antlr4::CommonToken>(tokens_.back().get()); }
+
+private:
+  const antlr4::Token* upcoming() const { return next_ < tokens_.size() ? tokens_[next_].get() : eof_.get(); }
+
+  std::vector<std::unique_ptr<antlr4::CommonToken>> tokens_;
+  std::size_t next_ = 0;
+  std::unique_ptr<antlr4::CommonToken> eof_;
+};
+
+TokenStream::TokenStream(const std::string& text, bool tableLines) : source_(std::make_unique<Source>()) {
+  const std::vector<Lexeme> lexed = lex(text);
+  const std::vector<bool> endAfter = tableLines ? lineEnds(lexed) : std::vector<bool>(lexed.size(), false);
+  const std::pair<antlr4::TokenSource*, antlr4::CharStream*> from{source_.get(), nullptr};
+  // Every token carries its text: ANTLR would otherwise convert it back
+  // from the input stream each time it is asked for.
+  std::size_t codePoints = 0, line = 1, column = 0;
+  for (std::size_t i = 0; i < lexed.size(); ++i) {
+    const Lexeme& l = lexed[i];
+    auto t = std::make_unique<antlr4::CommonToken>(from, l.type, l.channel, l.start, l.stop);
+    t->setLine(l.line);
+    t->setCharPositionInLine(l.column);
+    t->setText(std::string(l.text));
+    source_->add(std::move(t));
+    if (endAfter[i]) {
+      // LINE_END: empty, just after the row's last token.
+      auto end = std::make_unique<antlr4::CommonToken>(from, loge_antlr::LogeParser::LINE_END,
+                                                       antlr4::Token::DEFAULT_CHANNEL, l.stop + 1, l.stop);
+      end->setLine(l.line);
+      end->setCharPositionInLine(l.column + l.stop + 1 - l.start);
+      source_->add(std::move(end));
+    }
+  }
+  // EOF, at the end of the input: its line and column are those after the
+  // last character.
+  for (std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) == 0x80) continue;
+    ++codePoints;
+    if (b == '\n') {
+      ++line;
+      column = 0;
+    } else {
+      ++column;
+    }
+  }
+  auto eof = std::make_unique<antlr4::CommonToken>(from, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL,
+                                                   codePoints, codePoints - 1);
+  eof->setLine(line);
+  eof->setCharPositionInLine(column);
+  eof->setText("<EOF>");
+  source_->add(std::move(eof));
+  source_->finish();
   stream_ = std::make_unique<antlr4::CommonTokenStream>(source_.get());
   stream_->fill();
 }
+
+TokenStream::~TokenStream() = default;
 
 } // namespace loge::syntax::internal

@@ -23,18 +23,21 @@ namespace loge::syntax::internal {
 // each call. 0 for EOF and the synthetic LINE_END.
 std::size_t tokenWidth(const antlr4::Token& t);
 
+// The tokens of a text, lexed by lexer.h, as ANTLR's parser reads them.
 class TokenStream {
 public:
-  explicit TokenStream(const std::string& text);
+  // `tableLines`: insert LINE_END tokens (a whole policy file); false for
+  // the `{expr}` segment of a libellé, which holds no table.
+  explicit TokenStream(const std::string& text, bool tableLines = true);
   TokenStream(const TokenStream&) = delete;
   TokenStream& operator=(const TokenStream&) = delete;
+  ~TokenStream();
 
   antlr4::CommonTokenStream& tokens() { return *stream_; }
 
 private:
-  antlr4::ANTLRInputStream input_;
-  std::unique_ptr<antlr4::Lexer> lexer_;
-  std::unique_ptr<antlr4::ListTokenSource> source_;
+  class Source;
+  std::unique_ptr<Source> source_;
   std::unique_ptr<antlr4::CommonTokenStream> stream_;
 };
 
