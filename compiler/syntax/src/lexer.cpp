@@ -54,9 +54,7 @@ bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // fragment ID_PART : ID_START | [0-9]
 bool isIdPart(char32_t c) { return isIdStart(c) || isDigit(c); }
 // WS : [ \t\r\n\u00A0\u202F]+
-bool isBlank(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0xA0 || c == 0x202F;
-}
+bool isBlank(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0xA0 || c == 0x202F; }
 bool isDigitByte(std::string_view text, std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; }
 
 struct TransparentHash {

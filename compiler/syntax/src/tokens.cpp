@@ -91,7 +91,6 @@ std::size_t tokenWidth(const antlr4::Token& t) {
 class TokenStream::Source final : public antlr4::TokenSource {
 public:
   void add(std::unique_ptr<antlr4::CommonToken> t) { tokens_.push_back(std::move(t)); }
-  antlr4::CommonToken& back() { return *tokens_.back(); }
 
   std::unique_ptr<antlr4::Token> nextToken() override {
     if (next_ < tokens_.size()) return std::move(tokens_[next_++]);
@@ -160,8 +159,8 @@ TokenStream::TokenStream(const std::string& text, bool tableLines) : source_(std
       ++column;
     }
   }
-  auto eof = std::make_unique<antlr4::CommonToken>(from, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL,
-                                                   codePoints, codePoints - 1);
+  auto eof = std::make_unique<antlr4::CommonToken>(from, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL, codePoints,
+                                                   codePoints - 1);
   eof->setLine(line);
   eof->setCharPositionInLine(column);
   eof->setText("<EOF>");
