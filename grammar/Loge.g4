@@ -255,7 +255,12 @@ testStatement
 testInput : ident recordLit ;
 ruleStatus : OK | ALERTE | REFUS | EXCEPTION ;
 recordLit : '{' recordEntry* '}' ;
-recordEntry : qualifiedName '=' expr ;
+// A test record's values are mostly a literal or a name: read as such,
+// rather than through the eleven rules an expression descends (most of the
+// time to parse a file of tests). Anything longer is an expression; where
+// both read the same tokens, the first alternative is taken, with the same
+// AST.
+recordEntry : qualifiedName '=' (literal | ident | expr) ;
 
 // ---------------------------------------------------------------- expressions
 // Precedence, lowest first: si/selon/aggregates, ou, et, non, comparison

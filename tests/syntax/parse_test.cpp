@@ -63,6 +63,66 @@ TEST(Parse, SelonAndConditionals) {
   EXPECT_EQ(parseExpr("si a alors 1 sinon si b alors 2 sinon 3"), "(si a 1 (si b 2 3))");
 }
 
+// Parses `test "t" { demande { v = <value> } }` (the value on a line of its
+// own, at the column of parseExpr's) and returns the value's dump and range.
+std::pair<std::string, SourceRange> parseRecordValue(const std::string& value) {
+  SourceManager sm;
+  DiagnosticEngine diags;
+  const SourceFile& f =
+      sm.addVirtual("t.loge", "test \"t\" {\n demande {\n  v =\n                        " + value + "\n }\n}\n");
+  auto m = syntax::parse(f, diags);
+  if (!m || diags.hasErrors()) return {"ERREUR: " + renderAll(diags.diagnostics(), sm, DiagStyle::OneLine), {}};
+  const ast::Expr& e = *m->tests.at(0).statements.at(0).input.entries.at(0).value;
+  return {ast::dump(e), e.range};
+}
+
+TEST(Parse, RecordValuesAreExpressions) {
+  // The grammar reads a record's literal or name values apart from other
+  // expressions (for speed): the AST and its range must be those of the
+  // same text as an expression, whichever way it was read.
+  for (const char* text : {"10_000 €/an",
+                           "1980-01-01",
+                           "vrai",
+                           "faux",
+                           "\"texte {a} libre\"",
+                           "12.5 %",
+                           "PLAI",
+                           "paris_limitrophes",
+                           "plafond",
+                           "date",
+                           "a",
+                           "au",
+                           "5 € + 1 €",
+                           "-3",
+                           "f(x)",
+                           "a.b",
+                           "x au 2024-01-01",
+                           "x à défaut 0",
+                           "2025-01-01 + 1 an",
+                           "[1, 2]",
+                           "{ a = 1 b = c }",
+                           "absent",
+                           "selon z { A → 1 sinon → 2 }",
+                           "n > 3",
+                           "(7)",
+                           "a[1]",
+                           "non vrai",
+                           "si a alors 1 sinon 2",
+                           "5 € au 2024-01-01"}) {
+    SourceManager sm;
+    DiagnosticEngine diags;
+    const SourceFile& f = sm.addVirtual("t.loge", std::string("définition x : entier = ") + text + "\n");
+    auto m = syntax::parse(f, diags);
+    ASSERT_TRUE(m && !diags.hasErrors()) << text;
+    const ast::Expr& expected = *m->definitions.at(0).body;
+    auto [dump, range] = parseRecordValue(text);
+    EXPECT_EQ(dump, ast::dump(expected)) << text;
+    EXPECT_EQ(range.begin.line, 4u) << text;
+    EXPECT_EQ(range.begin.column, expected.range.begin.column) << text;
+    EXPECT_EQ(range.end.column, expected.range.end.column) << text;
+  }
+}
+
 TEST(Parse, ErrorsAreLocatedAndFrench) {
   std::string r = parseExpr("1 + × 2");
   EXPECT_NE(r.find("t.loge:1:29: erreur: `×` inattendu ici"), std::string::npos) << r;

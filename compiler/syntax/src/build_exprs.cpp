@@ -367,6 +367,17 @@ ast::ExprPtr Builder::buildPrimary(P::PrimaryContext* ctx) {
   return e;
 }
 
+// recordEntry : qualifiedName '=' (literal | ident | expr)
+ast::ExprPtr Builder::buildRecordValue(P::RecordEntryContext* ctx) {
+  if (auto* l = ctx->literal()) return buildLiteral(l);
+  if (auto* i = ctx->ident()) {
+    auto e = make(K::Name, rangeOf(i));
+    e->name = ident(i);
+    return e;
+  }
+  return buildExpr(ctx->expr());
+}
+
 // literal : number unit? | DATE_LIT | STRING | VRAI | FAUX
 ast::ExprPtr Builder::buildLiteral(P::LiteralContext* ctx) {
   SourceRange r = rangeOf(ctx);

@@ -6,7 +6,7 @@ namespace loge::syntax::internal {
 // recordLit : '{' recordEntry* '}'
 std::vector<ast::RecordEntry> Builder::buildRecord(P::RecordLitContext* ctx) {
   std::vector<ast::RecordEntry> out;
-  for (auto* e : ctx->recordEntry()) out.push_back({qualified(e->qualifiedName()), buildExpr(e->expr())});
+  for (auto* e : ctx->recordEntry()) out.push_back({qualified(e->qualifiedName()), buildRecordValue(e)});
   return out;
 }
 

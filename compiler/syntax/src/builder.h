@@ -65,6 +65,9 @@ private:
   ast::TestDefaults buildTestDefaults(P::TestDefaultsDeclContext* ctx);
   ast::TestInput buildTestInput(P::TestInputContext* ctx);
   std::vector<ast::RecordEntry> buildRecord(P::RecordLitContext* ctx);
+  // build_exprs.cpp: recordEntry's value (literal | ident | expr), built as
+  // the same value written as an expression would be.
+  ast::ExprPtr buildRecordValue(P::RecordEntryContext* ctx);
 
   // build_types.cpp
   ast::TypeRefPtr buildType(P::TypeRefContext* ctx);
