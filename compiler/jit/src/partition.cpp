@@ -81,11 +81,15 @@ std::unique_ptr<llvm::MemoryBuffer> optimiseAndCompile(llvm::Module& m, llvm::Ta
 struct Partition {
   unsigned index = 0;
   std::set<std::string> sections;
+  // Quick tier: the other functions this partition compiles (the others
+  // call them); empty in the optimised tier, where each partition keeps a
+  // copy of every function, to inline.
+  std::set<std::string> owned;
   std::unique_ptr<llvm::MemoryBuffer> object;
   double optimiseMs = 0, codegenMs = 0;
   std::string why;
 
-  void run(llvm::StringRef bitcode, const std::set<std::string>& allSections,
+  void run(llvm::StringRef bitcode, const std::set<std::string>& allSections, const std::set<std::string>& allOwned,
            const llvm::orc::JITTargetMachineBuilder& jtmb, Inlining inlining, Tier tier) {
     llvm::LLVMContext context;
     auto parsed = llvm::parseBitcodeFile(llvm::MemoryBufferRef(bitcode, "loge"), context);
@@ -96,9 +100,11 @@ struct Partition {
     llvm::Module& m = **parsed;
     for (llvm::Function& f : m) {
       if (f.isDeclaration()) continue;
-      bool mine = allSections.count(f.getName().str()) ? sections.count(f.getName().str()) > 0
-                  : isEntry(f)                         ? index == 0
-                                                       : true;
+      const std::string name = f.getName().str();
+      bool mine = allSections.count(name) ? sections.count(name) > 0
+                  : allOwned.count(name)  ? owned.count(name) > 0
+                  : isEntry(f)            ? index == 0
+                                          : true;
       if (!mine) f.deleteBody(); // now a declaration, linked to the partition that has it
     }
     llvm::orc::JITTargetMachineBuilder builder = jtmb; // one target machine per thread
@@ -158,9 +164,44 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   std::vector<Partition> parts(partitions);
   std::vector<unsigned> load(partitions, 0);
   for (unsigned k = 0; k < partitions; ++k) parts[k].index = k;
-  if (const llvm::Function* eval = module.getFunction("loge_eval")) load[0] = eval->getInstructionCount();
+  auto lightest = [&] { return static_cast<unsigned>(std::min_element(load.begin(), load.end()) - load.begin()); };
+  std::set<std::string> allOwned;
+  if (tier == Tier::Quick) {
+    // Nothing is inlined in the quick tier: a copy of each définition and
+    // helper in every partition only compiled them once per partition
+    // (two partitions took as long as one). Each function is compiled by
+    // one partition, external so that the others link to it; the cut
+    // weighs each function's own instructions.
+    std::vector<std::pair<unsigned, std::string>> others;
+    for (llvm::Function& f : module) {
+      if (f.isDeclaration() || isEntry(f)) continue;
+      if (isSection(f)) {
+        auto it =
+            std::find_if(weighted.begin(), weighted.end(), [&](const auto& w) { return w.second == f.getName(); });
+        it->first = f.getInstructionCount();
+        continue;
+      }
+      f.setLinkage(llvm::GlobalValue::ExternalLinkage);
+      f.setVisibility(llvm::GlobalValue::DefaultVisibility);
+      others.emplace_back(f.getInstructionCount(), f.getName().str());
+      allOwned.insert(f.getName().str());
+    }
+    std::sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (const auto& [weight, name] : others) {
+      unsigned k = lightest();
+      load[k] += weight;
+      parts[k].owned.insert(name);
+    }
+  } else if (const llvm::Function* eval = module.getFunction("loge_eval")) {
+    load[0] = eval->getInstructionCount();
+  }
   for (const auto& [weight, name] : weighted) {
-    unsigned k = static_cast<unsigned>(std::min_element(load.begin(), load.end()) - load.begin());
+    unsigned k = lightest();
     load[k] += weight;
     parts[k].sections.insert(name);
   }
@@ -170,8 +211,8 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   llvm::WriteBitcodeToFile(module, os);
   std::vector<std::thread> threads;
   for (unsigned k = 1; k < partitions; ++k)
-    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, jtmb, inlining, tier); });
-  parts[0].run(bitcode, allSections, jtmb, inlining, tier);
+    threads.emplace_back([&, k] { parts[k].run(bitcode, allSections, allOwned, jtmb, inlining, tier); });
+  parts[0].run(bitcode, allSections, allOwned, jtmb, inlining, tier);
   for (std::thread& t : threads) t.join();
   for (Partition& part : parts) {
     if (!part.object) {

@@ -4,8 +4,10 @@
 // Optimising and generating machine code for a large policy takes over a
 // second on one core. The cotations and rule blocks of a module are
 // independent roots (loge_eval calls each once), so a large module is cut
-// into partitions that share them out, each partition keeping its own
-// internal copy of every définition it uses (inlined there as before). Each
+// into partitions that share them out. Optimised, each partition keeps its
+// own internal copy of every définition it uses (inlined there as before);
+// quick, where nothing is inlined, each définition and helper is compiled
+// by one partition and called from the others. Each
 // partition is optimised and compiled on its own thread, in its own
 // LLVMContext, from the module's bitcode; the JIT links the objects back
 // together. A small module is compiled whole: the calls the cut adds cost
