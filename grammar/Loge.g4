@@ -20,6 +20,16 @@ tokens { LINE_END }
 // time to parse a policy. Every parent in a parse tree is a
 // ParserRuleContext, so these do the same with static_cast. Generated code
 // calls exitRule() unqualified, hence this one (Parser's is not virtual).
+// The generated lexer (the definition the hand-written one is tested
+// against, compiler/syntax/src/lexer.h) needs this for SLASH_MOIS/SLASH_AN.
+@lexer::members {
+bool followedByIdentifier() {
+  const size_t c = _input->LA(1);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x24F);
+}
+}
+
 @parser::members {
 void enterRule(antlr4::ParserRuleContext* localctx, size_t state, size_t /*ruleIndex*/) override {
   setState(state);
@@ -490,8 +500,10 @@ GE : '≥' | '>=' ;
 NEQ : '≠' | '!=' ;
 PERCENT : '%' ;
 EURO : '€' | 'EUR' ;
-SLASH_MOIS : '/mois' ;
-SLASH_AN : '/an' ;
+// `€/mois`, `€/an`; but `revenu/anciennete` divides by `anciennete`: the
+// unit only where no identifier character follows.
+SLASH_MOIS : '/mois' {!followedByIdentifier()}? ;
+SLASH_AN : '/an' {!followedByIdentifier()}? ;
 M2 : 'm²' | 'm2' ;
 NOT_PUBLISHED : '—' | '--' ;
 

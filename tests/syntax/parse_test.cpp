@@ -50,6 +50,10 @@ TEST(Parse, LiteralsAndUnits) {
   EXPECT_EQ(parseExpr("35 % × 16 m2"), "(× 35% 16m²)");
   EXPECT_EQ(parseExpr("2025-06-30 + 3 ans"), "(+ 2025-06-30 3ans)");
   EXPECT_EQ(parseExpr("arrondi(x, 1 €, au plus proche)"), "(arrondi x 1€)");
+  // `/an` and `/mois` are units only where no identifier goes on.
+  EXPECT_EQ(parseExpr("revenu/anciennete + 1 €/an"), "(+ (÷ revenu anciennete) 1€/an)");
+  EXPECT_EQ(parseExpr("loyer/mois_de_reference"), "(÷ loyer mois_de_reference)");
+  EXPECT_EQ(parseExpr("12 €/mois"), "12€/mois");
 }
 
 TEST(Parse, SoftKeywordsAreNames) {

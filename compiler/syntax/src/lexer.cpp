@@ -115,13 +115,20 @@ const Literals& literals() {
   return table;
 }
 
+// SLASH_MOIS : '/mois' {!followedByIdentifier()}? (and SLASH_AN): the unit
+// of `€/an`, not the start of `revenu/anciennete`.
+bool followedByIdentifier(std::string_view text, std::size_t end) {
+  std::size_t length = 0;
+  return end < text.size() && isIdPart(decode(text, end, length));
+}
+
 // The longest literal spelling at text[i], in bytes (0: none).
 std::size_t matchSymbol(const Literals& lits, std::string_view text, std::size_t i, std::size_t& type) {
   for (const auto& [spelling, t] : lits.symbols[static_cast<unsigned char>(text[i])]) {
-    if (text.compare(i, spelling.size(), spelling) == 0) {
-      type = t;
-      return spelling.size();
-    }
+    if (text.compare(i, spelling.size(), spelling) != 0) continue;
+    if ((t == L::SLASH_MOIS || t == L::SLASH_AN) && followedByIdentifier(text, i + spelling.size())) continue;
+    type = t;
+    return spelling.size();
   }
   return 0;
 }
