@@ -127,6 +127,47 @@ TEST(Parse, RecordValuesAreExpressions) {
   }
 }
 
+TEST(Parse, FieldTypes) {
+  // A built-in type's word is the built-in type; a named type may start
+  // with any other name, soft keywords included.
+  SourceManager sm;
+  DiagnosticEngine diags;
+  const SourceFile& f = sm.addVirtual("t.loge", "structure S {\n"
+                                                "  a : montant annuel\n"
+                                                "  annuel : montant\n"
+                                                "  b : date\n"
+                                                "  c : Zone?\n"
+                                                "  d : geo.Zone\n"
+                                                "  e : annuel\n"
+                                                "  f : liste de plafond\n"
+                                                "  g : durée en mois\n"
+                                                "  h : points\n"
+                                                "}\n");
+  auto m = syntax::parse(f, diags);
+  ASSERT_TRUE(m && !diags.hasErrors()) << renderAll(diags.diagnostics(), sm, DiagStyle::OneLine);
+  const auto& fields = m->structures.at(0).fields;
+  ASSERT_EQ(fields.size(), 9u);
+  using K = ast::TypeRef::Kind;
+  auto named = [](const ast::TypeRef& t) {
+    std::string out;
+    for (const auto& p : t.name.parts) out += (out.empty() ? "" : ".") + p.text;
+    return out;
+  };
+  EXPECT_EQ(fields[0].type->kind, K::Decimal);
+  EXPECT_EQ(fields[0].type->unit, ast::Unit::EuroPerYear);
+  EXPECT_EQ(fields[1].name.text, "annuel");
+  EXPECT_EQ(fields[1].type->unit, ast::Unit::Euro);
+  EXPECT_EQ(fields[2].type->kind, K::Date);
+  EXPECT_EQ(named(*fields[3].type), "Zone");
+  EXPECT_TRUE(fields[3].type->optional);
+  EXPECT_EQ(named(*fields[4].type), "geo.Zone");
+  EXPECT_EQ(named(*fields[5].type), "annuel");
+  EXPECT_EQ(fields[6].type->kind, K::List);
+  EXPECT_EQ(named(*fields[6].type->element), "plafond");
+  EXPECT_EQ(fields[7].type->durationUnit, ast::TypeRef::DurationUnit::Months);
+  EXPECT_EQ(fields[8].type->unit, ast::Unit::Points);
+}
+
 TEST(Parse, ErrorsAreLocatedAndFrench) {
   std::string r = parseExpr("1 + × 2");
   EXPECT_NE(r.find("t.loge:1:29: erreur: `×` inattendu ici"), std::string::npos) << r;

@@ -62,13 +62,18 @@ ast::TypeRefPtr Builder::buildType(P::TypeRefContext* ctx) {
     t->kind = K::Date;
   } else if (auto* d = dynamic_cast<P::TypeDurationContext*>(b)) {
     t->kind = K::Duration;
-    if (d->MOIS()) t->durationUnit = ast::TypeRef::DurationUnit::Months;
-    else if (d->JOURS()) t->durationUnit = ast::TypeRef::DurationUnit::Days;
+    if (d->MOIS())
+      t->durationUnit = ast::TypeRef::DurationUnit::Months;
+    else if (d->JOURS())
+      t->durationUnit = ast::TypeRef::DurationUnit::Days;
   } else if (dynamic_cast<P::TypeTextContext*>(b)) {
     t->kind = K::Text;
   } else {
     t->kind = K::Named;
-    t->name = qualified(dynamic_cast<P::TypeNamedContext*>(b)->qualifiedName());
+    auto* c = dynamic_cast<P::TypeNamedContext*>(b);
+    t->name.parts.push_back(ast::Ident{c->typeIdent()->getStart()->getText(), rangeOf(c->typeIdent())});
+    for (auto* i : c->ident()) t->name.parts.push_back(ident(i));
+    t->name.range = rangeOf(c);
   }
   return t;
 }

@@ -99,7 +99,7 @@ void classifyTerminal(FmtToken& t, antlr4::ParserRuleContext* parent, const Inhe
   if (t.text == "[") t.glued = rule == P::RulePostfixOp;
   // A soft keyword used as a name keeps the spelling of its declaration;
   // `date_évaluation` always denotes the built-in evaluation date.
-  bool isName = rule == P::RuleIdent && t.type != L::DATE_EVALUATION;
+  bool isName = (rule == P::RuleIdent || rule == P::RuleTypeIdent) && t.type != L::DATE_EVALUATION;
   if (const char* canonical = canonicalSpelling(t.type); canonical && !isName) t.text = canonical;
 }
 
