@@ -213,6 +213,18 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
     const ir::Type* ta = a->type;
     const ir::Type* tb = b->type;
     if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = unitHint(e, ta, tb);
+    // `demande.age > 65 ans`: an age kept as a number of years.
+    auto is = [](const ir::Type* x, TypeKind k) { return ir::stripOptional(x)->kind == k; };
+    if ((is(ta, TypeKind::Int) && is(tb, TypeKind::Duration)) ||
+        (is(ta, TypeKind::Duration) && is(tb, TypeKind::Int))) {
+      const ast::Expr& duration = is(ta, TypeKind::Duration) ? *e.a : *e.b;
+      d.hint = duration.kind == ast::Expr::Kind::Number
+                   ? fmt::format("un entier se compare à un nombre sans unité : écrivez `{}` ; entre deux dates, "
+                                 "`ans_entre(d1, d2)` et `mois_entre(d1, d2)` donnent un entier",
+                                 duration.text)
+                   : "entre deux dates, `ans_entre(d1, d2)` et `mois_entre(d1, d2)` donnent un entier, qui se "
+                     "compare à un entier";
+    }
     return errorExpr(e.range);
   }
   bool orderable = t->kind == TypeKind::Int || t->kind == TypeKind::Decimal || t->kind == TypeKind::Date ||
