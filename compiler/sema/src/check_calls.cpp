@@ -274,6 +274,10 @@ ir::ExprPtr Checker::checkCotationRef(const ast::Expr& e, Env& env, std::uint32_
   for (const auto& cr : c.criteria) names.push_back(cr.name);
   for (const auto& r : c.rubriques) names.push_back(r.name);
   d.hint = suggest(rest[0]->text, names);
+  // `principale.total`, as a newcomer writes it.
+  if (name == "total" && rest.size() == 1)
+    d.hint = "le total d'une cotation s'écrit par son nom seul : `" + c.name + "` (par exemple `attendu " + c.name +
+             " = 120 points`)";
   return errorExpr(e.range);
 }
 
