@@ -213,8 +213,16 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
     const ir::Type* ta = a->type;
     const ir::Type* tb = b->type;
     if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = unitHint(e, ta, tb);
-    // `demande.age > 65 ans`: an age kept as a number of years.
     auto is = [](const ir::Type* x, TypeKind k) { return ir::stripOptional(x)->kind == k; };
+    // `demande.dalo = "oui"`: a yes/no field compared with a word.
+    if ((is(ta, TypeKind::Bool) && is(tb, TypeKind::Text)) || (is(ta, TypeKind::Text) && is(tb, TypeKind::Bool))) {
+      std::string path = pathOf(is(ta, TypeKind::Bool) ? *e.a : *e.b);
+      d.hint = path.empty() ? "un booléen vaut `vrai` ou `faux`, pas un texte"
+                            : fmt::format("un booléen vaut `vrai` ou `faux` : écrivez la condition seule (`{}`), "
+                                          "ou sa négation (`non {}`)",
+                                          path, path);
+    }
+    // `demande.age > 65 ans`: an age kept as a number of years.
     if ((is(ta, TypeKind::Int) && is(tb, TypeKind::Duration)) ||
         (is(ta, TypeKind::Duration) && is(tb, TypeKind::Int))) {
       const ast::Expr& duration = is(ta, TypeKind::Duration) ? *e.a : *e.b;
