@@ -32,6 +32,26 @@ bool adjacentDigits(antlr4::TokenStream& tokens, const antlr4::Token& comma) {
          before->getStopIndex() + 1 == comma.getStartIndex() && comma.getStopIndex() + 1 == after->getStartIndex();
 }
 
+// What a newcomer meant by a character Loge does not use: the operators of
+// other languages, typographic quotes, a statement terminator.
+std::string unknownCharacterHint(const std::string& c) {
+  if (c == "&") return "« et » s'écrit `et` : `a et b`";
+  if (c == "!") return "la négation s'écrit `non` : `non a` ; la différence, `≠` (ASCII : `!=`)";
+  if (c == "«" || c == "»" || c == "“" || c == "”" || c == "'" || c == "’")
+    return "un texte s'écrit entre guillemets droits : `\"Ressources trop élevées\"`";
+  if (c == ";") return "une déclaration finit avec sa ligne : retirez le `;`";
+  return "";
+}
+
+// Whether `bar` is one of two `|` written together (`||`, as in C).
+bool doubledBar(antlr4::TokenStream& tokens, const antlr4::Token& bar) {
+  std::size_t i = bar.getTokenIndex();
+  auto glued = [](const antlr4::Token* a, const antlr4::Token* b) {
+    return a->getText() == "|" && b->getText() == "|" && a->getStopIndex() + 1 == b->getStartIndex();
+  };
+  return (i > 0 && glued(tokens.get(i - 1), &bar)) || (i + 1 < tokens.size() && glued(&bar, tokens.get(i + 1)));
+}
+
 // Whether `equals` directly follows another `=` (`==`, as in C or Python).
 bool followsEquals(antlr4::TokenStream& tokens, const antlr4::Token& equals) {
   std::size_t i = equals.getTokenIndex();
@@ -110,7 +130,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       return;
     }
     if (offending->getType() == L::UNKNOWN_CHAR) {
-      diags_.report(DiagKind::UnknownCharacter, range, text);
+      Diagnostic& d = diags_.report(DiagKind::UnknownCharacter, range, text);
+      d.hint = unknownCharacterHint(text);
       return;
     }
     if (offending->getType() == L::STRING && text.find('\n') == std::string::npos && text.back() != '"') {
@@ -158,6 +179,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
                "vrai` ; `sauf si`, après le motif, énonce une exception";
       if (text == "=" && followsEquals(*parser->getTokenStream(), *offending))
         hint = "l'égalité s'écrit avec un seul `=` ; la différence, `≠` (ASCII : `!=`)";
+      if (text == "|" && doubledBar(*parser->getTokenStream(), *offending))
+        hint = "« ou » s'écrit `ou` : `a ou b` ; `|` sépare les cases d'un barème";
       if (text == "," && adjacentDigits(*parser->getTokenStream(), *offending))
         hint = "un nombre décimal s'écrit avec un point : `0.3`, `1_650.50` (le `_` sépare les milliers)";
       if (offending->getType() == L::OU) {
