@@ -39,7 +39,9 @@ std::vector<std::string> byAntlr(const std::string& text) {
   loge_antlr::LogeLexer lexer(&input);
   lexer.removeErrorListeners();
   std::vector<std::string> out;
-  for (const auto& t : lexer.getAllTokens())
+  std::vector<std::unique_ptr<antlr4::Token>> tokens = lexer.getAllTokens();
+  tokens.push_back(lexer.nextToken()); // EOF
+  for (const auto& t : tokens)
     out.push_back(fmt::format("{} ch{} [{}..{}] {}:{} «{}»", lexer.getVocabulary().getSymbolicName(t->getType()),
                               t->getChannel(), t->getStartIndex(), t->getStopIndex(), t->getLine(),
                               t->getCharPositionInLine(), t->getText()));

@@ -200,6 +200,14 @@ public:
         wordOrSymbol(out, c, length);
       }
     }
+    Lexeme eof;
+    eof.type = antlr4::Token::EOF;
+    eof.start = codePoint_;
+    eof.stop = codePoint_ - 1; // as ANTLR's: before its start
+    eof.line = line_;
+    eof.column = column_;
+    eof.text = "<EOF>";
+    out.push_back(eof);
     return out;
   }
 

@@ -30,8 +30,9 @@ struct Lexeme {
 };
 
 // The tokens of `text` (valid UTF-8), comments included (hidden channel),
-// blanks left out, without the final EOF. Never fails: a character no rule
-// accepts becomes an UNKNOWN_CHAR token, as in the grammar.
+// blanks left out, then EOF (text "<EOF>", positioned after the last
+// character). Never fails: a character no rule accepts becomes an
+// UNKNOWN_CHAR token, as in the grammar.
 std::vector<Lexeme> lex(std::string_view text);
 
 } // namespace loge::syntax::internal

@@ -60,7 +60,7 @@ std::vector<bool> lineEnds(const std::vector<Lexeme>& t) {
   };
   for (std::size_t i = 0; i < t.size(); ++i) {
     const Lexeme& tok = t[i];
-    if (tok.channel != antlr4::Token::DEFAULT_CHANNEL) continue;
+    if (tok.channel != antlr4::Token::DEFAULT_CHANNEL || tok.type == antlr4::Token::EOF) continue;
     const Punct k = punctuation(tok);
     if (any && tok.line > t[last].line && depth == base && punctuation(t[last]) != Punct::Bar && k != Punct::Bar)
       endLine();
@@ -129,14 +129,13 @@ TokenStream::TokenStream(const std::string& text, bool tableLines) : source_(std
   const std::pair<antlr4::TokenSource*, antlr4::CharStream*> from{source_.get(), nullptr};
   // Every token carries its text: ANTLR would otherwise convert it back
   // from the input stream each time it is asked for.
-  std::size_t codePoints = 0, line = 1, column = 0;
   for (std::size_t i = 0; i < lexed.size(); ++i) {
     const Lexeme& l = lexed[i];
     auto t = std::make_unique<antlr4::CommonToken>(from, l.type, l.channel, l.start, l.stop);
     t->setLine(l.line);
     t->setCharPositionInLine(l.column);
     t->setText(std::string(l.text));
-    source_->add(std::move(t));
+    source_->add(std::move(t)); // the last is EOF, of which later calls return copies
     if (endAfter[i]) {
       // LINE_END: empty, just after the row's last token.
       auto end = std::make_unique<antlr4::CommonToken>(from, loge_antlr::LogeParser::LINE_END,
@@ -146,25 +145,6 @@ TokenStream::TokenStream(const std::string& text, bool tableLines) : source_(std
       source_->add(std::move(end));
     }
   }
-  // EOF, at the end of the input: its line and column are those after the
-  // last character.
-  for (std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if ((b & 0xC0) == 0x80) continue;
-    ++codePoints;
-    if (b == '\n') {
-      ++line;
-      column = 0;
-    } else {
-      ++column;
-    }
-  }
-  auto eof = std::make_unique<antlr4::CommonToken>(from, antlr4::Token::EOF, antlr4::Token::DEFAULT_CHANNEL, codePoints,
-                                                   codePoints - 1);
-  eof->setLine(line);
-  eof->setCharPositionInLine(column);
-  eof->setText("<EOF>");
-  source_->add(std::move(eof));
   source_->finish();
   stream_ = std::make_unique<antlr4::CommonTokenStream>(source_.get());
   stream_->fill();
