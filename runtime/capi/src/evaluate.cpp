@@ -32,31 +32,11 @@ num::Date evaluationDate(const ir::Program& p, const char* text) {
   return *d;
 }
 
-namespace {
-loge_rule_status statusOf(interp::RuleStatus s) {
-  switch (s) {
-  case interp::RuleStatus::Ok: return LOGE_RULE_OK;
-  case interp::RuleStatus::Alerte: return LOGE_RULE_ALERTE;
-  case interp::RuleStatus::Refus: return LOGE_RULE_REFUS;
-  case interp::RuleStatus::Exception: return LOGE_RULE_EXCEPTION;
-  case interp::RuleStatus::NotEvaluated: return LOGE_RULE_NOT_EVALUATED;
-  }
-  return LOGE_RULE_NOT_EVALUATED;
-}
-} // namespace
-
 std::unique_ptr<loge_result> makeResult(const Core& core, const std::string& id, interp::DemandeResult raw) {
   auto r = std::make_unique<loge_result>();
   r->core = core;
   r->id = id;
   r->raw = std::move(raw);
-  for (std::size_t i = 0; i < core->rules.size(); ++i) {
-    const interp::RuleResult& rr = r->raw.blocks[core->rules[i].block][core->rules[i].rule];
-    r->statuses.push_back(statusOf(rr.status));
-    r->motifs.push_back(&rr.motif);
-    if (rr.status == interp::RuleStatus::Refus) r->refusals.push_back(i);
-    if (rr.status == interp::RuleStatus::Alerte) r->alerts.push_back(i);
-  }
   return r;
 }
 

@@ -128,9 +128,9 @@ struct loge_result {
   std::string id;
   std::unique_ptr<loge_error> error; // the demande could not be evaluated
   loge::interp::DemandeResult raw;
-  std::vector<loge_rule_status> statuses; // per RuleRef
-  std::vector<const std::string*> motifs; // per RuleRef, into `raw`
-  std::vector<std::size_t> refusals, alerts;
+  // The result of the policy's rule `i` (a RuleRef: core->rules[i]), read
+  // in `raw` (no per-result table: most hosts read one or two rules).
+  const loge::interp::RuleResult& rule(std::size_t i) const;
 
   // The decimals as text and the JSON document are built on first read:
   // a host that reads a total per demande does not pay for every
@@ -143,13 +143,18 @@ struct loge_result {
   const std::vector<std::string>& totals() const; // per cotation
   const Spelled& spelled() const;                 // criteria and rubriques
   const std::string& json() const;
+  struct Failing {
+    std::vector<std::size_t> refusals, alerts; // rules (RuleRef indices)
+  };
+  const Failing& failing() const;
   // Set when the demande failed (errorJson); otherwise built by json().
   std::string failedJson;
 
 private:
-  mutable std::once_flag totalsOnce_, spelledOnce_, jsonOnce_;
+  mutable std::once_flag totalsOnce_, spelledOnce_, jsonOnce_, failingOnce_;
   mutable std::vector<std::string> totals_;
   mutable Spelled spelled_;
+  mutable Failing failing_;
   mutable std::string json_;
 };
 

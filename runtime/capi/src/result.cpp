@@ -17,6 +17,17 @@ const loge_result& evaluated(const loge_result* result) {
   return r;
 }
 
+loge_rule_status statusOf(interp::RuleStatus s) {
+  switch (s) {
+  case interp::RuleStatus::Ok: return LOGE_RULE_OK;
+  case interp::RuleStatus::Alerte: return LOGE_RULE_ALERTE;
+  case interp::RuleStatus::Refus: return LOGE_RULE_REFUS;
+  case interp::RuleStatus::Exception: return LOGE_RULE_EXCEPTION;
+  case interp::RuleStatus::NotEvaluated: return LOGE_RULE_NOT_EVALUATED;
+  }
+  return LOGE_RULE_NOT_EVALUATED;
+}
+
 const loge_result& cotationOf(const loge_result* result, size_t cotation) {
   const loge_result& r = evaluated(result);
   checkIndex(cotation, r.raw.cotations.size(), "cotation");
@@ -45,6 +56,22 @@ const loge_result::Spelled& loge_result::spelled() const {
     }
   });
   return spelled_;
+}
+
+const loge::interp::RuleResult& loge_result::rule(std::size_t i) const {
+  const loge::capi::RuleRef& ref = core->rules[i];
+  return raw.blocks[ref.block][ref.rule];
+}
+
+const loge_result::Failing& loge_result::failing() const {
+  std::call_once(failingOnce_, [&] {
+    for (std::size_t i = 0; i < core->rules.size(); ++i) {
+      loge::interp::RuleStatus s = rule(i).status;
+      if (s == loge::interp::RuleStatus::Refus) failing_.refusals.push_back(i);
+      if (s == loge::interp::RuleStatus::Alerte) failing_.alerts.push_back(i);
+    }
+  });
+  return failing_;
 }
 
 const std::string& loge_result::json() const {
@@ -130,8 +157,8 @@ LOGE_API loge_status loge_result_rule_status(const loge_result* result, size_t r
                                              loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = evaluated(result);
-    checkIndex(rule, r.statuses.size(), "règle");
-    return put(out, r.statuses[rule]);
+    checkIndex(rule, r.core->rules.size(), "règle");
+    return put(out, statusOf(r.rule(rule).status));
   });
 }
 
@@ -139,32 +166,32 @@ LOGE_API loge_status loge_result_rule_motif(const loge_result* result, size_t ru
                                             loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = evaluated(result);
-    checkIndex(rule, r.motifs.size(), "règle");
-    return put(out, r.motifs[rule]->c_str());
+    checkIndex(rule, r.core->rules.size(), "règle");
+    return put(out, r.rule(rule).motif.c_str());
   });
 }
 
 LOGE_API loge_status loge_result_refusal_count(const loge_result* result, size_t* out, loge_error** error) {
-  return guard(error, [&] { return put(out, evaluated(result).refusals.size()); });
+  return guard(error, [&] { return put(out, evaluated(result).failing().refusals.size()); });
 }
 
 LOGE_API loge_status loge_result_refusal(const loge_result* result, size_t index, size_t* rule, loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = evaluated(result);
-    checkIndex(index, r.refusals.size(), "refus");
-    return put(rule, r.refusals[index]);
+    checkIndex(index, r.failing().refusals.size(), "refus");
+    return put(rule, r.failing().refusals[index]);
   });
 }
 
 LOGE_API loge_status loge_result_alert_count(const loge_result* result, size_t* out, loge_error** error) {
-  return guard(error, [&] { return put(out, evaluated(result).alerts.size()); });
+  return guard(error, [&] { return put(out, evaluated(result).failing().alerts.size()); });
 }
 
 LOGE_API loge_status loge_result_alert(const loge_result* result, size_t index, size_t* rule, loge_error** error) {
   return guard(error, [&] {
     const loge_result& r = evaluated(result);
-    checkIndex(index, r.alerts.size(), "alerte");
-    return put(rule, r.alerts[index]);
+    checkIndex(index, r.failing().alerts.size(), "alerte");
+    return put(rule, r.failing().alerts[index]);
   });
 }
 
