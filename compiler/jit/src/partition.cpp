@@ -147,58 +147,46 @@ bool compileModule(llvm::Module& module, const llvm::orc::JITTargetMachineBuilde
   }
 
   // The sections become roots other partitions call: external, and never
-  // inlined into loge_eval (which is what lets them be cut apart).
-  std::vector<std::pair<unsigned, std::string>> weighted;
-  std::set<std::string> allSections;
+  // inlined into loge_eval (which is what lets them be cut apart). Quick,
+  // nothing is inlined: a copy of each définition and helper in every
+  // partition only compiled them once per partition (two partitions took as
+  // long as one), so each other function goes to one partition, external so
+  // that the others link to it, and every function weighs its own
+  // instructions.
+  const bool quick = tier == Tier::Quick;
+  std::vector<std::pair<unsigned, std::string>> weighted, others;
+  std::set<std::string> allSections, allOwned;
   for (llvm::Function& f : module) {
-    if (!isSection(f)) continue;
-    f.setLinkage(llvm::GlobalValue::ExternalLinkage);
-    f.addFnAttr(llvm::Attribute::NoInline);
-    weighted.emplace_back(weightOf(f), f.getName().str());
-    allSections.insert(f.getName().str());
-  }
-  // Heaviest first, each to the lightest partition so far; partition 0 also
-  // has the entry points.
-  std::sort(weighted.begin(), weighted.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::vector<Partition> parts(partitions);
-  std::vector<unsigned> load(partitions, 0);
-  for (unsigned k = 0; k < partitions; ++k) parts[k].index = k;
-  auto lightest = [&] { return static_cast<unsigned>(std::min_element(load.begin(), load.end()) - load.begin()); };
-  std::set<std::string> allOwned;
-  if (tier == Tier::Quick) {
-    // Nothing is inlined in the quick tier: a copy of each définition and
-    // helper in every partition only compiled them once per partition
-    // (two partitions took as long as one). Each function is compiled by
-    // one partition, external so that the others link to it; the cut
-    // weighs each function's own instructions.
-    std::vector<std::pair<unsigned, std::string>> others;
-    for (llvm::Function& f : module) {
-      if (f.isDeclaration() || isEntry(f)) continue;
-      if (isSection(f)) {
-        auto it =
-            std::find_if(weighted.begin(), weighted.end(), [&](const auto& w) { return w.second == f.getName(); });
-        it->first = f.getInstructionCount();
-        continue;
-      }
+    if (f.isDeclaration() || isEntry(f)) continue;
+    if (isSection(f)) {
+      f.setLinkage(llvm::GlobalValue::ExternalLinkage);
+      f.addFnAttr(llvm::Attribute::NoInline);
+      weighted.emplace_back(quick ? f.getInstructionCount() : weightOf(f), f.getName().str());
+      allSections.insert(f.getName().str());
+    } else if (quick) {
       f.setLinkage(llvm::GlobalValue::ExternalLinkage);
       f.setVisibility(llvm::GlobalValue::DefaultVisibility);
       others.emplace_back(f.getInstructionCount(), f.getName().str());
       allOwned.insert(f.getName().str());
     }
-    std::sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    for (const auto& [weight, name] : others) {
-      unsigned k = lightest();
-      load[k] += weight;
-      parts[k].owned.insert(name);
-    }
-  } else if (const llvm::Function* eval = module.getFunction("loge_eval")) {
+  }
+  // Heaviest first, each to the lightest partition so far; partition 0 also
+  // has the entry points (and, optimised, loge_eval's copy).
+  auto heaviestFirst = [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  std::sort(weighted.begin(), weighted.end(), heaviestFirst);
+  std::sort(others.begin(), others.end(), heaviestFirst);
+  std::vector<Partition> parts(partitions);
+  std::vector<unsigned> load(partitions, 0);
+  for (unsigned k = 0; k < partitions; ++k) parts[k].index = k;
+  auto lightest = [&] { return static_cast<unsigned>(std::min_element(load.begin(), load.end()) - load.begin()); };
+  if (const llvm::Function* eval = module.getFunction("loge_eval"); eval && !quick)
     load[0] = eval->getInstructionCount();
+  for (const auto& [weight, name] : others) {
+    unsigned k = lightest();
+    load[k] += weight;
+    parts[k].owned.insert(name);
   }
   for (const auto& [weight, name] : weighted) {
     unsigned k = lightest();
