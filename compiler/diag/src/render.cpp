@@ -1,7 +1,12 @@
 // Diagnostics stage: clang-style and one-line rendering.
 #include "loge/diag/render.h"
 
+#include "loge/source/utf8.h"
+
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace loge {
 
@@ -32,36 +37,40 @@ std::string location(const SourceRange& r, const SourceManager& sm) {
   return fmt::format("{}:{}:{}", path, r.begin.line, r.begin.column);
 }
 
+// At most this many characters of a source line are shown: a long line (a
+// barème on one line, generated text) is cut around the range, with `…`.
+constexpr std::size_t kShownWidth = 160;
+constexpr std::size_t kShownBefore = 60; // characters kept before the range
+
 // The source line, then a caret line: '^' under the first character and '~'
 // under the rest of the range (to the end of the line for multi-line ranges).
 void appendSnippet(std::string& out, const SourceRange& r, const SourceManager& sm, bool color) {
   const SourceFile* f = sm.file(r.file);
   if (!f || !r.valid() || r.begin.line > f->lineCount()) return;
-  std::string_view line = f->line(r.begin.line);
+  const std::string line = displayable(f->line(r.begin.line));
+  // Byte offset of each character, and one past the end.
+  std::vector<std::size_t> at;
+  for (std::size_t byte = 0; byte < line.size(); ++byte)
+    if ((static_cast<unsigned char>(line[byte]) & 0xC0) != 0x80) at.push_back(byte);
+  const std::size_t chars = at.size();
+  at.push_back(line.size());
+  const std::size_t begin = r.begin.column - 1; // 0-based character index
+  std::size_t end = r.end.line == r.begin.line ? r.end.column - 1 : chars;
+  if (end <= begin) end = begin + 1;
+  std::size_t first = 0, last = chars;
+  if (chars > kShownWidth) {
+    first = std::min(begin > kShownBefore ? begin - kShownBefore : 0, chars - kShownWidth);
+    last = first + kShownWidth;
+  }
+  const std::string cutBefore = first > 0 ? "…" : "", cutAfter = last < chars ? "…" : "";
   std::string gutter = fmt::format("{:>5}", r.begin.line);
-  out += fmt::format("{} | {}\n", gutter, line);
-  std::string marks;
-  std::uint32_t col = 1;
-  std::size_t lineChars = codePointCount(line);
-  std::uint32_t endCol = r.end.line == r.begin.line ? r.end.column : static_cast<std::uint32_t>(lineChars + 1);
-  if (endCol <= r.begin.column) endCol = r.begin.column + 1;
+  out += fmt::format("{} | {}{}{}\n", gutter, cutBefore, std::string_view(line).substr(at[first], at[last] - at[first]),
+                     cutAfter);
   // Keep tabs so the caret lines up with the text above it.
-  std::size_t byte = 0;
-  while (col < r.begin.column && byte < line.size()) {
-    unsigned char c = static_cast<unsigned char>(line[byte]);
-    if ((c & 0xC0) != 0x80) {
-      marks += c == '\t' ? '\t' : ' ';
-    }
-    ++byte;
-    while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
-    ++col;
-  }
-  while (col < r.begin.column) {
-    marks += ' ';
-    ++col;
-  }
+  std::string marks = first > 0 ? " " : "";
+  for (std::size_t c = first; c < begin; ++c) marks += c < chars && line[at[c]] == '\t' ? '\t' : ' ';
   std::string underline = "^";
-  for (std::uint32_t c = r.begin.column + 1; c < endCol; ++c) underline += '~';
+  for (std::size_t c = begin + 1; c < end && c < std::max(last, begin + 1); ++c) underline += '~';
   if (color) underline = "\x1b[1;32m" + underline + "\x1b[0m";
   out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), marks, underline);
 }

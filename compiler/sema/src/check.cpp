@@ -69,7 +69,7 @@ std::unique_ptr<ir::Program> check(const std::string& rootPath, SourceManager& s
   if (!f) {
     // A placeholder file so the diagnostic names the path.
     SourceRange r;
-    r.file = sources.addVirtual(rootPath, "").id();
+    r.file = sources.addVirtual(rootPath, error.shownText).id();
     if (error.position) {
       r.begin = r.end = *error.position;
       Diagnostic& d = diags.report(DiagKind::FileNotUtf8, r, error.message);

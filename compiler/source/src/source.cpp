@@ -102,6 +102,7 @@ const SourceFile* SourceManager::load(const std::string& path, LoadError& error)
     pos.column = static_cast<std::uint32_t>(codePointCount(lineStart) + 1);
     error.message = "le fichier « " + path + " » n'est pas encodé en UTF-8";
     error.position = pos;
+    error.shownText = displayable(std::string_view(text).substr(0, text.find('\n', *bad)));
     return nullptr;
   }
   // A leading byte-order mark is legal UTF-8 but would shift every column.

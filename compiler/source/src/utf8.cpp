@@ -103,6 +103,36 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
   return n;
 }
 
+char32_t decodeUtf8(std::string_view text, std::size_t pos, std::size_t& length) {
+  const unsigned char c = byteAt(text, pos);
+  length = utf8SequenceLength(text, pos);
+  if (length == 0) {
+    length = 1;
+    return 0xFFFD;
+  }
+  if (length == 1) return c;
+  char32_t cp = length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byteAt(text, pos + k) & 0x3F);
+  return cp;
+}
+
+std::string displayable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = 0;
+    const char32_t cp = decodeUtf8(text, i, n);
+    if (cp == 0xFFFD || (cp < 0x20 && cp != U'\t' && cp != U'\n'))
+      appendUtf8(out, cp == 0xFFFD ? cp : 0x2400 + cp);
+    else if (cp == 0x7F)
+      appendUtf8(out, 0x2421);
+    else
+      out.append(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 void appendUtf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -131,15 +161,13 @@ void foldAccents(std::string_view text, std::string& out) {
       ++i;
       continue;
     }
-    const std::size_t n = std::max<std::size_t>(1, utf8SequenceLength(text, i));
-    if (n == 1) { // not UTF-8: keep the byte (callers validate beforehand)
+    if (utf8SequenceLength(text, i) == 0) { // not UTF-8: keep the byte (callers validate beforehand)
       out += static_cast<char>(c);
       ++i;
       continue;
     }
-    char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (byteAt(text, i + k) & 0x3F);
-    appendUtf8(out, baseLetter(cp));
+    std::size_t n = 0;
+    appendUtf8(out, baseLetter(decodeUtf8(text, i, n)));
     i += n;
   }
 }

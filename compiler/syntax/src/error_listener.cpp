@@ -5,6 +5,7 @@
 #include "LogeLexer.h"
 #include "LogeParser.h"
 #include "loge/source/source.h"
+#include "loge/source/utf8.h"
 
 #include <fmt/format.h>
 
@@ -34,7 +35,23 @@ bool adjacentDigits(antlr4::TokenStream& tokens, const antlr4::Token& comma) {
 
 // What a newcomer meant by a character Loge does not use: the operators of
 // other languages, typographic quotes, a statement terminator.
+// An unknown character as a diagnostic shows it: the invisible ones (control
+// characters, zero-width spaces, a byte-order mark inside the file), which
+// copy-pasting from a word processor or a web page brings, by their code
+// point — printed as such, they would show nothing, or cut the message.
+std::string visibleCharacter(const std::string& c) {
+  std::size_t length = 0;
+  const char32_t cp = decodeUtf8(c, 0, length);
+  const bool invisible = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xAD ||
+                         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+                         (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+  return invisible ? fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp)) : c;
+}
+
 std::string unknownCharacterHint(const std::string& c) {
+  if (visibleCharacter(c) != c)
+    return "ce caractère est invisible (souvent laissé par un copier-coller ou une conversion de fichier) : "
+           "supprimez-le";
   if (c == "&") return "« et » s'écrit `et` : `a et b`";
   if (c == "!") return "la négation s'écrit `non` : `non a` ; la différence, `≠` (ASCII : `!=`)";
   if (c == "«" || c == "»" || c == "“" || c == "”" || c == "'" || c == "’")
@@ -130,7 +147,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       return;
     }
     if (offending->getType() == L::UNKNOWN_CHAR) {
-      Diagnostic& d = diags_.report(DiagKind::UnknownCharacter, range, text);
+      Diagnostic& d = diags_.report(DiagKind::UnknownCharacter, range, visibleCharacter(text));
       d.hint = unknownCharacterHint(text);
       return;
     }

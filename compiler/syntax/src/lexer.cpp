@@ -6,6 +6,7 @@
 #include "lexer.h"
 
 #include "LogeLexer.h"
+#include "loge/source/utf8.h"
 
 #include <antlr4-runtime.h>
 
@@ -20,30 +21,6 @@ namespace loge::syntax::internal {
 
 namespace {
 using L = loge_antlr::LogeLexer;
-
-// Decodes the code point at text[i] (valid UTF-8) and its length in bytes.
-char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3F); };
-  if (b0 < 0x80 || i + 1 >= text.size()) {
-    length = 1;
-    return b0;
-  }
-  if (b0 < 0xE0) {
-    length = 2;
-    return (static_cast<char32_t>(b0 & 0x1F) << 6) | cont(1);
-  }
-  if (b0 < 0xF0 && i + 2 < text.size()) {
-    length = 3;
-    return (static_cast<char32_t>(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-  }
-  if (i + 3 < text.size()) {
-    length = 4;
-    return (static_cast<char32_t>(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-  }
-  length = 1;
-  return b0;
-}
 
 // fragment ID_START : [a-zA-Z_] | [\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]
 bool isIdStart(char32_t c) {
@@ -75,7 +52,7 @@ struct Literals {
     bool word = true;
     std::size_t first = 0;
     for (std::size_t i = 0; i < spelling.size(); i += first) {
-      char32_t c = decode(spelling, i, first);
+      char32_t c = decodeUtf8(spelling, i, first);
       if (!(i == 0 ? isIdStart(c) : isIdPart(c))) word = false;
     }
     if (word) {
@@ -119,7 +96,7 @@ const Literals& literals() {
 // of `€/an`, not the start of `revenu/anciennete`.
 bool followedByIdentifier(std::string_view text, std::size_t end) {
   std::size_t length = 0;
-  return end < text.size() && isIdPart(decode(text, end, length));
+  return end < text.size() && isIdPart(decodeUtf8(text, end, length));
 }
 
 // The longest literal spelling at text[i], in bytes (0: none).
@@ -178,12 +155,12 @@ public:
     if (text_.starts_with("\xEF\xBB\xBF")) i_ = 3;
     while (i_ < text_.size()) {
       std::size_t length = 0;
-      const char32_t c = decode(text_, i_, length);
+      const char32_t c = decodeUtf8(text_, i_, length);
       if (isBlank(c)) {
         std::size_t j = i_ + length;
         while (j < text_.size()) {
           std::size_t n = 0;
-          if (!isBlank(decode(text_, j, n))) break;
+          if (!isBlank(decodeUtf8(text_, j, n))) break;
           j += n;
         }
         advance(j);
@@ -235,7 +212,7 @@ private:
       wordEnd = i_ + length;
       while (wordEnd < text_.size()) {
         std::size_t n = 0;
-        if (!isIdPart(decode(text_, wordEnd, n))) break;
+        if (!isIdPart(decodeUtf8(text_, wordEnd, n))) break;
         wordEnd += n;
       }
     }

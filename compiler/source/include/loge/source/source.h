@@ -58,8 +58,11 @@ private:
 // Where a file could not be read, why, in French.
 struct LoadError {
   std::string message;
-  // For a UTF-8 error: where the first invalid byte is.
+  // For a UTF-8 error: where the first invalid byte is, and the file's text
+  // up to the end of that line with the invalid bytes shown as `�` (for
+  // the diagnostic's excerpt).
   std::optional<Position> position;
+  std::string shownText;
 };
 
 // Owns every file of a compilation. Files are never unloaded, so references

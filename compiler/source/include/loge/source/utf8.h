@@ -14,6 +14,16 @@ namespace loge {
 // sequence, overlong form, surrogate, beyond U+10FFFF).
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
 
+// The code point at text[pos] and, in `length`, its length in bytes; bytes
+// that are not valid UTF-8 decode one at a time as U+FFFD (the replacement
+// character), so that a reader always moves on.
+char32_t decodeUtf8(std::string_view text, std::size_t pos, std::size_t& length);
+
+// `text` with each byte that is not valid UTF-8 replaced by U+FFFD (`�`), and
+// each control character but the tab and the line feed shown as its Unicode picture (U+2400
+// `␀` for NUL…): what a diagnostic may print of a source line.
+std::string displayable(std::string_view text);
+
 // Appends code point `cp` (not a surrogate, <= U+10FFFF) as UTF-8.
 void appendUtf8(std::string& out, char32_t cp);
 

@@ -1,0 +1,47 @@
+// UTF-8 decoding and the displayable form of a source line.
+#include "loge/source/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using loge::decodeUtf8;
+using loge::displayable;
+
+char32_t decoded(std::string_view text, std::size_t pos, std::size_t expectedLength) {
+  std::size_t length = 0;
+  char32_t cp = decodeUtf8(text, pos, length);
+  EXPECT_EQ(length, expectedLength) << "at " << pos;
+  return cp;
+}
+
+TEST(Utf8, DecodesEachSequenceLength) {
+  EXPECT_EQ(decoded("a", 0, 1), U'a');
+  EXPECT_EQ(decoded("é", 0, 2), U'é');
+  EXPECT_EQ(decoded("€", 0, 3), U'€');
+  EXPECT_EQ(decoded("\xF0\x9F\x8F\xA0", 0, 4), U'\U0001F3E0'); // 🏠
+  EXPECT_EQ(decoded("x≤y", 1, 3), U'≤');
+}
+
+TEST(Utf8, InvalidBytesDecodeOneAtATimeAsReplacement) {
+  EXPECT_EQ(decoded("\xE9t\xE9", 0, 1), 0xFFFDu);        // Latin-1 é
+  EXPECT_EQ(decoded("\xE2\x82", 0, 1), 0xFFFDu);         // truncated €
+  EXPECT_EQ(decoded("\xC0\xAF", 0, 1), 0xFFFDu);         // overlong '/'
+  EXPECT_EQ(decoded("\xED\xA0\x80", 0, 1), 0xFFFDu);     // surrogate
+  EXPECT_EQ(decoded("\xF4\x90\x80\x80", 0, 1), 0xFFFDu); // beyond U+10FFFF
+  EXPECT_EQ(decoded("\x80", 0, 1), 0xFFFDu);             // lone continuation byte
+}
+
+TEST(Utf8, DisplayableShowsInvalidBytesAndControlCharacters) {
+  EXPECT_EQ(displayable("politique \"X\xE9\""), "politique \"X\xEF\xBF\xBD\"");
+  EXPECT_EQ(displayable(std::string("a\0b", 3)), "a␀b");
+  EXPECT_EQ(displayable("a\x01\x1F\x7F"), "a␁␟␡");
+  // Tabs and line feeds stay (the caret lines up under tabs; a file's text
+  // keeps its lines), other text is unchanged.
+  EXPECT_EQ(displayable("\tmontant ≤ 9 500 €\nfin"), "\tmontant ≤ 9 500 €\nfin");
+  EXPECT_EQ(displayable(""), "");
+}
+
+} // namespace
