@@ -84,6 +84,25 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run("run", POLICY, "--demandes", badxml, "--sne-defauts", *common)
     expect("truncated XML", rc == 2 and out == "" and "bad.xml:" in err and "XML invalide" in err, err)
 
+# A large SNE export is read in time linear in its size (the element path
+# of each value, kept for error messages, once took a pass over every
+# demande: two minutes for these 6 000, seconds now; past the timeout the
+# test fails). The last demande has a bad amount, named by its position.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(XML, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index("<ns1:demandeLogement>")
+    end = text.index("</ns1:demandeLogement>") + len("</ns1:demandeLogement>")
+    one = text[start:end]
+    last = one.replace("<ns1:montant>100</ns1:montant>", "<ns1:montant>cent</ns1:montant>", 1)
+    big = os.path.join(tmp, "export.xml")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write(text[:start] + "\n".join([one] * 5999 + [last]) + text[end:])
+    p = subprocess.run([LOGE, "run", POLICY, "--demandes", big, "--sne-defauts", *common], capture_output=True,
+                       text=True, timeout=60)
+    expect("large SNE export", p.returncode == 2 and "demandeLogement[6000]" in p.stderr and "« cent »" in p.stderr,
+           p.stderr[:2000])
+
 # The published sample itself has no logementRecherche.
 rc, out, err = run("run", POLICY, "--demandes", os.path.join(DATA, "sne", "JDD_OPENFISCA.XML"), "--sne-defauts",
                    *common)

@@ -27,6 +27,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace loge::ingest {
 
@@ -82,6 +84,9 @@ private:
   // Locations and names.
   void locate(pugi::xml_node n, std::size_t& line, std::size_t& column) const;
   std::string elementPath(pugi::xml_node n) const;
+  // Among the element siblings of `e` with its name: its position (1-based),
+  // or 0 when it is the only one.
+  std::size_t positionAmongNamesakes(pugi::xml_node e) const;
   std::string origin(pugi::xml_node n) const { return "élément " + elementPath(n); }
   void report(IngestError e) {
     if (++failed_ <= options_.maxErrors) errors_.push_back(std::move(e));
@@ -135,6 +140,11 @@ private:
   std::string_view text_;
   std::vector<std::size_t> lineStarts_;
   std::string prefix_; // the namespace prefix of the root element
+  // positionAmongNamesakes of the children of parents with many children
+  // (the list of demandes): computed once, in one pass over them, so that
+  // naming every element of a file stays linear in its size.
+  mutable std::unordered_map<const void*, std::size_t> positions_;
+  mutable std::unordered_set<const void*> positionedParents_;
   Problem problem_;
   std::size_t failed_ = 0;
 };
@@ -156,17 +166,36 @@ void SneReader::locate(pugi::xml_node n, std::size_t& line, std::size_t& column)
   column = column > opening ? column - opening : 1;
 }
 
+std::size_t SneReader::positionAmongNamesakes(pugi::xml_node e) const {
+  constexpr std::size_t kManyChildren = 32;
+  const pugi::xml_node parent = e.parent();
+  if (positionedParents_.count(parent.internal_object())) {
+    auto it = positions_.find(e.internal_object());
+    return it == positions_.end() ? 0 : it->second;
+  }
+  std::size_t children = 0, same = 0, position = 0;
+  for (pugi::xml_node s = parent.first_child(); s; s = s.next_sibling()) {
+    ++children;
+    if (s.type() != pugi::node_element || std::string_view(s.name()) != std::string_view(e.name())) continue;
+    ++same;
+    if (s == e) position = same;
+  }
+  if (children > kManyChildren) {
+    std::unordered_map<std::string_view, std::size_t> count, seen;
+    for (pugi::xml_node s = parent.first_child(); s; s = s.next_sibling())
+      if (s.type() == pugi::node_element) ++count[s.name()];
+    for (pugi::xml_node s = parent.first_child(); s; s = s.next_sibling())
+      if (s.type() == pugi::node_element && count[s.name()] > 1) positions_[s.internal_object()] = ++seen[s.name()];
+    positionedParents_.insert(parent.internal_object());
+  }
+  return same > 1 ? position : 0;
+}
+
 std::string SneReader::elementPath(pugi::xml_node n) const {
   std::vector<std::string> parts;
   for (pugi::xml_node e = n; e && e.type() == pugi::node_element; e = e.parent()) {
     std::string part(localName(e.name()));
-    std::size_t same = 0, position = 0;
-    for (pugi::xml_node s = e.parent().first_child(); s; s = s.next_sibling()) {
-      if (s.type() != pugi::node_element || std::string_view(s.name()) != std::string_view(e.name())) continue;
-      ++same;
-      if (s == e) position = same;
-    }
-    if (same > 1) part += fmt::format("[{}]", position);
+    if (std::size_t position = positionAmongNamesakes(e)) part += fmt::format("[{}]", position);
     parts.push_back(std::move(part));
   }
   std::string out;
