@@ -156,3 +156,77 @@ TEST(AotRuntime, HostHelpers) {
 }
 
 } // namespace
+
+namespace {
+
+// A demande of the workload the schema accepts (nb_adultes ≥ 1).
+loge_workload_Demande validDemande() {
+  loge_workload_Demande d;
+  std::memset(&d, 0, sizeof d);
+  d.id.data = "D1";
+  d.id.length = 2;
+  d.menage.nb_adultes = 1;
+  d.menage.age_demandeur = 40;
+  d.situation.dalo = 1;
+  return d;
+}
+
+} // namespace
+
+// The generated NAME_evaluate checks each record as `loge run` checks a
+// file: what the compiled code reads (text and list pointers, booleans,
+// presence flags, dates and decimals in range) and the schema's bounds. A
+// demande that is not valid is not evaluated (errors[i] = 2), the others are.
+TEST(AotRuntime, RecordsAreCheckedBeforeEvaluation) {
+  const char* why = nullptr;
+  loge_aot_policy* policy = loge_workload_open(&why);
+  ASSERT_TRUE(policy) << why;
+  std::int32_t date = 0;
+  ASSERT_EQ(loge_date_from_ymd(2025, 6, 30, &date), 0);
+  const loge_workload_Demande valid = validDemande();
+  ASSERT_TRUE(loge_workload_Demande_valide(&valid));
+
+  std::vector<std::pair<const char*, void (*)(loge_workload_Demande&)>> broken = {
+      {"nb_adultes sous sa borne (au moins 1)", [](loge_workload_Demande& d) { d.menage.nb_adultes = 0; }},
+      {"refus_propositions négatif", [](loge_workload_Demande& d) { d.situation.refus_propositions = -1; }},
+      {"booléen 2", [](loge_workload_Demande& d) { d.situation.dalo = 2; }},
+      {"texte de longueur négative", [](loge_workload_Demande& d) { d.id.length = -1; }},
+      {"texte sans octets", [](loge_workload_Demande& d) { d.id.data = nullptr; }},
+      {"date hors de 0001-9999", [](loge_workload_Demande& d) { d.date_depot = 3000000; }},
+      {"présence 2", [](loge_workload_Demande& d) { d.logement_actuel.present = 2; }},
+      {"décimal -2^127",
+       [](loge_workload_Demande& d) {
+         d.menage.ressources_mensuelles.hi = INT64_MIN;
+         d.menage.ressources_mensuelles.lo = 0;
+       }},
+  };
+  for (const auto& [what, breakIt] : broken) {
+    SCOPED_TRACE(what);
+    std::vector<loge_workload_Demande> ds = {validDemande(), validDemande(), validDemande()};
+    breakIt(ds[1]);
+    EXPECT_FALSE(loge_workload_Demande_valide(&ds[1]));
+    std::vector<loge_workload_resultat> rs(3);
+    std::vector<std::uint8_t> errors(3, 9);
+    EXPECT_EQ(loge_workload_evaluate(policy, ds.data(), 3, nullptr, nullptr, date, rs.data(), errors.data()), 1);
+    EXPECT_EQ(errors, (std::vector<std::uint8_t>{0, 2, 0}));
+    // The valid demandes around it are evaluated: DALO 400 points, filed in
+    // 1970 (120 months, the maximum), no income (revenu modeste, 80).
+    char total[48];
+    ASSERT_EQ(loge_decimal_format(&rs[2].cotation_principale_total, total, sizeof total), 0);
+    EXPECT_STREQ(total, "600");
+  }
+
+  loge_workload_Demande d = validDemande();
+  loge_workload_resultat r;
+  std::uint8_t error = 9;
+  loge_workload_Logement logement;
+  std::memset(&logement, 0, sizeof logement);
+  logement.id.length = -3; // a logement that is not valid: the call is refused
+  EXPECT_EQ(loge_workload_evaluate(policy, &d, 1, &logement, nullptr, date, &r, &error), -1);
+  logement.id.length = 0;
+  EXPECT_EQ(loge_workload_evaluate(policy, &d, 1, &logement, nullptr, date, &r, &error), 0);
+  EXPECT_EQ(error, 0);
+  // Records closer together than their size overlap: refused.
+  EXPECT_EQ(loge_aot_evaluate(policy, &d, sizeof d - 16, 1, nullptr, nullptr, date, &r, sizeof r, &error), -1);
+  loge_aot_close(policy);
+}

@@ -5,6 +5,7 @@
 #include "c_header.h"
 
 #include "loge/interp/interp.h"
+#include "loge/numeric/date.h"
 #include "loge/rt/aot.h"
 
 #include <algorithm>
@@ -49,6 +50,7 @@ public:
       if (used[n]++) n += fmt::format("_{}", used[n]);
       structNames_.push_back(prefix_ + "_" + n);
     }
+    fieldNames_.resize(p.structs.size());
     used.clear();
     for (const auto& e : p.enums) {
       std::string n = cIdentifier(lastComponent(e.name));
@@ -58,6 +60,35 @@ public:
   }
 
   const std::string& structName(std::uint32_t i) const { return structNames_[i]; }
+  std::string validatorName(std::uint32_t i) const { return structNames_[i] + "_valide"; }
+
+  // One function per structure, `int NAME_valide(const NAME* r)`: whether a
+  // record the host filled holds what the compiled code may read (list and
+  // text pointers with their lengths, enumeration codes, booleans and
+  // presence flags 0 or 1, dates and decimals in range) and what the
+  // schema's bounds allow — what `loge run` checks when it reads a file.
+  std::string validators() {
+    std::string out = "/* ---------------------------------------------------------------- validation */\n\n";
+    out += fmt::format("static inline int {0}_decimal_inferieur(loge_decimal v, int64_t hi, uint64_t lo) {{\n"
+                       "  return v.hi < hi || (v.hi == hi && v.lo < lo);\n}}\n"
+                       "static inline int {0}_decimal_superieur(loge_decimal v, int64_t hi, uint64_t lo) {{\n"
+                       "  return v.hi > hi || (v.hi == hi && v.lo > lo);\n}}\n"
+                       "static inline int {0}_decimal_valide(loge_decimal v) {{\n"
+                       "  return !(v.hi == INT64_MIN && v.lo == 0); /* -2^127: outside the decimal range */\n}}\n\n",
+                       prefix_);
+    for (std::uint32_t i = 0; i < p_.structs.size(); ++i)
+      out += fmt::format("static inline int {}(const {}* r);\n", validatorName(i), structNames_[i]);
+    out += "\n";
+    for (std::uint32_t i = 0; i < p_.structs.size(); ++i) {
+      const ir::StructDecl& s = p_.structs[i];
+      std::string body;
+      for (std::size_t f = 0; f < s.fields.size(); ++f)
+        body += checks(s.fields[f].type, "r->" + fieldNames_[i][f], &s.fields[f], 1);
+      out += fmt::format("static inline int {}(const {}* r) {{\n{}  (void)r;\n  return 1;\n}}\n\n", validatorName(i),
+                         structNames_[i], body);
+    }
+    return out;
+  }
 
   // The C type of a field of type `t`; `field` names a helper type when
   // one is needed (optionals, lists).
@@ -88,6 +119,8 @@ public:
       names.insert(n);
       members.push_back({l.offsets[f], layout_.sizeOf(s.fields[f].type), cType(s.fields[f].type) + " " + n, n});
     }
+    fieldNames_[index].clear();
+    for (const Member& m : members) fieldNames_[index].push_back(m.name);
     std::string comment = s.label.empty() ? s.name : s.name + " — " + s.label;
     out += fmt::format("/* {} */\n", comment);
     emitMembers(structNames_[index], members, l.size, out);
@@ -139,6 +172,65 @@ public:
   }
 
 private:
+  // The statements that return 0 when value `v` (a C lvalue of type `t`,
+  // field `f` when it is one) is not valid; `depth` indents and names loop
+  // indices.
+  std::string checks(const ir::Type* t, const std::string& v, const ir::FieldDecl* f, int depth) {
+    std::string in(static_cast<std::size_t>(depth) * 2, ' ');
+    auto fail = [&](const std::string& cond) { return fmt::format("{}if ({}) return 0;\n", in, cond); };
+    switch (t->kind) {
+    case ir::TypeKind::Bool: return fail(v + " > 1");
+    case ir::TypeKind::Enum: return fail(fmt::format("{} >= {}u", v, p_.enums[t->index].values.size()));
+    case ir::TypeKind::Date:
+      return fail(fmt::format("{0} < {1} || {0} > {2}", v, num::Date::min().days(), num::Date::max().days()));
+    case ir::TypeKind::Text: return fail(fmt::format("{0}.length < 0 || ({0}.length > 0 && !{0}.data)", v));
+    case ir::TypeKind::Struct: return fail(fmt::format("!{}(&{})", validatorName(t->index), v));
+    case ir::TypeKind::Optional: {
+      std::string inner = checks(t->element, v + ".value", f, depth + 1);
+      std::string out = fail(v + ".present > 1");
+      if (!inner.empty()) out += fmt::format("{}if ({}.present) {{\n{}{}}}\n", in, v, inner, in);
+      return out;
+    }
+    case ir::TypeKind::List: {
+      std::string out = fail(fmt::format("{0}.count < 0 || ({0}.count > 0 && !{0}.items)", v));
+      if (f && f->lower) out += fail(fmt::format("{}.count < {}", v, static_cast<std::int64_t>(f->lower->number)));
+      if (f && f->upper) out += fail(fmt::format("{}.count > {}", v, static_cast<std::int64_t>(f->upper->number)));
+      if (t->element->kind == ir::TypeKind::List) return out; // items behind `const void*`
+      std::string index = fmt::format("i{}", depth);
+      std::string inner = checks(t->element, fmt::format("{}.items[{}]", v, index), nullptr, depth + 2);
+      if (!inner.empty())
+        out +=
+            fmt::format("{0}{{\n{0}  int64_t {1};\n{0}  for ({1} = 0; {1} < {2}.count; ++{1}) {{\n{3}{0}  }}\n{0}}}\n",
+                        in, index, v, inner);
+      return out;
+    }
+    case ir::TypeKind::Int:
+    case ir::TypeKind::Duration: {
+      std::string out;
+      auto bound = [&](const ir::Constant& c, const char* op) {
+        auto n = static_cast<std::int64_t>(c.number);
+        if (n != INT64_MIN) out += fail(fmt::format("{} {} INT64_C({})", v, op, n));
+      };
+      if (f && f->lower) bound(*f->lower, "<");
+      if (f && f->upper) bound(*f->upper, ">");
+      return out;
+    }
+    case ir::TypeKind::Decimal: {
+      std::string out = fail(fmt::format("!{}_decimal_valide({})", prefix_, v));
+      auto bound = [&](const ir::Constant& c, const char* test) {
+        auto u = static_cast<num::uint128>(c.asDecimal().mantissa());
+        out += fail(fmt::format("{}_decimal_{}({}, INT64_C({}), UINT64_C({}))", prefix_, test, v,
+                                static_cast<std::int64_t>(static_cast<std::uint64_t>(u >> 64)),
+                                static_cast<std::uint64_t>(u)));
+      };
+      if (f && f->lower) bound(*f->lower, "inferieur");
+      if (f && f->upper) bound(*f->upper, "superieur");
+      return out;
+    }
+    default: return "";
+    }
+  }
+
   std::string listType(const ir::Type* t) {
     std::string element = t->element->kind == ir::TypeKind::List ? std::string("void") : cType(t->element);
     std::string name = fmt::format("{}_liste_{}", prefix_, helperSuffix(t->element));
@@ -179,6 +271,7 @@ private:
   const codegen::Layout& layout_;
   std::string prefix_;
   std::vector<std::string> structNames_, enumNames_;
+  std::vector<std::vector<std::string>> fieldNames_; // C member names, by field
   std::string helpers_;
   std::set<std::string> helperDone_;
 };
@@ -260,6 +353,8 @@ std::string cHeader(const ir::Program& p, const codegen::Layout& layout, const c
     h += body;
   }
 
+  h += w.validators();
+
   // Results.
   h += "/* ---------------------------------------------------------------- results */\n\n";
   h += fmt::format("/* Rule statuses ({}_resultat.regle_*_statut). */\nenum {{\n", prefix);
@@ -338,23 +433,59 @@ std::string cHeader(const ir::Program& p, const codegen::Layout& layout, const c
                    "  a.batch = {0}_eval_batch;\n"
                    "  a.out_size = sizeof({0}_resultat);\n"
                    "  a.candidature_size = {2};\n"
+                   "  a.demande_size = {3};\n"
                    "  return loge_aot_open(&a, why);\n"
                    "}}\n\n",
-                   prefix, LOGE_AOT_ABI_VERSION, candidature ? layout.sizeOf(candidature) : 0);
+                   prefix, LOGE_AOT_ABI_VERSION, candidature ? layout.sizeOf(candidature) : 0,
+                   demande ? layout.sizeOf(demande) : 1);
+  // Records are checked before evaluation (NAME_valide): a demande that is
+  // not valid gets errors[i] = 2 and is not evaluated; a logement or
+  // candidature that is not valid makes the call fail (-1).
+  std::string demandeCheck = demande ? w.validatorName(demande->index) + "(&demandes[i])" : std::string("1");
+  std::string logementCheck = logement ? "(logement && !" + w.validatorName(logement->index) + "(logement))" : "0";
+  std::string candidatureCheck =
+      candidature ? "(candidature && !" + w.validatorName(candidature->index) + "(candidature))" : "0";
+  // When some demande is not valid, the others are evaluated one by one.
+  const std::string perDemande = fmt::format(
+      "  for (i = 0; i < count; ++i) invalid += !{1};\n"
+      "  if (invalid) {{\n"
+      "    for (i = 0; i < count; ++i) {{\n"
+      "      if (!{1}) {{\n"
+      "        errors[i] = 2;\n"
+      "        ++failed;\n"
+      "        continue;\n"
+      "      }}\n"
+      "      r = loge_aot_evaluate(policy, &demandes[i], LOGE_AOT_SIZE({2}), 1, logement, candidature, date,\n"
+      "                            &results[i], LOGE_AOT_SIZE({0}_resultat), &errors[i]);\n"
+      "      if (r < 0) return r;\n"
+      "      failed += r;\n"
+      "    }}\n"
+      "    return failed;\n"
+      "  }}\n",
+      prefix, demandeCheck, roleType(demande));
   h += fmt::format("/* Evaluates `count` demandes at `date` (days since 1970-01-01) for the\n"
                    " * logement (NULL: none; eligibility needs one) and the candidature (NULL:\n"
-                   " * every field absent). errors[i] is 1 when demande i could not be\n"
-                   " * evaluated. Returns the number of such demandes, -1 on invalid arguments. */\n"
+                   " * every field absent). Each record is checked first (the *_valide\n"
+                   " * functions above): errors[i] is 2 when demande i is not valid (it is\n"
+                   " * not evaluated), 1 when it could not be evaluated (overflow, division by\n"
+                   " * zero…). Returns the number of such demandes, -1 on invalid arguments\n"
+                   " * (null pointers, a negative count, a logement or candidature not valid). */\n"
                    "static inline int64_t {0}_evaluate(const loge_aot_policy* policy, const {1}* demandes,\n"
                    "    int64_t count, const {2}* logement, const {3}* candidature, int32_t date,\n"
                    "    {0}_resultat* results, uint8_t* errors) {{\n"
+                   "  int64_t i, invalid = 0, failed = 0, r;\n"
+                   "  if (count < 0 || (count > 0 && (!demandes || !results || !errors))) return -1;\n"
+                   "  if ({5} || {6}) return -1;\n"
+                   "{7}"
                    "  return loge_aot_evaluate(policy, demandes, {4}, count, logement, candidature,\n"
                    "                           date, results, LOGE_AOT_SIZE({0}_resultat), errors);\n"
                    "}}\n\n",
                    prefix, roleType(demande), roleType(logement), roleType(candidature),
-                   // Without a demande structure (a policy with no schema)
-                   // the records are empty: one byte apart, never read.
-                   demande ? fmt::format("LOGE_AOT_SIZE({})", roleType(demande)) : std::string("1"));
+                   // Without a demande structure (a policy with no schema) the records
+                   // are empty: one byte apart, never read, never checked.
+                   demande ? fmt::format("LOGE_AOT_SIZE({})", roleType(demande)) : std::string("1"), logementCheck,
+                   candidatureCheck,
+                   demande ? perDemande : std::string("  (void)i, (void)invalid, (void)failed, (void)r;\n"));
   h += fmt::format("#ifdef __cplusplus\n}}\n#endif\n\n#endif /* {}_H */\n", guard);
   return h;
 }

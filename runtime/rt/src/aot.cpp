@@ -64,6 +64,7 @@ int64_t loge_aot_evaluate(const loge_aot_policy* policy, const void* demandes, i
                           const void* logement, const void* candidature, int32_t date, void* outs, int64_t out_stride,
                           uint8_t* errors) {
   if (!policy || count < 0 || (count > 0 && (!demandes || !outs || !errors)) || stride <= 0 ||
+      stride < static_cast<int64_t>(policy->artifact.demande_size) ||
       out_stride < static_cast<int64_t>(policy->artifact.out_size))
     return -1;
   if (count == 0) return 0;

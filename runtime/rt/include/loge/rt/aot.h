@@ -24,7 +24,7 @@ extern "C" {
 
 /* Bumped when the artifact <-> runtime contract changes; an artifact built
  * for another version is refused by loge_aot_open. */
-#define LOGE_AOT_ABI_VERSION 1
+#define LOGE_AOT_ABI_VERSION 2
 
 #ifdef __cplusplus
 #define LOGE_ALIGN16 alignas(16)
@@ -60,6 +60,7 @@ typedef struct loge_aot_artifact {
   loge_aot_batch_fn batch;
   uint32_t out_size;         /* bytes of one result */
   uint32_t candidature_size; /* bytes of a candidature record (0: none) */
+  uint32_t demande_size;     /* bytes of a demande record: the smallest stride */
 } loge_aot_artifact;
 
 typedef struct loge_aot_policy loge_aot_policy;
@@ -70,14 +71,16 @@ typedef struct loge_aot_policy loge_aot_policy;
 loge_aot_policy* loge_aot_open(const loge_aot_artifact* artifact, const char** why);
 void loge_aot_close(loge_aot_policy* policy);
 
-/* Evaluates `count` demandes (records `stride` bytes apart) for the
+/* Evaluates `count` demandes (records `stride` bytes apart, at least the
+ * record's size) for the
  * logement (NULL: none) and the candidature (NULL: every field absent) at
  * `date`. Writes count results `out_stride` bytes apart and one flag per
  * demande in `errors` (1: the demande could not be evaluated — overflow,
  * division by zero, a date out of range, a parameter without a value at the
  * date, a barème key outside the table; run `loge run` on the same demande
  * for the located message). Returns the number of demandes in error, or -1
- * when an argument is invalid. */
+ * when an argument is invalid. The records are not checked here: the
+ * generated NAME_evaluate checks them first (NAME_*_valide). */
 int64_t loge_aot_evaluate(const loge_aot_policy* policy, const void* demandes, int64_t stride, int64_t count,
                           const void* logement, const void* candidature, int32_t date, void* outs, int64_t out_stride,
                           uint8_t* errors);
