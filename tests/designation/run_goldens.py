@@ -66,6 +66,12 @@ CASES = [
                                      "data/attributions.jsonl", D], 1),
     ("err-candidats-en-erreur", ["rank", "data/bad/division.loge", "--logement", "data/logement-t3.json",
                                  "--demandes", "data/demandes.jsonl", D], 3),
+    # The same demande twice would be ranked, and retained, twice.
+    ("err-demande-en-double", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
+                               "data/bad/demandes-doubles.jsonl", D], 2),
+    # `retenir logement.places` with -1 places: an evaluation error, not "nobody".
+    ("err-retenir-negatif", ["rank", "data/bad/retenir-negatif.loge", "--logement",
+                             "data/bad/logement-places-negatives.json", "--demandes", "data/demandes.jsonl", D], 3),
 ]
 
 

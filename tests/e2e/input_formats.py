@@ -119,6 +119,15 @@ expect("explain outputs differ", explained[XML] == explained[CSV] == explained[J
        explained[XML] + explained[CSV])
 rc, out, err = run("explain", POLICY, "--demande", CSV, "--id", "nope", *common)
 expect("explain --id", rc == 2 and "aucune demande d'identifiant « nope »" in err, err)
+# Two demandes with the id asked for: which one to explain is not guessed.
+with tempfile.TemporaryDirectory() as tmp:
+    twice = os.path.join(tmp, "deux.jsonl")
+    with open(JSONL, encoding="utf-8") as f:
+        line = f.read().strip()
+    with open(twice, "w", encoding="utf-8") as f:
+        f.write(line + "\n" + line + "\n")
+    rc, out, err = run("explain", POLICY, "--demande", twice, "--id", line.split('"id": "')[1].split('"')[0], *common)
+    expect("explain --id twice", rc == 2 and "2 demandes ont l'identifiant" in err, err)
 
 if failures:
     print("\n\n".join(failures))

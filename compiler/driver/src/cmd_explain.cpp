@@ -76,8 +76,14 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
     return status;
   std::size_t chosen = data.records.size();
   if (!args.id.empty()) {
+    std::size_t found = 0;
     for (std::size_t i = 0; i < data.ids.size(); ++i)
-      if (data.ids[i] == args.id) chosen = i;
+      if (data.ids[i] == args.id && found++ == 0) chosen = i;
+    if (found > 1) {
+      fmt::print(stderr, "erreur : {} demandes ont l'identifiant « {} » dans « {} » : laquelle expliquer ?\n", found,
+                 args.id, args.demande);
+      return kDataError;
+    }
     if (chosen == data.records.size()) {
       fmt::print(stderr, "erreur : aucune demande d'identifiant « {} » dans « {} »\n", args.id, args.demande);
       return kDataError;

@@ -46,6 +46,8 @@ int runRank(const RankArgs& args, const Options& opts) {
   }
   ingest::Dataset demandes, attributions;
   if (int rc = readDemandes(p, *demandeStruct, args.demandes, args.input, arena, demandes); rc != kOk) return rc;
+  // The same demande twice would be ranked, and retained, twice.
+  if (!checkDistinctIds(demandes, args.demandes, "la demande")) return kDataError;
   req.candidates = &demandes.records;
   if (!args.attributions.empty()) {
     auto s = roleStruct(p, ir::Role::Attribution, "rank --attributions");

@@ -67,7 +67,11 @@ Ranking rankCandidates(const ir::Program& p, std::uint32_t index, const std::vec
     Evaluator ev(p, base, arena);
     Evaluator::Frame frame(ev, c.slotCount + 1);
     retain = ev.eval(*c.retain).i;
-    if (retain < 0) retain = 0;
+    // A negative count is a mistake in the policy or the logement's data
+    // (`retenir logement.places` with -1 places), not "retain nobody".
+    if (retain < 0)
+      fail(fmt::format("`retenir` vaut {} : le nombre de candidats à retenir ne peut pas être négatif", retain),
+           c.retain->range);
   }
   out.retain = retain;
   out.insufficient = static_cast<std::int64_t>(pool.size()) < retain;

@@ -9,6 +9,8 @@
 
 #include "loge/numeric/date.h"
 
+#include <fmt/format.h>
+
 namespace loge::sema::internal {
 
 using ir::Op;
@@ -41,8 +43,10 @@ bool Checker::useRole(Env& env, ir::Role role, SourceRange range) {
     std::string name = roleName(role);
     std::string msg = "`" + name + "` n'est pas disponible dans " + env.where;
     Diagnostic& d = diags_.report(DiagKind::ContextUnavailable, range, msg);
-    if (role == ir::Role::Logement)
-      d.hint = "seuls les blocs `pour logement` et les classements connaissent le logement proposé";
+    if ((role == ir::Role::Logement || role == ir::Role::Candidature) && !env.missingPourLogement.empty())
+      d.hint = fmt::format("ajoutez `pour logement` à la déclaration : `{} pour logement {{`", env.missingPourLogement);
+    else if (role == ir::Role::Logement)
+      d.hint = "seuls les blocs `pour logement` et les classements `pour logement` connaissent le logement proposé";
     else if (role == ir::Role::Candidature)
       d.hint = "la candidature (données du couple demande × logement) n'existe que dans les blocs `pour logement` et "
                "les classements";

@@ -97,7 +97,8 @@ void Checker::checkClassements() {
           (1u << static_cast<int>(ir::Role::Logement)) | (1u << static_cast<int>(ir::Role::Candidature));
     env.cotationsAllowed = true;
     env.quotaQueriesAllowed = a->forLogement;
-    env.where = "un classement";
+    env.where = a->forLogement ? "ce classement" : "un classement sans `pour logement`";
+    if (!a->forLogement) env.missingPourLogement = fmt::format("classement {} \"…\"", a->name.text);
     env.slots = &decl.slotCount;
     if (!a->hasPool)
       diags_.report(DiagKind::MissingClause, a->range,
@@ -122,7 +123,8 @@ void Checker::checkClassements() {
       retainEnv.allowedRoles = a->forLogement ? 1u << static_cast<int>(ir::Role::Logement) : 0;
       retainEnv.cotationsAllowed = false;
       retainEnv.quotaQueriesAllowed = false;
-      retainEnv.where = "`retenir` (qui dépend du logement, pas d'un candidat)";
+      retainEnv.where = a->forLogement ? "`retenir` (qui dépend du logement, pas d'un candidat)"
+                                       : "`retenir` d'un classement sans `pour logement`";
       decl.retain = coerce(checkExpr(*a->retain, retainEnv, types().integer()), types().integer(), env,
                            "nombre de candidats à retenir");
     }

@@ -53,6 +53,9 @@ void Checker::checkRuleBlocks() {
       env.cotationsAllowed = true;
       env.quotaQueriesAllowed = a->forLogement;
       env.where = a->forLogement ? "ce bloc de règles" : "un bloc de règles sans `pour logement`";
+      if (!a->forLogement)
+        env.missingPourLogement =
+            fmt::format("{} {} \"…\"", a->eligibility ? "éligibilité" : "harmonisation", a->name.text);
       env.slots = &rule.slotCount;
       rule.requirement = checkCondition(*r.requirement, env);
       env.binders.clear();

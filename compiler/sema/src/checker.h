@@ -75,6 +75,9 @@ struct Env {
   bool inTest = false;
   bool inDefinition = false; // calls are recorded, contexts checked later
   const char* where = "";    // "une cotation", for messages
+  // A block or classement that could read the logement with `pour logement`
+  // (the hint then says so): its declaration's first words.
+  std::string missingPourLogement;
   std::vector<Binder> binders;
   std::uint32_t* slots = nullptr;    // next free slot
   std::vector<std::string> narrowed; // folded paths proven present
