@@ -210,6 +210,33 @@ TEST(Quotas, PeriodFilters) {
   auto semester = designation::parsePeriodFilter("2025-S2", error);
   ASSERT_TRUE(semester);
   EXPECT_FALSE(semester->matches("2025-S1"));
+  // A semester holds its quarters and months, not those of the other one;
+  // an annual group contains it.
+  EXPECT_TRUE(semester->matches("2025-S2"));
+  EXPECT_TRUE(semester->matches("2025-T3"));
+  EXPECT_TRUE(semester->matches("2025-T4"));
+  EXPECT_TRUE(semester->matches("2025-07"));
+  EXPECT_TRUE(semester->matches("2025-12"));
+  EXPECT_FALSE(semester->matches("2025-T2"));
+  EXPECT_FALSE(semester->matches("2025-06"));
+  EXPECT_FALSE(semester->matches("2025"));
+  EXPECT_FALSE(semester->matches("2024-T3"));
+  EXPECT_TRUE(semester->within("2025"));
+  EXPECT_FALSE(semester->within("2025-S2"));
+  EXPECT_FALSE(semester->within("2024"));
+  auto quarter = designation::parsePeriodFilter("2025-T2", error);
+  ASSERT_TRUE(quarter);
+  EXPECT_TRUE(quarter->matches("2025-04"));
+  EXPECT_TRUE(quarter->matches("2025-06"));
+  EXPECT_FALSE(quarter->matches("2025-07"));
+  EXPECT_TRUE(quarter->within("2025-S1"));
+  EXPECT_FALSE(quarter->within("2025-S2"));
+  auto month = designation::parsePeriodFilter("2025-06", error);
+  ASSERT_TRUE(month);
+  EXPECT_TRUE(month->matches("2025-06"));
+  EXPECT_FALSE(month->matches("2025-T2"));
+  EXPECT_TRUE(month->within("2025-T2"));
+  EXPECT_TRUE(month->within("2025"));
   EXPECT_TRUE(designation::parsePeriodFilter("2025-T4", error));
   EXPECT_TRUE(designation::parsePeriodFilter("2025-12", error));
   for (const char* bad : {"25", "2025-S3", "2025-T5", "2025-13", "2025-00", "2025-1", "année", "2025-S1x"}) {

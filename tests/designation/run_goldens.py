@@ -31,6 +31,12 @@ CASES = [
     ("quota", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--date=2025-12-31"], 0),
     ("quota-2024-json", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode", "2024",
                          "--date=2025-12-31", "--json"], 0),
+    # A semester: the quarterly and monthly groups within it; an annual
+    # quota says its period is longer.
+    ("quota-2025-s1", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode", "2025-S1",
+                       "--date=2025-12-31"], 0),
+    ("quota-2025-s1-json", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode",
+                            "2025-S1", "--date=2025-12-31", "--json"], 0),
     ("quota-2023", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode", "2023",
                     "--date=2025-12-31"], 0),
     ("position", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes", "data/demandes.jsonl",

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <utility>
+
 namespace loge::designation {
 
 namespace {
@@ -14,9 +17,36 @@ bool digits(const std::string& s, std::size_t from, std::size_t n) {
 }
 } // namespace
 
+namespace {
+
+// The months a period label covers, as [first, last] counted from year 0:
+// "2025", "2025-S1", "2025-T3", "2025-06".
+std::optional<std::pair<int, int>> monthsOf(const std::string& label) {
+  if (label.size() < 4 || !digits(label, 0, 4)) return std::nullopt;
+  const int year = std::stoi(label.substr(0, 4)) * 12;
+  if (label.size() == 4) return std::make_pair(year, year + 11);
+  if (label.size() != 7 || label[4] != '-') return std::nullopt;
+  const char k = label[5], n = label[6];
+  if (k == 'S' && (n == '1' || n == '2')) return std::make_pair(year + (n - '1') * 6, year + (n - '1') * 6 + 5);
+  if (k == 'T' && n >= '1' && n <= '4') return std::make_pair(year + (n - '1') * 3, year + (n - '1') * 3 + 2);
+  if (digits(label, 5, 2)) {
+    const int m = std::stoi(label.substr(5, 2));
+    if (m >= 1 && m <= 12) return std::make_pair(year + m - 1, year + m - 1);
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 bool PeriodFilter::matches(const std::string& label) const {
-  // A year selects every period of that year (semesters, quarters, months).
-  return label == text || (text.size() == 4 && label.size() > 4 && label.compare(0, 4, text) == 0 && label[4] == '-');
+  auto f = monthsOf(text), g = monthsOf(label);
+  if (!f || !g) return label == text;
+  return f->first <= g->first && g->second <= f->second;
+}
+
+bool PeriodFilter::within(const std::string& label) const {
+  auto f = monthsOf(text), g = monthsOf(label);
+  return f && g && g->first <= f->first && f->second <= g->second && *f != *g;
 }
 
 std::optional<PeriodFilter> parsePeriodFilter(const std::string& text, std::string& error) {
@@ -53,8 +83,13 @@ QuotaReport computeQuotas(const ir::Program& p, const std::vector<interp::Value>
   for (std::uint32_t q = 0; q < p.quotas.size(); ++q) {
     QuotaReport::Entry e;
     e.quota = q;
-    for (interp::QuotaGroup& g : interp.quotaGroups(q, attributions, date))
-      if (!period || period->matches(g.period)) e.groups.push_back(std::move(g));
+    for (interp::QuotaGroup& g : interp.quotaGroups(q, attributions, date)) {
+      if (!period || period->matches(g.period))
+        e.groups.push_back(std::move(g));
+      else if (period->within(g.period) &&
+               std::find(e.longerPeriods.begin(), e.longerPeriods.end(), g.period) == e.longerPeriods.end())
+        e.longerPeriods.push_back(g.period);
+    }
     out.quotas.push_back(std::move(e));
   }
   return out;

@@ -54,8 +54,13 @@ std::string quotasMarkdown(const ir::Program& p, const QuotaReport& r) {
                             : (q.atLeast ? "un nombre minimal" : "un nombre maximal"),
                     ref.empty() ? "" : " Référence : " + ref.substr(2, ref.size() - 3) + ".");
     if (e.groups.empty()) {
-      out += r.period ? fmt::format("Aucune attribution comptée pour la période {}.\n", r.period->text)
-                      : std::string("Aucune attribution comptée.\n");
+      if (r.period && !e.longerPeriods.empty())
+        out += fmt::format("La période de ce quota ({}) est plus longue que {} : ses chiffres sont ceux de la "
+                           "période {} (`--periode {}`).\n",
+                           periodName(q.period), r.period->text, e.longerPeriods.front(), e.longerPeriods.front());
+      else
+        out += r.period ? fmt::format("Aucune attribution comptée pour la période {}.\n", r.period->text)
+                        : std::string("Aucune attribution comptée.\n");
       continue;
     }
     out += "| période |";
@@ -110,6 +115,12 @@ std::string quotasJson(const ir::Program& p, const QuotaReport& r) {
       groups.push(std::move(gj));
     }
     j.set("groupes", std::move(groups));
+    if (r.period) {
+      // The quota's periods longer than the filter, which contain it.
+      Json longer = Json::array();
+      for (const std::string& label : e.longerPeriods) longer.push(Json::string(label));
+      j.set("periodes_englobantes", std::move(longer));
+    }
     quotas.push(std::move(j));
   }
   root.set("quotas", std::move(quotas));

@@ -8,11 +8,15 @@
 
 namespace loge::designation {
 
-// A period filter: "2025" (a year: every period of that year), "2025-S1",
-// "2025-T3", "2025-06". Nullopt and a French message when malformed.
+// A period filter: "2025" (a year: every period of that year), "2025-S1"
+// (the semester and its quarters and months), "2025-T3", "2025-06". Nullopt
+// and a French message when malformed.
 struct PeriodFilter {
   std::string text;
+  // Whether the period labelled so (a quota group's) lies within the filter.
   bool matches(const std::string& periodLabel) const;
+  // Whether it strictly contains the filter (an annual group, for 2025-S1).
+  bool within(const std::string& periodLabel) const;
 };
 std::optional<PeriodFilter> parsePeriodFilter(const std::string& text, std::string& error);
 
@@ -20,6 +24,8 @@ struct QuotaReport {
   struct Entry {
     std::uint32_t quota = 0;
     std::vector<interp::QuotaGroup> groups; // ordered by period, then keys
+    // With a filter: the longer periods of this quota that contain it.
+    std::vector<std::string> longerPeriods;
   };
   std::vector<Entry> quotas; // declaration order
   std::size_t attributionCount = 0;
