@@ -560,7 +560,7 @@ TEST_F(DesignationErrors, HandlesOfTheWrongKindOrNull) {
   loge_ranking* r = nullptr;
   ASSERT_EQ(loge_rank(policy, logement, demandes, nullptr, nullptr, "2025-06-30", nullptr, &r, nullptr), LOGE_OK);
   EXPECT_EQ(loge_ranking_candidate_id(r, 9, &text, &e), LOGE_ERR_ARGUMENT);
-  EXPECT_EQ(e.message(), "candidat n° 9 inexistant (il y en a 9)");
+  EXPECT_EQ(e.message(), "candidat n° 9 : hors limites (il y en a 9)");
   EXPECT_EQ(loge_ranking_clause_label(r, 1, &text, &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_ranking_candidate_id(r, 0, nullptr, &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_quota_group_period(reinterpret_cast<const loge_quota_group*>(r), &text, &e), LOGE_ERR_ARGUMENT);

@@ -102,7 +102,7 @@ TEST_F(Errors, IndicesOutOfRange) {
   const char* s = nullptr;
   ErrorSlot e;
   EXPECT_EQ(loge_policy_cotation_name(policy, 1, &s, &e), LOGE_ERR_ARGUMENT);
-  EXPECT_NE(e.message().find("inexistant"), std::string::npos);
+  EXPECT_NE(e.message().find("cotation n° 1 : hors limites"), std::string::npos);
   EXPECT_EQ(loge_policy_criterion_name(policy, 0, 5, &s, &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_policy_rule_reference(policy, 0, 7, &s, &e), LOGE_ERR_ARGUMENT);
   size_t i = 0;

@@ -9,11 +9,9 @@ struct CotationBuilder {
   Checker& c;
   ir::CotationDecl& decl;
   Env& env;
-  std::set<std::string> names;
+  std::map<std::string, SourceRange> names;
 
-  void declareName(const ast::Ident& n) {
-    if (!names.insert(ast::foldName(n.text)).second) c.diags().report(DiagKind::DuplicateName, n.range, n.text);
-  }
+  void declareName(const ast::Ident& n) { c.declareLocal(names, n); }
 
   // Items of the cotation body or of a rubrique, in order.
   std::vector<std::int32_t> items(const std::vector<ast::CotationItemPtr>& in, std::int32_t rubrique,
@@ -60,9 +58,10 @@ struct CotationBuilder {
       case ast::CotationItem::Kind::Ceiling: {
         ir::ExprPtr& slot = item->kind == ast::CotationItem::Kind::Floor ? floor : ceiling;
         if (slot) {
-          c.diags().report(DiagKind::MisplacedClause, item->range,
-                           std::string("ce bloc a déjà un ") +
-                               (item->kind == ast::CotationItem::Kind::Floor ? "`plancher`" : "`plafond`"));
+          Diagnostic& d = c.diags().report(DiagKind::DuplicateClause, item->range,
+                                           item->kind == ast::CotationItem::Kind::Floor ? "plancher" : "plafond",
+                                           rubrique < 0 ? "cette cotation" : "cette rubrique");
+          d.notes.push_back({slot->range, "la première"});
           break;
         }
         slot = c.checkPoints(*item->value, env);

@@ -16,10 +16,9 @@ void Checker::declareDefinitions() {
       ir::DefinitionDecl decl;
       decl.name = m.prefix + d.name.text;
       decl.range = d.range;
-      std::set<std::string> seen;
+      std::map<std::string, SourceRange> seen;
       for (const ast::Param& p : d.params) {
-        if (!seen.insert(ast::foldName(p.name.text)).second)
-          diags_.report(DiagKind::DuplicateName, p.name.range, p.name.text);
+        declareLocal(seen, p.name);
         decl.paramNames.push_back(ast::foldName(p.name.text));
         decl.paramTypes.push_back(resolveType(m, *p.type));
       }

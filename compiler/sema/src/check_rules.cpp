@@ -34,10 +34,9 @@ void Checker::checkRuleBlocks() {
     decl.forLogement = a->forLogement;
     decl.range = a->range;
     for (const auto& r : a->references) decl.references.push_back({r.text, r.range});
-    std::set<std::string> names;
+    std::map<std::string, SourceRange> names;
     for (const ast::Rule& r : a->rules) {
-      if (!names.insert(ast::foldName(r.name.text)).second)
-        diags_.report(DiagKind::DuplicateName, r.name.range, r.name.text);
+      declareLocal(names, r.name);
       ir::RuleDecl rule;
       rule.name = r.name.text;
       rule.label = r.label.empty() ? r.name.text : r.label;

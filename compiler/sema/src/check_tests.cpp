@@ -207,7 +207,13 @@ void Checker::checkTests() {
       }
     }
   }
+  // Two tests with one name: a CI report (JUnit) could not tell them apart.
+  std::map<std::string, SourceRange> testNames;
   for (const ast::Test& t : root->ast->tests) {
+    if (auto [first, inserted] = testNames.try_emplace(t.name, t.range); !inserted) {
+      Diagnostic& d = diags_.report(DiagKind::DuplicateName, t.range, "test \"" + t.name + "\"");
+      d.notes.push_back({first->second, "premier test de ce nom"});
+    }
     ir::TestCase tc;
     tc.name = t.name;
     tc.range = t.range;

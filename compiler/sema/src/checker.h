@@ -108,6 +108,10 @@ public:
   void declareSchema();
   void declareHeader(Module& root);
   void addSymbol(Module& m, const ast::Ident& name, Symbol::Kind kind, std::uint32_t index);
+  // Records a name declared inside one declaration (a criterion, a rule, a
+  // field…); a second one with the same folded name is E0203, with a note
+  // on the first. Returns whether the name was new.
+  bool declareLocal(std::map<std::string, SourceRange>& seen, const ast::Ident& name);
   // ---- resolve.cpp
   const Symbol* lookup(Module& m, const ast::Ident& name, bool report);
   Module* importAlias(Module& m, const std::string& folded);

@@ -23,6 +23,14 @@ bool isRoleName(const std::string& folded, ir::Role& out) {
   return false;
 }
 
+bool Checker::declareLocal(std::map<std::string, SourceRange>& seen, const ast::Ident& name) {
+  auto [it, inserted] = seen.try_emplace(ast::foldName(name.text), name.range);
+  if (inserted) return true;
+  Diagnostic& d = diags_.report(DiagKind::DuplicateName, name.range, name.text);
+  d.notes.push_back({it->second, "première déclaration"});
+  return false;
+}
+
 void Checker::addSymbol(Module& m, const ast::Ident& name, Symbol::Kind kind, std::uint32_t index) {
   std::string folded = ast::foldName(name.text);
   auto [it, inserted] = m.symbols.try_emplace(folded, Symbol{kind, index, name.range, name.text});
@@ -127,10 +135,10 @@ void Checker::declareTypes(Module& m) {
     d.name = m.prefix + e.name.text;
     d.label = e.label;
     d.range = e.range;
-    std::set<std::string> seen;
+    std::map<std::string, SourceRange> seen;
     for (const ast::EnumValueDecl& v : e.values) {
       std::string folded = ast::foldName(v.name.text);
-      if (!seen.insert(folded).second) diags_.report(DiagKind::DuplicateName, v.name.range, v.name.text);
+      declareLocal(seen, v.name);
       d.values.push_back(folded);
       d.valueLabels.push_back(v.label.empty() ? v.name.text : v.label);
     }
@@ -158,8 +166,9 @@ void Checker::resolveStructFields(Module& m) {
     ir::StructDecl& d = program_->structs[i];
     for (const ast::FieldDecl& f : s->fields) {
       std::string folded = ast::foldName(f.name.text);
-      if (d.fieldIndex(folded) >= 0) {
-        diags_.report(DiagKind::DuplicateName, f.name.range, f.name.text);
+      if (int first = d.fieldIndex(folded); first >= 0) {
+        Diagnostic& dup = diags_.report(DiagKind::DuplicateName, f.name.range, f.name.text);
+        dup.notes.push_back({d.fields[static_cast<std::size_t>(first)].range, "première déclaration"});
         continue;
       }
       ir::FieldDecl fd;
