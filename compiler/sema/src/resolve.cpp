@@ -93,8 +93,10 @@ const ir::Type* Checker::resolveType(Module& m, const ast::TypeRef& t) {
     break;
   case K::Date: out = types().date(); break;
   case K::Duration:
-    if (t.durationUnit == ast::TypeRef::DurationUnit::Months) out = types().duration(ir::DurationUnit::Months);
-    else if (t.durationUnit == ast::TypeRef::DurationUnit::Days) out = types().duration(ir::DurationUnit::Days);
+    if (t.durationUnit == ast::TypeRef::DurationUnit::Months)
+      out = types().duration(ir::DurationUnit::Months);
+    else if (t.durationUnit == ast::TypeRef::DurationUnit::Days)
+      out = types().duration(ir::DurationUnit::Days);
     else {
       Diagnostic& d = diags_.report(DiagKind::TypeMismatch, t.range,
                                     "précisez l'unité de la durée : un mois n'a pas de nombre de jours fixe");
