@@ -221,7 +221,10 @@ Value Evaluator::evalOp(const ir::Expr& e) {
     num::Status s = e.b->type->durationUnit == ir::DurationUnit::Days ? num::addDays(d, n, out)
                                                                       : num::addMonths(d, n, p_.endOfMonth, out);
     if (s != num::Status::Ok) {
-      if (s == num::Status::InvalidDate && e.b->type->durationUnit == ir::DurationUnit::Months)
+      // Under `dates : erreur` a missing day is the likely cause; with an
+      // end-of-month rule, only the calendar's range (years 1 to 9999) is.
+      if (s == num::Status::InvalidDate && e.b->type->durationUnit == ir::DurationUnit::Months &&
+          p_.endOfMonth == num::EndOfMonth::Error)
         fail(fmt::format("le jour {} n'existe pas dans le mois d'arrivée ; déclarez `dates : fin de mois` ou `dates : "
                          "début du mois suivant` dans l'en-tête",
                          d.toString()),
