@@ -83,6 +83,26 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(text[: text.index("<ns1:logementActuel>")])
     rc, out, err = run("run", POLICY, "--demandes", badxml, "--sne-defauts", *common)
     expect("truncated XML", rc == 2 and out == "" and "bad.xml:" in err and "XML invalide" in err, err)
+    # What XML 1.0 forbids or the SNE never sends is refused, located, not
+    # read silently (pugixml keeps `&x;` as text and stops at a NUL).
+    head = text.index("<ns1:interfaceNuu")
+    amount = text.index("<ns1:montant>100</ns1:montant>")
+    cases = {
+        "doctype": (text[:head] + '<!DOCTYPE x [<!ENTITY e "x">]>\n' + text[head:], "DOCTYPE non acceptée"),
+        "entity": (text[:amount] + "<ns1:montant>&e;</ns1:montant>" + text[amount + 30:], "« &e; » inconnue"),
+        "second root": (text + "<autre/>\n", "second élément racine `autre`"),
+        "nul": (text[:amount] + "<ns1:montant>1\x0000</ns1:montant>" + text[amount + 30:], "U+0000 interdit"),
+    }
+    for name, (content, message) in cases.items():
+        with open(badxml, "w", encoding="utf-8") as f:
+            f.write(content)
+        rc, out, err = run("run", POLICY, "--demandes", badxml, "--sne-defauts", *common)
+        expect("XML " + name, rc == 2 and out == "" and "bad.xml:" in err and message in err, err)
+    # Escapes, numeric references and an ampersand in a comment stay valid.
+    with open(badxml, "w", encoding="utf-8") as f:
+        f.write(text[:head] + "<!-- R&D -->\n" + text[head:])
+    rc, out, err = run("run", POLICY, "--demandes", badxml, "--sne-defauts", *common)
+    expect("XML comment with &", rc == 0, err)
 
 # A large SNE export is read in time linear in its size (the element path
 # of each value, kept for error messages, once took a pass over every

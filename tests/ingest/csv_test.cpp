@@ -236,6 +236,15 @@ TEST(CsvErrors, InvalidUtf8) {
             "UTF-8) [colonne 1 « id »]");
 }
 
+// As JSON Lines does: a NUL (or another control character) is not text.
+TEST(CsvErrors, ControlCharacter) {
+  const CsvFixture& f = fixture();
+  EXPECT_EQ(csvError(f.with("id", std::string("A\0B", 3))),
+            "d.csv:2:2: erreur: caractère de contrôle U+0000 dans une cellule [colonne 1 « id »]");
+  EXPECT_EQ(csvError(f.with("id", "A\x1B")),
+            "d.csv:2:2: erreur: caractère de contrôle U+001B dans une cellule [colonne 1 « id »]");
+}
+
 TEST(CsvErrors, UnknownColumnWithSuggestion) {
   CsvFixture f = fixture();
   f.header[f.index("demandeur.handicap")] = "demandeur.handicape";

@@ -36,10 +36,16 @@ CsvTokenizer::Status CsvTokenizer::fail(std::size_t offset, std::size_t cell, st
   return Status::Error;
 }
 
-bool CsvTokenizer::checkUtf8(std::size_t from, std::size_t to, std::size_t cell) {
+bool CsvTokenizer::checkText(std::size_t from, std::size_t to, std::size_t cell) {
   for (std::size_t i = from; i < to;) {
     const auto byte = static_cast<unsigned char>(text_[i]);
     if (byte < 0x80) {
+      // As in JSON Lines: a control character (a NUL…) is not text. A
+      // quoted cell may hold line breaks and tabs.
+      if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+        fail(i, cell, fmt::format("caractère de contrôle U+{:04X} dans une cellule", byte));
+        return false;
+      }
       ++i;
       continue;
     }
@@ -97,7 +103,7 @@ CsvTokenizer::Status CsvTokenizer::next(std::vector<CsvCell>& cells) {
         }
         const std::size_t start = pos_;
         while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n') ++pos_;
-        if (!checkUtf8(start, pos_, index)) return Status::Error;
+        if (!checkText(start, pos_, index)) return Status::Error;
         cell.text.append(text_.substr(start, pos_ - start));
         if (pos_ < text_.size() && text_[pos_] == '\n') {
           cell.text += '\n';
@@ -127,7 +133,7 @@ CsvTokenizer::Status CsvTokenizer::next(std::vector<CsvCell>& cells) {
         if (c == '\r') return fail(pos_, index, "retour chariot isolé dans une cellule");
         ++pos_;
       }
-      if (!checkUtf8(start, pos_, index)) return Status::Error;
+      if (!checkText(start, pos_, index)) return Status::Error;
       cell.text.assign(text_.substr(start, pos_ - start));
     }
     if (pos_ >= text_.size()) return Status::Row;

@@ -50,8 +50,9 @@ public:
 private:
   Status fail(std::size_t offset, std::size_t cell, std::string message);
   std::size_t columnOf(std::size_t offset) const { return offset - lineStart_ + 1; }
-  // Checks text_[from, to) is UTF-8; on failure records the error.
-  bool checkUtf8(std::size_t from, std::size_t to, std::size_t cell);
+  // Checks text_[from, to) is UTF-8 without control characters (but tabs
+  // and line breaks); on failure records the error.
+  bool checkText(std::size_t from, std::size_t to, std::size_t cell);
 
   std::string_view text_;
   char separator_;

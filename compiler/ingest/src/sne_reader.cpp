@@ -656,10 +656,36 @@ bool SneReader::read(std::string_view text) {
     errors_.push_back(detail::fileError(name_, std::move(message), line, column));
     return false;
   };
-  // UTF-8 only: pugixml does not check it.
+  // UTF-8 only: pugixml does not check it. Nor does it refuse what XML
+  // 1.0 forbids or what the SNE never sends, which it would read silently:
+  // control characters (a NUL ends its text), a DTD (its entities are not
+  // expanded, `&x;` stays in the text), references to undeclared entities.
   const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  bool inComment = false, inCdata = false;
   for (std::size_t i = start; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return at(i, fmt::format("caractère de contrôle U+{:04X} interdit en XML", c));
+      const std::string_view rest = text.substr(i);
+      if (inComment || inCdata) {
+        if (rest.substr(0, 3) == (inComment ? "-->" : "]]>")) inComment = inCdata = false;
+      } else if (rest.substr(0, 4) == "<!--") {
+        inComment = true;
+      } else if (rest.substr(0, 9) == "<![CDATA[") {
+        inCdata = true;
+      } else if (rest.substr(0, 9) == "<!DOCTYPE") {
+        return at(i, "déclaration DOCTYPE non acceptée : le format d'échange du SNE n'en a pas");
+      } else if (c == '&') {
+        const std::size_t semicolon = rest.find(';');
+        const std::string_view name = rest.substr(1, semicolon == std::string_view::npos ? 0 : semicolon - 1);
+        const bool known = name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos" ||
+                           (name.size() > 1 && name[0] == '#');
+        if (!known)
+          return at(i, fmt::format("référence d'entité « &{}; » inconnue : seules &amp; &lt; &gt; &quot; &apos; et "
+                                   "les références numériques sont acceptées",
+                                   detail::quoteForMessage(name.substr(0, 40))));
+      }
       ++i;
       continue;
     }
@@ -689,6 +715,15 @@ bool SneReader::read(std::string_view text) {
   }
   const pugi::xml_node root = doc.document_element();
   std::size_t line = 0, column = 0;
+  for (pugi::xml_node n = root.next_sibling(); n; n = n.next_sibling())
+    if (n.type() == pugi::node_element) {
+      locate(n, line, column);
+      errors_.push_back(detail::fileError(
+          name_, fmt::format("second élément racine `{}` après `{}` : un fichier n'a qu'une racine", n.name(),
+                             root.name()),
+          line, column));
+      return false;
+    }
   locate(root, line, column);
   if (localName(root.name()) != "interfaceNuu") {
     errors_.push_back(detail::fileError(
