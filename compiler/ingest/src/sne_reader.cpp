@@ -719,8 +719,8 @@ bool SneReader::read(std::string_view text) {
     if (n.type() == pugi::node_element) {
       locate(n, line, column);
       errors_.push_back(detail::fileError(
-          name_, fmt::format("second élément racine `{}` après `{}` : un fichier n'a qu'une racine", n.name(),
-                             root.name()),
+          name_,
+          fmt::format("second élément racine `{}` après `{}` : un fichier n'a qu'une racine", n.name(), root.name()),
           line, column));
       return false;
     }
