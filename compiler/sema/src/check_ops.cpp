@@ -198,7 +198,29 @@ std::string unitHint(const ast::Expr& e, const ir::Type* a, const ir::Type* b) {
     return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", e.b->text, unitText(ua));
   if (literal(*e.a) && ub != Unit::None)
     return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", e.a->text, unitText(ub));
-  return "les deux côtés doivent avoir la même unité (écrivez par exemple `0 €`)";
+  const bool periodic =
+      ua == Unit::EuroPerMonth || ua == Unit::EuroPerYear || ub == Unit::EuroPerMonth || ub == Unit::EuroPerYear;
+  if (periodic && (ua == Unit::Euro || ub == Unit::Euro))
+    return "un montant (€) n'a pas de période, un montant mensuel ou annuel en a une : déclarez le champ avec la "
+           "sienne (`montant mensuel`, `montant annuel`) s'il en a une";
+  return "les deux côtés doivent avoir la même unité";
+}
+
+// `31/02/2024` in a policy: three numbers divided. The date it meant, in
+// the language's form, or "".
+std::string frenchDate(const ast::Expr& e) {
+  using K = ast::Expr::Kind;
+  auto isDiv = [](const ast::Expr& x) { return x.kind == K::Binary && x.binaryOp == ast::BinaryOp::Div && x.a && x.b; };
+  auto number = [](const ast::Expr& x) {
+    return x.kind == K::Number && x.text.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (!isDiv(e) || !isDiv(*e.a) || !number(*e.a->a) || !number(*e.a->b) || !number(*e.b)) return "";
+  const std::string& day = e.a->a->text;
+  const std::string& month = e.a->b->text;
+  const std::string& year = e.b->text;
+  if (day.size() > 2 || month.size() > 2 || year.size() != 4) return "";
+  auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
+  return year + "-" + two(month) + "-" + two(day);
 }
 
 } // namespace
@@ -221,6 +243,19 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
                             : fmt::format("un booléen vaut `vrai` ou `faux` : écrivez la condition seule (`{}`), "
                                           "ou sa négation (`non {}`)",
                                           path, path);
+    }
+    // A date compared with a number: `31/02/2024`, `2020` (a year).
+    if (is(ta, TypeKind::Date) != is(tb, TypeKind::Date) && (ir::isNumeric(ta) || ir::isNumeric(tb))) {
+      const ast::Expr& number = is(ta, TypeKind::Date) ? *e.b : *e.a;
+      std::string date = frenchDate(number);
+      if (!date.empty())
+        d.hint = fmt::format("une date s'écrit année-mois-jour : `{}`", date);
+      else if (number.kind == ast::Expr::Kind::Number && number.text.size() == 4)
+        d.hint = fmt::format("une date s'écrit année-mois-jour : `{}-01-01` ; l'année d'une date est `annee(d)`",
+                             number.text);
+      else
+        d.hint = "une date s'écrit année-mois-jour (`2024-02-29`) ; entre deux dates, `jours_entre`, `mois_entre` "
+                 "et `ans_entre` donnent un entier";
     }
     // `demande.age > 65 ans`: an age kept as a number of years.
     if ((is(ta, TypeKind::Int) && is(tb, TypeKind::Duration)) ||

@@ -2,6 +2,8 @@
 // enum values and "vouliez-vous dire" suggestions.
 #include "checker.h"
 
+#include <set>
+
 #include <algorithm>
 
 namespace loge::sema::internal {
@@ -71,6 +73,12 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
       if (!e.aliased)
         for (auto& [k, s] : e.target->symbols) candidates.push_back(s.name);
     d.hint = suggest(name.text, candidates);
+    // `600 € / mois`, `600 €/moi`: a unit written apart, or misspelt, reads
+    // as a division by a name.
+    static const std::set<std::string> periodWords = {"mois",  "moi",   "an",      "ans",
+                                                      "annee", "année", "mensuel", "annuel"};
+    if (d.hint.empty() && periodWords.count(name.text))
+      d.hint = "un montant par période s'écrit `€/mois` ou `€/an`, collé, sans espace autour de `/` : `600 €/mois`";
   }
   return found;
 }
