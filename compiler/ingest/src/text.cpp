@@ -1,6 +1,8 @@
 // Ingest stage: small text helpers (suggestions, quoting in messages).
 #include "text.h"
 
+#include "loge/source/edit_distance.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -9,21 +11,6 @@ namespace loge::ingest::detail {
 namespace {
 
 unsigned char byteAt(std::string_view text, std::size_t pos) { return static_cast<unsigned char>(text[pos]); }
-
-std::size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 } // namespace
 

@@ -1,34 +1,19 @@
 // Semantic stage (internal): name lookup across modules, type references,
 // enum values and "vouliez-vous dire" suggestions.
 #include "checker.h"
-
-#include <set>
+#include "loge/source/edit_distance.h"
 
 #include <algorithm>
+#include <set>
 
 namespace loge::sema::internal {
-
-namespace {
-// Levenshtein distance on code units; names are short.
-std::size_t distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-} // namespace
 
 std::string Checker::suggest(const std::string& name, const std::vector<std::string>& candidates) {
   std::string folded = ast::foldName(name);
   std::string best;
   std::size_t bestDistance = std::max<std::size_t>(2, folded.size() / 3) + 1;
   for (const std::string& c : candidates) {
-    std::size_t d = distance(folded, ast::foldName(c));
+    std::size_t d = editDistance(folded, ast::foldName(c));
     if (d < bestDistance) {
       bestDistance = d;
       best = c;

@@ -4,12 +4,14 @@
 
 #include "LogeLexer.h"
 #include "LogeParser.h"
+#include "loge/source/edit_distance.h"
 #include "loge/source/source.h"
 #include "loge/source/utf8.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace loge::syntax::internal {
@@ -88,6 +90,75 @@ bool conditionalRequirement(antlr4::TokenStream& tokens, const antlr4::Token& si
       return false;
   }
   return false;
+}
+std::string asciiLower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+// What a newcomer meant by a word the grammar does not take here: the
+// French keyword for an English one (`and`, `criterion`), an abbreviation
+// (`pts`), a keyword misspelt (`critére`, `Critere`), a keyword used as a
+// name (`critère structure`).
+std::string wordHint(const std::string& text, std::size_t type, const antlr4::misc::IntervalSet& expected,
+                     const antlr4::dfa::Vocabulary& vocabulary) {
+  std::size_t length = 0;
+  const char32_t first = text.empty() ? U' ' : decodeUtf8(text, 0, length);
+  const bool word = (first < 0x80 && std::isalpha(static_cast<int>(first))) ||
+                    (first >= 0xC0 && first <= 0x24F && first != 0xD7 && first != 0xF7); // not × ÷
+  if (!word) return "";
+  static const std::map<std::string, std::string> kForeign = {{"and", "et"},
+                                                              {"or", "ou"},
+                                                              {"not", "non"},
+                                                              {"if", "si"},
+                                                              {"then", "alors"},
+                                                              {"else", "sinon"},
+                                                              {"true", "vrai"},
+                                                              {"false", "faux"},
+                                                              {"criterion", "critère"},
+                                                              {"criteria", "critère"},
+                                                              {"rule", "règle"},
+                                                              {"requires", "exige"},
+                                                              {"require", "exige"},
+                                                              {"unless", "sauf si"},
+                                                              {"import", "importe"},
+                                                              {"policy", "politique"},
+                                                              {"pts", "points"},
+                                                              {"pt", "point"},
+                                                              {"pnts", "points"},
+                                                              {"euros", "€"},
+                                                              {"euro", "€"},
+                                                              {"eur", "€"},
+                                                              {"where", "où"},
+                                                              {"null", "absent"},
+                                                              {"none", "absent"},
+                                                              {"sum", "somme"},
+                                                              {"count", "nombre de"},
+                                                              {"exists", "existe"}};
+  const std::string lower = asciiLower(text);
+  if (auto it = kForeign.find(lower); it != kForeign.end()) return fmt::format("en Loge, on écrit `{}`", it->second);
+  const std::string folded = foldAccents(lower);
+  std::string best;
+  std::size_t bestDistance = 0;
+  for (std::size_t t : expected.toList()) {
+    const std::string shown = describeTokenType(vocabulary, t);
+    if (shown.size() < 3 || shown.front() != '`') continue;
+    const std::string keyword = shown.substr(1, shown.size() - 2);
+    if (keyword.size() < 3) continue;
+    // An accent or a capital is no edit; one edit in a short keyword, two
+    // in a longer one.
+    const std::size_t d = editDistance(folded, foldAccents(asciiLower(keyword)));
+    if (d <= (keyword.size() >= 6 ? 2u : 1u) && (best.empty() || d < bestDistance)) {
+      best = keyword;
+      bestDistance = d;
+    }
+  }
+  if (!best.empty() && best != text) return fmt::format("vouliez-vous dire `{}` ?", best);
+  if (type != L::ID && expected.contains(static_cast<std::size_t>(L::ID)))
+    return fmt::format("`{}` est un mot réservé du langage : il ne peut pas servir de nom ; choisissez-en un autre",
+                       text);
+  return "";
 }
 } // namespace
 
@@ -211,6 +282,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
                "juste avant ou après un `|`, ou mettez la valeur entre parenthèses";
       if (offending->getType() == L::EOF && unclosedBracket_)
         hint = "une accolade, un crochet ou une parenthèse n'est pas fermé";
+      if (hint.empty()) hint = wordHint(text, t, expected, parser->getVocabulary());
     }
   }
   Diagnostic& d = diags_.report(DiagKind::SyntaxError, range, message);
