@@ -123,6 +123,18 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("large SNE export", p.returncode == 2 and "demandeLogement[6000]" in p.stderr and "« cent »" in p.stderr,
            p.stderr[:2000])
 
+# An empty file is no error, but says so (an empty output is not a silent
+# failure); a CSV with its header only, too.
+with tempfile.TemporaryDirectory() as tmp:
+    empty = os.path.join(tmp, "vide.jsonl")
+    open(empty, "w").close()
+    header = os.path.join(tmp, "entete.csv")
+    with open(CSV, encoding="utf-8") as f, open(header, "w", encoding="utf-8") as g:
+        g.write(f.readline())
+    for path in (empty, header):
+        rc, out, err = run("run", POLICY, "--demandes", path, *common)
+        expect("empty " + path, rc == 0 and out == "" and "ne contient aucune demande" in err, err)
+
 # The published sample itself has no logementRecherche.
 rc, out, err = run("run", POLICY, "--demandes", os.path.join(DATA, "sne", "JDD_OPENFISCA.XML"), "--sne-defauts",
                    *common)

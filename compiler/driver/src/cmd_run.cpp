@@ -57,6 +57,9 @@ int runRun(const RunArgs& args, const Options& opts) {
   ingest::Dataset data;
   if (const int status = readDemandes(p, demandeType->index, args.demandes, args.input, arena, data); status != kOk)
     return status;
+  // Not an error (an export of a quiet period is empty), but an empty
+  // output should not look like a silent failure.
+  if (data.records.empty()) fmt::print(stderr, "note : « {} » ne contient aucune demande\n", args.demandes);
 
   interp::Interpreter interp(p);
   if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
