@@ -91,6 +91,40 @@ bool conditionalRequirement(antlr4::TokenStream& tokens, const antlr4::Token& si
   }
   return false;
 }
+// What a missing `sinon` belongs to: the nearest `exige` or `si` before
+// `at` within the statement (a rule, a definition), or 0.
+std::size_t openConstruct(antlr4::TokenStream& tokens, const antlr4::Token& at) {
+  for (std::size_t i = at.getTokenIndex(); i-- > 0;) {
+    const antlr4::Token* t = tokens.get(i);
+    std::size_t type = t->getType();
+    if (type == L::EXIGE || type == L::SI) return type;
+    if (type == L::REGLE || type == L::SINON || type == L::DEFINITION || t->getText() == "{" || t->getText() == "}")
+      return 0;
+  }
+  return 0;
+}
+
+// A keyword that starts a declaration of the file.
+bool startsDeclaration(std::size_t type) {
+  switch (type) {
+  case L::SCHEMA:
+  case L::STRUCTURE:
+  case L::ENUMERATION:
+  case L::PARAMETRE:
+  case L::DEFINITION:
+  case L::COTATION:
+  case L::ELIGIBILITE:
+  case L::HARMONISATION:
+  case L::QUOTA:
+  case L::CLASSEMENT:
+  case L::SIMILARITE:
+  case L::DEFAUTS:
+  case L::IMPORTE:
+  case L::TEST: return true;
+  default: return false;
+  }
+}
+
 std::string asciiLower(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -282,6 +316,19 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
                "juste avant ou après un `|`, ou mettez la valeur entre parenthèses";
       if (offending->getType() == L::EOF && unclosedBracket_)
         hint = "une accolade, un crochet ou une parenthèse n'est pas fermé";
+      // `exige …` or `si … alors …` whose `sinon` is missing.
+      if (hint.empty() && expected.contains(static_cast<std::size_t>(L::SINON)) && expected.size() == 1) {
+        std::size_t open = openConstruct(*parser->getTokenStream(), *offending);
+        if (open == L::EXIGE)
+          hint = "une règle dit ce qui arrive quand son exigence n'est pas remplie : ajoutez `sinon refus \"motif\"` "
+                 "ou `sinon alerte \"motif\"`";
+        else if (open == L::SI)
+          hint = "un `si … alors …` a toujours un `sinon` : ajoutez `sinon …` (la valeur dans les autres cas)";
+      }
+      // A declaration where the previous one's block is still open.
+      if (hint.empty() && startsDeclaration(t) &&
+          std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`}`"; }))
+        hint = "le bloc précédent n'est pas fermé : il manque une `}` avant cette déclaration";
       if (hint.empty()) hint = wordHint(text, t, expected, parser->getVocabulary());
     }
   }
