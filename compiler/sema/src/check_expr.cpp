@@ -64,6 +64,30 @@ bool Checker::useRole(Env& env, ir::Role role, SourceRange range) {
   return true;
 }
 
+std::string Checker::nonZeroFact(const ast::Expr& e) {
+  using B = ast::BinaryOp;
+  if (e.kind != ast::Expr::Kind::Binary || !e.a || !e.b) return "";
+  auto literal = [](const ast::Expr& x) -> std::optional<num::Decimal> {
+    if (x.kind != ast::Expr::Kind::Number) return std::nullopt;
+    std::string digits;
+    for (char c : x.text)
+      if (c != '_') digits += c;
+    return num::Decimal::parse(digits);
+  };
+  const num::Decimal zero;
+  // Written as `path OP literal`, or mirrored.
+  auto proves = [&](const ast::Expr& pathSide, const ast::Expr& literalSide, B op) -> std::string {
+    std::string path = pathOf(pathSide);
+    auto k = literal(literalSide);
+    if (path.empty() || !k) return "";
+    bool nonZero = (op == B::Gt && !(*k < zero)) || (op == B::Ge && zero < *k) || (op == B::Ne && *k == zero);
+    return nonZero ? nonZeroKey(path) : "";
+  };
+  auto mirrored = [](B op) { return op == B::Lt ? B::Gt : op == B::Le ? B::Ge : op; };
+  if (std::string f = proves(*e.a, *e.b, e.binaryOp); !f.empty()) return f;
+  return proves(*e.b, *e.a, mirrored(e.binaryOp));
+}
+
 std::string Checker::pathOf(const ast::Expr& e) {
   if (e.kind == ast::Expr::Kind::Name) return ast::foldName(e.name.text);
   if (e.kind == ast::Expr::Kind::Field) {
@@ -339,6 +363,13 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
   }
   // `A et B` passes its operands' facts on to its own parent.
   if (e.kind == K::Binary && e.binaryOp == ast::BinaryOp::And) return out;
+  // So does a comparison that proves a path is not zero.
+  if (std::string fact = nonZeroFact(e); !fact.empty() && out->type->kind == TypeKind::Bool) {
+    unbind(env, binderMark);
+    if (env.narrowed.size() > narrowMark) env.narrowed.resize(narrowMark);
+    env.narrowed.push_back(fact);
+    return out;
+  }
   unbind(env, binderMark);
   if (env.narrowed.size() > narrowMark) env.narrowed.resize(narrowMark);
   return out;

@@ -160,7 +160,10 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
       return errorExpr(e.range);
     }
     result = ub == ir::Unit::None ? ua : ir::Unit::None;
-    if (b->type->kind == TypeKind::Int) {
+    if (std::string path = pathOf(*e.b);
+        !path.empty() && std::find(env.narrowed.begin(), env.narrowed.end(), nonZeroKey(path)) != env.narrowed.end()) {
+      // A guard proved it (`si r > 0 € alors x ÷ r`).
+    } else if (b->type->kind == TypeKind::Int) {
       Interval iv = interval(*b);
       if (!(iv.lo && *iv.lo > 0) && !(iv.hi && *iv.hi < 0)) diags_.report(DiagKind::PossibleDivisionByZero, e.b->range);
     } else if (!provablyPositive(*b)) {

@@ -178,6 +178,11 @@ public:
   bool useRole(Env& env, ir::Role role, SourceRange range);
   // The folded dotted path of a Name/Field chain, or "" (for narrowing).
   static std::string pathOf(const ast::Expr& e);
+  // The fact a condition proves about a path's sign, as kept in
+  // Env::narrowed next to `existe` facts: `x > 0`, `x ≥ 1`, `x ≠ 0` prove
+  // `x` is not zero (W0002 is then not reported for `… ÷ x`). "" if none.
+  static std::string nonZeroFact(const ast::Expr& condition);
+  static std::string nonZeroKey(const std::string& path) { return "≠0 " + path; }
   Interval interval(const ir::Expr& e);
   // Sign analysis on décimal expressions, for division warnings.
   bool provablyPositive(const ir::Expr& e);
