@@ -44,11 +44,39 @@ LOGE
 echo '{"id": "Z", "n": 0}' > "$TMP/zero.json"
 for engine in interp jit; do
   set +e
-  "$LOGE" explain "$TMP/div.loge" --demande "$TMP/zero.json" --date 2025-01-01 --engine "$engine" 2> "$TMP/err.txt"
+  "$LOGE" explain "$TMP/div.loge" --demande "$TMP/zero.json" --date 2025-01-01 --engine "$engine" > /dev/null 2> "$TMP/err.txt"
   status=$?
   set -e
   [ "$status" -eq 3 ] || { echo "explain --engine $engine: exit $status, expected 3"; cat "$TMP/err.txt"; exit 1; }
   grep -q "div.loge:7:" "$TMP/err.txt" || { echo "no location:"; cat "$TMP/err.txt"; exit 1; }
+done
+
+# The rest of the demande is still explained: the cotation that does not
+# fail, the block that fails with its error, the result undetermined.
+cat > "$TMP/bloc.loge" <<'LOGE'
+politique "Division dans une règle"
+en vigueur du 2024-01-01
+schéma { demande : D  logement : L }
+structure D { id : texte  r : montant mensuel }
+structure L { id : texte  loyer : montant mensuel }
+cotation c "C" { critère a "A" = 1 point }
+éligibilité cal "CAL" pour logement {
+  règle te "Taux" exige logement.loyer ÷ demande.r ≤ 35 % sinon refus "taux"
+}
+LOGE
+echo '{"id": "Z", "r": 0}' > "$TMP/r0.json"
+echo '{"id": "L", "loyer": 500}' > "$TMP/l.json"
+for engine in interp jit; do
+  set +e
+  "$LOGE" explain "$TMP/bloc.loge" --demande "$TMP/r0.json" --logement "$TMP/l.json" --date 2025-01-01 \
+    --engine "$engine" > "$TMP/out.txt" 2> "$TMP/err.txt"
+  status=$?
+  set -e
+  [ "$status" -eq 3 ] || { echo "partial explain --engine $engine: exit $status, expected 3"; exit 1; }
+  grep -q "Cotation « C » (c) : 1 point" "$TMP/out.txt" || { echo "cotation not explained:"; cat "$TMP/out.txt"; exit 1; }
+  grep -q "non évalué — erreur d'évaluation : division : division par zéro (.*bloc.loge:8:" "$TMP/out.txt" ||
+    { echo "block error not shown:"; cat "$TMP/out.txt"; exit 1; }
+  grep -q "éligibilité non déterminée" "$TMP/out.txt" || { echo "result:"; cat "$TMP/out.txt"; exit 1; }
 done
 
 set +e

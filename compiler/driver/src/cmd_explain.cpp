@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace loge::driver {
 
 namespace {
@@ -166,14 +168,26 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     return kUsageError;
   }
   interp::Interpreter interp(p);
-  interp::DemandeResult r;
+  interp::PartialResult r;
+  std::optional<interp::EvalError> failure;
   try {
-    r = evaluateWith(p, args.engine, jitOptions(opts, jit::Inlining::Standard), interp, in);
+    interp::DemandeResult whole = evaluateWith(p, args.engine, jitOptions(opts, jit::Inlining::Standard), interp, in);
+    for (auto& cotation : whole.cotations) {
+      r.cotations.emplace_back(std::move(cotation));
+      r.cotationErrors.emplace_back();
+    }
+    for (auto& block : whole.blocks) {
+      r.blocks.emplace_back(std::move(block));
+      r.blockErrors.emplace_back();
+    }
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "erreur : {} ; utilisez --engine interp\n", e.what());
     return kPolicyError;
   } catch (const interp::EvalError& e) {
-    return reportEvalError(c->sources, e);
+    // The rest is still worth explaining: each cotation and block on its
+    // own, those that fail with their error.
+    failure = e;
+    r = interp.evaluateEach(in);
   }
   std::string out;
   out += fmt::format("Politique : {}{}{}\n", p.title.empty() ? args.policy : p.title,
@@ -184,9 +198,17 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
                        ? *d.rec->fields[static_cast<std::size_t>(idField)].text
                        : args.demande;
   out += fmt::format("Demande {}, évaluée au {}\n", id, date->toFrench());
+  auto failed = [&](const interp::EvalError& e) {
+    return fmt::format("erreur d'évaluation : {} ({})", e.message, location(c->sources, e.range));
+  };
   for (std::size_t i = 0; i < p.cotations.size(); ++i) {
     const ir::CotationDecl& cot = p.cotations[i];
-    const interp::CotationResult& res = r.cotations[i];
+    if (!r.cotations[i]) {
+      out += fmt::format("\nCotation « {} » ({}){} : non calculée — {}\n", cot.label, cot.name, refs(cot.references),
+                         failed(*r.cotationErrors[i]));
+      continue;
+    }
+    const interp::CotationResult& res = *r.cotations[i];
     out += fmt::format("\nCotation « {} » ({}){} : {}\n", cot.label, cot.name, refs(cot.references), points(res.total));
     explainItems(cot, res, cot.items, 0, out);
     if (res.floorApplied)
@@ -205,10 +227,14 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
       out += " : non évalué (aucun logement fourni)\n";
       continue;
     }
+    if (!r.blocks[b]) {
+      out += fmt::format(" : non évalué — {}\n", failed(*r.blockErrors[b]));
+      continue;
+    }
     out += "\n";
     for (std::size_t i = 0; i < block.rules.size(); ++i) {
       const ir::RuleDecl& rule = block.rules[i];
-      const interp::RuleResult& rr = r.blocks[b][i];
+      const interp::RuleResult& rr = (*r.blocks[b])[i];
       std::string verdict;
       switch (rr.status) {
       case interp::RuleStatus::Ok: verdict = "respectée"; break;
@@ -231,12 +257,16 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     }
   }
   out += "\nRésultat : ";
-  if (r.eligible)
-    out += *r.eligible ? "éligible" : "non éligible";
-  else
+  const bool blocksFailed = std::any_of(r.blocks.begin(), r.blocks.end(), [](const auto& b) { return !b; });
+  if (args.logement.empty())
     out += "éligibilité non évaluée (aucun logement fourni)";
+  else if (blocksFailed)
+    out += refusals ? "non éligible" : "éligibilité non déterminée (une erreur d'évaluation)";
+  else
+    out += refusals ? "non éligible" : "éligible";
   out += fmt::format(" ; {} refus, {} alerte{}.\n", refusals, alerts, alerts > 1 ? "s" : "");
   std::fputs(out.c_str(), stdout);
+  if (failure) return reportEvalError(c->sources, *failure);
   return kOk;
 }
 

@@ -32,6 +32,37 @@ DemandeResult Interpreter::evaluate(const Inputs& in) const {
   return out;
 }
 
+PartialResult Interpreter::evaluateEach(const Inputs& in) const {
+  PartialResult out;
+  // A fresh evaluator for each: a failure leaves no half-computed state
+  // (a cotation marked as being computed) behind for the next one.
+  for (std::uint32_t c = 0; c < program_.cotations.size(); ++c) {
+    Arena arena;
+    Evaluator ev(program_, in, arena);
+    try {
+      ev.cotation(c);
+      out.cotations.emplace_back(ev.takeCotation(c));
+      out.cotationErrors.emplace_back();
+    } catch (const EvalError& e) {
+      out.cotations.emplace_back();
+      out.cotationErrors.emplace_back(e);
+    }
+  }
+  for (std::uint32_t b = 0; b < program_.ruleBlocks.size(); ++b) {
+    Arena arena;
+    Evaluator ev(program_, in, arena);
+    try {
+      ev.block(b);
+      out.blocks.emplace_back(ev.takeBlock(b));
+      out.blockErrors.emplace_back();
+    } catch (const EvalError& e) {
+      out.blocks.emplace_back();
+      out.blockErrors.emplace_back(e);
+    }
+  }
+  return out;
+}
+
 std::string Interpreter::failedRuleMotif(const Inputs& in, std::uint32_t block, std::uint32_t rule) const {
   Arena arena;
   Evaluator ev(program_, in, arena);

@@ -116,6 +116,16 @@ struct Ranking {
   std::vector<std::string> notes; // which clause shaped the list, in French
 };
 
+// What evaluate() gives, each cotation and each rule block evaluated on
+// its own: one that fails (a division by zero) holds its error instead of
+// its results, and the others are still there — for explanations.
+struct PartialResult {
+  std::vector<std::optional<CotationResult>> cotations;
+  std::vector<std::optional<EvalError>> cotationErrors;
+  std::vector<std::optional<std::vector<RuleResult>>> blocks;
+  std::vector<std::optional<EvalError>> blockErrors;
+};
+
 class Interpreter {
 public:
   explicit Interpreter(const ir::Program& program) : program_(program) {}
@@ -123,6 +133,8 @@ public:
   // Evaluates every cotation and every rule block (the `pour logement` ones
   // only when a logement is given). Throws EvalError.
   DemandeResult evaluate(const Inputs& in) const;
+  // The same, each cotation and rule block on its own (PartialResult).
+  PartialResult evaluateEach(const Inputs& in) const;
 
   // The motif of rule `rule` of block `block` when it alerts or refuses,
   // rendered as evaluate() renders it, evaluating that rule alone: the
