@@ -35,8 +35,6 @@ bool adjacentDigits(antlr4::TokenStream& tokens, const antlr4::Token& comma) {
          before->getStopIndex() + 1 == comma.getStartIndex() && comma.getStopIndex() + 1 == after->getStartIndex();
 }
 
-// What a newcomer meant by a character Loge does not use: the operators of
-// other languages, typographic quotes, a statement terminator.
 // An unknown character as a diagnostic shows it: the invisible ones (control
 // characters, zero-width spaces, a byte-order mark inside the file), which
 // copy-pasting from a word processor or a web page brings, by their code
@@ -50,6 +48,9 @@ std::string visibleCharacter(const std::string& c) {
   return invisible ? fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp)) : c;
 }
 
+// What a newcomer meant by a character Loge does not use: an invisible one,
+// the operators of other languages, typographic quotes, a statement
+// terminator.
 std::string unknownCharacterHint(const std::string& c) {
   if (visibleCharacter(c) != c)
     return "ce caractère est invisible (souvent laissé par un copier-coller ou une conversion de fichier) : "
@@ -91,6 +92,7 @@ bool conditionalRequirement(antlr4::TokenStream& tokens, const antlr4::Token& si
   }
   return false;
 }
+
 // What a missing `sinon` belongs to: the nearest `exige` or `si` before
 // `at` within the statement (a rule, a definition), or 0.
 std::size_t openConstruct(antlr4::TokenStream& tokens, const antlr4::Token& at) {
