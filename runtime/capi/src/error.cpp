@@ -69,7 +69,8 @@ void deliverEvaluation(loge_error** out, const std::string& message) noexcept {
 }
 
 void checkIndex(std::size_t index, std::size_t count, const char* what) {
-  if (index >= count) fail(LOGE_ERR_ARGUMENT, fmt::format("{} n° {} : hors limites (il y en a {})", what, index, count));
+  if (index >= count)
+    fail(LOGE_ERR_ARGUMENT, fmt::format("{} n° {} : hors limites (il y en a {})", what, index, count));
 }
 
 } // namespace loge::capi
