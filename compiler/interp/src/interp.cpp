@@ -36,30 +36,33 @@ PartialResult Interpreter::evaluateEach(const Inputs& in) const {
   PartialResult out;
   // A fresh evaluator for each: a failure leaves no half-computed state
   // (a cotation marked as being computed) behind for the next one.
-  for (std::uint32_t c = 0; c < program_.cotations.size(); ++c) {
-    Arena arena;
-    Evaluator ev(program_, in, arena);
-    try {
-      ev.cotation(c);
-      out.cotations.emplace_back(ev.takeCotation(c));
-      out.cotationErrors.emplace_back();
-    } catch (const EvalError& e) {
-      out.cotations.emplace_back();
-      out.cotationErrors.emplace_back(e);
+  auto each = [&](std::size_t count, auto compute, auto& results, auto& errors) {
+    for (std::uint32_t i = 0; i < count; ++i) {
+      Arena arena;
+      Evaluator ev(program_, in, arena);
+      try {
+        results.emplace_back(compute(ev, i));
+        errors.emplace_back();
+      } catch (const EvalError& e) {
+        results.emplace_back();
+        errors.emplace_back(e);
+      }
     }
-  }
-  for (std::uint32_t b = 0; b < program_.ruleBlocks.size(); ++b) {
-    Arena arena;
-    Evaluator ev(program_, in, arena);
-    try {
-      ev.block(b);
-      out.blocks.emplace_back(ev.takeBlock(b));
-      out.blockErrors.emplace_back();
-    } catch (const EvalError& e) {
-      out.blocks.emplace_back();
-      out.blockErrors.emplace_back(e);
-    }
-  }
+  };
+  each(
+      program_.cotations.size(),
+      [](Evaluator& ev, std::uint32_t c) {
+        ev.cotation(c);
+        return ev.takeCotation(c);
+      },
+      out.cotations, out.cotationErrors);
+  each(
+      program_.ruleBlocks.size(),
+      [](Evaluator& ev, std::uint32_t b) {
+        ev.block(b);
+        return ev.takeBlock(b);
+      },
+      out.blocks, out.blockErrors);
   return out;
 }
 

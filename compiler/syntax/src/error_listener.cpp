@@ -106,27 +106,6 @@ std::size_t openConstruct(antlr4::TokenStream& tokens, const antlr4::Token& at) 
   return 0;
 }
 
-// A keyword that starts a declaration of the file.
-bool startsDeclaration(std::size_t type) {
-  switch (type) {
-  case L::SCHEMA:
-  case L::STRUCTURE:
-  case L::ENUMERATION:
-  case L::PARAMETRE:
-  case L::DEFINITION:
-  case L::COTATION:
-  case L::ELIGIBILITE:
-  case L::HARMONISATION:
-  case L::QUOTA:
-  case L::CLASSEMENT:
-  case L::SIMILARITE:
-  case L::DEFAUTS:
-  case L::IMPORTE:
-  case L::TEST: return true;
-  default: return false;
-  }
-}
-
 std::string asciiLower(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -197,6 +176,28 @@ std::string wordHint(const std::string& text, std::size_t type, const antlr4::mi
   return "";
 }
 } // namespace
+
+bool startsDeclaration(std::size_t type) {
+  switch (type) {
+  case L::IMPORTE:
+  case L::SCHEMA:
+  case L::STRUCTURE:
+  case L::ENUMERATION:
+  case L::PARAMETRE:
+  case L::DEFINITION:
+  case L::COTATION:
+  case L::ELIGIBILITE:
+  case L::HARMONISATION:
+  case L::QUOTA:
+  case L::CLASSEMENT:
+  case L::SIMILARITE:
+  case L::DEFAUTS:
+  case L::TEST:
+  case L::REMPLACE:
+  case L::EXCEPTION: return true;
+  default: return false;
+  }
+}
 
 std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
   switch (type) {

@@ -38,4 +38,9 @@ private:
 // The French name of a token type, for "attendu : …" lists.
 std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type);
 
+// Whether a token of this type starts a top-level declaration (`cotation`,
+// `test`, `remplace`…): where parsing resumes after an error, and what
+// tells that the block before it was left open.
+bool startsDeclaration(std::size_t type);
+
 } // namespace loge::syntax::internal

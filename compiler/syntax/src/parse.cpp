@@ -47,26 +47,7 @@ bool startsDeclaration(std::size_t type) {
 // A top-level declaration keyword at the start of a line: where parsing
 // can safely resume after a syntax error.
 bool isItemBoundary(antlr4::Token* t) {
-  if (t->getCharPositionInLine() != 0) return false;
-  switch (t->getType()) {
-  case L::IMPORTE:
-  case L::SCHEMA:
-  case L::STRUCTURE:
-  case L::ENUMERATION:
-  case L::PARAMETRE:
-  case L::DEFINITION:
-  case L::COTATION:
-  case L::ELIGIBILITE:
-  case L::HARMONISATION:
-  case L::QUOTA:
-  case L::CLASSEMENT:
-  case L::SIMILARITE:
-  case L::DEFAUTS:
-  case L::TEST:
-  case L::REMPLACE:
-  case L::EXCEPTION: return true;
-  default: return false;
-  }
+  return t->getCharPositionInLine() == 0 && internal::startsDeclaration(t->getType());
 }
 
 // After a syntax error, abandon the broken declaration: guessing inside it
