@@ -143,6 +143,21 @@ TEST(SneErrors, UnknownResourceCode) {
       << e;
 }
 
+// A sign in an SNE amount is refused: a resource paid out has its own list,
+// and a negative received amount would silently lower the resources.
+TEST(SneErrors, NegativeAmount) {
+  const std::string detail = edited(complete(), "<ns1:montant>140</ns1:montant>", "<ns1:montant>-140</ns1:montant>");
+  EXPECT_EQ(sneError(detail),
+            fmt::format("d.xml:{}: erreur: champ `ressources.ressources_mensuelles` : montant négatif « -140 » dans "
+                        "`montant` : le SNE donne des montants positifs (une ressource versée se déclare dans "
+                        "`listeRessourceVersee`) [élément {}/listeRessourceRecue/detailRessource[2]/montant]",
+                        where(detail, "<ns1:montant>-140"), kDemandeur));
+  const std::string fiscal =
+      edited(complete(), "<ns1:montantMoins2>20000</ns1:montantMoins2>", "<ns1:montantMoins2>-1</ns1:montantMoins2>");
+  EXPECT_NE(sneError(fiscal).find("montant négatif « -1 » dans `montantMoins2`"), std::string::npos)
+      << sneError(fiscal);
+}
+
 TEST(SneErrors, WrongType) {
   const std::string text =
       edited(complete(), "<ns1:nombreHabitant>5</ns1:nombreHabitant>", "<ns1:nombreHabitant>cinq</ns1:nombreHabitant>");

@@ -267,6 +267,14 @@ bool SneReader::amount(pugi::xml_node element, const std::string& path, num::Dec
                 fmt::format("montant invalide « {} » dans `{}` (attendu un nombre décimal avec un point, par "
                             "exemple 1650.00)",
                             detail::quoteForMessage(text), localName(element.name())));
+  // The SNE states amounts as magnitudes: a resource paid out is listed in
+  // listeRessourceVersee and subtracted here, a deficit is not a negative
+  // revenu fiscal. A sign would be counted twice, or turn a charge into income.
+  if (d->isNegative())
+    return fail(element, path,
+                fmt::format("montant négatif « {} » dans `{}` : le SNE donne des montants positifs (une ressource "
+                            "versée se déclare dans `listeRessourceVersee`)",
+                            detail::quoteForMessage(text), localName(element.name())));
   out = *d;
   return true;
 }
