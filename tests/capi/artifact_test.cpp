@@ -9,7 +9,10 @@
 
 #include "loge/loge.hpp"
 
+#include <llvm/Support/xxhash.h>
+
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -36,6 +39,20 @@ struct TempFile {
   ~TempFile() { std::remove(path.c_str()); }
   std::string path;
 };
+
+// The manifest's place in an artifact, and its digest's (compiler/jit/src/artifact.cpp).
+constexpr std::size_t kDigestAt = 16;
+std::size_t manifestAt(const std::string& object) { return object.find("LOGEART2"); }
+
+// `object` after an edit, with the digest written again as `loge compile`
+// would have: what the loader checks beyond the digest stays reachable.
+std::string resealed(std::string object) {
+  const std::size_t at = manifestAt(object) + kDigestAt;
+  std::memset(object.data() + at, 0, 8);
+  const std::uint64_t digest = llvm::xxHash64(llvm::StringRef(object));
+  std::memcpy(object.data() + at, &digest, sizeof digest);
+  return object;
+}
 
 loge_policy* loadArtifact(const std::string& path, loge_engine engine, loge_status expected = LOGE_OK,
                           std::string* message = nullptr) {
@@ -188,20 +205,40 @@ TEST(Artifact, BadArtifactsAreCleanErrors) {
     EXPECT_EQ(loadArtifact(path, LOGE_ENGINE_AUTO, LOGE_ERR_DATA), nullptr) << path;
   TempFile empty("empty.o", "");
   EXPECT_EQ(loadArtifact(empty.path, LOGE_ENGINE_AUTO, LOGE_ERR_DATA, &message), nullptr);
-  EXPECT_EQ(message, empty.path + " : ce n'est pas un fichier objet (attendu le NOM.o écrit par `loge compile`)");
+  EXPECT_EQ(message, empty.path +
+                         " : ce n'est pas un fichier objet, ou il est endommagé (attendu le NOM.o écrit par `loge "
+                         "compile`)");
   const std::string object = readAll(artifactPath("api_test.o"));
+  ASSERT_EQ(resealed(object), object) << "the digest is not computed as the test assumes";
   // Truncated anywhere: refused, never read out of bounds.
   for (std::size_t size : {std::size_t{64}, object.size() / 3, object.size() / 2, object.size() - 200}) {
     TempFile cut("cut.o", object.substr(0, size));
     EXPECT_EQ(loadArtifact(cut.path, LOGE_ENGINE_AUTO, LOGE_ERR_DATA), nullptr) << size;
   }
+  // One byte changed anywhere — machine code, parameter tables, the
+  // embedded policy, the symbol table — refused before any of it runs:
+  // such a change used to load, and could run wrong code.
+  const std::size_t manifest = manifestAt(object);
+  ASSERT_NE(manifest, std::string::npos);
+  for (std::size_t at :
+       {std::size_t{100}, object.size() / 10, object.size() / 4, manifest + 200, object.size() - 100}) {
+    std::string damaged = object;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x01);
+    TempFile damagedFile("damaged.o", damaged);
+    EXPECT_EQ(loadArtifact(damagedFile.path, LOGE_ENGINE_AUTO, LOGE_ERR_DATA, &message), nullptr) << at;
+    if (message.find("ce n'est pas un fichier objet") == std::string::npos) {
+      EXPECT_EQ(message, damagedFile.path +
+                             " : l'artefact est endommagé : son contenu ne correspond plus à l'empreinte que `loge "
+                             "compile` y a inscrite (fichier tronqué ou modifié depuis) ; recompilez la politique avec "
+                             "`loge compile`")
+          << at;
+    }
+  }
 
   // A manifest from an incompatible compiler: refused before any code runs.
-  const std::size_t manifest = object.find("LOGEART1");
-  ASSERT_NE(manifest, std::string::npos);
   std::string stale = object;
-  stale[manifest + 16] ^= 0x40; // the AOT ABI version
-  TempFile staleFile("stale.o", stale);
+  stale[manifest + 24] ^= 0x40; // the AOT ABI version
+  TempFile staleFile("stale.o", resealed(stale));
   EXPECT_EQ(loadArtifact(staleFile.path, LOGE_ENGINE_AUTO, LOGE_ERR_UNSUPPORTED, &message), nullptr);
   EXPECT_NE(message.find("recompilez la politique avec `loge compile`"), std::string::npos) << message;
   // …but its embedded policy still serves the interpreter.
@@ -215,7 +252,7 @@ TEST(Artifact, BadArtifactsAreCleanErrors) {
   ASSERT_NE(at, std::string::npos);
   std::string broken = object;
   broken.replace(at, keyword.size(), "cotatoin principale");
-  TempFile brokenFile("broken.o", broken);
+  TempFile brokenFile("broken.o", resealed(broken));
   loge_options* o = nullptr;
   ASSERT_EQ(loge_options_create(&o, nullptr), LOGE_OK);
   ErrorSlot e;

@@ -133,6 +133,10 @@ bool compileAheadOfTime(const ir::Program& program, const AotOptions& options, A
   }
   pm.run(module);
   artifact.object.assign(buffer.begin(), buffer.end());
+  if (!sealArtifact(artifact.object, manifestBytes)) {
+    why = "le manifeste de l'artefact est introuvable dans le fichier objet produit (bogue du compilateur)";
+    return false;
+  }
   artifact.header = internal::cHeader(program, layout, out, options.prefix, options.policyPath);
   return true;
 }

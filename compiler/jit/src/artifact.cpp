@@ -1,7 +1,8 @@
 // JIT stage: the manifest of an ahead-of-time artifact (artifact.h).
 //
 // Format (native byte order, like the parameter blob):
-//   "LOGEART1"  u64 total size (magic included)
+//   "LOGEART2"  u64 total size (magic included)
+//   u64 digest: xxHash64 of the whole object file with these 8 bytes zero
 //   u32 AOT ABI version
 //   strings (u32 length, bytes): Loge version, prefix, policy path, triple,
 //     cpu, features
@@ -17,15 +18,18 @@
 #include <llvm/Object/ObjectFile.h>
 #include <llvm/Support/Host.h>
 #include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/xxhash.h>
 #include <llvm/TargetParser/Triple.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace loge::jit {
 
 namespace {
 
-constexpr char kMagic[] = "LOGEART1";
+constexpr char kMagic[] = "LOGEART2";
+constexpr std::size_t kDigestAt = 16; // within the manifest
 // Far above any policy (16 Mio per file, 64 files), far below what could
 // exhaust memory when a damaged size is believed.
 constexpr std::uint64_t kMaxManifest = std::uint64_t{1} << 31;
@@ -71,7 +75,9 @@ bool parseManifest(const std::uint8_t* data, std::size_t size, ArtifactManifest&
   Reader in(data, size);
   char magic[8];
   std::uint64_t total = 0;
+  std::uint64_t digest = 0;
   if (!in.get(magic) || std::memcmp(magic, kMagic, 8) != 0 || !in.get(total) || total != size) return false;
+  in.get(digest);
   in.get(m.abiVersion);
   in.text(m.logeVersion);
   in.text(m.prefix);
@@ -91,6 +97,13 @@ bool parseManifest(const std::uint8_t* data, std::size_t size, ArtifactManifest&
   return in.ok() && !m.files.empty();
 }
 
+// The object's digest, its own 8 bytes (at `digestAt`) counted as zero.
+std::uint64_t objectDigest(const std::vector<std::uint8_t>& object, std::size_t digestAt) {
+  std::vector<std::uint8_t> copy(object);
+  std::fill_n(copy.begin() + static_cast<std::ptrdiff_t>(digestAt), 8, std::uint8_t{0});
+  return llvm::xxHash64(llvm::ArrayRef<std::uint8_t>(copy));
+}
+
 bool endsWith(llvm::StringRef s, llvm::StringRef suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -101,6 +114,7 @@ std::vector<std::uint8_t> writeManifest(const ArtifactManifest& m) {
   Writer w;
   for (int i = 0; i < 8; ++i) w.put(kMagic[i]);
   w.put(std::uint64_t{0}); // total size, set below
+  w.put(std::uint64_t{0}); // digest, set by sealArtifact once the object exists
   w.put(m.abiVersion);
   w.text(m.logeVersion);
   w.text(m.prefix);
@@ -119,12 +133,22 @@ std::vector<std::uint8_t> writeManifest(const ArtifactManifest& m) {
   return w.bytes;
 }
 
+bool sealArtifact(std::vector<std::uint8_t>& object, const std::vector<std::uint8_t>& manifest) {
+  auto at = std::search(object.begin(), object.end(), manifest.begin(), manifest.end());
+  if (at == object.end() || std::search(at + 1, object.end(), manifest.begin(), manifest.end()) != object.end())
+    return false;
+  const auto digestAt = static_cast<std::size_t>(at - object.begin()) + kDigestAt;
+  const std::uint64_t digest = objectDigest(object, digestAt);
+  std::memcpy(object.data() + digestAt, &digest, sizeof digest);
+  return true;
+}
+
 bool readArtifact(const std::vector<std::uint8_t>& object, ArtifactManifest& out, std::string& why) {
   llvm::StringRef bytes(reinterpret_cast<const char*>(object.data()), object.size());
   auto file = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes, "artefact"));
   if (!file) {
     llvm::consumeError(file.takeError());
-    why = "ce n'est pas un fichier objet (attendu le NOM.o écrit par `loge compile`)";
+    why = "ce n'est pas un fichier objet, ou il est endommagé (attendu le NOM.o écrit par `loge compile`)";
     return false;
   }
   const llvm::object::ObjectFile& obj = **file;
@@ -163,6 +187,18 @@ bool readArtifact(const std::vector<std::uint8_t>& object, ArtifactManifest& out
     ArtifactManifest m;
     if (!parseManifest(reinterpret_cast<const std::uint8_t*>(contents->data() + *offset), total, m)) continue;
     if (*name != m.prefix + "_manifest") continue;
+    // Machine code read back must be the code written: a byte changed on
+    // disk or in transfer would otherwise run, and answer wrongly or crash.
+    const auto digestAt =
+        static_cast<std::size_t>(reinterpret_cast<const std::uint8_t*>(contents->data()) + *offset - object.data()) +
+        kDigestAt;
+    std::uint64_t digest = 0;
+    std::memcpy(&digest, object.data() + digestAt, sizeof digest);
+    if (digest != objectDigest(object, digestAt)) {
+      why = "l'artefact est endommagé : son contenu ne correspond plus à l'empreinte que `loge compile` y a "
+            "inscrite (fichier tronqué ou modifié depuis) ; recompilez la politique avec `loge compile`";
+      return false;
+    }
     out = std::move(m);
     found = true;
     break;

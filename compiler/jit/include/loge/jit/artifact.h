@@ -33,13 +33,18 @@ struct ArtifactManifest {
   std::vector<std::pair<std::string, std::string>> files;
 };
 
-// The manifest's bytes ("LOGEART1", then its fields).
+// The manifest's bytes ("LOGEART2", then its fields), its digest zero.
 std::vector<std::uint8_t> writeManifest(const ArtifactManifest& manifest);
+
+// Writes the digest of `object` (the emitted object file) into its copy of
+// `manifest`, so that readArtifact refuses the object once any byte of it
+// changes. False when the manifest is not found exactly once.
+bool sealArtifact(std::vector<std::uint8_t>& object, const std::vector<std::uint8_t>& manifest);
 
 // Reads the manifest of an object file written by `loge compile`. Returns
 // false and sets `why` (French) when the bytes are not such an object (not
-// an object file, no manifest, a damaged one), or it was built for another
-// processor architecture. Does not check the layouts (see Engine::load).
+// an object file, no manifest, a damaged one, a digest that does not match
+// the bytes), or it was built for another processor architecture. Does not check the layouts (see Engine::load).
 bool readArtifact(const std::vector<std::uint8_t>& object, ArtifactManifest& out, std::string& why);
 
 // A fingerprint of everything the generated code assumes about its inputs
