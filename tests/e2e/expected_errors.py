@@ -51,6 +51,21 @@ for engine in ("both", "interp", "jit"):
         messages = [f.get("message") for f in suite.iter("failure")]
         check(messages == ['principale = erreur "n\'est pas publiée"'] * 2, f"{where}: JUnit messages {messages}")
 
+# A rule of a `pour logement` block, or `eligible`, in a test without a
+# logement: not evaluated, which the test says (it printed `non_evalue`, and
+# `attendu eligible` passed whatever the resources).
+p = subprocess.run([LOGE, "test", "regle-sans-logement.loge"], cwd=DIR, capture_output=True, text=True, timeout=120)
+check(p.returncode == 1, f"regle-sans-logement: exit {p.returncode}\n{p.stdout}{p.stderr}")
+for line in [
+    "    erreur d'évaluation : règle non évaluée : le bloc `acces` ne s'évalue que pour un logement (`pour logement`)"
+    " et aucun logement n'est donné ; ajoutez `logement { … }` au test",
+    "      (regle-sans-logement.loge:19:3)",
+    "    erreur d'évaluation : éligibilité non évaluée : le bloc `acces` ne s'évalue que pour un logement"
+    " (`pour logement`) et aucun logement n'est donné ; ajoutez `logement { … }` au test",
+    "      (regle-sans-logement.loge:20:15)",
+]:
+    check(line in p.stdout.splitlines(), f"regle-sans-logement: missing line\n{line}\n---\n{p.stdout}")
+
 for f in failures:
     print("ÉCHEC :", f)
 print(f"expected_errors : {len(failures)} échec(s)")

@@ -194,6 +194,12 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
             throw interp::EvalError{"le test ne donne pas de `demande`", x.range};
           if (!result) result = interp.evaluate(in);
           const interp::RuleResult& r = result->blocks[x.block][x.rule];
+          if (r.status == interp::RuleStatus::NotEvaluated)
+            throw interp::EvalError{
+                fmt::format("règle non évaluée : le bloc `{}` ne s'évalue que pour un logement (`pour logement`) et "
+                            "aucun logement n'est donné ; ajoutez `logement {{ … }}` au test",
+                            p.ruleBlocks[x.block].name),
+                x.range};
           std::string got = interp::ruleStatusName(r.status);
           if (got != x.status) {
             failures += fmt::format("    {}\n      attendu : {}\n      obtenu  : {}{}\n      ({})\n", x.text, x.status,

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace loge::interp::internal {
 
 using ir::Op;
@@ -311,7 +313,20 @@ Value Evaluator::evalOp(const ir::Expr& e) {
   }
   case Op::RubriqueTotal: return Value::decimal(cotation(e.index).rubriques[e.sub]);
   case Op::QuotaHypothetical: return evalQuotaHypothetical(e);
-  case Op::Eligible: return Value::boolean(eligible());
+  case Op::Eligible: {
+    // Without a logement, a `pour logement` block that may refuse is not
+    // evaluated: the demande is neither eligible nor ineligible, and a test
+    // asserting either would sign off an answer nobody computed.
+    if (in_.roles[static_cast<int>(ir::Role::Logement)].isAbsent())
+      for (const ir::RuleBlockDecl& b : p_.ruleBlocks)
+        if (b.forLogement &&
+            std::any_of(b.rules.begin(), b.rules.end(), [](const ir::RuleDecl& r) { return r.refusal; }))
+          fail(fmt::format("éligibilité non évaluée : le bloc `{}` ne s'évalue que pour un logement (`pour "
+                           "logement`) et aucun logement n'est donné ; ajoutez `logement {{ … }}` au test",
+                           b.name),
+               e.range);
+    return Value::boolean(eligible());
+  }
   case Op::QuotaGroupField: return evalQuotaGroupField(e);
   case Op::ClassementIds: return evalClassementIds(e);
   }
