@@ -66,6 +66,16 @@ for line in [
 ]:
     check(line in p.stdout.splitlines(), f"regle-sans-logement: missing line\n{line}\n---\n{p.stdout}")
 
+# A test dated outside the période de vigueur fails, as `loge run` refuses
+# that date, and says what the period is.
+p = subprocess.run([LOGE, "test", "hors-vigueur.loge"], cwd=DIR, capture_output=True, text=True, timeout=120)
+check(p.returncode == 1 and p.stdout.rstrip().endswith("1 passed, 1 failed"), f"hors-vigueur: exit {p.returncode}\n{p.stdout}")
+for line in [
+    "    la date du test (2024-06-30) est hors de la période de vigueur de la politique (du 2025-01-01 au 2025-12-31)",
+    "      (hors-vigueur.loge:13:1)",
+]:
+    check(line in p.stdout.splitlines(), f"hors-vigueur: missing line\n{line}\n---\n{p.stdout}")
+
 for f in failures:
     print("ÉCHEC :", f)
 print(f"expected_errors : {len(failures)} échec(s)")

@@ -143,10 +143,11 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
   if (!tc.date)
     return fmt::format("    le test ne donne pas de `date` : ajoutez par exemple `date 2025-06-30`\n      ({})\n",
                        location(c.sources, tc.range));
-  bool declared = p.vigueurFrom != num::Date::min();
-  if ((declared && *tc.date < p.vigueurFrom) || (p.vigueurTo && *p.vigueurTo < *tc.date))
-    return fmt::format("    la date du test ({}) est hors de la période de vigueur de la politique\n      ({})\n",
-                       tc.date->toString(), location(c.sources, tc.range));
+  // As `loge run` and `loge explain` refuse such a date: a test signs off
+  // what the policy computes while in force.
+  if (!inVigueur(p, *tc.date))
+    return fmt::format("    la date du test ({}) est hors de la période de vigueur de la politique ({})\n      ({})\n",
+                       tc.date->toString(), vigueurText(p), location(c.sources, tc.range));
   interp::Inputs in;
   in.date = *tc.date;
   std::map<std::uint32_t, std::vector<ir::DatedValue>> overrides;

@@ -40,13 +40,23 @@ std::optional<num::Date> evaluationDate(const ir::Program& p, const std::string&
   }
   auto d = parseDateOption(option);
   if (!d) return std::nullopt;
-  bool declared = p.vigueurFrom != num::Date::min();
-  if ((declared && *d < p.vigueurFrom) || (p.vigueurTo && *p.vigueurTo < *d)) {
-    fmt::print(stderr, "erreur : la date d'évaluation {} est hors de la période de vigueur de la politique (du {}{})\n",
-               d->toString(), p.vigueurFrom.toString(), p.vigueurTo ? " au " + p.vigueurTo->toString() : std::string());
+  if (!inVigueur(p, *d)) {
+    fmt::print(stderr, "erreur : la date d'évaluation {} est hors de la période de vigueur de la politique ({})\n",
+               d->toString(), vigueurText(p));
     return std::nullopt;
   }
   return d;
+}
+
+bool inVigueur(const ir::Program& p, num::Date d) {
+  bool declared = p.vigueurFrom != num::Date::min();
+  return !((declared && d < p.vigueurFrom) || (p.vigueurTo && *p.vigueurTo < d));
+}
+
+std::string vigueurText(const ir::Program& p) {
+  std::string to = p.vigueurTo ? p.vigueurTo->toString() : std::string();
+  if (p.vigueurFrom == num::Date::min()) return "jusqu'au " + to;
+  return "du " + p.vigueurFrom.toString() + (to.empty() ? "" : " au " + to);
 }
 
 std::string location(const SourceManager& sm, const SourceRange& r) {

@@ -159,5 +159,9 @@ std::optional<num::Date> parseDateOption(const std::string& text);
 // The evaluation date: --date, else the policy's start of effect…; prints
 // an error when the date is outside the policy's effective period.
 std::optional<num::Date> evaluationDate(const ir::Program& p, const std::string& option);
+// Whether `d` is in the policy's période de vigueur, and that period in
+// words ("du 2025-01-01 au 2025-12-31", "du 2025-01-01", "jusqu'au …").
+bool inVigueur(const ir::Program& p, num::Date d);
+std::string vigueurText(const ir::Program& p);
 
 } // namespace loge::driver
