@@ -45,6 +45,14 @@ CASES = [
                        "data/demandes.jsonl", "--attributions", "data/attributions.jsonl", D, "--json"], 0),
     ("position-sans-attributions", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes",
                                     "data/demandes.jsonl", D], 0),
+    # On 2025-04-01 the attributions decided later were not known: left out
+    # of the waiting time, and said so.
+    ("position-avant-attributions", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes",
+                                     "data/demandes.jsonl", "--attributions", "data/attributions.jsonl",
+                                     "--date=2025-04-01"], 0),
+    ("position-avant-attributions-json", ["position", "data/cal.loge", "--demande", "data/demande-p.json",
+                                          "--demandes", "data/demandes.jsonl", "--attributions",
+                                          "data/attributions.jsonl", "--date=2025-04-01", "--json"], 0),
     # Bad inputs: French errors, non-zero exits.
     ("err-logement-absent", ["rank", "data/cal.loge", "--logement", "data/absent.json", "--demandes",
                              "data/demandes.jsonl", D], 2),
@@ -75,6 +83,9 @@ CASES = [
     # The same demande twice would be ranked, and retained, twice.
     ("err-demande-en-double", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
                                "data/bad/demandes-doubles.jsonl", D], 2),
+    # …and in a position statement, it would push the demandeur down.
+    ("err-position-demande-en-double", ["position", "data/cal.loge", "--demande", "data/demande-p.json",
+                                        "--demandes", "data/bad/demandes-doubles.jsonl", D], 2),
     # `retenir logement.places` with -1 places: an evaluation error, not "nobody".
     ("err-retenir-negatif", ["rank", "data/bad/retenir-negatif.loge", "--logement",
                              "data/bad/logement-places-negatives.json", "--demandes", "data/demandes.jsonl", D], 3),

@@ -127,6 +127,10 @@ bool position(const ir::Program& p, const PositionRequest& req, PositionReport& 
       ++w.undated;
       continue;
     }
+    if (req.date < to.asDate()) {
+      ++w.later;
+      continue;
+    }
     if (to.asDate() < from.asDate()) {
       ++w.inconsistent;
       continue;

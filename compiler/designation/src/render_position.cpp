@@ -75,6 +75,9 @@ std::string positionText(const ir::Program& p, const SourceManager& sm, const Po
   if (w.undated + w.inconsistent > 0)
     out += fmt::format("   ({} similaire(s) non prise(s) en compte : date manquante ou incohérente.)\n",
                        w.undated + w.inconsistent);
+  if (w.later > 0)
+    out += fmt::format("   ({} similaire(s) attribuée(s) après le {} non prise(s) en compte.)\n", w.later,
+                       r.date.toFrench());
 
   out += "\n3. La position de votre demande parmi les demandes similaires\n";
   if (r.similar == 0) {
@@ -130,6 +133,7 @@ std::string positionJson(const ir::Program& p, const SourceManager& sm, const Po
   wait.set("attributions_similaires", Json::number(static_cast<std::int64_t>(w.similar)));
   wait.set("mesurees", Json::number(static_cast<std::int64_t>(w.measured)));
   wait.set("non_mesurees", Json::number(static_cast<std::int64_t>(w.undated + w.inconsistent)));
+  wait.set("posterieures", Json::number(static_cast<std::int64_t>(w.later)));
   wait.set("moyenne_mois", w.averageMonths ? Json::number(*w.averageMonths) : Json::null());
   wait.set("moyenne_jours", w.averageDays ? Json::number(*w.averageDays) : Json::null());
   wait.set("min_mois", w.measured ? Json::number(w.minMonths) : Json::null());

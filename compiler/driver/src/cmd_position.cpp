@@ -43,6 +43,8 @@ int runPosition(const PositionArgs& args, const Options& opts) {
   if (!readOne(p, *demandeStruct, args.demande, arena, req.demande)) return kDataError;
   ingest::Dataset demandes, attributions;
   if (int rc = readDemandes(p, *demandeStruct, args.demandes, args.input, arena, demandes); rc != kOk) return rc;
+  // As `loge rank`: a demande counted twice would push the demandeur down.
+  if (!checkDistinctIds(demandes, args.demandes, "la demande")) return kDataError;
   req.demandes = &demandes.records;
   if (!args.attributions.empty()) {
     auto s = roleStruct(p, ir::Role::Attribution, "position --attributions");

@@ -10,6 +10,8 @@
 // - Waiting time: over the attributions whose demande is similar, the time
 //   from the `attente de` date to the `à` date, in complete months
 //   (mois_entre) and days; the average is exact, rendered to a tenth.
+//   An attribution whose `à` date is after the statement's is left out:
+//   the statement is what was known at its date.
 #pragma once
 
 #include "loge/designation/designation.h"
@@ -34,6 +36,7 @@ struct WaitingTime {
   std::size_t measured = 0;     // …with both dates present and in order
   std::size_t undated = 0;      // …with a date absent
   std::size_t inconsistent = 0; // …ending before they start
+  std::size_t later = 0;        // …ending after the statement's date: not yet known then
   std::optional<num::Decimal> averageMonths, averageDays;
   std::int64_t minMonths = 0, maxMonths = 0;
 };
