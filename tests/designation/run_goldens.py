@@ -53,6 +53,16 @@ CASES = [
     ("position-avant-attributions-json", ["position", "data/cal.loge", "--demande", "data/demande-p.json",
                                           "--demandes", "data/demandes.jsonl", "--attributions",
                                           "data/attributions.jsonl", "--date=2025-04-01", "--json"], 0),
+    # An attribution of 2023, before the seuil's first value: it cannot stop
+    # the 2025 designation, nor a 2025 report; a report of every period
+    # names it.
+    ("rank-t3-quota-attribution-2023", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
+                                        "data/demandes.jsonl", "--attributions", "data/attributions-avec-2023.jsonl",
+                                        D], 0),
+    ("quota-2025-attribution-2023", ["quota", "data/cal.loge", "--attributions", "data/attributions-avec-2023.jsonl",
+                                     "--periode", "2025", "--date=2025-12-31"], 0),
+    ("err-quota-attribution-2023", ["quota", "data/cal.loge", "--attributions", "data/attributions-avec-2023.jsonl",
+                                    "--date=2025-12-31"], 3),
     # Bad inputs: French errors, non-zero exits.
     ("err-logement-absent", ["rank", "data/cal.loge", "--logement", "data/absent.json", "--demandes",
                              "data/demandes.jsonl", D], 2),

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace loge::designation {
@@ -83,7 +84,12 @@ QuotaReport computeQuotas(const ir::Program& p, const std::vector<interp::Value>
   for (std::uint32_t q = 0; q < p.quotas.size(); ++q) {
     QuotaReport::Entry e;
     e.quota = q;
-    for (interp::QuotaGroup& g : interp.quotaGroups(q, attributions, date)) {
+    // With --periode, the attributions of unrelated periods are not
+    // evaluated: a year outside the parameters' dates does not stop the
+    // report of another.
+    std::function<bool(const std::string&)> keep;
+    if (period) keep = [&](const std::string& label) { return period->matches(label) || period->within(label); };
+    for (interp::QuotaGroup& g : interp.quotaGroups(q, attributions, date, nullptr, keep)) {
       if (!period || period->matches(g.period))
         e.groups.push_back(std::move(g));
       else if (period->within(g.period) &&

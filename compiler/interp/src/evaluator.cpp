@@ -215,6 +215,7 @@ Value Evaluator::evalOp(const ir::Expr& e) {
   case Op::DateSubDuration: {
     num::Date d = eval(*e.a).asDate();
     std::int64_t n = eval(*e.b).i;
+    const std::int64_t written = n;
     if (e.op == Op::DateSubDuration) {
       if (n == INT64_MIN) fail("durée hors limites", e.range);
       n = -n;
@@ -226,11 +227,16 @@ Value Evaluator::evalOp(const ir::Expr& e) {
       // Under `dates : erreur` a missing day is the likely cause; with an
       // end-of-month rule, only the calendar's range (years 1 to 9999) is.
       if (s == num::Status::InvalidDate && e.b->type->durationUnit == ir::DurationUnit::Months &&
-          p_.endOfMonth == num::EndOfMonth::Error)
-        fail(fmt::format("le jour {} n'existe pas dans le mois d'arrivée ; déclarez `dates : fin de mois` ou `dates : "
+          p_.endOfMonth == num::EndOfMonth::Error) {
+        // Within range here: the month reached is a real one, only its day is missing.
+        const num::YearMonthDay from = d.ymd();
+        const std::int64_t month = from.year * 12LL + (from.month - 1) + n;
+        fail(fmt::format("{} {} {} mois : le {} {} {} n'existe pas ; déclarez `dates : fin de mois` ou `dates : "
                          "début du mois suivant` dans l'en-tête",
-                         d.toString()),
+                         d.toString(), e.op == Op::DateSubDuration ? "−" : "+", written, from.day,
+                         num::frenchMonth(static_cast<int>(month % 12) + 1), month / 12),
              e.range);
+      }
       failStatus(s, e.range, "calcul de date");
     }
     return Value::dateValue(out);

@@ -4,6 +4,7 @@
 
 #include "loge/interp/interp.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -96,7 +97,8 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
                                            const std::vector<Value>& attributions, num::Date asOf,
                                            const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
                                            const Value* extra, std::optional<num::Date> onlyUpTo,
-                                           Observer* observer = nullptr);
+                                           Observer* observer = nullptr,
+                                           const std::function<bool(const std::string& period)>& keepPeriod = {});
 
 // The hypothetical attribution of a candidate to the logement (P3 §6).
 Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& arena);

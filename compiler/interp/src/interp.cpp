@@ -79,8 +79,10 @@ Value Interpreter::evaluateExpr(const ir::Expr& e, const Inputs& in, Arena& aren
 
 std::vector<QuotaGroup>
 Interpreter::quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
-                         const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides) const {
-  return internal::computeQuotaGroups(program_, quota, attributions, asOf, overrides, nullptr, std::nullopt);
+                         const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
+                         const std::function<bool(const std::string& period)>& keepPeriod) const {
+  return internal::computeQuotaGroups(program_, quota, attributions, asOf, overrides, nullptr, std::nullopt, nullptr,
+                                      keepPeriod);
 }
 
 Ranking Interpreter::rank(std::uint32_t index, const std::vector<Value>& candidates, const Inputs& in,

@@ -51,6 +51,14 @@ std::string keyText(const Value& v) {
   default: return "?";
   }
 }
+// The attribution's `id` field, if it has a text one.
+std::string attributionId(const ir::Program& p, const Value& a) {
+  if (a.tag != Tag::Record) return "";
+  int f = p.structs[a.rec->structIndex].fieldIndex("id");
+  if (f < 0) return "";
+  const Value& v = a.rec->fields[static_cast<std::size_t>(f)];
+  return v.tag == Tag::Text ? *v.text : "";
+}
 } // namespace
 
 void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Evaluator& targetEval) {
@@ -111,7 +119,8 @@ void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Ev
 std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t quota,
                                            const std::vector<Value>& attributions, num::Date asOf,
                                            const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides,
-                                           const Value* extra, std::optional<num::Date> onlyUpTo, Observer* observer) {
+                                           const Value* extra, std::optional<num::Date> onlyUpTo, Observer* observer,
+                                           const std::function<bool(const std::string& period)>& keepPeriod) {
   const ir::QuotaDecl& q = p.quotas[quota];
   std::map<GroupKey, QuotaGroup> groups;
   Arena arena;
@@ -127,6 +136,8 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     if (anchor.isAbsent()) return;
     num::Date at = anchor.asDate();
     if (onlyUpTo && *onlyUpTo < at) return;
+    const std::string period = num::periodLabel(at, periodKind(q.period));
+    if (keepPeriod && !keepPeriod(period)) return;
     // Inside the population and qualifying conditions, date_évaluation is the anchor.
     Inputs atAnchor = in;
     atAnchor.date = at;
@@ -134,7 +145,7 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     Evaluator::Frame frame(ev, q.slotCount + 1);
     if (q.population && !ev.eval(*q.population).b) return;
     GroupKey key;
-    key.period = num::periodLabel(at, periodKind(q.period));
+    key.period = period;
     std::vector<Value> keyValues;
     for (const auto& s : q.scopeValues) {
       keyValues.push_back(ev.eval(*s));
@@ -150,7 +161,18 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     ++g.effectif;
     if (ev.eval(*q.qualifying).b) ++g.nombre;
   };
-  for (const Value& a : attributions) count(a);
+  for (std::size_t i = 0; i < attributions.size(); ++i) {
+    try {
+      count(attributions[i]);
+    } catch (EvalError& e) {
+      // The policy's place alone does not say which of thousands of
+      // attributions has the date or value the expression cannot take.
+      std::string id = attributionId(p, attributions[i]);
+      e.message += id.empty() ? fmt::format(" (attribution n° {})", i + 1)
+                              : fmt::format(" (attribution « {} », n° {})", id, i + 1);
+      throw;
+    }
+  }
   if (extra) count(*extra);
   std::vector<QuotaGroup> out;
   for (auto& [k, g] : groups) {
@@ -203,15 +225,18 @@ std::optional<QuotaGroup> envisagedGroup(const ir::Program& p, std::uint32_t quo
   Evaluator ev(p, in, arena);
   Evaluator::Frame frame(ev, q.slotCount + 1);
   if (q.population && !ev.eval(*q.population).b) return std::nullopt;
-  // The candidate's group, counting this period's attributions up to
-  // date_évaluation.
-  static const std::vector<Value> none;
-  std::vector<QuotaGroup> groups = computeQuotaGroups(p, quota, base.attributions ? *base.attributions : none,
-                                                      base.date, base.overrides, nullptr, base.date, base.observer);
   std::vector<std::string> want;
   for (const auto& s : q.scopeValues) want.push_back(keyText(ev.eval(*s)));
   Value anchor = ev.eval(*q.anchor);
   std::string period = anchor.isAbsent() ? "" : num::periodLabel(anchor.asDate(), periodKind(q.period));
+  // The candidate's group, counting this period's attributions up to
+  // date_évaluation: those of other periods are not evaluated (an
+  // attribution of a year the policy's parameters do not cover cannot
+  // stop this year's designation).
+  static const std::vector<Value> none;
+  std::vector<QuotaGroup> groups =
+      computeQuotaGroups(p, quota, base.attributions ? *base.attributions : none, base.date, base.overrides, nullptr,
+                         base.date, base.observer, [&](const std::string& label) { return label == period; });
   for (QuotaGroup& g : groups) {
     if (g.period != period) continue;
     std::vector<std::string> keys;

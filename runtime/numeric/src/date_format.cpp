@@ -13,6 +13,8 @@ constexpr const char* kFrenchMonths[12] = {"janvier", "février", "mars",      "
 
 } // namespace
 
+const char* frenchMonth(int month) { return kFrenchMonths[(month - 1 + 12) % 12]; }
+
 std::string Date::toString() const {
   const YearMonthDay v = ymd();
   char buf[32];
@@ -25,7 +27,7 @@ std::string Date::toFrench() const {
   // French writes the first day of a month as an ordinal: « 1er ».
   std::string s = v.day == 1 ? "1er" : std::to_string(v.day);
   s += ' ';
-  s += kFrenchMonths[(v.month - 1) % 12];
+  s += frenchMonth(v.month);
   s += ' ';
   s += std::to_string(v.year);
   return s;

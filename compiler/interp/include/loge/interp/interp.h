@@ -10,6 +10,7 @@
 #include "loge/interp/value.h"
 #include "loge/ir/program.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -148,10 +149,13 @@ public:
 
   // Groups the attributions per period and scope and computes each group's
   // figures. `asOf`: evaluation date (targets' parameters, hypothetical
-  // attribution). Throws EvalError.
-  std::vector<QuotaGroup>
-  quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
-              const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr) const;
+  // attribution). `keepPeriod`, when given, says which periods ("2025",
+  // "2025-S1"…) are wanted: the attributions of the others are left out
+  // before their conditions are evaluated. Throws EvalError, whose message
+  // names the attribution that could not be evaluated.
+  std::vector<QuotaGroup> quotaGroups(std::uint32_t quota, const std::vector<Value>& attributions, num::Date asOf,
+                                      const std::map<std::uint32_t, std::vector<ir::DatedValue>>* overrides = nullptr,
+                                      const std::function<bool(const std::string& period)>& keepPeriod = {}) const;
 
   // Orders the candidates for the logement in `in.roles` per classement
   // `index`. Throws EvalError.

@@ -40,6 +40,9 @@ struct YearMonthDay {
   int day;   // 1..31
 };
 
+// "janvier" … "décembre" (month 1..12).
+const char* frenchMonth(int month);
+
 class Date {
 public:
   constexpr Date() = default;
