@@ -226,11 +226,12 @@ Value Evaluator::evalOp(const ir::Expr& e) {
     if (s != num::Status::Ok) {
       // Under `dates : erreur` a missing day is the likely cause; with an
       // end-of-month rule, only the calendar's range (years 1 to 9999) is.
+      const num::YearMonthDay from = d.ymd();
+      const bool near = n > -200000 && n < 200000; // beyond, no month of the calendar is reached
+      const std::int64_t month = near ? from.year * 12 + (from.month - 1) + n : 0;
+      const bool monthExists = month >= 12 && month < 10000 * 12;
       if (s == num::Status::InvalidDate && e.b->type->durationUnit == ir::DurationUnit::Months &&
-          p_.endOfMonth == num::EndOfMonth::Error) {
-        // Within range here: the month reached is a real one, only its day is missing.
-        const num::YearMonthDay from = d.ymd();
-        const std::int64_t month = from.year * 12LL + (from.month - 1) + n;
+          p_.endOfMonth == num::EndOfMonth::Error && monthExists && from.day > 28) {
         fail(fmt::format("{} {} {} mois : le {} {} {} n'existe pas ; déclarez `dates : fin de mois` ou `dates : "
                          "début du mois suivant` dans l'en-tête",
                          d.toString(), e.op == Op::DateSubDuration ? "−" : "+", written, from.day,
