@@ -119,6 +119,35 @@ TEST(SneErrors, FieldsNotCarriedNeedTheOption) {
                         where(complete(), "<ns1:demandeur>"), kDemandeur));
 }
 
+// A comment, a CDATA section or a processing instruction inside a value is
+// legal XML: the value is the whole text around it (the first part alone,
+// 20 for 20 000, was read before).
+TEST(Sne, ValueSplitByCommentOrCdata) {
+  const ir::Program& p = standardProgram();
+  for (const std::string& value :
+       {std::string("20<!-- x -->000"), std::string("20<![CDATA[0]]>00"), std::string("2<?pi x?>0000")}) {
+    interp::Arena arena;
+    ReadResult r =
+        readSneString(arena, edited(complete(), "<ns1:montantMoins2>20000<", "<ns1:montantMoins2>" + value + "<"));
+    ASSERT_TRUE(r.ok) << value << "\n" << r.rendered();
+    EXPECT_EQ(decimalAt(p, r.data.records[0], "ressources.revenu_fiscal_n2"), "20000") << value;
+  }
+}
+
+// A numeric character reference must name a character XML allows: a NUL
+// cut the text, a surrogate wrote invalid UTF-8, a huge number wrapped.
+TEST(SneErrors, CharacterReferences) {
+  for (const char* ref : {"&#0;", "&#x1B;", "&#xD800;", "&#x110000;", "&#99999999999999999999;", "&#x;"}) {
+    const std::string text = edited(complete(), "Dupont", std::string("Dup") + ref + "ont");
+    EXPECT_EQ(sneError(text),
+              fmt::format("d.xml:{}: erreur: référence de caractère « {} » invalide : elle ne désigne pas un caractère "
+                          "permis en XML (les caractères de contrôle sont refusés)",
+                          where(text, ref), ref));
+  }
+  interp::Arena arena;
+  EXPECT_TRUE(readSneString(arena, edited(complete(), "Dupont", "Dup&#x6F;&#110;t")).ok);
+}
+
 TEST(SneErrors, UnknownCode) {
   const std::string text =
       edited(complete(), "<ns1:situationFamiliale code=\"M\"/>", "<ns1:situationFamiliale code=\"Z\"/>");

@@ -22,6 +22,8 @@
 #include "tree.h"
 
 #include <fmt/format.h>
+
+#include <cctype>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -71,6 +73,23 @@ public:
   pugi::xml_node parent;
 };
 
+// An element's text: every character-data and CDATA part, in order.
+// pugixml's child_value() gives the first part only, so `20<!-- x -->000`
+// read as 20 (a comment splits the text in two).
+std::string valueOf(pugi::xml_node element) {
+  std::string out;
+  for (pugi::xml_node part : element.children())
+    if (part.type() == pugi::node_pcdata || part.type() == pugi::node_cdata) out += part.value();
+  return out;
+}
+
+// Whether `code` is a character XML 1.0 allows in a document (its `Char`
+// production), control characters but tab and newlines excluded.
+bool xmlChar(std::uint32_t code) {
+  return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+         (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}
+
 class SneReader {
 public:
   SneReader(const ir::Program& program, std::uint32_t structIndex, const std::string& name, const ReadOptions& options,
@@ -104,7 +123,7 @@ private:
     locate(element, line, column);
     return Node::leaf(std::move(text), line, column, origin(element));
   }
-  Node textOf(pugi::xml_node element) const { return leaf(element, trimmed(element.child_value())); }
+  Node textOf(pugi::xml_node element) const { return leaf(element, trimmed(valueOf(element))); }
   bool code(pugi::xml_node element, const detail::CodeTable& table, const std::string& path, Node& out);
   bool amount(pugi::xml_node element, const std::string& path, num::Decimal& out);
   Node objectAt(pugi::xml_node element) const {
@@ -260,7 +279,7 @@ bool SneReader::code(pugi::xml_node element, const detail::CodeTable& table, con
 }
 
 bool SneReader::amount(pugi::xml_node element, const std::string& path, num::Decimal& out) {
-  const std::string text = trimmed(element.child_value());
+  const std::string text = trimmed(valueOf(element));
   const std::optional<num::Decimal> d = num::Decimal::parse(text);
   if (!d)
     return fail(element, path,
@@ -356,7 +375,7 @@ bool SneReader::resources(const Children& c, const std::string& path, Money& mon
       if (!one(fc, y.yearElement, false, y.field, yearAt) || !one(fc, y.amountElement, false, y.field, amountAt))
         return false;
       if (yearAt) {
-        const std::string year = trimmed(yearAt.child_value());
+        const std::string year = trimmed(valueOf(yearAt));
         // The incomes of the demandeur and the co-titulaire are added: they
         // must be those of the same year.
         if (!y.year->empty() && *y.year != year)
@@ -693,6 +712,26 @@ bool SneReader::read(std::string_view text) {
           return at(i, fmt::format("référence d'entité « &{}; » inconnue : seules &amp; &lt; &gt; &quot; &apos; et "
                                    "les références numériques sont acceptées",
                                    detail::quoteForMessage(name.substr(0, 40))));
+        if (name[0] == '#') {
+          // pugixml decodes any number, even one that is no character
+          // (&#0; cut the text, &#xD800; wrote invalid UTF-8).
+          const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+          const std::string_view digits = name.substr(hex ? 2 : 1);
+          std::uint32_t code = 0;
+          bool valid = !digits.empty() && digits.size() <= 8;
+          for (char d : digits) {
+            const int v = std::isdigit(static_cast<unsigned char>(d)) ? d - '0'
+                          : hex && std::isxdigit(static_cast<unsigned char>(d))
+                              ? std::tolower(static_cast<unsigned char>(d)) - 'a' + 10
+                              : -1;
+            valid = valid && v >= 0;
+            if (valid) code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+          }
+          if (!valid || !xmlChar(code))
+            return at(i, fmt::format("référence de caractère « &{}; » invalide : elle ne désigne pas un caractère "
+                                     "permis en XML (les caractères de contrôle sont refusés)",
+                                     detail::quoteForMessage(name.substr(0, 40))));
+        }
       }
       ++i;
       continue;
