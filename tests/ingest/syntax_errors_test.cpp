@@ -87,6 +87,20 @@ TEST(SyntaxErrors, Strings) {
             {R"({"id": "\ud800\u0041"})", "séquence \\u invalide (première moitié d'une paire UTF-16 isolée)", 9},
             {R"({"id": "\udc00"})", "séquence \\u invalide (seconde moitié d'une paire UTF-16 isolée)", 9},
         });
+  // Escaped, a control character is valid JSON but still not text: a NUL
+  // cut the outputs that show the id.
+  check(
+      s, s.logement,
+      {
+          {R"({"id": "L\u0000"})",
+           "caractère de contrôle U+0000 (\\u0000) dans un texte : les textes des données n'en contiennent pas", 10,
+           false},
+          {R"({"id": "\u001b[31m"})",
+           "caractère de contrôle U+001B (\\u001b) dans un texte : les textes des données n'en contiennent pas", 9,
+           false},
+          {R"({"id": "L\b"})",
+           "caractère de contrôle U+0008 (\\b) dans un texte : les textes des données n'en contiennent pas", 10, false},
+      });
 }
 
 TEST(SyntaxErrors, NotUtf8) {

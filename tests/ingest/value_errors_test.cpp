@@ -230,8 +230,8 @@ TEST_F(ValueErrors, LongValuesAreCutInMessages) {
       readFailure(s, s.demande, replaced(kDemande, R"("nb_adultes": 2)", "\"nb_adultes\": \"" + longText + "\""));
   EXPECT_EQ(e.message, "attendu un entier, trouvé le texte \"" + std::string(40, 'x') + "…\"");
   const IngestError ctl =
-      readFailure(s, s.demande, replaced(kDemande, R"("nb_adultes": 2)", R"("nb_adultes": "a\"\n\u0001")"));
-  EXPECT_EQ(ctl.message, R"(attendu un entier, trouvé le texte "a\"\n\u0001")");
+      readFailure(s, s.demande, replaced(kDemande, R"("nb_adultes": 2)", R"("nb_adultes": "a\"\n\u0009")"));
+  EXPECT_EQ(ctl.message, R"(attendu un entier, trouvé le texte "a\"\n\t")");
 }
 
 } // namespace

@@ -204,8 +204,12 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
     case '"': out += '"'; break;
     case '\\': out += '\\'; break;
     case '/': out += '/'; break;
-    case 'b': out += '\b'; break;
-    case 'f': out += '\f'; break;
+    case 'b':
+    case 'f':
+      return failWithPath(i, "",
+                          fmt::format("caractère de contrôle U+{:04X} (\\{}) dans un texte : les textes des données "
+                                      "n'en contiennent pas",
+                                      e == 'b' ? 8 : 12, e));
     case 'n': out += '\n'; break;
     case 'r': out += '\r'; break;
     case 't': out += '\t'; break;
@@ -234,6 +238,13 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         next += 6;
       }
+      // Escaped or not, a control character is not text: a NUL cut every
+      // output that shows the text, an escape sequence reached terminals.
+      if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+        return failWithPath(i, "",
+                            fmt::format("caractère de contrôle U+{:04X} (\\u{:04x}) dans un texte : les textes des "
+                                        "données n'en contiennent pas",
+                                        static_cast<unsigned>(cp), static_cast<unsigned>(cp)));
       appendUtf8(out, cp);
       i = next;
       continue;
