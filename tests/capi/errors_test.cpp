@@ -128,6 +128,8 @@ TEST_F(Errors, SettersCheckPathsTypesAndValues) {
   EXPECT_EQ(loge_record_set_text(record, "id..x", "x", &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_record_set_text(record, "id.x", "x", &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_record_set_text(record, "id", "\xc3(", &e), LOGE_ERR_ARGUMENT);
+  EXPECT_EQ(loge_record_set_text(record, "id", "a\x1b[31m", &e), LOGE_ERR_ARGUMENT);
+  EXPECT_EQ(e.message(), "champ `id` : caractère de contrôle U+001B dans le texte");
   EXPECT_EQ(loge_record_append(record, "id", nullptr, &e), LOGE_ERR_ARGUMENT);
   // Failed setters leave the record as it was.
   const char* json = nullptr;

@@ -271,7 +271,7 @@ RecordGenerator::RecordGenerator(const ir::Program& program, Harvest harvest, Ge
             "日本語",
             "z",
             "ZZ",
-            std::string("a\0b", 3)};
+            "a\tb"}; // a tab: the one control character, with line breaks, that texts may hold
   for (const auto& t : harvest_.texts)
     if (std::find(texts_.begin(), texts_.end(), t) == texts_.end()) texts_.push_back(t);
   if (options_.anchors.empty()) options_.anchors.push_back(*num::Date::fromYmd(2025, 6, 30));

@@ -113,6 +113,28 @@ case("évaluation : division par zéro",
      3, "division par zéro", "1 demande(s) sur 2")
 case("option inconnue", ["run", "--nimporte"], 64)
 
+# --- outputs: a write that fails is an error; an output is never an input.
+ok_demandes = demandes(json.dumps(GOOD))
+if os.path.exists("/dev/full"):
+    case("--sortie sur un disque plein", base + [ok_demandes, "--sortie", "/dev/full"], 64, "impossible d'écrire")
+    p = subprocess.run(" ".join([LOGE] + base + [ok_demandes]) + " > /dev/full", shell=True, capture_output=True,
+                       text=True, timeout=60)
+    if p.returncode != 64 or "sortie standard" not in p.stderr:
+        failures.append("sortie standard pleine : exit %d\n%s" % (p.returncode, p.stderr))
+    if not os.path.exists("/dev/full") or os.path.isfile("/dev/full"):
+        failures.append("--sortie /dev/full a remplacé le périphérique par un fichier")
+copy = write("entree.jsonl", json.dumps(GOOD) + "\n")
+case("--sortie égale à l'entrée", base + [copy, "--sortie", copy], 64, "est aussi un fichier d'entrée")
+if open(copy).read() != json.dumps(GOOD) + "\n":
+    failures.append("--sortie égale à l'entrée : l'entrée a été modifiée")
+# `loge fmt` through a symbolic link formats the file it points to, and the link stays.
+target = write("vraie.loge", 'politique "x"\ndéfinition   a : entier = 1\n')
+link = os.path.join(tmp, "lien.loge")
+os.symlink(target, link)
+case("fmt d'un lien symbolique", ["fmt", link], 0, stream="stdout")
+if not os.path.islink(link) or "définition a : entier = 1" not in open(target).read():
+    failures.append("fmt d'un lien : le lien est remplacé ou sa cible pas formatée")
+
 if failures:
     print("\n\n".join(failures))
     sys.exit(1)

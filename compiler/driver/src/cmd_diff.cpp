@@ -163,6 +163,13 @@ int runDiff(const DiffArgs& args, const Options& opts) {
   if (!sameDemande) report.notes.push_back("le schéma de la demande diffère entre les deux versions");
   if (!sameLogement) report.notes.push_back("le schéma du logement diffère entre les deux versions");
   std::string text = format == "json" ? impact::renderJson(report) : impact::renderMarkdown(report);
+  if (!args.output.empty() && sameFile(args.output, {args.before, args.after, args.demandes, args.logement})) {
+    fmt::print(stderr,
+               "erreur : --sortie « {} » est aussi un fichier d'entrée : le rapport le remplacerait ; "
+               "choisissez un autre fichier\n",
+               args.output);
+    return kUsageError;
+  }
   if (args.output.empty()) {
     fmt::print("{}", text);
   } else if (!writeFileAtomically(args.output, text)) {

@@ -34,22 +34,10 @@ int runFmt(const std::vector<std::string>& files, bool check, const Options& opt
       status = kPolicyError;
       continue;
     }
-    // Write next to the file, then rename: never leave a half-written policy.
-    std::string tmp = f + ".loge-fmt.tmp";
-    {
-      std::ofstream out(tmp, std::ios::binary);
-      out << *formatted;
-      if (!out) {
-        fmt::print(stderr, "erreur : impossible d'écrire « {} »\n", tmp);
-        status = kPolicyError;
-        continue;
-      }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, f, ec);
-    if (ec) {
-      fmt::print(stderr, "erreur : impossible de remplacer « {} » : {}\n", f, ec.message());
-      std::filesystem::remove(tmp, ec);
+    // Never a half-written policy; through a symbolic link, the file it
+    // points to (the link stays).
+    if (!writeFileAtomically(f, *formatted)) {
+      fmt::print(stderr, "erreur : impossible de réécrire « {} »\n", f);
       status = kPolicyError;
       continue;
     }

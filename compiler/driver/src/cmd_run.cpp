@@ -28,6 +28,13 @@ int runRun(const RunArgs& args, const Options& opts) {
     fmt::print(stderr, "erreur : format de sortie inconnu « {} » (json ou compact)\n", args.format);
     return kUsageError;
   }
+  if (!args.output.empty() && sameFile(args.output, {args.policy, args.demandes, args.logement})) {
+    fmt::print(stderr,
+               "erreur : --sortie « {} » est aussi un fichier d'entrée : les résultats le remplaceraient ; "
+               "choisissez un autre fichier\n",
+               args.output);
+    return kUsageError;
+  }
   auto c = compile(args.policy, opts, /*quietWarnings=*/true);
   if (!c) return kPolicyError;
   const ir::Program& p = *c->program;
@@ -97,14 +104,13 @@ int runRun(const RunArgs& args, const Options& opts) {
     engine->evaluate(flat, logement.isAbsent() ? nullptr : flatLogement.at(0), *date, outs, failed);
   };
   std::FILE* out = stdout;
-  std::string tmp;
+  OutputFile file;
   if (!args.output.empty()) {
-    tmp = args.output + ".tmp";
-    out = std::fopen(tmp.c_str(), "wb");
-    if (!out) {
-      fmt::print(stderr, "erreur : impossible d'écrire « {} »\n", tmp);
+    if (!file.open(args.output)) {
+      fmt::print(stderr, "erreur : impossible d'écrire « {} »\n", args.output);
       return kUsageError;
     }
+    out = file.get();
   }
   std::size_t failedCount = 0;
   std::map<std::string, std::size_t> reasons;
@@ -137,12 +143,8 @@ int runRun(const RunArgs& args, const Options& opts) {
     std::fwrite(line.data(), 1, line.size(), out);
   }
   if (out != stdout) {
-    bool ok = std::fclose(out) == 0;
-    std::error_code ec;
-    if (ok) std::filesystem::rename(tmp, args.output, ec);
-    if (!ok || ec) {
+    if (!file.close()) {
       fmt::print(stderr, "erreur : impossible d'écrire « {} »\n", args.output);
-      std::filesystem::remove(tmp, ec);
       return kUsageError;
     }
   } else {

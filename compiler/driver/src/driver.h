@@ -132,9 +132,30 @@ struct DiffArgs {
 };
 int runDiff(const DiffArgs& args, const Options& opts);
 
-// Writes `content` to `path` through a temporary file renamed into place, so
-// that no partial file is left behind; false when it cannot.
+// A file being written. A regular file (or a new one) is written next to
+// itself and renamed into place on close, so that no reader sees half of
+// it; a symbolic link is followed (the link stays); anything else — a
+// terminal, /dev/stdout, a pipe — is written directly (renaming over a
+// device would replace it).
+class OutputFile {
+public:
+  bool open(const std::string& path); // false when it cannot be created
+  std::FILE* get() const { return file_; }
+  // Flushes and closes; false (and nothing replaced) when any write failed.
+  bool close();
+  ~OutputFile();
+
+private:
+  std::FILE* file_ = nullptr;
+  std::string target_, tmp_;
+};
+
+// Writes `content` to `path` as OutputFile does; false when it cannot.
 bool writeFileAtomically(const std::string& path, const std::string& content);
+
+// Whether `output` names the same file as one of `inputs` (which it would
+// overwrite).
+bool sameFile(const std::string& output, const std::vector<std::string>& inputs);
 
 struct RankArgs {
   std::string policy, logement, demandes, date, attributions, classement, candidature, engine = "auto";

@@ -8,6 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cstdio>
+
 #include <pthread.h>
 #include <unistd.h>
 
@@ -232,7 +234,7 @@ int main(int argc, char** argv) {
                      : compilation == "auto" ? Compilation::Auto
                                              : Compilation::Optimised;
 
-  return runWithLargeStack([&]() -> int {
+  const int status = runWithLargeStack([&]() -> int {
     if (*check) return runCheck(checkFiles, opts);
     if (*runCmd) return runRun(run, opts);
     if (*explainCmd) return runExplain(explain, opts);
@@ -249,4 +251,11 @@ int main(int argc, char** argv) {
     if (*diffCmd) return runDiff(diff, opts);
     return kUsageError;
   });
+  // A full disk or a closed pipe must not pass for a run whose results
+  // were written: CI would keep a truncated report.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    fmt::print(stderr, "erreur : impossible d'écrire la sortie standard (disque plein, tube fermé ?)\n");
+    return status == kOk ? kUsageError : status;
+  }
+  return status;
 }

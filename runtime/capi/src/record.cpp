@@ -288,6 +288,10 @@ LOGE_API loge_status loge_record_set_text(loge_record* record, const char* path,
       if (type->kind != ir::TypeKind::Text) typeMismatch(r, path, t.type, "un texte");
       std::string text = nonNull(value, "value");
       if (loge::findInvalidUtf8(text)) fail(LOGE_ERR_ARGUMENT, fmt::format("champ `{}` : texte non UTF-8", path));
+      // As in data files: a control character (an escape sequence…) is not text.
+      for (unsigned char c : text)
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          fail(LOGE_ERR_ARGUMENT, fmt::format("champ `{}` : caractère de contrôle U+{:04X} dans le texte", path, c));
       *t.node = text;
     });
   });
