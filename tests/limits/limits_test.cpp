@@ -18,6 +18,7 @@
 #include "loge/sema/check.h"
 #include "loge/syntax/parse.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -151,6 +152,29 @@ TEST(Limits, HugeChainIsRefusedWithoutQuadraticWork) {
     EXPECT_FALSE(c->program);
     EXPECT_NE(c->rendered().find("[E0110]"), std::string::npos);
   });
+}
+
+// 40 000 unknown names among 40 000 declarations: past the 100th error no
+// suggestion is searched (each searched every declaration: minutes), and
+// E0003 says how many errors were not shown.
+TEST(Limits, ManyUnknownNamesWithoutQuadraticWork) {
+  std::string text = kHead;
+  for (int i = 0; i < 40000; ++i) text += fmt::format("définition v{} : entier = x{}\n", i, i);
+  auto c = checkText(text);
+  EXPECT_FALSE(c->program);
+  EXPECT_EQ(c->diags.errorCount(), DiagnosticEngine::kMaxErrors);
+  EXPECT_NE(c->rendered().find("trop d'erreurs : 39900 autres non affichées [E0003]"), std::string::npos);
+  EXPECT_EQ(summary(c->diags.diagnostics()), "100 erreurs affichées, d'autres suivent (E0003)");
+}
+
+// A 200 000-character name misspelt: no suggestion is searched for it (the
+// edit distance of two such names took minutes).
+TEST(Limits, HugeNameTypoWithoutQuadraticWork) {
+  const std::string name(200000, 'a');
+  auto c =
+      checkText(std::string(kHead) + "définition " + name + " : entier = 1\ndéfinition y : entier = " + name + "b\n");
+  EXPECT_FALSE(c->program);
+  EXPECT_NE(c->rendered().find("[E0201]"), std::string::npos);
 }
 
 // 399 `si … sinon` (the prefix limit is 400 per declaration).

@@ -21,4 +21,16 @@ TEST(EditDistance, InsertionsDeletionsSubstitutions) {
   EXPECT_EQ(editDistance("revenu", "ressources"), 7u);
 }
 
+// Suggestions are for typos: beyond kLongest bytes a word is equal or far,
+// without the quadratic table.
+TEST(EditDistance, LongWordsAreEqualOrFar) {
+  const std::string longest(loge::kLongest, 'a');
+  EXPECT_EQ(editDistance(longest, longest + "b"), loge::kLongest + 1);
+  EXPECT_EQ(editDistance(longest.substr(1) + "b", longest), 1u); // within the limit: exact
+  const std::string huge(100000, 'a');
+  EXPECT_EQ(editDistance(huge, huge), 0u);
+  EXPECT_EQ(editDistance(huge, huge + "b"), huge.size() + 1);
+  EXPECT_EQ(editDistance("a", huge), huge.size());
+}
+
 } // namespace

@@ -25,16 +25,20 @@ const std::vector<DiagKind>& allDiagKinds() {
 }
 
 Diagnostic& DiagnosticEngine::add(Diagnostic d) {
-  if (truncated_) return sink_;
-  if (d.severity == Severity::Error) {
-    if (errors_ == kMaxErrors) {
-      truncated_ = true;
+  if (d.severity == Severity::Error && errors_ == kMaxErrors) {
+    if (!truncated_)
       diags_.push_back(
           Diagnostic{DiagKind::TooManyErrors, Severity::Error, d.range, info(DiagKind::TooManyErrors).format, {}, {}});
-      return sink_;
-    }
-    ++errors_;
+    truncated_ = true;
+    // How many, so that a summary of 100 errors does not hide 5 000. The
+    // E0003 diagnostic stays last (nothing is added after it; sort keeps it).
+    ++omitted_;
+    diags_.back().message = fmt::format("trop d'erreurs : {} autre{} non affichée{}", omitted_, omitted_ > 1 ? "s" : "",
+                                        omitted_ > 1 ? "s" : "");
+    return sink_;
   }
+  if (truncated_) return sink_;
+  if (d.severity == Severity::Error) ++errors_;
   diags_.push_back(std::move(d));
   return diags_.back();
 }

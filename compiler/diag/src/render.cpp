@@ -109,7 +109,9 @@ std::string renderAll(const std::vector<Diagnostic>& ds, const SourceManager& sm
 
 std::string summary(const std::vector<Diagnostic>& ds) {
   std::size_t errors = 0, warnings = 0;
+  bool truncated = false;
   for (const Diagnostic& d : ds) {
+    truncated = truncated || d.kind == DiagKind::TooManyErrors;
     if (d.kind == DiagKind::TooManyErrors) continue;
     if (d.severity == Severity::Error) ++errors;
     if (d.severity == Severity::Warning) ++warnings;
@@ -117,6 +119,7 @@ std::string summary(const std::vector<Diagnostic>& ds) {
   std::string out;
   // French: 0 and 1 take the singular.
   if (errors) out += fmt::format("{} erreur{}", errors, errors > 1 ? "s" : "");
+  if (truncated) out += " affichées, d'autres suivent (E0003)";
   if (warnings) {
     if (!out.empty()) out += ", ";
     out += fmt::format("{} avertissement{}", warnings, warnings > 1 ? "s" : "");

@@ -9,6 +9,9 @@
 namespace loge::sema::internal {
 
 std::string Checker::suggest(const std::string& name, const std::vector<std::string>& candidates) {
+  // Past the error limit nothing is shown: searching thousands of
+  // candidates for each of thousands of unknown names took seconds.
+  if (diags_.full()) return "";
   std::string folded = ast::foldName(name);
   std::string best;
   std::size_t bestDistance = std::max<std::size_t>(2, folded.size() / 3) + 1;
@@ -51,7 +54,9 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     from = &e;
   }
   if (!found && report) {
+    const bool shown = !diags_.full();
     Diagnostic& d = diags_.report(DiagKind::UnknownName, name.range, name.text);
+    if (!shown) return nullptr; // past the error limit: no suggestion to search for
     std::vector<std::string> candidates;
     for (auto& [k, s] : m.symbols) candidates.push_back(s.name);
     for (const ImportEdge& e : m.imports)

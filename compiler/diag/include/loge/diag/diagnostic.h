@@ -68,6 +68,9 @@ public:
   Diagnostic& add(Diagnostic d);
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
   std::size_t errorCount() const { return errors_; }
+  // Whether the limit was reached: what is reported now is not shown, so
+  // reporters may skip costly extras (suggestions).
+  bool full() const { return truncated_; }
   bool hasErrors() const { return errors_ > 0; }
   // Orders diagnostics by file and position, stably.
   void sort();
@@ -76,7 +79,8 @@ private:
   std::vector<Diagnostic> diags_;
   std::size_t errors_ = 0;
   bool truncated_ = false;
-  Diagnostic sink_; // absorbs reports beyond the limit
+  std::size_t omitted_ = 0; // errors not shown, counted in the E0003 message
+  Diagnostic sink_;         // absorbs reports beyond the limit
 };
 
 } // namespace loge

@@ -8,7 +8,10 @@
 namespace loge {
 
 // Levenshtein distance on bytes (callers fold accents first when an accent
-// should not count as an edit): insertions, deletions, substitutions.
+// should not count as an edit): insertions, deletions, substitutions. A word
+// longer than kLongest bytes is at distance 0 from itself and the length of
+// the longer word from any other.
+inline constexpr std::size_t kLongest = 256;
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 } // namespace loge
