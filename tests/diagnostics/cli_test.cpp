@@ -188,6 +188,8 @@ TEST(Usage, ErrorsInFrench) {
        "erreur : valeur refusée pour --compilation : « lente » (valeurs possibles : auto,rapide"},
       {{"bench", "x.loge", "--passes", "0"}, "erreur : valeur refusée pour --passes : « 0 » (attendu un nombre de 1 à"},
       {{"run", "x.loge", "--demandes"}, "erreur : l'option --demandes attend une valeur"},
+      {{"quota", "x.loge", "--attributions", "a.jsonl", "--periode", "2025", "--periode", "2024"},
+       "erreur : l'option --periode ne se donne qu'une fois (donnée 2 fois)"},
   };
   for (const Case& c : cases) {
     Outcome r = loge(c.args);
@@ -195,7 +197,7 @@ TEST(Usage, ErrorsInFrench) {
     EXPECT_EQ(r.code, 64) << r.err;
     EXPECT_EQ(r.err.rfind(c.message, 0), 0u) << r.err;
     EXPECT_NE(r.err.find("loge COMMANDE --help"), std::string::npos) << r.err;
-    for (const char* english : {"Run with", "is required", "not expected", "not in", "Expected"})
+    for (const char* english : {"Run with", "is required", "not expected", "not in", "Expected", "At Most"})
       EXPECT_EQ(r.err.find(english), std::string::npos) << r.err;
   }
 }

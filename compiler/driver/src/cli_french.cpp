@@ -41,6 +41,7 @@ std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstA
   static const std::regex expected("^Expected (?:exactly|at least) ([0-9]+) arguments? to (.+), got ([0-9]+)$");
   static const std::regex notAllowed("^The value (.+) is not an allowed value for (.+)$");
   static const std::regex conversion("^Could not convert: (.+) = (.+)$");
+  static const std::regex atMost("^(.+): At Most ([0-9]+) required but received ([0-9]+)$");
   static const std::regex validation("^(--?[^:]+): (.+)$");
   // `loge frobnicate`: CLI11 asks for a subcommand before it objects to
   // the extra argument.
@@ -61,6 +62,11 @@ std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstA
     return fmt::format("{} attend {} valeur(s), {} donnée(s)", m[2].str(), m[1].str(), m[3].str());
   if (std::regex_match(what, m, notAllowed)) return fmt::format("valeur refusée pour {} : {}", m[2].str(), m[1].str());
   if (std::regex_match(what, m, conversion)) return fmt::format("valeur invalide pour {} : {}", m[1].str(), m[2].str());
+  if (std::regex_match(what, m, atMost))
+    return m[2].str() == "1"
+               ? fmt::format("l'option {} ne se donne qu'une fois (donnée {} fois)", m[1].str(), m[3].str())
+               : fmt::format("l'option {} se donne au plus {} fois (donnée {} fois)", m[1].str(), m[2].str(),
+                             m[3].str());
   if (dynamic_cast<const CLI::ValidationError*>(&e) && std::regex_match(what, m, validation)) {
     // The validators' own phrases (CLI::IsMember, CLI::Range).
     std::string name = m[1], detail = m[2];
