@@ -151,6 +151,27 @@ TEST(Sema, CriteriaArePoints) {
   EXPECT_TRUE(c->has(DiagKind::CriterionNotPoints));
 }
 
+// An exception without a label is motivated by its condition as written
+// (it said "exception", which explains nothing).
+TEST(Sema, UnlabelledExceptionIsItsCondition) {
+  auto c = compileSource(std::string(kMiniSchema) + R"(
+éligibilité acces "Accès" {
+  règle plafond "Plafond"
+    exige demande.menage.rfr ≤ 20_000 €/an
+    sinon refus "Trop"
+    sauf si demande.dalo
+    sauf si demande.menage.enfants ≥ 3 "Famille nombreuse"
+}
+exception à acces.plafond sauf si  demande.zone = a
+)");
+  ASSERT_TRUE(c->program) << c->rendered();
+  const auto& x = c->program->ruleBlocks.at(0).rules.at(0).exceptions;
+  ASSERT_EQ(x.size(), 3u);
+  EXPECT_EQ(x[0].label, "sauf si demande.dalo");
+  EXPECT_EQ(x[1].label, "Famille nombreuse");
+  EXPECT_EQ(x[2].label, "sauf si demande.zone = a");
+}
+
 // `attendu X = erreur "texte"`: an Error expectation holding X and the
 // text; the right side is not an expression to evaluate.
 TEST(Sema, TestsExpectErrors) {

@@ -65,7 +65,7 @@ void Checker::checkRuleBlocks() {
         ex.condition = checkCondition(*x.condition, env);
         env.binders.clear();
         env.narrowed.clear();
-        ex.label = x.label.empty() ? "exception" : x.label;
+        ex.label = x.label.empty() ? unlabelledException(*x.condition) : x.label;
         if (x.reference) ex.reference = ir::Reference{x.reference->text, x.reference->range};
         ex.range = x.range;
         rule.exceptions.push_back(std::move(ex));
@@ -109,7 +109,7 @@ void Checker::checkRuleBlocks() {
       env.slots = &target->slotCount;
       ir::ExceptionDecl ex;
       ex.condition = checkCondition(*x.exception.condition, env);
-      ex.label = x.exception.label.empty() ? "exception" : x.exception.label;
+      ex.label = x.exception.label.empty() ? unlabelledException(*x.exception.condition) : x.exception.label;
       if (x.exception.reference)
         ex.reference = ir::Reference{x.exception.reference->text, x.exception.reference->range};
       ex.range = x.range;

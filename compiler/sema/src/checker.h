@@ -192,6 +192,9 @@ public:
   std::string typeName(const ir::Type* t) const { return ir::typeName(*program_, t); }
   // The source text a range covers (first line only for multi-line ranges).
   std::string sourceText(SourceRange r) const;
+  // The motif of an exception written without a label: its condition, as
+  // written (`sauf si demande.dalo`), rather than a bare "exception".
+  std::string unlabelledException(const ast::Expr& condition) const { return "sauf si " + sourceText(condition.range); }
   ir::TypeTable& types() { return program_->types; }
   DiagnosticEngine& diags() { return diags_; }
   ir::Program& program() { return *program_; }
