@@ -96,6 +96,8 @@ case("expression très longue", ["check", write("long.loge", 'politique "long"\n
 if os.path.exists("/dev/zero"):
     case("importation d'un flux sans fin", ["check", write("zero.loge", 'politique "z"\nimporte "/dev/zero"\n')], 1,
          "zero.loge:2:1", "taille maximale")
+    # …and so are demandes from a stream without line breaks (it was read forever).
+    case("demandes d'un flux sans fin", base + ["/dev/zero"], 2, "sans fin de ligne")
 deep = 'politique "profond"\ndéfinition x : entier = ' + "(" * 5000 + "1" + ")" * 5000 + "\n"
 case("imbrication profonde", ["check", write("deep.loge", deep)], 1, "imbriquée")
 chain = 'politique "chaîne"\ndéfinition x : entier = ' + "si vrai alors 1 sinon " * 3000 + "0\n"

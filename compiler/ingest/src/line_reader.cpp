@@ -68,13 +68,21 @@ bool LineReader::fill() {
 }
 
 LineReader::Status LineReader::skipRestOfLine() {
-  // Drop everything up to the next "\n", reading chunk by chunk.
+  // Drop everything up to the next "\n", reading chunk by chunk — but not
+  // forever: a stream without line breaks (/dev/zero, a binary file, a
+  // device) would be read to the end of time with flat memory.
+  std::size_t skipped = 0;
   for (;;) {
     const void* nl = std::memchr(buffer_.data() + begin_, '\n', end_ - begin_);
     if (nl != nullptr) {
       begin_ = static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data()) + 1;
       scanned_ = begin_;
       return Status::TooLong;
+    }
+    skipped += end_ - begin_;
+    if (skipped > kMaxSkippedBytes) {
+      error_ = "une ligne de plus de 256 Mio, sans fin de ligne : ce n'est pas un fichier de lignes JSON";
+      return Status::Error;
     }
     begin_ = end_ = scanned_ = 0;
     if (!fill()) return error_.empty() ? Status::TooLong : Status::Error;

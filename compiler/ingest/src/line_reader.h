@@ -41,6 +41,7 @@ private:
   Status skipRestOfLine();
 
   std::size_t maxLine_;
+  static constexpr std::size_t kMaxSkippedBytes = std::size_t{256} << 20;
   std::FILE* file_ = nullptr;
   std::vector<char> buffer_;
   std::size_t begin_ = 0, end_ = 0, scanned_ = 0;
