@@ -49,6 +49,21 @@ std::string Builder::numberText(antlr4::tree::TerminalNode* node) {
   std::string out;
   for (char c : s)
     if (c != '_') out += c;
+  // The grammar takes any run of digits and `_`; a `_` that separates
+  // nothing (`1__000`, `1000_`, `1_.5`) is a slip the reader cannot check.
+  const bool misplaced = s.find("__") != std::string::npos || s.back() == '_' || s.find("_.") != std::string::npos ||
+                         s.find("._") != std::string::npos;
+  if (misplaced) {
+    const std::size_t point = out.find('.');
+    std::string whole = out.substr(0, point), grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      if (i > 0 && (whole.size() - i) % 3 == 0) grouped += '_';
+      grouped += whole[i];
+    }
+    if (point != std::string::npos) grouped += out.substr(point);
+    Diagnostic& d = diags_.report(DiagKind::BadNumber, rangeOf(node), s, "un `_` se place entre deux chiffres");
+    d.hint = "écrivez `" + grouped + "`";
+  }
   return out;
 }
 
