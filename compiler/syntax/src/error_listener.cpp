@@ -299,6 +299,15 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         if (prev == L::NOMBRE || prev == L::SOMME || prev == L::MAXIMUM || prev == L::MINIMUM)
           hint = "un agrégat employé comme opérande s'écrit entre parenthèses : `(nombre de x dans … où …)`";
       }
+      // `23 201 €/an`, copied from a published text: a space (or a no-break
+      // space) between the thousands.
+      if ((t == L::INT_LIT || t == L::DEC_LIT) && offending->getTokenIndex() > 0) {
+        antlr4::Token* prev = parser->getTokenStream()->get(offending->getTokenIndex() - 1);
+        if (prev->getType() == L::INT_LIT && prev->getLine() == offending->getLine())
+          hint = fmt::format("les milliers ne se séparent pas par une espace : écrivez `{}_{}` (le `_` groupe les "
+                             "chiffres)",
+                             prev->getText(), offending->getText());
+      }
       if (t == L::SI && conditionalRequirement(*parser->getTokenStream(), *offending))
         hint = "une exigence qui ne vaut que dans certains cas s'écrit `exige si condition alors exigence sinon "
                "vrai` ; `sauf si`, après le motif, énonce une exception";
