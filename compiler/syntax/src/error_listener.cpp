@@ -249,6 +249,30 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     std::string text = offending->getText();
     std::size_t width = offending->getType() == L::EOF ? 1 : std::max<std::size_t>(1, codePointCount(text));
     range.end.column = range.begin.column + static_cast<std::uint32_t>(width);
+    // `= 5.` at the end of a line: the parser takes the point for a field
+    // access and stumbles on the next line's first word; the fault is the
+    // number, where it is.
+    // (`23_201. €/an`: the parser gets one token further.)
+    for (std::size_t back = 1; back <= 2 && offending->getTokenIndex() >= back + 1; ++back) {
+      antlr4::TokenStream& tokens = *parser->getTokenStream();
+      antlr4::Token* point = tokens.get(offending->getTokenIndex() - back);
+      antlr4::Token* number = tokens.get(offending->getTokenIndex() - back - 1);
+      if (point->getText() == "." && number->getType() == L::INT_LIT && (back == 2 || offending->getType() != L::ID) &&
+          number->getStopIndex() + 1 == point->getStartIndex()) {
+        SourceRange at = range;
+        at.begin.line = static_cast<std::uint32_t>(number->getLine()) + (origin_.line ? origin_.line - 1 : 0);
+        at.begin.column =
+            static_cast<std::uint32_t>(number->getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
+        at.end = at.begin;
+        at.end.column += static_cast<std::uint32_t>(codePointCount(number->getText()) + 1);
+        Diagnostic& d = diags_.report(
+            DiagKind::SyntaxError, at,
+            fmt::format("nombre inachevé `{}.` : il manque des chiffres après le point", number->getText()));
+        d.hint = fmt::format("écrivez `{0}` ou `{0}.0` ; un nombre décimal a des chiffres de part et d'autre du point",
+                             number->getText());
+        return;
+      }
+    }
     if (offending->getType() == L::UNKNOWN_CHAR && text == "\"") {
       Diagnostic& d = diags_.report(DiagKind::BadString, range, "texte non terminé : il manque le guillemet fermant");
       d.hint = "un texte tient sur une ligne ; écrivez `\\n` pour un saut de ligne et `\\\"` pour un guillemet";
