@@ -53,6 +53,13 @@ CASES = [
     ("position-avant-attributions-json", ["position", "data/cal.loge", "--demande", "data/demande-p.json",
                                           "--demandes", "data/demandes.jsonl", "--attributions",
                                           "data/attributions.jsonl", "--date=2025-04-01", "--json"], 0),
+    # A logement in a QPV is outside the premier_quartile quota's population:
+    # the report says "not concerned" (it said the group was empty).
+    ("rank-t3-qpv-non-concerne", ["rank", "data/cal.loge", "--logement", "data/logement-t3-qpv.json", "--demandes",
+                                  "data/demandes.jsonl", "--attributions", "data/attributions.jsonl", D], 0),
+    ("rank-t3-qpv-non-concerne-json", ["rank", "data/cal.loge", "--logement", "data/logement-t3-qpv.json",
+                                       "--demandes", "data/demandes.jsonl", "--attributions",
+                                       "data/attributions.jsonl", D, "--json"], 0),
     # An attribution of 2023, before the seuil's first value: it cannot stop
     # the 2025 designation, nor a 2025 report; a report of every period
     # names it.

@@ -139,7 +139,14 @@ bool rank(const ir::Program& p, const RankRequest& req, RankReport& out, std::st
       if (who) {
         interp::Inputs in = base;
         in.roles[static_cast<int>(ir::Role::Demande)] = candidates[*who];
-        st.group = interp.envisagedQuotaGroup(q, in);
+        // Told apart in the report: not concerned, an empty group, and a
+        // quota that could not be evaluated all read "not en retard".
+        try {
+          st.concerned = interp.envisagedQuotaConcerned(q, in);
+          if (st.concerned) st.group = interp.envisagedQuotaGroup(q, in);
+        } catch (const interp::EvalError& e) {
+          st.error = e;
+        }
       }
       cr.quotas.push_back(std::move(st));
     }

@@ -54,9 +54,13 @@ std::string clauseLabel(const ir::DontDecl& d, std::size_t n) {
   return d.label.empty() ? fmt::format("`dont au moins` n° {}", n + 1) : "« " + d.label + " »";
 }
 
-std::string groupSentence(const ir::Program& p, const QuotaState& s) {
+std::string groupSentence(const ir::Program& p, const SourceManager& sm, const QuotaState& s) {
   const ir::QuotaDecl& q = p.quotas[s.quota];
   std::string head = fmt::format("quota « {} » ({}){}", q.label, q.name, refs(q.references));
+  if (s.error) return fmt::format("{} : non évalué : {}: {}", head, where(sm, s.error->range), s.error->message);
+  if (!s.concerned)
+    return head + " : ce logement n'est pas concerné (l'attribution envisagée n'entre pas dans la population du "
+                  "quota), il n'est pas en retard";
   if (!s.group)
     return head + " : aucune attribution encore dans le groupe de ce logement pour la période, il n'est "
                   "pas en retard";
@@ -138,7 +142,8 @@ std::string exclusion(const ir::Program& p, const SourceManager& sm, const Candi
 }
 
 // The first line of a clause's explanation, and the indented ones below it.
-std::string clauseLines(const ir::Program& p, const RankReport& r, const ClauseReport& cl, const std::string& pad) {
+std::string clauseLines(const ir::Program& p, const SourceManager& sm, const RankReport& r, const ClauseReport& cl,
+                        const std::string& pad) {
   const ir::DontDecl& d = p.classements[r.classement].dont[cl.clause];
   std::string out = fmt::format("{}Clause {} : ", pad, clauseLabel(d, cl.clause));
   if (!cl.active) {
@@ -157,7 +162,7 @@ std::string clauseLines(const ir::Program& p, const RankReport& r, const ClauseR
                          inputName(r, cl.displaced[j]), ordinal(*r.candidates[cl.displaced[j]].rank));
     if (cl.met < cl.wanted) out += pad + "  pas assez de candidats la remplissent\n";
   }
-  for (const QuotaState& q : cl.quotas) out += pad + "  " + groupSentence(p, q) + "\n";
+  for (const QuotaState& q : cl.quotas) out += pad + "  " + groupSentence(p, sm, q) + "\n";
   if (!cl.quotas.empty() && !r.attributionsGiven)
     out += pad + "  (aucun fichier d'attributions : les quotas sont vides et jamais en retard ; voir --attributions)\n";
   return out;
@@ -177,8 +182,8 @@ std::string rankCandidateText(const ir::Program& p, const SourceManager& sm, con
   }
 }
 
-std::string rankClauseText(const ir::Program& p, const RankReport& r, std::size_t clause) {
-  return clauseLines(p, r, r.clauses[clause], "");
+std::string rankClauseText(const ir::Program& p, const SourceManager& sm, const RankReport& r, std::size_t clause) {
+  return clauseLines(p, sm, r, r.clauses[clause], "");
 }
 
 std::string rankText(const ir::Program& p, const SourceManager& sm, const RankReport& r) {
@@ -238,7 +243,7 @@ std::string rankText(const ir::Program& p, const SourceManager& sm, const RankRe
   }
   if (!r.clauses.empty()) {
     out += "\nContraintes sur les candidats retenus :\n";
-    for (const ClauseReport& cl : r.clauses) out += clauseLines(p, r, cl, "  ");
+    for (const ClauseReport& cl : r.clauses) out += clauseLines(p, sm, r, cl, "  ");
   }
   return out;
 }
@@ -342,8 +347,13 @@ std::string rankJson(const ir::Program& p, const SourceManager& sm, const RankRe
                                   : Json::number(g.cible->i));
         qj.set("manque", g.manque ? Json::number(*g.manque) : Json::null());
         qj.set("statut", Json::string(g.statut));
+      } else if (s.error) {
+        qj.set("statut", Json::string("erreur"))
+            .set("erreur", Json::object()
+                               .set("message", Json::string(s.error->message))
+                               .set("lieu", Json::string(where(sm, s.error->range))));
       } else {
-        qj.set("statut", Json::string("groupe_vide"));
+        qj.set("statut", Json::string(s.concerned ? "groupe_vide" : "non_concerne"));
       }
       quotas.push(std::move(qj));
     }

@@ -105,5 +105,7 @@ Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& are
 // The group that hypothetical attribution would join (null: not concerned,
 // or the group is still empty), counting attributions up to in.date.
 std::optional<QuotaGroup> envisagedGroup(const ir::Program& p, std::uint32_t quota, const Inputs& in, Arena& arena);
+// Whether that attribution is in the quota's population.
+bool envisagedConcerned(const ir::Program& p, std::uint32_t quota, const Inputs& in, Arena& arena);
 
 } // namespace loge::interp::internal

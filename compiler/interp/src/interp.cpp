@@ -96,4 +96,9 @@ std::optional<QuotaGroup> Interpreter::envisagedQuotaGroup(std::uint32_t quota, 
   return internal::envisagedGroup(program_, quota, in, arena);
 }
 
+bool Interpreter::envisagedQuotaConcerned(std::uint32_t quota, const Inputs& in) const {
+  Arena arena;
+  return internal::envisagedConcerned(program_, quota, in, arena);
+}
+
 } // namespace loge::interp

@@ -218,6 +218,16 @@ Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& are
   return Value::record(r);
 }
 
+bool envisagedConcerned(const ir::Program& p, std::uint32_t quota, const Inputs& base, Arena& arena) {
+  const ir::QuotaDecl& q = p.quotas[quota];
+  if (!q.population) return true;
+  Inputs in = base;
+  in.roles[static_cast<int>(ir::Role::Attribution)] = hypotheticalAttribution(p, base, arena);
+  Evaluator ev(p, in, arena);
+  Evaluator::Frame frame(ev, q.slotCount + 1);
+  return ev.eval(*q.population).b;
+}
+
 std::optional<QuotaGroup> envisagedGroup(const ir::Program& p, std::uint32_t quota, const Inputs& base, Arena& arena) {
   const ir::QuotaDecl& q = p.quotas[quota];
   Inputs in = base;

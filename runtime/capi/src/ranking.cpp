@@ -49,7 +49,7 @@ std::unique_ptr<loge_ranking> makeRanking(const Core& core, const designation::R
     const designation::ClauseReport& cl = r.clauses[k];
     loge_ranking::Clause c;
     c.label = decl.dont[cl.clause].label;
-    c.explanation = designation::rankClauseText(p, r, k);
+    c.explanation = designation::rankClauseText(p, core->sources, r, k);
     c.applied = cl.active;
     c.minimum = cl.wanted;
     c.met = cl.met;

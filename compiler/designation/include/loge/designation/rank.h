@@ -48,7 +48,9 @@ struct CandidateReport {
 // logement: the group the attribution would join.
 struct QuotaState {
   std::uint32_t quota = 0;
+  bool concerned = true;                   // the envisaged attribution is in the quota's population
   std::optional<interp::QuotaGroup> group; // nullopt: not concerned, or no attribution yet in the group
+  std::optional<interp::EvalError> error;  // the quota could not be evaluated for this logement
 };
 
 // What one `dont au moins K où C [si Q]` clause did.

@@ -23,7 +23,7 @@ std::string rankCandidateText(const ir::Program& p, const SourceManager& sources
                               std::size_t candidate);
 // What `dont au moins` clause `clause` did to the list, and the state of the
 // quotas it reads, as rankText explains it (without its indentation).
-std::string rankClauseText(const ir::Program& p, const RankReport& r, std::size_t clause);
+std::string rankClauseText(const ir::Program& p, const SourceManager& sm, const RankReport& r, std::size_t clause);
 
 std::string quotasMarkdown(const ir::Program& p, const QuotaReport& r);
 std::string quotasJson(const ir::Program& p, const QuotaReport& r);

@@ -169,6 +169,9 @@ public:
   // `in.date` (the figures `quota.X.en_retard` reads). Null when that
   // attribution would not be concerned or its group is still empty.
   std::optional<QuotaGroup> envisagedQuotaGroup(std::uint32_t quota, const Inputs& in) const;
+  // Whether that attribution would be in the quota's population
+  // (`quota.X.concerne`). Throws EvalError.
+  bool envisagedQuotaConcerned(std::uint32_t quota, const Inputs& in) const;
 
   const ir::Program& program() const { return program_; }
 
