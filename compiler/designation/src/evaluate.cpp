@@ -22,14 +22,6 @@ bool parseEngine(const std::string& text, Engine& out) {
   return true;
 }
 
-std::string recordId(const ir::Program& p, const interp::Value& record) {
-  if (record.tag != interp::Tag::Record) return "";
-  int f = p.structs[record.rec->structIndex].fieldIndex("id");
-  if (f < 0) return "";
-  const interp::Value& v = record.rec->fields[static_cast<std::size_t>(f)];
-  return v.tag == interp::Tag::Text ? *v.text : "";
-}
-
 bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::Value>& demandes,
                  const interp::Value& logement, const interp::Value& candidature, num::Date date, Evaluations& out,
                  std::string& why, const jit::Engine* given) {

@@ -90,6 +90,14 @@ int runDiff(const DiffArgs& args, const Options& opts) {
     fmt::print(stderr, "erreur : --top attend un nombre de candidats d'au moins 1\n");
     return kUsageError;
   }
+  // Before any work: the report would replace one of its inputs.
+  if (!args.output.empty() && sameFile(args.output, {args.before, args.after, args.demandes, args.logement})) {
+    fmt::print(stderr,
+               "erreur : --sortie « {} » est aussi un fichier d'entrée : le rapport le remplacerait ; "
+               "choisissez un autre fichier\n",
+               args.output);
+    return kUsageError;
+  }
   if (!inputFormat(args.input, args.demandes) || !readOptions(args.input)) return kUsageError;
   Version before, after;
   const char* names[2] = {"l'ancienne version", "la nouvelle version"};
@@ -163,13 +171,6 @@ int runDiff(const DiffArgs& args, const Options& opts) {
   if (!sameDemande) report.notes.push_back("le schéma de la demande diffère entre les deux versions");
   if (!sameLogement) report.notes.push_back("le schéma du logement diffère entre les deux versions");
   std::string text = format == "json" ? impact::renderJson(report) : impact::renderMarkdown(report);
-  if (!args.output.empty() && sameFile(args.output, {args.before, args.after, args.demandes, args.logement})) {
-    fmt::print(stderr,
-               "erreur : --sortie « {} » est aussi un fichier d'entrée : le rapport le remplacerait ; "
-               "choisissez un autre fichier\n",
-               args.output);
-    return kUsageError;
-  }
   if (args.output.empty()) {
     fmt::print("{}", text);
   } else if (!writeFileAtomically(args.output, text)) {

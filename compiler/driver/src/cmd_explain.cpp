@@ -192,11 +192,8 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
   std::string out;
   out += fmt::format("Politique : {}{}{}\n", p.title.empty() ? args.policy : p.title,
                      p.version.empty() ? "" : ", version " + p.version, refs(p.references));
-  int idField = p.structs[demandeType->index].fieldIndex("id");
-  const interp::Value& d = in.roles[static_cast<int>(ir::Role::Demande)];
-  std::string id = idField >= 0 && d.rec->fields[static_cast<std::size_t>(idField)].tag == interp::Tag::Text
-                       ? *d.rec->fields[static_cast<std::size_t>(idField)].text
-                       : args.demande;
+  std::string id = interp::recordId(p, in.roles[static_cast<int>(ir::Role::Demande)]);
+  if (id.empty()) id = args.demande;
   out += fmt::format("Demande {}, évaluée au {}\n", id, date->toFrench());
   auto failed = [&](const interp::EvalError& e) {
     return fmt::format("erreur d'évaluation : {} ({})", e.message, location(c->sources, e.range));

@@ -91,4 +91,12 @@ std::string formatJson(const ir::Program& p, const ir::Type* type, const Value& 
   }
 }
 
+std::string recordId(const ir::Program& p, const Value& record) {
+  if (record.tag != Tag::Record) return "";
+  int f = p.structs[record.rec->structIndex].fieldIndex("id");
+  if (f < 0) return "";
+  const Value& v = record.rec->fields[static_cast<std::size_t>(f)];
+  return v.tag == Tag::Text ? *v.text : "";
+}
+
 } // namespace loge::interp

@@ -50,19 +50,11 @@ PartialResult Interpreter::evaluateEach(const Inputs& in) const {
     }
   };
   each(
-      program_.cotations.size(),
-      [](Evaluator& ev, std::uint32_t c) {
-        ev.cotation(c);
-        return ev.takeCotation(c);
-      },
-      out.cotations, out.cotationErrors);
+      program_.cotations.size(), [](Evaluator& ev, std::uint32_t c) { return ev.takeCotation(c); }, out.cotations,
+      out.cotationErrors);
   each(
-      program_.ruleBlocks.size(),
-      [](Evaluator& ev, std::uint32_t b) {
-        ev.block(b);
-        return ev.takeBlock(b);
-      },
-      out.blocks, out.blockErrors);
+      program_.ruleBlocks.size(), [](Evaluator& ev, std::uint32_t b) { return ev.takeBlock(b); }, out.blocks,
+      out.blockErrors);
   return out;
 }
 

@@ -51,14 +51,6 @@ std::string keyText(const Value& v) {
   default: return "?";
   }
 }
-// The attribution's `id` field, if it has a text one.
-std::string attributionId(const ir::Program& p, const Value& a) {
-  if (a.tag != Tag::Record) return "";
-  int f = p.structs[a.rec->structIndex].fieldIndex("id");
-  if (f < 0) return "";
-  const Value& v = a.rec->fields[static_cast<std::size_t>(f)];
-  return v.tag == Tag::Text ? *v.text : "";
-}
 } // namespace
 
 void finishGroup(const ir::Program& p, const ir::QuotaDecl& q, QuotaGroup& g, Evaluator& targetEval) {
@@ -167,7 +159,7 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     } catch (EvalError& e) {
       // The policy's place alone does not say which of thousands of
       // attributions has the date or value the expression cannot take.
-      std::string id = attributionId(p, attributions[i]);
+      std::string id = recordId(p, attributions[i]);
       e.message += id.empty() ? fmt::format(" (attribution n° {})", i + 1)
                               : fmt::format(" (attribution « {} », n° {})", id, i + 1);
       throw;

@@ -22,16 +22,6 @@ std::unique_ptr<loge_batch> newBatch(const loge_policy* policy, loge_role role) 
   return b;
 }
 
-// The record's `id` field (a texte or texte? named id), "" otherwise.
-std::string recordId(const ir::Program& p, const interp::Value& v) {
-  if (v.tag != interp::Tag::Record) return "";
-  const ir::StructDecl& decl = p.structs[v.rec->structIndex];
-  int f = decl.fieldIndex("id");
-  if (f < 0) return "";
-  const interp::Value& id = v.rec->fields[f];
-  return id.tag == interp::Tag::Text ? *id.text : "";
-}
-
 // JSON Lines in memory, read as ingest::readJsonLines reads a file: a byte
 // order mark skipped, blank lines skipped, \r\n accepted, every bad line
 // reported (the first 20 in detail).
@@ -65,7 +55,7 @@ void readLines(loge_batch& b, std::string_view text, const std::string& file) {
       continue;
     }
     b.records.push_back(v);
-    b.ids.push_back(recordId(p, v));
+    b.ids.push_back(interp::recordId(p, v));
   }
   if (!failed) return;
   auto err = makeError(LOGE_ERR_DATA, "");
@@ -198,7 +188,7 @@ LOGE_API loge_status loge_batch_add(loge_batch* batch, const loge_record* record
     copy.json = r.json.empty() ? "{}" : r.json;
     loge::interp::Value v = recordValue(copy, b.arena);
     b.records.push_back(v);
-    b.ids.push_back(recordId(*b.core->program, v));
+    b.ids.push_back(loge::interp::recordId(*b.core->program, v));
     return LOGE_OK;
   });
 }

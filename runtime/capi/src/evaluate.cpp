@@ -124,13 +124,7 @@ LOGE_API loge_status loge_evaluate(const loge_policy* policy, const loge_record*
     std::vector<loge::interp::Value> demandes{recordValue(d, arena)};
     loge::interp::Value lv;
     if (logement) lv = recordValue(recordFor(logement, core, LOGE_ROLE_LOGEMENT, "logement"), arena);
-    std::vector<std::string> ids{""};
-    if (demandes[0].tag == loge::interp::Tag::Record) {
-      const loge::ir::StructDecl& decl = core->program->structs[demandes[0].rec->structIndex];
-      int f = decl.fieldIndex("id");
-      if (f >= 0 && demandes[0].rec->fields[f].tag == loge::interp::Tag::Text)
-        ids[0] = *demandes[0].rec->fields[f].text;
-    }
+    std::vector<std::string> ids{loge::interp::recordId(*core->program, demandes[0])};
     std::unique_ptr<loge_result> result;
     evaluateAll(core, demandes, ids, lv, when, nullptr,
                 [&](std::size_t, std::unique_ptr<loge_result> r) { result = std::move(r); });

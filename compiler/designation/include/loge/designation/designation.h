@@ -53,8 +53,7 @@ bool evaluateAll(const ir::Program& p, Engine engine, const std::vector<interp::
                  const interp::Value& logement, const interp::Value& candidature, num::Date date, Evaluations& out,
                  std::string& why, const jit::Engine* compiled = nullptr);
 
-// The `id` text field of a record, or "" when the struct has none.
-std::string recordId(const ir::Program& p, const interp::Value& record);
+using interp::recordId;
 
 // Declarations chosen by name (qualified, accents folded) or, when `name`
 // is empty, the only one the policy declares. Nullopt and a French message

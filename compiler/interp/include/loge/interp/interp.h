@@ -184,5 +184,8 @@ private:
 std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value& v);
 // Formats a value as JSON (numbers exact, dates ISO, enums by name).
 std::string formatJson(const ir::Program& p, const ir::Type* type, const Value& v);
+// The `id` text field of a record, or "" when the struct has none: how
+// messages name a demande or an attribution.
+std::string recordId(const ir::Program& p, const Value& record);
 
 } // namespace loge::interp
