@@ -137,6 +137,15 @@ case("fmt d'un lien symbolique", ["fmt", link], 0, stream="stdout")
 if not os.path.islink(link) or "définition a : entier = 1" not in open(target).read():
     failures.append("fmt d'un lien : le lien est remplacé ou sa cible pas formatée")
 
+# A test run that runs no test must not pass: CI pointed at the wrong folder.
+os.mkdir(os.path.join(tmp, "vide"))
+case("loge test sur un dossier sans politique", ["test", os.path.join(tmp, "vide")], 64, "aucun fichier .loge")
+case("loge test sans bloc test", ["test", write("sans-test.loge", 'politique "x"\ndéfinition a : entier = 1\n')], 1,
+     "aucun test exécuté", "sans-test.loge")
+case("--nom vide", ["compile", POLICY, "-o", os.path.join(tmp, "aot"), "--nom", ""], 64, "identifiant C")
+case("période de l'an 0", ["quota", os.path.join(ROOT, "policies", "grenoble", "grenoble.loge"), "--attributions",
+                           write("a.jsonl", ""), "--periode", "0000"], 64, "période invalide")
+
 if failures:
     print("\n\n".join(failures))
     sys.exit(1)

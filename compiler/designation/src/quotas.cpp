@@ -52,7 +52,8 @@ bool PeriodFilter::within(const std::string& label) const {
 
 std::optional<PeriodFilter> parsePeriodFilter(const std::string& text, std::string& error) {
   bool ok = false;
-  if (digits(text, 0, 4)) {
+  // Year 0 does not exist, as for dates (0001-01-01 is the first day).
+  if (digits(text, 0, 4) && text.compare(0, 4, "0000") != 0) {
     if (text.size() == 4) {
       ok = true;
     } else if (text.size() == 7 && text[4] == '-') {

@@ -37,13 +37,13 @@ int runCompile(const CompileArgs& args, const Options& opts) {
     fmt::print(stderr, "erreur : --cpu attend generic ou native, pas « {} »\n", args.cpu);
     return kUsageError;
   }
-  std::string name = args.name.empty() ? fs::path(args.policy).stem().string() : args.name;
+  std::string name = args.name ? *args.name : fs::path(args.policy).stem().string();
   jit::AotOptions options;
   options.prefix = jit::artifactPrefix(name);
   options.policyPath = fs::path(args.policy).filename().string();
   options.cpu = args.cpu;
-  if (!args.name.empty() && options.prefix != "loge_" + args.name) {
-    fmt::print(stderr, "erreur : --nom « {} » n'est pas un identifiant C (lettres ASCII, chiffres, _)\n", args.name);
+  if (args.name && options.prefix != "loge_" + *args.name) {
+    fmt::print(stderr, "erreur : --nom « {} » n'est pas un identifiant C (lettres ASCII, chiffres, _)\n", *args.name);
     return kUsageError;
   }
   auto c = compile(args.policy, opts, true);

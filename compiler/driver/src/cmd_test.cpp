@@ -358,7 +358,15 @@ int runTest(const TestArgs& args, const Options& opts) {
   bool coverageOn = args.coverage || !args.coverageJson.empty() || minimum;
   Coverage coverage;
   std::vector<std::string> files;
-  for (const auto& p : args.paths) collect(p, files);
+  for (const auto& p : args.paths) {
+    std::size_t before = files.size();
+    collect(p, files);
+    // A pipeline pointed at the wrong folder must not pass with no test run.
+    if (files.size() == before) {
+      fmt::print(stderr, "erreur : aucun fichier .loge dans le dossier « {} »\n", p);
+      return kUsageError;
+    }
+  }
   std::vector<Outcome> outcomes;
   std::size_t passed = 0, failed = 0;
   for (const std::string& f : files) {
@@ -443,6 +451,12 @@ int runTest(const TestArgs& args, const Options& opts) {
     status = kPolicyError;
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
+  if (passed + failed == 0) {
+    fmt::print(stderr, "erreur : aucun test exécuté : {} ne déclare aucun bloc `test`\n",
+               files.size() == 1 ? "le fichier « " + files[0] + " »"
+                                 : "aucun des " + std::to_string(files.size()) + " fichiers");
+    return kPolicyError;
+  }
   return status;
 }
 

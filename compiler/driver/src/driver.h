@@ -117,7 +117,8 @@ struct ExplainArgs {
 };
 int runExplain(const ExplainArgs& args, const Options& opts);
 struct CompileArgs {
-  std::string policy, output, name, cpu = "generic";
+  std::string policy, output, cpu = "generic";
+  std::optional<std::string> name; // absent: the policy file's name
 };
 int runCompile(const CompileArgs& args, const Options& opts);
 

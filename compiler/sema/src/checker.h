@@ -114,6 +114,8 @@ public:
   bool declareLocal(std::map<std::string, SourceRange>& seen, const ast::Ident& name);
   // ---- resolve.cpp
   const Symbol* lookup(Module& m, const ast::Ident& name, bool report);
+  bool knownInImports(Module& m, const ast::Ident& name);
+  void reportUnknownType(Module& m, const ast::Ident& name);
   Module* importAlias(Module& m, const std::string& folded);
   const ir::Type* resolveType(Module& m, const ast::TypeRef& t);
   std::optional<std::uint32_t> lookupEnumValue(const ir::Type* enumType, const std::string& folded);

@@ -62,6 +62,9 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     for (const ImportEdge& e : m.imports)
       if (!e.aliased)
         for (auto& [k, s] : e.target->symbols) candidates.push_back(s.name);
+    // Words of the language that read as names: `date_evalution` is a
+    // misspelt `date_évaluation`, not a missing definition.
+    for (const char* word : {"date_évaluation", "vrai", "faux"}) candidates.push_back(word);
     d.hint = suggest(name.text, candidates);
     // `600 € / mois`, `600 €/moi`: a unit written apart, or misspelt, reads
     // as a division by a name.
@@ -115,8 +118,14 @@ const ir::Type* Checker::resolveType(Module& m, const ast::TypeRef& t) {
       }
       i = 1;
     }
-    const Symbol* s = lookup(*scope, t.name.parts[i], true);
-    if (!s) return types().error();
+    const Symbol* s = lookup(*scope, t.name.parts[i], false);
+    if (!s) {
+      if (knownInImports(*scope, t.name.parts[i]))
+        lookup(*scope, t.name.parts[i], true); // ambiguous: says between which imports
+      else
+        reportUnknownType(*scope, t.name.parts[i]);
+      return types().error();
+    }
     if (s->kind == Symbol::Kind::Enum)
       out = types().enumeration(s->index);
     else if (s->kind == Symbol::Kind::Struct)
@@ -127,6 +136,58 @@ const ir::Type* Checker::resolveType(Module& m, const ast::TypeRef& t) {
   }
   }
   return t.optional ? types().optional(out) : out;
+}
+
+bool Checker::knownInImports(Module& m, const ast::Ident& name) {
+  std::string folded = ast::foldName(name.text);
+  for (const ImportEdge& e : m.imports)
+    if (!e.aliased && e.target->symbols.count(folded)) return true;
+  return false;
+}
+
+// An unknown type name: the types the language spells with words are
+// suggested too, and the usual words of other languages (`boolean`,
+// `string`) mapped to them.
+void Checker::reportUnknownType(Module& m, const ast::Ident& name) {
+  const bool shown = !diags_.full();
+  Diagnostic& d = diags_.report(DiagKind::UnknownName, name.range, name.text);
+  if (!shown) return;
+  static const std::vector<std::pair<std::string, std::string>> foreign = {
+      {"bool", "booléen"},
+      {"boolean", "booléen"},
+      {"booleen", "booléen"},
+      {"int", "entier"},
+      {"integer", "entier"},
+      {"entiers", "entier"},
+      {"nombre", "entier` ou `décimal"},
+      {"number", "entier` ou `décimal"},
+      {"float", "décimal"},
+      {"double", "décimal"},
+      {"decimal", "décimal"},
+      {"string", "texte"},
+      {"str", "texte"},
+      {"text", "texte"},
+      {"chaine", "texte"},
+      {"euro", "montant"},
+      {"euros", "montant"},
+      {"argent", "montant"},
+      {"duree", "durée en mois` ou `durée en jours"},
+      {"liste", "liste de TYPE"}};
+  const std::string folded = ast::foldName(name.text);
+  for (const auto& [word, type] : foreign)
+    if (folded == ast::foldName(word)) {
+      d.hint = "vouliez-vous dire `" + type + "` ?";
+      return;
+    }
+  std::vector<std::string> candidates = {"booléen", "entier", "décimal", "montant", "surface",
+                                         "points",  "date",   "texte",   "durée"};
+  for (auto& [k, sym] : m.symbols)
+    if (sym.kind == Symbol::Kind::Struct || sym.kind == Symbol::Kind::Enum) candidates.push_back(sym.name);
+  for (const ImportEdge& e : m.imports)
+    if (!e.aliased)
+      for (auto& [k, sym] : e.target->symbols)
+        if (sym.kind == Symbol::Kind::Struct || sym.kind == Symbol::Kind::Enum) candidates.push_back(sym.name);
+  d.hint = suggest(name.text, candidates);
 }
 
 std::optional<std::uint32_t> Checker::lookupEnumValue(const ir::Type* enumType, const std::string& folded) {

@@ -175,6 +175,11 @@ std::string wordHint(const std::string& text, std::size_t type, const antlr4::mi
                        text);
   return "";
 }
+bool isFirstToken(antlr4::TokenStream& tokens, const antlr4::Token& token) {
+  for (std::size_t i = 0; i < token.getTokenIndex(); ++i)
+    if (tokens.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return false;
+  return true;
+}
 } // namespace
 
 bool startsDeclaration(std::size_t type) {
@@ -366,6 +371,11 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`}`"; }))
         hint = "le bloc précédent n'est pas fermé : il manque une `}` avant cette déclaration";
       if (hint.empty()) hint = wordHint(text, t, expected, parser->getVocabulary());
+      // The header is optional, so a misspelt `politique` on the first line
+      // is reported where declarations are expected, without `politique`.
+      if (hint.empty() && t == L::ID && isFirstToken(*parser->getTokenStream(), *offending) &&
+          editDistance(foldAccents(asciiLower(text)), "politique") <= 2)
+        hint = "vouliez-vous dire `politique` ? (l'en-tête s'écrit `politique \"Nom de la politique\"`)";
     }
   }
   Diagnostic& d = diags_.report(DiagKind::SyntaxError, range, message);
