@@ -60,16 +60,26 @@ CASES = [
     ("rank-t3-qpv-non-concerne-json", ["rank", "data/cal.loge", "--logement", "data/logement-t3-qpv.json",
                                        "--demandes", "data/demandes.jsonl", "--attributions",
                                        "data/attributions.jsonl", D, "--json"], 0),
-    # An attribution of 2023, before the seuil's first value: it cannot stop
-    # the 2025 designation, nor a 2025 report; a report of every period
-    # names it.
+    # An attribution of 2023, a year before the policy's entry into force:
+    # not counted, by the designation nor by any report.
     ("rank-t3-quota-attribution-2023", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
                                         "data/demandes.jsonl", "--attributions", "data/attributions-avec-2023.jsonl",
                                         D], 0),
     ("quota-2025-attribution-2023", ["quota", "data/cal.loge", "--attributions", "data/attributions-avec-2023.jsonl",
                                      "--periode", "2025", "--date=2025-12-31"], 0),
-    ("err-quota-attribution-2023", ["quota", "data/cal.loge", "--attributions", "data/attributions-avec-2023.jsonl",
-                                    "--date=2025-12-31"], 3),
+    ("quota-attribution-2023-hors-vigueur", ["quota", "data/cal.loge", "--attributions",
+                                             "data/attributions-avec-2023.jsonl", "--date=2025-12-31"], 0),
+    # A policy in force from 2025-05-01: its annual quotas count the whole of
+    # 2025 (the parameters of March and April attributions read on
+    # 2025-05-01), not 2024; the designation follows them from its first day.
+    ("quota-politique-mi-annee", ["quota", "data/cal-mi-annee.loge", "--attributions", "data/attributions.jsonl",
+                                  "--date=2025-12-31"], 0),
+    ("rank-politique-mi-annee", ["rank", "data/cal-mi-annee.loge", "--logement", "data/logement-t3.json",
+                                 "--demandes", "data/demandes.jsonl", "--attributions", "data/attributions.jsonl",
+                                 "--date=2025-05-01"], 0),
+    # An attribution the quota cannot evaluate is named.
+    ("err-quota-date-impossible", ["quota", "data/bad/quota-date-impossible.loge", "--attributions",
+                                   "data/bad/attributions-31-janvier.jsonl", "--date=2025-12-31"], 3),
     # Bad inputs: French errors, non-zero exits.
     ("err-logement-absent", ["rank", "data/cal.loge", "--logement", "data/absent.json", "--demandes",
                              "data/demandes.jsonl", D], 2),

@@ -41,7 +41,13 @@ std::string quotasMarkdown(const ir::Program& p, const QuotaReport& r) {
   std::string out = fmt::format("# Quotas{}\n\n", p.title.empty() ? "" : " — " + p.title);
   out += fmt::format("{} lues", plural(static_cast<std::int64_t>(r.attributionCount), "attribution", "attributions"));
   out += r.period ? fmt::format(" ; période {}", r.period->text) : std::string(" ; toutes les périodes");
-  out += ". Une attribution sans date d'ancrage (bail non signé) n'est pas comptée.\n";
+  out += ". Une attribution sans date d'ancrage (bail non signé) n'est pas comptée";
+  if (p.vigueurFrom != num::Date::min() || p.vigueurTo)
+    out += fmt::format(", ni celle d'une période hors de la vigueur de la politique ({})",
+                       p.vigueurFrom == num::Date::min() ? "jusqu'au " + p.vigueurTo->toString()
+                       : p.vigueurTo ? "du " + p.vigueurFrom.toString() + " au " + p.vigueurTo->toString()
+                                     : "depuis le " + p.vigueurFrom.toString());
+  out += ".\n";
   if (p.quotas.empty()) out += "\nLa politique ne déclare aucun quota.\n";
   for (const QuotaReport::Entry& e : r.quotas) {
     const ir::QuotaDecl& q = p.quotas[e.quota];

@@ -128,11 +128,26 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     if (anchor.isAbsent()) return;
     num::Date at = anchor.asDate();
     if (onlyUpTo && *onlyUpTo < at) return;
-    const std::string period = num::periodLabel(at, periodKind(q.period));
+    const num::PeriodKind kind = periodKind(q.period);
+    // The policy's periods are those that overlap its période de vigueur:
+    // an attribution of an earlier or later period is not counted. In the
+    // period where the policy starts (or ends), an attribution anchored
+    // before (after) it is counted, its parameters read on the first
+    // (last) day of vigueur: the quota is an obligation over the whole
+    // period, and the policy has no values outside its vigueur.
+    num::Date paramsAt = at;
+    if (at < p.vigueurFrom) {
+      if (at < num::periodStart(p.vigueurFrom, kind)) return;
+      paramsAt = p.vigueurFrom;
+    } else if (p.vigueurTo && *p.vigueurTo < at) {
+      if (num::periodStart(*p.vigueurTo, kind) < num::periodStart(at, kind)) return;
+      paramsAt = *p.vigueurTo;
+    }
+    const std::string period = num::periodLabel(at, kind);
     if (keepPeriod && !keepPeriod(period)) return;
     // Inside the population and qualifying conditions, date_évaluation is the anchor.
     Inputs atAnchor = in;
-    atAnchor.date = at;
+    atAnchor.date = paramsAt;
     Evaluator ev(p, atAnchor, arena);
     Evaluator::Frame frame(ev, q.slotCount + 1);
     if (q.population && !ev.eval(*q.population).b) return;
@@ -147,7 +162,9 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
     QuotaGroup& g = it->second;
     if (inserted) {
       g.period = key.period;
-      g.periodStart = num::periodStart(at, periodKind(q.period));
+      // The target is read on the period's first day, or the policy's
+      // first day when it starts within the period.
+      g.targetDate = std::max(num::periodStart(at, kind), p.vigueurFrom);
       g.keys = keyValues;
     }
     ++g.effectif;
@@ -169,7 +186,7 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
   std::vector<QuotaGroup> out;
   for (auto& [k, g] : groups) {
     Inputs in;
-    in.date = g.periodStart;
+    in.date = g.targetDate;
     in.overrides = overrides;
     in.observer = observer;
     Evaluator targetEval(p, in, arena);

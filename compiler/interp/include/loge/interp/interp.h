@@ -79,8 +79,8 @@ struct Inputs {
 
 // One quota group's figures (LANGUAGE-NOTES P3).
 struct QuotaGroup {
-  std::string period; // "2025", "2025-S1"…
-  num::Date periodStart;
+  std::string period;               // "2025", "2025-S1"…
+  num::Date targetDate;             // when the target is read: the period's first day, or the policy's if later
   std::vector<Value> keys;          // scope key values, in declaration order
   std::int64_t effectif = 0;        // n
   std::int64_t nombre = 0;          // q
