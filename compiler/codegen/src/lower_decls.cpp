@@ -165,13 +165,40 @@ std::pair<llvm::Value*, llvm::Value*> Lowering::storeCriterion(std::uint32_t ind
 // written to the results buffer: a function of its own, so that the
 // criteria of a large cotation are compiled in parallel (jit/src/
 // partition.cpp); a module compiled whole inlines it back.
+//
+// When the cotation is a plain sum (`isFlat`), the group also adds its
+// criteria to the running sum kept in the cotation's `beforeBounds` slot,
+// in the interpreter's order (so an overflow happens where it does
+// there): the cotation then reads one sum back, not every criterion; its
+// thousands of loads from one buffer in one block made instruction
+// selection quadratic (ClusterNeighboringLoads: 1 000 criteria, 1.6 s).
 void Lowering::defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn) {
+  const OutLayout::Cotation& o = out.cotations[index];
+  const bool flat = isFlat(p.cotations[index]);
   FunctionState state = begin(fn, fn->getArg(0), nullptr);
   fs = &state;
   llvm::Value* outPtr = load(ptr, frameField(6), Memory::Frame);
-  for (std::size_t i = first; i < last; ++i) storeCriterion(index, i, outPtr, /*readBack=*/true);
+  llvm::Value* sumSlot = B.CreateConstInBoundsGEP1_64(i8, outPtr, o.beforeBounds);
+  llvm::Value* sum = flat ? load(i128, sumSlot, Memory::Out, llvm::MaybeAlign(16)) : nullptr;
+  for (std::size_t i = first; i < last; ++i) {
+    auto [brut, applicable] = storeCriterion(index, i, outPtr, /*readBack=*/!flat);
+    if (!flat) continue;
+    ir::Expr add;
+    add.op = ir::Op::DecimalAdd;
+    sum = lowerDecimalArith(add, sum, B.CreateSelect(applicable, brut, decimalConst(0)));
+  }
+  if (flat) store(sum, sumSlot, Memory::Out, llvm::MaybeAlign(16));
   B.CreateRetVoid();
   fs = nullptr;
+}
+
+// A cotation without rubriques whose items are its criteria in order: its
+// total before bounds is the sum of the applicable criteria, in order.
+bool Lowering::isFlat(const ir::CotationDecl& c) {
+  if (!c.rubriques.empty() || c.items.size() != c.criteria.size()) return false;
+  for (std::size_t k = 0; k < c.items.size(); ++k)
+    if (c.items[k] != static_cast<std::int32_t>(k)) return false;
+  return true;
 }
 
 void Lowering::defineCotation(std::uint32_t index) {
@@ -214,9 +241,7 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
   // Without rubriques, the criteria are summed as they come, in the order
   // the combination below would add them: kept for the end, every value
   // would hold registers across the whole cotation, and spill.
-  bool flat = groups.empty() && c.rubriques.empty();
-  for (std::size_t k = 0; flat && k < c.items.size(); ++k) flat = c.items[k] == static_cast<std::int32_t>(k);
-  flat = flat && c.items.size() == c.criteria.size();
+  const bool flat = isFlat(c);
   llvm::Value* runningSum = decimalConst(0);
   llvm::Value* anyApplicable = B.getInt1(false);
   if (groups.empty()) {
@@ -228,6 +253,13 @@ void Lowering::defineCotationBody(std::uint32_t index, const std::vector<llvm::F
       runningSum = lowerDecimalArith(add, runningSum, B.CreateSelect(applicable[i], brut[i], decimalConst(0)));
       anyApplicable = B.CreateOr(anyApplicable, applicable[i]);
     }
+  } else if (flat) {
+    store(decimalConst(0), at(o.beforeBounds), Memory::Out, llvm::MaybeAlign(16));
+    for (llvm::Function* g : groups) {
+      B.CreateCall(g, {fs->frame});
+      checkCalleeError();
+    }
+    runningSum = load(i128, at(o.beforeBounds), Memory::Out, llvm::MaybeAlign(16));
   } else {
     for (llvm::Function* g : groups) {
       B.CreateCall(g, {fs->frame});

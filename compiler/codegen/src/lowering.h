@@ -100,6 +100,7 @@ public:
   void defineCriteria(std::uint32_t index, std::size_t first, std::size_t last, llvm::Function* fn);
   void defineExpectation(std::uint32_t index);
   void defineCotationBody(std::uint32_t index, const std::vector<llvm::Function*>& groups);
+  static bool isFlat(const ir::CotationDecl& c);
   std::pair<llvm::Value*, llvm::Value*> lowerCriterion(const ir::CriterionDecl& cr);
   llvm::Value* branches(llvm::Value* cond, const char* trueName, const std::function<llvm::Value*()>& whenTrue,
                         const char* falseName, const std::function<llvm::Value*()>& whenFalse);
