@@ -77,6 +77,13 @@ CASES = [
     ("rank-politique-mi-annee", ["rank", "data/cal-mi-annee.loge", "--logement", "data/logement-t3.json",
                                  "--demandes", "data/demandes.jsonl", "--attributions", "data/attributions.jsonl",
                                  "--date=2025-05-01"], 0),
+    # A quota split by a réservataire that neither the candidate, the
+    # logement nor a candidature gives, without schema default: the
+    # candidates cannot be ranked by it, and the report says why (the
+    # quota read « not en retard », silently).
+    ("err-rank-reservataire-inconnu", ["rank", "data/bad/quota-reservataire-inconnu.loge", "--logement",
+                                       "data/logement-t3.json", "--demandes", "data/demandes.jsonl",
+                                       "--attributions", "data/attributions.jsonl", D], 3),
     # An attribution the quota cannot evaluate is named.
     ("err-quota-date-impossible", ["quota", "data/bad/quota-date-impossible.loge", "--attributions",
                                    "data/bad/attributions-31-janvier.jsonl", "--date=2025-12-31"], 3),

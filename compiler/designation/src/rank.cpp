@@ -127,12 +127,16 @@ bool rank(const ir::Program& p, const RankRequest& req, RankReport& out, std::st
     quotasRead(decl.dont[d].condition.get(), quotas);
     quotasRead(decl.dont[d].when.get(), quotas);
     // The quota's group for this logement: as seen by the candidate brought
-    // in, else the first of the pool (scope keys rarely read the candidate).
+    // in, else the first of the pool, else the first candidate (scope keys
+    // rarely read the candidate).
     std::optional<std::size_t> who;
     if (!cr.inserted.empty())
       who = cr.inserted.front();
     else if (!out.order.empty())
       who = out.order.front();
+    else if (!candidates.empty())
+      who = 0; // none ranked (all failed?): the state must still be said
+
     for (std::uint32_t q : quotas) {
       QuotaState st;
       st.quota = q;

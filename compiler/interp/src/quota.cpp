@@ -198,6 +198,30 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
   return out;
 }
 
+// A schema default (`= faux`) as a value; only scalars have one.
+static std::optional<Value> scalarDefault(const ir::FieldDecl& f) {
+  if (!f.testDefault) return std::nullopt;
+  const ir::Constant& c = *f.testDefault;
+  using K = ir::Constant::Kind;
+  switch (c.kind) {
+  case K::Bool: return Value::boolean(c.asBool());
+  case K::Int: return Value::integer(c.asInt());
+  case K::Decimal: return Value::decimal(c.asDecimal());
+  case K::Date: return Value::dateValue(c.asDate());
+  case K::Duration: return Value::duration(c.asInt());
+  case K::Text: return Value::textValue(&c.text);
+  case K::Enum: return Value::enumValue(static_cast<std::uint32_t>(c.number));
+  default: return std::nullopt;
+  }
+}
+
+// The attribution a candidate would make (LANGUAGE-NOTES P3.6): the
+// candidate and the logement, the candidature's fields of the same name,
+// dates at the evaluation date. It is not input data: a field nothing
+// gives takes the schema's default (a relogement flag `= faux`); without
+// one, reading it is an error. An absent value would put the candidate in
+// no group of a quota split `par reservataire`, never « en retard »,
+// silently.
 Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& arena) {
   const ir::Type* at = p.schema.roles[static_cast<int>(ir::Role::Attribution)];
   const ir::StructDecl& s = p.structs[at->index];
@@ -207,21 +231,31 @@ Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& are
   for (std::size_t i = 0; i < s.fields.size(); ++i) {
     const ir::FieldDecl& f = s.fields[i];
     const ir::Type* t = ir::stripOptional(f.type);
+    const bool optional = ir::isOptional(f.type);
+    const int inCandidature = cs ? cs->fieldIndex(f.name) : -1;
+    const Value* given =
+        inCandidature >= 0 ? &candidature.rec->fields[static_cast<std::size_t>(inCandidature)] : nullptr;
     Value v;
     if (t == p.schema.roles[static_cast<int>(ir::Role::Demande)])
       v = in.roles[static_cast<int>(ir::Role::Demande)];
     else if (t == p.schema.roles[static_cast<int>(ir::Role::Logement)])
       v = in.roles[static_cast<int>(ir::Role::Logement)];
-    else if (cs && cs->fieldIndex(f.name) >= 0)
-      v = candidature.rec->fields[static_cast<std::size_t>(cs->fieldIndex(f.name))];
+    else if (given && (optional || !given->isAbsent()))
+      v = *given;
     else if (t->kind == ir::TypeKind::Date)
       v = Value::dateValue(in.date);
-    else if (ir::isOptional(f.type))
+    else if (optional)
       v = Value::absent();
     else if (t->kind == ir::TypeKind::Text && f.name == "id")
       v = Value::textValue(arena.text("(attribution envisagée)"));
+    else if (std::optional<Value> d = scalarDefault(f))
+      v = *d;
     else
-      v = Value::absent();
+      v = Value::unsetField(arena.missingField(fmt::format(
+          "l'attribution envisagée n'a pas de `{}` : seuls la demande, le logement, les dates, les champs de la "
+          "candidature et les valeurs par défaut du schéma la décrivent ; donnez `{}` dans la candidature "
+          "(`--candidature C.json` de loge rank, `candidature {{ … }}` d'un test)",
+          f.name, f.name)));
     r->fields[i] = v;
   }
   return Value::record(r);

@@ -6,6 +6,7 @@
 // Values are immutable once built, so sharing them is safe across threads.
 #pragma once
 
+#include "loge/ir/expr.h"
 #include "loge/numeric/date.h"
 #include "loge/numeric/decimal.h"
 
@@ -14,10 +15,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-namespace loge::ir {
-struct Expr;
-}
 
 namespace loge::interp {
 
@@ -156,6 +153,17 @@ public:
     st.texts.push_back(std::move(s));
     return &st.texts.back();
   }
+  // A Fail expression saying why a record field has no value, for a
+  // record built during evaluation (Value::unsetField): the quota's
+  // envisaged attribution has fields nothing gives.
+  const ir::Expr* missingField(std::string message) {
+    Storage& st = storage();
+    st.missing.push_back(ir::makeExpr(ir::Op::Fail, nullptr, {}));
+    ir::TextPiece piece;
+    piece.literal = std::move(message);
+    st.missing.back()->parts.push_back(std::move(piece));
+    return st.missing.back().get();
+  }
   void clear() {
     storage_.reset();
     used_ = kBlock;
@@ -170,6 +178,7 @@ private:
     std::vector<std::unique_ptr<Value[]>> blocks;
     std::deque<List> lists;
     std::deque<std::string> texts;
+    std::vector<ir::ExprPtr> missing;
   };
   Storage& storage() {
     if (!storage_) storage_ = std::make_unique<Storage>();
