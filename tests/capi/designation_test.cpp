@@ -636,8 +636,13 @@ TEST_F(DesignationErrors, DeclarationsAndOptions) {
   // No attribution schema: no attribution batch.
   loge_policy* noAttr = loadPolicy(designationPath("data/bad/sans-attribution.loge"), LOGE_ENGINE_INTERPRETER);
   ASSERT_NE(noAttr, nullptr);
-  EXPECT_EQ(loge_batch_create_for(noAttr, LOGE_ROLE_ATTRIBUTION, &a, &e), LOGE_ERR_ARGUMENT);
+  // What the policy does not declare is unsupported, as for the designation
+  // functions (docs/embedding.md, the status table).
+  EXPECT_EQ(loge_batch_create_for(noAttr, LOGE_ROLE_ATTRIBUTION, &a, &e), LOGE_ERR_UNSUPPORTED);
   EXPECT_EQ(e.message(), "la politique ne déclare pas de schéma pour `attribution`");
+  loge_record* rec = nullptr;
+  EXPECT_EQ(loge_record_create(noAttr, LOGE_ROLE_ATTRIBUTION, &rec, &e), LOGE_ERR_UNSUPPORTED);
+  EXPECT_EQ(rec, nullptr);
   EXPECT_EQ(loge_batch_create_for(noAttr, static_cast<loge_role>(7), &a, &e), LOGE_ERR_ARGUMENT);
   loge_policy_free(noAttr);
   loge_record_free(p);
@@ -670,6 +675,26 @@ TEST_F(DesignationErrors, BadAttributions) {
   EXPECT_EQ(e.message(), "l'attribution « AT1 » figure deux fois (enregistrements n° 1 et n° 2)");
   EXPECT_EQ(rank(policy, logement, demandes, a, "2025-06-30", nullptr, e), LOGE_ERR_DATA);
   loge_batch_free(a);
+
+  // The same demande twice among the candidates, or among the demandes of
+  // a statement: refused as `loge rank` and `loge position` refuse the file
+  // (it was ranked, and retained, twice).
+  loge_batch* twice = nullptr;
+  ASSERT_EQ(loge_batch_from_jsonl_file(policy, designationPath("data/bad/demandes-doubles.jsonl").c_str(), &twice, &e),
+            LOGE_OK)
+      << e.message();
+  EXPECT_EQ(rank(policy, logement, twice, nullptr, "2025-06-30", nullptr, e), LOGE_ERR_DATA);
+  EXPECT_EQ(e.message().rfind("la demande « ", 0), 0u) << e.message();
+  EXPECT_NE(e.message().find("figure deux fois"), std::string::npos) << e.message();
+  loge_record* one = nullptr;
+  ASSERT_EQ(
+      loge_record_from_json_file(policy, LOGE_ROLE_DEMANDE, designationPath("data/demande-p.json").c_str(), &one, &e),
+      LOGE_OK);
+  loge_statement* st = nullptr;
+  EXPECT_EQ(loge_position(policy, one, twice, nullptr, "2025-06-30", nullptr, &st, &e), LOGE_ERR_DATA);
+  EXPECT_EQ(st, nullptr);
+  loge_record_free(one);
+  loge_batch_free(twice);
 
   // Built one by one: only attributions go into an attribution batch.
   ASSERT_EQ(loge_batch_create_for(policy, LOGE_ROLE_ATTRIBUTION, &a, nullptr), LOGE_OK);

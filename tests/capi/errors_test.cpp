@@ -1,6 +1,7 @@
 // libloge: bad input through the API. Every failure is a status plus an
 // error object with a French message and, where there is one, a location.
 #include "capi_support.h"
+#include "loge/loge.hpp"
 
 #include <cstring>
 
@@ -130,6 +131,17 @@ TEST_F(Errors, SettersCheckPathsTypesAndValues) {
   EXPECT_EQ(loge_record_set_text(record, "id", "\xc3(", &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(loge_record_set_text(record, "id", "a\x1b[31m", &e), LOGE_ERR_ARGUMENT);
   EXPECT_EQ(e.message(), "champ `id` : caractère de contrôle U+001B dans le texte");
+  // With a length, a NUL inside is seen (and refused), not the text's end.
+  EXPECT_EQ(loge_record_set_text_n(record, "id", "ABC\0DEF", 7, &e), LOGE_ERR_ARGUMENT);
+  EXPECT_EQ(e.message(), "champ `id` : caractère de contrôle U+0000 dans le texte");
+  try {
+    loge::Policy cpp = loge::Policy::loadFile(dataPath("api-test.loge"), LOGE_ENGINE_INTERPRETER);
+    loge::Record r = loge::Record::create(cpp, LOGE_ROLE_DEMANDE);
+    r.setText("id", std::string("ABC\0DEF", 7));
+    ADD_FAILURE() << "setText a accepté un NUL";
+  } catch (const loge::Error& x) {
+    EXPECT_EQ(x.status(), LOGE_ERR_ARGUMENT);
+  }
   EXPECT_EQ(loge_record_append(record, "id", nullptr, &e), LOGE_ERR_ARGUMENT);
   // Failed setters leave the record as it was.
   const char* json = nullptr;

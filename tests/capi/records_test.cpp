@@ -45,6 +45,12 @@ TEST(Records, FieldByFieldEqualsJson) {
   EXPECT_EQ(mine.size(), 2u);
   loge::Results twice = policy.evaluate(mine, &logement, "2025-06-30");
   EXPECT_EQ(twice[1].json(), all[0].json());
+
+  // A result taken from a temporary Results keeps it alive (it was a
+  // dangling view: the Results was freed at the end of the statement).
+  loge::Result first = policy.evaluate(batch, &logement, "2025-06-30")[0];
+  EXPECT_EQ(first.json(), all[0].json());
+  EXPECT_EQ(first.total(), all[0].total());
 }
 
 TEST(Records, WrapperThrowsErrorsWithTheirLocation) {

@@ -50,18 +50,11 @@ bool readMany(const ir::Program& p, std::uint32_t structIndex, const std::string
 }
 
 bool checkDistinctIds(const ingest::Dataset& data, const std::string& path, const char* what) {
-  std::map<std::string, std::size_t> seen;
-  bool ok = true;
-  for (std::size_t i = 0; i < data.ids.size(); ++i) {
-    if (data.ids[i].empty()) continue;
-    auto [it, inserted] = seen.emplace(data.ids[i], i);
-    if (!inserted) {
-      fmt::print(stderr, "{} : erreur : {} « {} » figure deux fois (enregistrements n° {} et n° {})\n", path, what,
-                 data.ids[i], it->second + 1, i + 1);
-      ok = false;
-    }
-  }
-  return ok;
+  const auto repeated = designation::repeatedIds(data.ids);
+  for (const designation::RepeatedId& r : repeated)
+    fmt::print(stderr, "{} : erreur : {} « {} » figure deux fois (enregistrements n° {} et n° {})\n", path, what, r.id,
+               r.first + 1, r.second + 1);
+  return repeated.empty();
 }
 
 void printEngineNote(const std::string& note) {

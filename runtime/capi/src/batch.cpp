@@ -15,7 +15,7 @@ std::unique_ptr<loge_batch> newBatch(const loge_policy* policy, loge_role role) 
   if (role < LOGE_ROLE_DEMANDE || role > LOGE_ROLE_ATTRIBUTION)
     fail(LOGE_ERR_ARGUMENT, fmt::format("rôle inconnu ({})", static_cast<int>(role)));
   if (!core->program->schema.roles[role])
-    fail(LOGE_ERR_ARGUMENT, fmt::format("la politique ne déclare pas de schéma pour `{}`", roleName(role)));
+    fail(LOGE_ERR_UNSUPPORTED, fmt::format("la politique ne déclare pas de schéma pour `{}`", roleName(role)));
   auto b = std::make_unique<loge_batch>();
   b->core = core;
   b->role = role;

@@ -28,23 +28,24 @@ std::uint32_t found(std::optional<std::uint32_t> index, bool noneDeclared, const
   return *index;
 }
 
+const loge_batch& distinctBatch(const loge_batch* batch, const Core& core, loge_role role, const char* name,
+                                const char* what) {
+  const loge_batch& b = batchFor(batch, core, role, name);
+  const auto repeated = designation::repeatedIds(b.ids);
+  if (!repeated.empty()) {
+    const designation::RepeatedId& r = repeated.front();
+    auto e = makeError(LOGE_ERR_DATA, fmt::format("{} « {} » figure deux fois (enregistrements n° {} et n° {})", what,
+                                                  r.id, r.first + 1, r.second + 1));
+    e->field = "id";
+    throw Failure{std::move(e)};
+  }
+  return b;
+}
+
 const std::vector<interp::Value>* attributionsOf(const Core& core, const loge_batch* attributions) {
   if (!attributions) return nullptr;
   neededRole(*core->program, LOGE_ROLE_ATTRIBUTION, "la lecture des attributions");
-  const loge_batch& b = batchFor(attributions, core, LOGE_ROLE_ATTRIBUTION, "attributions");
-  std::map<std::string, std::size_t> seen;
-  for (std::size_t i = 0; i < b.ids.size(); ++i) {
-    if (b.ids[i].empty()) continue;
-    auto [it, inserted] = seen.emplace(b.ids[i], i);
-    if (!inserted) {
-      auto e = makeError(LOGE_ERR_DATA, fmt::format("l'attribution « {} » figure deux fois (enregistrements n° {} et "
-                                                    "n° {})",
-                                                    b.ids[i], it->second + 1, i + 1));
-      e->field = "id";
-      throw Failure{std::move(e)};
-    }
-  }
-  return &b.records;
+  return &distinctBatch(attributions, core, LOGE_ROLE_ATTRIBUTION, "attributions", "l'attribution").records;
 }
 
 void useEngine(const PolicyCore& core, designation::Engine& engine, const jit::Engine*& compiled) {

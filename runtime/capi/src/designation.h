@@ -19,8 +19,14 @@ std::uint32_t neededRole(const ir::Program& p, loge_role role, const char* funct
 // policy declares none, LOGE_ERR_ARGUMENT otherwise.
 std::uint32_t found(std::optional<std::uint32_t> index, bool noneDeclared, const std::string& error);
 
-// The attributions, refused when two have the same id (LOGE_ERR_DATA): the
-// same attribution counted twice would skew every quota.
+// A batch whose records' ids are distinct, refused otherwise (LOGE_ERR_DATA,
+// as `loge rank`, `loge quota` and `loge position` refuse the file): the same
+// demande ranked and retained twice, or an attribution counted twice, would
+// skew the designation and every quota. `what`: « la demande »…
+const loge_batch& distinctBatch(const loge_batch* batch, const Core& core, loge_role role, const char* name,
+                                const char* what);
+
+// The attributions, refused when two have the same id (LOGE_ERR_DATA).
 const std::vector<interp::Value>* attributionsOf(const Core& core, const loge_batch* attributions);
 
 // Which engine the designation stage uses: the policy's own.

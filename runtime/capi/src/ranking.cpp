@@ -104,7 +104,7 @@ LOGE_API loge_status loge_rank(const loge_policy* policy, const loge_record* log
     req.logement = recordValue(recordFor(logement, core, LOGE_ROLE_LOGEMENT, "logement"), arena);
     if (candidature)
       req.candidature = recordValue(recordFor(candidature, core, LOGE_ROLE_CANDIDATURE, "candidature"), arena);
-    req.candidates = &batchFor(candidates, core, LOGE_ROLE_DEMANDE, "candidates").records;
+    req.candidates = &distinctBatch(candidates, core, LOGE_ROLE_DEMANDE, "candidates", "la demande").records;
     req.attributions = attributionsOf(core, attributions);
     useEngine(*core, req.engine, req.compiled);
     loge::designation::RankReport report;

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include <fstream>
 #include <iterator>
 
@@ -34,7 +36,7 @@ std::unique_ptr<loge_record> newRecord(const loge_policy* policy, loge_role role
   if (role < LOGE_ROLE_DEMANDE || role > LOGE_ROLE_ATTRIBUTION)
     fail(LOGE_ERR_ARGUMENT, fmt::format("rôle inconnu ({})", static_cast<int>(role)));
   const ir::Type* type = core->program->schema.roles[role];
-  if (!type) fail(LOGE_ERR_ARGUMENT, fmt::format("la politique ne déclare pas de schéma pour `{}`", roleName(role)));
+  if (!type) fail(LOGE_ERR_UNSUPPORTED, fmt::format("la politique ne déclare pas de schéma pour `{}`", roleName(role)));
   auto r = std::make_unique<loge_record>();
   r->core = core;
   r->role = role;
@@ -281,20 +283,26 @@ LOGE_API loge_status loge_record_set_date(loge_record* record, const char* path,
   });
 }
 
-LOGE_API loge_status loge_record_set_text(loge_record* record, const char* path, const char* value,
-                                          loge_error** error) {
+LOGE_API loge_status loge_record_set_text_n(loge_record* record, const char* path, const char* value, size_t length,
+                                            loge_error** error) {
   return guard(error, [&] {
     return set(record, path, [&](loge_record& r, Target& t, const ir::Type* type) {
       if (type->kind != ir::TypeKind::Text) typeMismatch(r, path, t.type, "un texte");
-      std::string text = nonNull(value, "value");
+      std::string text(nonNull(value, "value"), length);
       if (loge::findInvalidUtf8(text)) fail(LOGE_ERR_ARGUMENT, fmt::format("champ `{}` : texte non UTF-8", path));
-      // As in data files: a control character (an escape sequence…) is not text.
+      // As in data files: a control character (an escape sequence, a NUL
+      // that would cut the text in every output…) is not text.
       for (unsigned char c : text)
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
           fail(LOGE_ERR_ARGUMENT, fmt::format("champ `{}` : caractère de contrôle U+{:04X} dans le texte", path, c));
       *t.node = text;
     });
   });
+}
+
+LOGE_API loge_status loge_record_set_text(loge_record* record, const char* path, const char* value,
+                                          loge_error** error) {
+  return loge_record_set_text_n(record, path, value, value ? std::strlen(value) : 0, error);
 }
 
 LOGE_API loge_status loge_record_set_bool(loge_record* record, const char* path, int value, loge_error** error) {

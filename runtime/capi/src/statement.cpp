@@ -41,7 +41,7 @@ LOGE_API loge_status loge_position(const loge_policy* policy, const loge_record*
     req.date = evaluationDate(p, date);
     loge::interp::Arena arena;
     req.demande = recordValue(recordFor(demande, core, LOGE_ROLE_DEMANDE, "demande"), arena);
-    req.demandes = &batchFor(demandes, core, LOGE_ROLE_DEMANDE, "demandes").records;
+    req.demandes = &distinctBatch(demandes, core, LOGE_ROLE_DEMANDE, "demandes", "la demande").records;
     req.attributions = attributionsOf(core, attributions);
     if (attributions && loge::designation::attributionDemandeField(p) < 0)
       fail(LOGE_ERR_UNSUPPORTED, "la structure des attributions n'a pas de champ de type demande : le délai "

@@ -280,7 +280,9 @@ LOGE_API loge_status loge_record_from_json(const loge_policy* policy, loge_role 
 /* Same, reading the object from a file. */
 LOGE_API loge_status loge_record_from_json_file(const loge_policy* policy, loge_role role, const char* path,
                                                 loge_record** out, loge_error** error);
-/* An empty record, to fill with the setters below. */
+/* An empty record, to fill with the setters below. Every function making a
+ * record or a batch of a role the policy's schema does not declare gives
+ * LOGE_ERR_UNSUPPORTED (an unknown role value: LOGE_ERR_ARGUMENT). */
 LOGE_API loge_status loge_record_create(const loge_policy* policy, loge_role role, loge_record** out,
                                         loge_error** error);
 LOGE_API void loge_record_free(loge_record* record);
@@ -304,6 +306,11 @@ LOGE_API loge_status loge_record_set_decimal(loge_record* record, const char* pa
                                              loge_error** error);
 LOGE_API loge_status loge_record_set_date(loge_record* record, const char* path, const char* value, loge_error** error);
 LOGE_API loge_status loge_record_set_text(loge_record* record, const char* path, const char* value, loge_error** error);
+/* The same with the text's length: a NUL byte inside is refused
+ * (LOGE_ERR_ARGUMENT, like any control character but tab and line breaks),
+ * where loge_record_set_text would stop at it. */
+LOGE_API loge_status loge_record_set_text_n(loge_record* record, const char* path, const char* value, size_t length,
+                                            loge_error** error);
 LOGE_API loge_status loge_record_set_bool(loge_record* record, const char* path, int value, loge_error** error);
 LOGE_API loge_status loge_record_set_enum(loge_record* record, const char* path, const char* value, loge_error** error);
 LOGE_API loge_status loge_record_set_absent(loge_record* record, const char* path, loge_error** error);
@@ -449,7 +456,8 @@ LOGE_API loge_status loge_result_json(const loge_result* result, const char** ou
  * not declare what a function needs (a classement, a similarité, a quota, a
  * schema for the role) gives LOGE_ERR_UNSUPPORTED; a name that matches no
  * declaration, or a choice left ambiguous, LOGE_ERR_ARGUMENT; attributions
- * with the same id twice, LOGE_ERR_DATA. */
+ * (or candidates, or the demandes of a statement) with the same id twice,
+ * LOGE_ERR_DATA, as the command line refuses the file. */
 
 /* Which declarations to use; NULL options means the defaults. */
 typedef struct loge_designation_options loge_designation_options;

@@ -88,11 +88,13 @@ inline double toDouble(const std::string& decimal) {
 
 class Policy;
 
-// One demande's results (a view when read from Results, else owning).
+// One demande's results. Read from a Results, a Ranking or a Statement, it
+// keeps that object alive: `policy.evaluate(…)[0]` stays valid after the
+// Results it came from is gone.
 class Result {
 public:
-  // A view of a result owned by a Results.
-  explicit Result(const loge_result* r) : r_(r) {}
+  // A result that `keep` (its owner, shared) keeps alive.
+  Result(const loge_result* r, std::shared_ptr<const void> keep) : r_(r), owner_(std::move(keep)) {}
 
   std::string id() const { return text(loge_result_id); }
   // The evaluation error, or null when the demande was evaluated.
@@ -160,14 +162,14 @@ private:
   }
   friend class Policy;
   struct Owned {};
-  Result(loge_result* r, Owned) : r_(r), owner_(r, &loge_result_free) {}
+  Result(loge_result* r, Owned) : r_(r), owner_(std::shared_ptr<loge_result>(r, &loge_result_free)) {}
   const loge_result* r_;
-  std::shared_ptr<loge_result> owner_; // set for loge_evaluate's results
+  std::shared_ptr<const void> owner_; // the result itself, or the object holding it
 };
 
 class Results {
 public:
-  explicit Results(loge_results* r) : h_(r) {}
+  explicit Results(loge_results* r) : h_(r, &loge_results_free) {}
   std::size_t size() const {
     std::size_t n = 0;
     detail::call(loge_results_count, h_.get(), &n);
@@ -181,12 +183,12 @@ public:
   Result operator[](std::size_t i) const {
     const loge_result* r = nullptr;
     detail::call(loge_results_get, h_.get(), i, &r);
-    return Result(r);
+    return Result(r, h_);
   }
   const loge_results* get() const { return h_.get(); }
 
 private:
-  detail::Handle<loge_results, loge_results_free> h_;
+  std::shared_ptr<loge_results> h_; // shared with the Result views
 };
 
 class Record {
@@ -200,7 +202,11 @@ public:
     return set(loge_record_set_decimal, path, v.c_str());
   }
   Record& setDate(const std::string& path, const std::string& v) { return set(loge_record_set_date, path, v.c_str()); }
-  Record& setText(const std::string& path, const std::string& v) { return set(loge_record_set_text, path, v.c_str()); }
+  // With its length: a NUL inside is refused, not a silent end of the text.
+  Record& setText(const std::string& path, const std::string& v) {
+    detail::call(loge_record_set_text_n, h_.get(), path.c_str(), v.data(), v.size());
+    return *this;
+  }
   Record& setBool(const std::string& path, bool v) { return set(loge_record_set_bool, path, v ? 1 : 0); }
   Record& setEnum(const std::string& path, const std::string& v) { return set(loge_record_set_enum, path, v.c_str()); }
   Record& setAbsent(const std::string& path) {
@@ -346,7 +352,7 @@ private:
 // in the batch that was ranked.
 class Ranking {
 public:
-  explicit Ranking(loge_ranking* r) : h_(r) {}
+  explicit Ranking(loge_ranking* r) : h_(r, &loge_ranking_free) {}
   std::string json() const { return text(loge_ranking_json); }
   std::string text() const { return text(loge_ranking_text); }
   std::int64_t retain() const {
@@ -375,11 +381,11 @@ public:
     return n;
   }
   std::string explanation(std::size_t candidate) const { return text(loge_ranking_candidate_explanation, candidate); }
-  // A view, valid while this Ranking lives.
+  // Keeps this ranking alive.
   Result result(std::size_t candidate) const {
     const loge_result* r = nullptr;
     detail::call(loge_ranking_candidate_result, h_.get(), candidate, &r);
-    return Result(r);
+    return Result(r, h_);
   }
   std::size_t clauseCount() const { return count(loge_ranking_clause_count); }
   std::string clauseLabel(std::size_t c) const { return text(loge_ranking_clause_label, c); }
@@ -441,7 +447,7 @@ private:
     for (std::size_t i = 0; i < n; ++i) detail::call(at, h_.get(), i, &out[i]);
     return out;
   }
-  detail::Handle<loge_ranking, loge_ranking_free> h_;
+  std::shared_ptr<loge_ranking> h_; // shared with the Result views
 };
 
 // Every quota per period and scope (loge_quotas).
@@ -476,7 +482,7 @@ private:
 // The demandeur's cotation statement (loge_position).
 class Statement {
 public:
-  explicit Statement(loge_statement* s) : h_(s) {}
+  explicit Statement(loge_statement* s) : h_(s, &loge_statement_free) {}
   std::string json() const { return text(loge_statement_json); }
   std::string text() const { return text(loge_statement_text); }
   std::size_t cotation() const {
@@ -485,11 +491,11 @@ public:
     return c;
   }
   std::string note() const { return text(loge_statement_note); }
-  // A view, valid while this Statement lives.
+  // Keeps this statement alive.
   Result result() const {
     const loge_result* r = nullptr;
     detail::call(loge_statement_result, h_.get(), &r);
-    return Result(r);
+    return Result(r, h_);
   }
   std::size_t rank() const { return position().first; }
   std::size_t outOf() const { return position().second; }
@@ -535,7 +541,7 @@ private:
     w.days = d;
     return w;
   }
-  detail::Handle<loge_statement, loge_statement_free> h_;
+  std::shared_ptr<loge_statement> h_; // shared with the Result views
 };
 
 class Policy {

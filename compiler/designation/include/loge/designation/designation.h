@@ -31,6 +31,15 @@ enum class Engine : std::uint8_t {
 // "auto" | "interp" | "jit"; false when unknown.
 bool parseEngine(const std::string& text, Engine& out);
 
+// An identifier given to two records of one file: the same demande ranked
+// (and retained) twice, or an attribution counted twice, would skew the
+// designation and the quotas. Records without id are not compared.
+struct RepeatedId {
+  std::string id;
+  std::size_t first = 0, second = 0; // record indices, from 0
+};
+std::vector<RepeatedId> repeatedIds(const std::vector<std::string>& ids);
+
 // A demande whose evaluation failed, located in the policy.
 struct Failure {
   std::size_t input = 0; // index in the records given
