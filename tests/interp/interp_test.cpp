@@ -76,6 +76,54 @@ cotation c {
   EXPECT_FALSE(r.eligible.has_value()); // no logement given
 }
 
+// What the explanations show for a rubrique whose plafond or plancher
+// changed its points: the sum of its items before the bound, recomputed
+// from the result (nested, `maximum`, and a rubrique nothing applies to).
+TEST(Interp, RubriquesBeforeBounds) {
+  Fixture f(R"(
+cotation c {
+  rubrique haut : somme {
+    critère a = 30 points si vrai
+    critère b = 40 points si vrai
+    rubrique bas : maximum {
+      critère x = -20 points si vrai
+      critère y = -30 points si vrai
+      plancher -5 points
+    }
+    plafond 50 points
+  }
+  rubrique vide : somme {
+    critère z = 10 points si demande.dalo
+    plancher 3 points
+  }
+  critère fixe = 100 points
+}
+)");
+  ASSERT_TRUE(f.c->program) << f.c->rendered();
+  f.demande(kDemande);
+  interp::Interpreter in(*f.c->program);
+  interp::DemandeResult r = in.evaluate(f.in);
+  const interp::CotationResult& c = r.cotations[0];
+  const ir::CotationDecl& decl = f.c->program->cotations[0];
+  ASSERT_EQ(decl.rubriques.size(), 3u);
+  std::vector<num::Decimal> before = interp::rubriquesBeforeBounds(decl, c);
+  auto index = [&](const char* name) {
+    for (std::size_t k = 0; k < decl.rubriques.size(); ++k)
+      if (decl.rubriques[k].name == name) return k;
+    ADD_FAILURE() << name;
+    return std::size_t{0};
+  };
+  // bas: the highest of -20 and -30 is -20, raised to its plancher -5.
+  EXPECT_EQ(before[index("bas")], num::Decimal::fromInt(-20));
+  EXPECT_EQ(c.rubriques[index("bas")], num::Decimal::fromInt(-5));
+  // haut: 30 + 40 + (-5) = 65, brought down to its plafond 50.
+  EXPECT_EQ(before[index("haut")], num::Decimal::fromInt(65));
+  EXPECT_EQ(c.rubriques[index("haut")], num::Decimal::fromInt(50));
+  // vide: nothing applies; it adds nothing to the total.
+  EXPECT_EQ(before[index("vide")], num::Decimal());
+  EXPECT_EQ(c.total, num::Decimal::fromInt(150));
+}
+
 TEST(Interp, RuleStatusesAndFrenchMotifs) {
   Fixture f(R"(
 harmonisation h pour logement {

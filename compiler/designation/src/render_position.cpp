@@ -43,6 +43,18 @@ std::string positionText(const ir::Program& p, const SourceManager& sm, const Po
     out += "   Les critères qui comptent pour votre demande :\n";
     for (const auto& [label, pts] : items) out += fmt::format("   - {} : {}\n", label, points(pts));
   }
+  const std::vector<num::Decimal> before = interp::rubriquesBeforeBounds(cot, res);
+  for (std::size_t k = 0; k < cot.rubriques.size(); ++k) {
+    if (before[k] < res.rubriques[k])
+      out +=
+          fmt::format("   Les critères de la rubrique « {} » totalisent {}, moins que son minimum : elle compte pour "
+                      "{}.\n",
+                      cot.rubriques[k].label, points(before[k]), points(res.rubriques[k]));
+    else if (res.rubriques[k] < before[k])
+      out += fmt::format("   Les critères de la rubrique « {} » totalisent {}, plus que son maximum : elle compte pour "
+                         "{}.\n",
+                         cot.rubriques[k].label, points(before[k]), points(res.rubriques[k]));
+  }
   if (res.floorApplied)
     out += fmt::format("   La somme des critères ({}) est inférieure au minimum de la grille : votre note est portée "
                        "à {}.\n",

@@ -36,6 +36,14 @@ std::string cotationLine(const ir::CotationDecl& c, const interp::CotationResult
     if (!x.applicable || x.contribution == num::Decimal()) continue;
     items += (items.empty() ? "" : " ; ") + c.criteria[i].label + " : " + points(x.contribution);
   }
+  // A rubrique bound that changed the points, or the criteria listed do
+  // not add up to the total.
+  const std::vector<num::Decimal> before = interp::rubriquesBeforeBounds(c, r);
+  for (std::size_t k = 0; k < c.rubriques.size(); ++k)
+    if (before[k] != r.rubriques[k])
+      items += fmt::format("{}rubrique « {} » {} : {} au lieu de {}", items.empty() ? "" : " ; ", c.rubriques[k].label,
+                           before[k] < r.rubriques[k] ? "portée à son plancher" : "ramenée à son plafond",
+                           points(r.rubriques[k]), points(before[k]));
   std::string bounds = r.floorApplied ? " (plancher appliqué)" : r.ceilingApplied ? " (plafond appliqué)" : "";
   return fmt::format("cotation « {} » : {}{}{}", c.label, points(r.total), bounds, items.empty() ? "" : " — " + items);
 }

@@ -28,7 +28,7 @@ std::string points(num::Decimal d) {
 }
 
 void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, const std::vector<std::int32_t>& items,
-                  int depth, std::string& out) {
+                  const std::vector<num::Decimal>& before, int depth, std::string& out) {
   std::string indent(static_cast<std::size_t>(2 + 2 * depth), ' ');
   for (std::int32_t it : items) {
     if (it >= 0) {
@@ -45,10 +45,16 @@ void explainItems(const ir::CotationDecl& c, const interp::CotationResult& r, co
     } else {
       auto ri = static_cast<std::size_t>(-it - 1);
       const ir::RubriqueDecl& rb = c.rubriques[ri];
+      // A bound of the rubrique that changed its points is said, or the
+      // points listed below would not add up to the value shown.
+      std::string value = points(r.rubriques[ri]);
+      if (before[ri] < r.rubriques[ri])
+        value = fmt::format("{}, portée au plancher de la rubrique : {}", points(before[ri]), value);
+      else if (r.rubriques[ri] < before[ri])
+        value = fmt::format("{}, ramenée au plafond de la rubrique : {}", points(before[ri]), value);
       out += fmt::format("{}- rubrique {} ({}){}, {} : {}\n", indent, rb.label, rb.name, refs(rb.references),
-                         rb.maximum ? "seul le critère le plus élevé compte" : "somme des critères",
-                         points(r.rubriques[ri]));
-      explainItems(c, r, rb.items, depth + 1, out);
+                         rb.maximum ? "seul le critère le plus élevé compte" : "somme des critères", value);
+      explainItems(c, r, rb.items, before, depth + 1, out);
     }
   }
 }
@@ -207,13 +213,14 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     }
     const interp::CotationResult& res = *r.cotations[i];
     out += fmt::format("\nCotation « {} » ({}){} : {}\n", cot.label, cot.name, refs(cot.references), points(res.total));
-    explainItems(cot, res, cot.items, 0, out);
+    explainItems(cot, res, cot.items, interp::rubriquesBeforeBounds(cot, res), 0, out);
+    const char* what = cot.rubriques.empty() ? "la somme des critères" : "la somme des critères et des rubriques";
     if (res.floorApplied)
-      out += fmt::format("  plancher appliqué : la somme des critères ({}) est portée au plancher, {}\n",
-                         points(res.beforeBounds), points(res.total));
+      out += fmt::format("  plancher appliqué : {} ({}) est portée au plancher, {}\n", what, points(res.beforeBounds),
+                         points(res.total));
     if (res.ceilingApplied)
-      out += fmt::format("  plafond appliqué : la somme des critères ({}) est ramenée au plafond, {}\n",
-                         points(res.beforeBounds), points(res.total));
+      out += fmt::format("  plafond appliqué : {} ({}) est ramenée au plafond, {}\n", what, points(res.beforeBounds),
+                         points(res.total));
   }
   std::size_t refusals = 0, alerts = 0;
   for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {

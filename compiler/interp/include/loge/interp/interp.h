@@ -40,6 +40,11 @@ struct CotationResult {
   std::vector<num::Decimal> rubriques; // totals
 };
 
+// What each rubrique of `c` added up to before its own plancher and
+// plafond (CotationResult::rubriques holds the values after them), for
+// explanations that show where a bound changed the points.
+std::vector<num::Decimal> rubriquesBeforeBounds(const ir::CotationDecl& c, const CotationResult& r);
+
 enum class RuleStatus : std::uint8_t {
   Ok,
   Alerte,
