@@ -13,7 +13,6 @@ namespace loge::sema::internal {
 using ir::Op;
 using ir::TypeKind;
 
-namespace {
 const char* unitText(ir::Unit u) {
   switch (u) {
   case ir::Unit::None: return "sans unité";
@@ -26,6 +25,7 @@ const char* unitText(ir::Unit u) {
   return "";
 }
 
+namespace {
 bool isBareName(const ast::Expr& e) { return e.kind == ast::Expr::Kind::Name; }
 } // namespace
 

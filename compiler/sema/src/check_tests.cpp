@@ -144,6 +144,16 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
         v = self(self, st, path, fieldPath);
       } else if (given || byDefault) {
         const ast::RecordEntry* e = given ? given : byDefault;
+        // `ressources_mensuelles = 1500`: the unit is what the author must
+        // check (a yearly figure typed into a monthly field), as anywhere
+        // else in the language (docs/reference/types-et-unites.md, rule 6).
+        if (st->kind == ir::TypeKind::Decimal && st->unit != ir::Unit::None && bareNumber(*e->value)) {
+          const std::string written = sourceText(e->value->range);
+          Diagnostic& d = diags_.report(DiagKind::UnitMismatch, e->value->range,
+                                        "le champ `" + fieldPath + "` est " + typeName(st) + ", et `" + written +
+                                            "` n'a pas d'unité");
+          d.hint = "écrivez l'unité : `" + written + " " + unitText(st->unit) + "`";
+        }
         v = coerce(checkExpr(*e->value, env, f.type), f.type, env, "valeur du champ");
       } else if (st->kind == ir::TypeKind::Struct && !ir::isOptional(f.type)) {
         v = self(self, st, path, fieldPath);

@@ -92,6 +92,9 @@ struct Interval {
   std::optional<std::int64_t> lo, hi;
 };
 
+// The symbol of a unit, as written after a number: "€/mois", "m²"…
+const char* unitText(ir::Unit u);
+
 class Checker {
 public:
   Checker(SourceManager& sources, DiagnosticEngine& diags, const CheckOptions& options)
