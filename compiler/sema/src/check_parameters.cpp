@@ -353,6 +353,7 @@ bool Checker::datedValues(Module& m, const std::string& name, const ir::Type* ty
     }
     if (!out.empty() && !(out.back().from < dv.from)) {
       diags_.report(DiagKind::DatedValuesUnordered, v.range, name);
+      out.clear(); // no coverage check on the values read so far: a false « gap »
       return false;
     }
     out.push_back(std::move(dv));

@@ -35,9 +35,19 @@ void Checker::addSymbol(Module& m, const ast::Ident& name, Symbol::Kind kind, st
   std::string folded = ast::foldName(name.text);
   auto [it, inserted] = m.symbols.try_emplace(folded, Symbol{kind, index, name.range, name.text});
   if (!inserted) {
-    Diagnostic& d = diags_.report(DiagKind::DuplicateName, name.range, name.text);
+    // Kinds are declared in passes (quotas before définitions…): the error
+    // goes to the later of the two in the file, the note to the first.
+    SourceRange first = it->second.range, second = name.range;
+    std::string secondText = name.text;
+    if (first.file == second.file &&
+        (second.begin.line < first.begin.line ||
+         (second.begin.line == first.begin.line && second.begin.column < first.begin.column))) {
+      std::swap(first, second);
+      secondText = it->second.name;
+    }
+    Diagnostic& d = diags_.report(DiagKind::DuplicateName, second, secondText);
     if (it->second.name != name.text) d.hint = "deux noms qui ne diffèrent que par les accents désignent la même chose";
-    d.notes.push_back({it->second.range, "première déclaration"});
+    d.notes.push_back({first, "première déclaration"});
     return;
   }
   // A local declaration may not silently shadow an unaliased import's.
