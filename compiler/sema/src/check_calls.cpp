@@ -195,12 +195,20 @@ ir::ExprPtr Checker::checkIndex(const ast::Expr& e, Env& env) {
     arg = coerce(std::move(arg), k.type, env, "clé du barème");
     if (k.kind == ir::TableKey::Kind::IntRange && arg->type->kind == TypeKind::Int) {
       Interval iv = interval(*arg);
-      bool inside = iv.lo && *iv.lo >= k.lower && (!k.upper || (iv.hi && *iv.hi <= *k.upper));
-      if (!inside) {
+      const bool lowOk = iv.lo && *iv.lo >= k.lower;
+      const bool highOk = !k.upper || (iv.hi && *iv.hi <= *k.upper);
+      if (!lowOk || !highOk) {
         std::string range = k.upper ? fmt::format("{}..{}", k.lower, *k.upper) : fmt::format("{}..", k.lower);
         Diagnostic& d = diags_.report(DiagKind::IndexMayBeOutOfRange, e.args[i]->range, p.name, range);
-        d.hint = "bornez l'indice, par exemple avec `min(…, " +
-                 (k.upper ? std::to_string(*k.upper) : std::string("…")) + ")`";
+        // The bound that is not proved, and only that one.
+        const std::string bounded =
+            !highOk ? fmt::format("min({}, {})", lowOk ? "…" : fmt::format("max(…, {})", k.lower), *k.upper)
+                    : fmt::format("max(…, {})", k.lower);
+        d.hint = fmt::format("l'indice peut être {} : bornez-le, par exemple avec `{}`",
+                             !lowOk && !highOk ? fmt::format("inférieur à {} ou supérieur à {}", k.lower, *k.upper)
+                             : !lowOk          ? fmt::format("inférieur à {}", k.lower)
+                                               : fmt::format("supérieur à {}", *k.upper),
+                             bounded);
       }
     }
     out->args.push_back(std::move(arg));

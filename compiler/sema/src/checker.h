@@ -226,6 +226,10 @@ private:
   std::map<std::uint32_t, Interval> definitionIntervals_;
   std::vector<std::vector<std::uint32_t>> calls_; // definition → definitions it calls
   std::set<std::uint32_t> intervalInProgress_;
+  // The intervals of the arguments of the définitions being followed by
+  // `interval` (innermost last): a définition's parameters are its first
+  // slots. Bounded in depth: each call site re-reads the body.
+  std::vector<std::vector<Interval>> argumentIntervals_;
 };
 
 std::string roleName(ir::Role r);

@@ -86,11 +86,29 @@ Interval Checker::interval(const ir::Expr& e) {
       return {0, std::nullopt};
     }
     return {};
+  case Op::Local:
+    // A définition's parameter, while its body is followed from a call.
+    if (!argumentIntervals_.empty() && e.index < argumentIntervals_.back().size())
+      return argumentIntervals_.back()[e.index];
+    return {};
   case Op::Call: {
-    // Through parameterless definitions only (their value does not depend
-    // on arguments); recursion is impossible once checkRecursion passed,
-    // but guard anyway.
-    if (!e.args.empty()) return {};
+    // Recursion is impossible once checkRecursion passed, but guard anyway.
+    if (!e.args.empty()) {
+      // `cat(demande.nb)` with `cat(n) = max(n, 1)`: the body, with the
+      // arguments' intervals for the parameters (not cached: they differ
+      // from call to call).
+      constexpr std::size_t kMaxDepth = 8;
+      const ir::DefinitionDecl& d = program_->definitions[e.index];
+      if (!d.body || argumentIntervals_.size() >= kMaxDepth || intervalInProgress_.count(e.index)) return {};
+      std::vector<Interval> args;
+      for (const auto& a : e.args) args.push_back(a->type->kind == ir::TypeKind::Int ? interval(*a) : Interval{});
+      intervalInProgress_.insert(e.index);
+      argumentIntervals_.push_back(std::move(args));
+      Interval out = interval(*d.body);
+      argumentIntervals_.pop_back();
+      intervalInProgress_.erase(e.index);
+      return out;
+    }
     auto it = definitionIntervals_.find(e.index);
     if (it != definitionIntervals_.end()) return it->second;
     if (!intervalInProgress_.insert(e.index).second) return {};
@@ -99,7 +117,9 @@ Interval Checker::interval(const ir::Expr& e) {
       intervalInProgress_.erase(e.index);
       return {}; // not checked yet: unknown, and not cached
     }
+    argumentIntervals_.emplace_back(); // its slots are its own binders, not a caller's parameters
     Interval out = interval(*d.body);
+    argumentIntervals_.pop_back();
     intervalInProgress_.erase(e.index);
     definitionIntervals_[e.index] = out;
     return out;
