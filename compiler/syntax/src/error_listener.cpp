@@ -175,6 +175,29 @@ std::string wordHint(const std::string& text, std::size_t type, const antlr4::mi
                        text);
   return "";
 }
+// `JJ/MM/AAAA` from `token` on: the ISO spelling when it is one, else "".
+std::string frenchDate(antlr4::TokenStream& tokens, const antlr4::Token& token) {
+  const std::size_t i = token.getTokenIndex();
+  if (i + 4 >= tokens.size()) return "";
+  auto text = [&](std::size_t k) { return tokens.get(k)->getText(); };
+  auto digits = [](const std::string& x, std::size_t lo, std::size_t hi) {
+    return x.size() >= lo && x.size() <= hi &&
+           std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text(i + 1) == "/" && text(i + 3) == "/") {
+    const std::string d = text(i), m = text(i + 2), y = text(i + 4);
+    if (!digits(d, 1, 2) || !digits(m, 1, 2) || !digits(y, 4, 4)) return "";
+    return fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
+  }
+  // `2025-1-1`: the month and the day on two digits.
+  if (text(i + 1) == "-" && text(i + 3) == "-") {
+    const std::string y = text(i), m = text(i + 2), d = text(i + 4);
+    if (!digits(y, 4, 4) || !digits(m, 1, 2) || !digits(d, 1, 2) || (m.size() == 2 && d.size() == 2)) return "";
+    return fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
+  }
+  return "";
+}
+
 bool isFirstToken(antlr4::TokenStream& tokens, const antlr4::Token& token) {
   for (std::size_t i = 0; i < token.getTokenIndex(); ++i)
     if (tokens.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return false;
@@ -336,6 +359,15 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           hint = fmt::format("les milliers ne se séparent pas par une espace : écrivez `{}_{}` (le `_` groupe les "
                              "chiffres)",
                              prev->getText(), offending->getText());
+      }
+      // `30/06/2025`, as French forms write it.
+      if (t == L::INT_LIT) {
+        if (std::string iso = frenchDate(*parser->getTokenStream(), *offending); !iso.empty())
+          hint = fmt::format("{} : `{}`",
+                             parser->getTokenStream()->get(offending->getTokenIndex() + 1)->getText() == "/"
+                                 ? "une date s'écrit année-mois-jour, avec des tirets"
+                                 : "une date s'écrit avec le mois et le jour sur deux chiffres",
+                             iso);
       }
       if (t == L::SI && conditionalRequirement(*parser->getTokenStream(), *offending))
         hint = "une exigence qui ne vaut que dans certains cas s'écrit `exige si condition alors exigence sinon "
