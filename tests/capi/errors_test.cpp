@@ -194,6 +194,14 @@ TEST_F(Errors, MalformedJsonAndSchemaViolations) {
   EXPECT_EQ(str(loge_error_field(e.e)), "zone");
   EXPECT_EQ(fromJson("[1, 2]", &r, &e), LOGE_ERR_DATA);
   EXPECT_EQ(r, nullptr);
+  // A byte order mark before the object, as a file read by the host may
+  // have: accepted, as from a file; one after it is not JSON.
+  const std::string valid = "{\"id\": \"X\", \"depot\": \"2024-01-01\", \"enfants\": 0, \"ressources\": 1000, "
+                            "\"dalo\": false, \"zone\": \"a\", \"personnes\": [], \"communes\": [], \"facteur\": 0}";
+  ASSERT_EQ(fromJson("\xEF\xBB\xBF" + valid, &r, &e), LOGE_OK) << e.message();
+  loge_record_free(r);
+  r = nullptr;
+  EXPECT_EQ(fromJson(" \xEF\xBB\xBF" + valid, &r, &e), LOGE_ERR_DATA);
   loge_batch* b = nullptr;
   const std::string lines = "{\"id\": 1}\n\n{\"id\": \"X\", \"depot\": \"hier\"}\n";
   EXPECT_EQ(loge_batch_from_jsonl(policy, lines.data(), lines.size(), &b, &e), LOGE_ERR_DATA);

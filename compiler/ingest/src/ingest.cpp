@@ -87,7 +87,9 @@ bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::stri
                 interp::Value& out, IngestError& error) {
   RecordParser parser(program);
   Failure failure;
-  if (parser.parse(structIndex, json, TextKind::Record, false, arena, out, failure)) return true;
+  // A byte order mark is accepted as in files: the text often is a file's
+  // content, read by the host.
+  if (parser.parse(structIndex, json, TextKind::Record, true, arena, out, failure)) return true;
   error = toError("", json, failure, 1);
   return false;
 }
