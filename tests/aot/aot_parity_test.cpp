@@ -135,6 +135,8 @@ TEST(AotRuntime, InvalidArgumentsAreRefused) {
   EXPECT_EQ(loge_aot_evaluate(policy, &d, sizeof d, 1, nullptr, nullptr, 0, &r, 8, &err), -1); // stride too small
   EXPECT_EQ(loge_aot_evaluate(policy, &d, sizeof d, -1, nullptr, nullptr, 0, &r, sizeof r, &err), -1);
   EXPECT_EQ(loge_aot_evaluate(policy, &d, sizeof d, 0, nullptr, nullptr, 0, &r, sizeof r, &err), 0);
+  // A day that is no date of the language (after 9999-12-31).
+  EXPECT_EQ(loge_aot_evaluate(policy, &d, sizeof d, 1, nullptr, nullptr, INT32_MAX, &r, sizeof r, &err), -1);
   loge_aot_close(policy);
   loge_aot_close(nullptr);
 }
@@ -147,6 +149,9 @@ TEST(AotRuntime, HostHelpers) {
   EXPECT_STREQ(buf, "2024-02-29");
   EXPECT_NE(loge_date_from_ymd(2025, 2, 29, &d), 0);
   EXPECT_EQ(loge_date_format(d, buf, 10), -1);
+  // Outside 0001-01-01 … 9999-12-31: no "YYYY-MM-DD" to write.
+  EXPECT_EQ(loge_date_format(INT32_MAX, buf, sizeof buf), -1);
+  EXPECT_EQ(loge_date_format(-800000, buf, sizeof buf), -1);
   loge_decimal x;
   ASSERT_EQ(loge_decimal_parse("-1234.50", &x), 0);
   ASSERT_EQ(loge_decimal_format(&x, buf, sizeof buf), 0);

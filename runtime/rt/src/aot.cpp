@@ -67,6 +67,8 @@ int64_t loge_aot_evaluate(const loge_aot_policy* policy, const void* demandes, i
       stride < static_cast<int64_t>(policy->artifact.demande_size) ||
       out_stride < static_cast<int64_t>(policy->artifact.out_size))
     return -1;
+  // A day outside 0001-01-01 … 9999-12-31 is no date of the language.
+  if (date < loge::num::Date::min().days() || date > loge::num::Date::max().days()) return -1;
   if (count == 0) return 0;
   // Scalar parameters in force at the date, resolved once per call; the
   // generated code reads tables through loge_rt_table.
@@ -100,6 +102,7 @@ int32_t loge_date_from_ymd(int32_t year, int32_t month, int32_t day, int32_t* ou
 
 int32_t loge_date_format(int32_t date, char* buffer, size_t size) {
   if (!buffer || size < 11) return -1;
+  if (date < loge::num::Date::min().days() || date > loge::num::Date::max().days()) return -1;
   std::string s = loge::num::Date::fromDays(date).toString();
   if (s.size() + 1 > size) return -1;
   std::memcpy(buffer, s.c_str(), s.size() + 1);

@@ -78,8 +78,10 @@ void loge_aot_close(loge_aot_policy* policy);
  * demande in `errors` (1: the demande could not be evaluated — overflow,
  * division by zero, a date out of range, a parameter without a value at the
  * date, a barème key outside the table; run `loge run` on the same demande
- * for the located message). Returns the number of demandes in error, or -1
- * when an argument is invalid. The records are not checked here: the
+ * for the located message; a date outside the policy's période de vigueur,
+ * where its parameters have no value, makes every demande an error). Returns
+ * the number of demandes in error, or -1 when an argument is invalid (a day
+ * outside 0001-01-01 … 9999-12-31 included). The records are not checked here: the
  * generated NAME_evaluate checks them first (NAME_*_valide). */
 int64_t loge_aot_evaluate(const loge_aot_policy* policy, const void* demandes, int64_t stride, int64_t count,
                           const void* logement, const void* candidature, int32_t date, void* outs, int64_t out_stride,
@@ -87,7 +89,8 @@ int64_t loge_aot_evaluate(const loge_aot_policy* policy, const void* demandes, i
 
 /* Helpers for hosts. */
 int32_t loge_date_from_ymd(int32_t year, int32_t month, int32_t day, int32_t* out); /* 0 ok */
-/* Writes "YYYY-MM-DD" and a terminating zero; returns 0, or -1 if `size` < 11. */
+/* Writes "YYYY-MM-DD" and a terminating zero; returns 0, or -1 if `size` < 11
+ * or the day is outside 0001-01-01 … 9999-12-31. */
 int32_t loge_date_format(int32_t date, char* buffer, size_t size);
 /* Parses "123.45", "-7", "1_000.5" exactly; returns 0 ok. */
 int32_t loge_decimal_parse(const char* text, loge_decimal* out);
