@@ -125,6 +125,26 @@ TEST(Impact, ScoresHistogramAndCriteria) {
   EXPECT_NE(r.notes[0].find("zone_c"), std::string::npos);
 }
 
+// A rubrique's plafond raised from 20 to 30 points: no criterion moves, the
+// rubrique of D6 (4 enfants, 40 points) goes from 20 to 30 points; the
+// report names it (it said « aucun critère ne change » and nothing else).
+TEST(Impact, RubriqueTotals) {
+  Fixture f("rubrique-v1.loge", "rubrique-v2.loge", false);
+  impact::Report r = f.compare(3);
+  ASSERT_EQ(r.cotations.size(), 1u);
+  const impact::CotationImpact& c = r.cotations[0];
+  EXPECT_EQ(c.changed, 1u);
+  for (const impact::CriterionImpact& k : c.criteria) EXPECT_EQ(k.changed, 0u) << k.name;
+  ASSERT_EQ(c.rubriques.size(), 1u);
+  EXPECT_EQ(c.rubriques[0].name, "famille");
+  EXPECT_EQ(c.rubriques[0].changed, 1u);
+  EXPECT_EQ(c.rubriques[0].up, 1u);
+  EXPECT_EQ(c.rubriques[0].totalDelta, dec("10"));
+  const std::string md = impact::renderMarkdown(r);
+  EXPECT_NE(md.find("Rubriques en cause"), std::string::npos) << md;
+  EXPECT_NE(md.find("| `famille` | Famille | 1 | 1 / 0 | +10 |"), std::string::npos) << md;
+}
+
 TEST(Impact, RankWithoutLogement) {
   // OLD: D1 124, D5 115, D2 44, D6 40, D4 24, D3 10.
   // NEW: D5 265, D1 248, D2 108, D4 48, D6 20, D3 5.

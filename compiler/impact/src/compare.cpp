@@ -55,17 +55,50 @@ std::optional<std::size_t> findCotation(const ir::Program& p, const std::string&
   return std::nullopt;
 }
 
-std::optional<std::size_t> findCriterion(const ir::CotationDecl& c, const std::string& name) {
-  for (std::size_t i = 0; i < c.criteria.size(); ++i)
-    if (c.criteria[i].name == name) return i;
-  return std::nullopt;
-}
-
-CriterionImpact criterion(const ir::CriterionDecl& d) {
+template <class Decl> CriterionImpact criterion(const Decl& d) {
   CriterionImpact c;
   c.name = d.name;
   c.label = d.label;
   return c;
+}
+
+// Items (criteria or rubriques) paired by name: NEW's order, then those of
+// OLD only.
+struct Pair {
+  std::optional<std::size_t> b, a;
+};
+template <class Decl, class Find>
+std::vector<Pair> pairItems(const std::vector<Decl>* before, const std::vector<Decl>* after, Find find,
+                            std::vector<CriterionImpact>& out) {
+  std::vector<Pair> pairs;
+  if (after)
+    for (std::size_t i = 0; i < after->size(); ++i) {
+      pairs.push_back({before ? find(*before, (*after)[i].name) : std::nullopt, i});
+      out.push_back(criterion((*after)[i]));
+      out.back().added = !pairs.back().b;
+    }
+  if (before)
+    for (std::size_t i = 0; i < before->size(); ++i)
+      if (!after || !find(*after, (*before)[i].name)) {
+        pairs.push_back({i, std::nullopt});
+        out.push_back(criterion((*before)[i]));
+        out.back().removed = true;
+      }
+  return pairs;
+}
+
+template <class T> std::optional<std::size_t> byName(const std::vector<T>& items, const std::string& name) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].name == name) return i;
+  return std::nullopt;
+}
+
+void count(CriterionImpact& ci, num::Decimal before, num::Decimal after) {
+  num::Decimal d = minus(after, before);
+  if (d.isZero()) return;
+  ++ci.changed;
+  (d.isNegative() ? ci.down : ci.up) += 1;
+  ci.totalDelta = plus(ci.totalDelta, d);
 }
 
 std::vector<std::string> refusingRules(const ir::Program& p, const interp::DemandeResult& r) {
@@ -109,24 +142,10 @@ void compareCotation(const std::vector<std::string>& ids, const Side& before, co
   out.label = any.label;
   out.added = !db;
   out.removed = !da;
-  // Criteria: NEW's order, then those of OLD only.
-  struct Pair {
-    std::optional<std::size_t> b, a;
-  };
-  std::vector<Pair> pairs;
-  if (da)
-    for (std::size_t i = 0; i < da->criteria.size(); ++i) {
-      pairs.push_back({db ? findCriterion(*db, da->criteria[i].name) : std::nullopt, i});
-      out.criteria.push_back(criterion(da->criteria[i]));
-      out.criteria.back().added = !pairs.back().b;
-    }
-  if (db)
-    for (std::size_t i = 0; i < db->criteria.size(); ++i)
-      if (!da || !findCriterion(*da, db->criteria[i].name)) {
-        pairs.push_back({i, std::nullopt});
-        out.criteria.push_back(criterion(db->criteria[i]));
-        out.criteria.back().removed = true;
-      }
+  std::vector<Pair> pairs =
+      pairItems(db ? &db->criteria : nullptr, da ? &da->criteria : nullptr, byName<ir::CriterionDecl>, out.criteria);
+  std::vector<Pair> rubriquePairs =
+      pairItems(db ? &db->rubriques : nullptr, da ? &da->rubriques : nullptr, byName<ir::RubriqueDecl>, out.rubriques);
   out.histogram.resize(std::size(kBucketLabels));
   for (std::size_t k = 0; k < out.histogram.size(); ++k) out.histogram[k].label = kBucketLabels[k];
   std::vector<std::pair<num::Decimal, std::size_t>> deltas;
@@ -148,21 +167,18 @@ void compareCotation(const std::vector<std::string>& ids, const Side& before, co
       (d.isNegative() ? out.down : out.up) += 1;
       deltas.push_back({d, i});
     }
-    for (std::size_t k = 0; k < pairs.size(); ++k) {
-      num::Decimal vb = pairs[k].b ? rb->criteria[*pairs[k].b].contribution : num::Decimal();
-      num::Decimal va = pairs[k].a ? ra->criteria[*pairs[k].a].contribution : num::Decimal();
-      num::Decimal cd = minus(va, vb);
-      if (cd.isZero()) continue;
-      CriterionImpact& ci = out.criteria[k];
-      ++ci.changed;
-      (cd.isNegative() ? ci.down : ci.up) += 1;
-      ci.totalDelta = plus(ci.totalDelta, cd);
-    }
+    for (std::size_t k = 0; k < pairs.size(); ++k)
+      count(out.criteria[k], pairs[k].b ? rb->criteria[*pairs[k].b].contribution : num::Decimal(),
+            pairs[k].a ? ra->criteria[*pairs[k].a].contribution : num::Decimal());
+    for (std::size_t k = 0; k < rubriquePairs.size(); ++k)
+      count(out.rubriques[k], rubriquePairs[k].b ? rb->rubriques[*rubriquePairs[k].b] : num::Decimal(),
+            rubriquePairs[k].a ? ra->rubriques[*rubriquePairs[k].a] : num::Decimal());
   }
   out.meanDelta = mean(out.sumDelta, out.compared);
   // Criteria that moved first, by decreasing number of demandes affected.
-  std::stable_sort(out.criteria.begin(), out.criteria.end(),
-                   [](const CriterionImpact& x, const CriterionImpact& y) { return x.changed > y.changed; });
+  auto byChange = [](const CriterionImpact& x, const CriterionImpact& y) { return x.changed > y.changed; };
+  std::stable_sort(out.criteria.begin(), out.criteria.end(), byChange);
+  std::stable_sort(out.rubriques.begin(), out.rubriques.end(), byChange);
   // Examples: the largest rises and falls, ties in corpus order.
   auto pick = [&](bool rising, std::vector<Example>& into) {
     std::vector<std::pair<num::Decimal, std::size_t>> v;

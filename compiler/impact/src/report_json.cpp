@@ -72,16 +72,19 @@ std::string renderJson(const Report& r) {
     for (const Bucket& b : c.histogram)
       w.beginObject().key("tranche").value(b.label).key("demandes").value(b.count).endObject();
     w.endArray();
-    w.key("criteres").beginArray();
-    for (const CriterionImpact& k : c.criteria) {
-      w.beginObject();
-      w.key("nom").value(k.name).key("libelle").value(k.label);
-      w.key("ajoute").value(k.added).key("supprime").value(k.removed);
-      w.key("changent").value(k.changed).key("hausses").value(k.up).key("baisses").value(k.down);
-      w.key("ecart_total").value(k.totalDelta);
-      w.endObject();
+    for (const auto& [key, items] : {std::pair{"criteres", &c.criteria}, std::pair{"rubriques", &c.rubriques}}) {
+      w.key(key).beginArray();
+      for (const CriterionImpact& k : *items) {
+        w.beginObject();
+        w.key("nom").value(k.name).key("libelle").value(k.label);
+        w.key(items == &c.criteria ? "ajoute" : "ajoutee").value(k.added);
+        w.key(items == &c.criteria ? "supprime" : "supprimee").value(k.removed);
+        w.key("changent").value(k.changed).key("hausses").value(k.up).key("baisses").value(k.down);
+        w.key("ecart_total").value(k.totalDelta);
+        w.endObject();
+      }
+      w.endArray();
     }
-    w.endArray();
     examples(w, "exemples_hausse", c.upExamples, nullptr);
     examples(w, "exemples_baisse", c.downExamples, nullptr);
     w.endObject();

@@ -136,13 +136,29 @@ std::string renderMarkdown(const Report& r) {
       rows += fmt::format("| {}{} | {} | {} | {} | {} |\n", code(k.name), note, cell(k.label), count(k.changed),
                           count(k.up) + " / " + count(k.down), signedPoints(k.totalDelta));
     }
-    if (rows.empty()) {
+    std::string rubriqueRows;
+    for (const CriterionImpact& k : c.rubriques) {
+      if (k.changed == 0 && !k.added && !k.removed) continue;
+      std::string note = k.added ? " (ajoutée)" : k.removed ? " (supprimée)" : "";
+      rubriqueRows += fmt::format("| {}{} | {} | {} | {} | {} |\n", code(k.name), note, cell(k.label), count(k.changed),
+                                  count(k.up) + " / " + count(k.down), signedPoints(k.totalDelta));
+    }
+    if (rows.empty() && rubriqueRows.empty()) {
+      out += c.rubriques.empty() ? "Aucun critère ne change de points.\n\n"
+                                 : "Aucun critère ni aucune rubrique ne change de points.\n\n";
+    } else if (rows.empty()) {
       out += "Aucun critère ne change de points.\n\n";
     } else {
       out += "Critères en cause :\n\n| critère | libellé | demandes | hausses / baisses | écart total |\n"
              "|---|---|--:|--:|--:|\n" +
              rows + "\n";
     }
+    // A rubrique's total (its plancher and plafond applied) can move when
+    // no criterion does: a raised plafond.
+    if (!rubriqueRows.empty())
+      out += "Rubriques en cause (leur total, plancher et plafond appliqués) :\n\n| rubrique | libellé | demandes | "
+             "hausses / baisses | écart total |\n|---|---|--:|--:|--:|\n" +
+             rubriqueRows + "\n";
     auto scoreExamples = [&](const std::string& title, const std::vector<Example>& list) {
       if (list.empty()) return;
       out += fmt::format("{} :\n\n", title);

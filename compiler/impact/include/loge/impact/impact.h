@@ -81,6 +81,9 @@ struct CotationImpact {
   num::Decimal sumDelta, meanDelta, minDelta, maxDelta; // over the compared demandes; mean rounded to 0.01
   std::vector<Bucket> histogram;
   std::vector<CriterionImpact> criteria; // those that changed for at least one demande, then the others
+  // The rubriques' totals (plancher and plafond applied), likewise: a
+  // raised rubrique plafond moves the total without moving a criterion.
+  std::vector<CriterionImpact> rubriques;
   std::vector<Example> upExamples, downExamples;
 };
 
