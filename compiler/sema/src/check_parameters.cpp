@@ -226,6 +226,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
     bool openStart = !isInt;
     bool prevInclusive = true;
     std::optional<ir::Constant> prevTo;
+    SourceRange prevRange;
     bool first = true;
     bool ok = true;
     for (std::size_t i : idx) {
@@ -233,7 +234,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       if (first) {
         if (openStart && rk.from) {
           diags.report(DiagKind::TableMissingRow, rk.range, p.name,
-                       "les valeurs inférieures à " + show(*rk.from) + " (ajoutez une ligne `moins de …`)");
+                       "les valeurs en dessous de la ligne `" + c.sourceText(rk.range) +
+                           "` (ajoutez une ligne `moins de …`)");
           ok = false;
         }
         if (isInt && expectFrom && rk.from && rk.from->number != *expectFrom) {
@@ -266,7 +268,9 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
           if (rk.from && rk.from->number > want)
             diags.report(DiagKind::TableMissingRow, rk.range, p.name,
                          isInt ? fmt::format("{} à {}", static_cast<std::int64_t>(want), rk.from->asInt() - 1)
-                               : "les valeurs de " + show(*prevTo) + " à " + show(*rk.from));
+                               // As the rows are written (`30 %`, not 0.3).
+                               : fmt::format("les valeurs entre la ligne `{}` et la ligne `{}`",
+                                             c.sourceText(prevRange), c.sourceText(rk.range)));
           else
             diags.report(DiagKind::TableOverlap, rk.range, p.name, rk.from ? show(*rk.from) : std::string("une ligne"));
           ok = false;
@@ -274,6 +278,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       }
       prevTo = rk.to;
       prevInclusive = rk.toInclusive;
+      prevRange = rk.range;
     }
     if (ok && !out.rowKeys.empty()) {
       bool openEnd = !prevTo.has_value();
@@ -288,7 +293,8 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
         }
       } else if (!openEnd) {
         diags.report(DiagKind::TableMissingRow, body.range, p.name,
-                     "les valeurs au-delà de " + show(*prevTo) + " (ajoutez une ligne `… et plus`)");
+                     "les valeurs au-delà de la ligne `" + c.sourceText(prevRange) +
+                         "` (ajoutez une ligne `… et plus`)");
       }
     }
   }
