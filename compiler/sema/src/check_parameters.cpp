@@ -219,6 +219,10 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       return lessThan(*ka.from, *kb.from);
     });
     bool isInt = k1.kind == ir::TableKey::Kind::IntRange;
+    // Missing integer keys: `3`, or `de 3 à 5`.
+    auto keys = [](std::int64_t from, std::int64_t to) {
+      return from == to ? fmt::format("la valeur {}", from) : fmt::format("les valeurs de {} à {}", from, to);
+    };
     auto show = [&](const ir::Constant& v) { return isInt ? std::to_string(v.asInt()) : v.asDecimal().toString(); };
     // The interval the rows must cover.
     std::optional<num::int128> expectFrom;
@@ -241,7 +245,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
         if (isInt && expectFrom && rk.from && rk.from->number != *expectFrom) {
           if (rk.from->number > *expectFrom)
             diags.report(DiagKind::TableMissingRow, rk.range, p.name,
-                         fmt::format("{} à {}", static_cast<std::int64_t>(*expectFrom), rk.from->asInt() - 1));
+                         keys(static_cast<std::int64_t>(*expectFrom), rk.from->asInt() - 1));
           else
             diags.report(DiagKind::TableOverlap, rk.range, p.name,
                          fmt::format("{} (hors de l'intervalle de la clé)", rk.from->asInt()));
@@ -267,7 +271,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
         if (!rk.from || rk.from->number != want) {
           if (rk.from && rk.from->number > want)
             diags.report(DiagKind::TableMissingRow, rk.range, p.name,
-                         isInt ? fmt::format("{} à {}", static_cast<std::int64_t>(want), rk.from->asInt() - 1)
+                         isInt ? keys(static_cast<std::int64_t>(want), rk.from->asInt() - 1)
                                // As the rows are written (`30 %`, not 0.3).
                                : fmt::format("les valeurs entre la ligne `{}` et la ligne `{}`",
                                              c.sourceText(prevRange), c.sourceText(rk.range)));
@@ -285,8 +289,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
       if (isInt && k1.upper) {
         if (openEnd || prevTo->number < *k1.upper) {
           if (!openEnd)
-            diags.report(DiagKind::TableMissingRow, body.range, p.name,
-                         fmt::format("{} à {}", prevTo->asInt() + 1, *k1.upper));
+            diags.report(DiagKind::TableMissingRow, body.range, p.name, keys(prevTo->asInt() + 1, *k1.upper));
         } else if (prevTo->number > *k1.upper) {
           diags.report(DiagKind::TableOverlap, body.range, p.name,
                        fmt::format("{} (au-delà de la clé)", prevTo->asInt()));
