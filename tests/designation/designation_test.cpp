@@ -281,6 +281,13 @@ TEST(Position, NoteWaitingTimeAndRank) {
   ASSERT_TRUE(designation::position(d.p(), req, j, why));
   EXPECT_EQ(designation::positionJson(d.p(), d.c->sources, r), designation::positionJson(d.p(), d.c->sources, j));
 
+  // The text rounds the average « au plus proche », as a reader does (0,25
+  // month reads 0,3, not the half-even 0,2); the JSON keeps it exact.
+  designation::PositionReport half = r;
+  half.waiting.averageMonths = *num::Decimal::parse("0.25");
+  EXPECT_NE(designation::positionText(d.p(), d.c->sources, half).find("0,3 mois"), std::string::npos)
+      << designation::positionText(d.p(), d.c->sources, half);
+
   // Without attributions, no waiting time can be measured.
   req.attributions = nullptr;
   ASSERT_TRUE(designation::position(d.p(), req, r, why));

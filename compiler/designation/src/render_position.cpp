@@ -20,8 +20,14 @@ std::vector<std::pair<std::string, num::Decimal>> counted(const ir::CotationDecl
   return out;
 }
 
-// Rounded to a tenth (half-even), for reading; the JSON has the exact value.
-std::string months(num::Decimal d) { return d.toFrench(0, 1) + " mois"; }
+// Rounded to a tenth « au plus proche » (a half away from zero, as a reader
+// rounds: 0,25 → 0,3), for reading; the JSON has the exact value.
+std::string months(num::Decimal d) {
+  num::Decimal rounded;
+  if (num::roundTo(d, *num::Decimal::parse("0.1"), num::RoundingMode::HalfAwayFromZero, rounded) == num::Status::Ok)
+    d = rounded;
+  return d.toFrench(0, 1) + " mois";
+}
 } // namespace
 
 std::string positionText(const ir::Program& p, const SourceManager& sm, const PositionReport& r) {
