@@ -288,6 +288,21 @@ TEST(Position, NoteWaitingTimeAndRank) {
   EXPECT_NE(designation::positionText(d.p(), d.c->sources, half).find("0,3 mois"), std::string::npos)
       << designation::positionText(d.p(), d.c->sources, half);
 
+  // On 2024-12-31, Q (deposited 2025-01-20, as the similarité's `attente
+  // de` dates a demande) was not waiting yet: not counted (it was 5e of 6).
+  {
+    designation::PositionRequest early = req;
+    early.date = date("2024-12-31");
+    designation::PositionReport e;
+    ASSERT_TRUE(designation::position(d.p(), early, e, why));
+    EXPECT_EQ(e.depositedLater, 1u);
+    EXPECT_EQ(e.similar, 4u);
+    EXPECT_NE(
+        designation::positionText(d.p(), d.c->sources, e).find("1 demande(s) déposée(s) après le 31 décembre 2024"),
+        std::string::npos)
+        << designation::positionText(d.p(), d.c->sources, e);
+  }
+
   // Without attributions, no waiting time can be measured.
   req.attributions = nullptr;
   ASSERT_TRUE(designation::position(d.p(), req, r, why));

@@ -117,6 +117,9 @@ std::string positionText(const ir::Program& p, const SourceManager& sm, const Po
                       r.equal == 1 ? std::string("1 autre demande a") : fmt::format("{} autres demandes ont", r.equal),
                       points(res.total));
   }
+  if (r.depositedLater > 0)
+    out += fmt::format("   ({} demande(s) déposée(s) après le {} non prise(s) en compte.)\n", r.depositedLater,
+                       r.date.toFrench());
   out += "\nCe relevé est établi d'après les demandes et les attributions connues à cette date ; la position et le "
          "délai évoluent avec les nouvelles demandes et les attributions. Ils ne valent pas promesse d'attribution.\n";
   if (!r.failures.empty()) {
@@ -167,6 +170,7 @@ std::string positionJson(const ir::Program& p, const SourceManager& sm, const Po
   for (const auto& id : r.tiedIds) tied.push(Json::string(id));
   pos.set("ex_aequo_ids", std::move(tied));
   pos.set("demandes_lues", Json::number(static_cast<std::int64_t>(r.demandeCount)));
+  pos.set("deposees_apres", Json::number(static_cast<std::int64_t>(r.depositedLater)));
   root.set("position", std::move(pos));
   Json failures = Json::array();
   for (const Failure& f : r.failures)

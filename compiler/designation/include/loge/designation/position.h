@@ -49,7 +49,10 @@ struct PositionReport {
   std::uint32_t similarity = 0;
   std::vector<interp::Value> keys; // the demande's similarity keys
   std::size_t demandeCount = 0;    // demandes in the file (the same id excluded)
-  std::size_t similar = 0;         // similar demandes, evaluated
+  // Of those, deposited after the statement's date (as the similarité's
+  // `attente de` dates an attribution's demande): not counted.
+  std::size_t depositedLater = 0;
+  std::size_t similar = 0; // similar demandes, evaluated
   std::size_t higher = 0, equal = 0, lower = 0;
   std::size_t position() const { return higher + 1; }
   std::vector<std::string> tiedIds; // similar demandes with the same total
