@@ -182,6 +182,22 @@ TEST(CsvErrors, DecimalCommaNeedsSemicolons) {
       << e;
 }
 
+// With `;`, `48.500` may be 48 500 (a French spreadsheet's thousands) or
+// 48,5: refused; a dot that cannot separate thousands is read as written.
+TEST(CsvErrors, DotBeforeThreeDigitsIsAmbiguousWithSemicolons) {
+  const CsvFixture& f = fixture();
+  const std::string e = csvError(f.with("ressources.ressources_mensuelles", "1.500"));
+  EXPECT_NE(e.find("nombre ambigu \"1.500\" : un point suivi de trois chiffres peut séparer les milliers (1500) ou "
+                   "les décimales (1,500) ; écrire 1500 ou 1,500"),
+            std::string::npos)
+      << e;
+  for (const char* fine : {"0.125", "1420.5", "1420.50", "1420,500", "1500"}) {
+    interp::Arena arena;
+    ReadResult r = readCsvString(arena, f.with("ressources.ressources_mensuelles", fine));
+    EXPECT_TRUE(r.ok) << fine << "\n" << r.rendered();
+  }
+}
+
 TEST(CsvErrors, EmptyRequiredCell) {
   const CsvFixture& f = fixture();
   EXPECT_EQ(csvError(f.with("demandeur.date_naissance", "")),

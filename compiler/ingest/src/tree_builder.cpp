@@ -253,12 +253,34 @@ bool TreeBuilder::decimal(const ir::Type* type, const Node& node, Value& out) {
     if (!decimalComma_ || !single) {
       return fail(node, fmt::format("attendu {}, trouvé le texte {} ({})", decimalNoun(type->unit), shownText(text),
                                     decimalComma_ ? "une seule virgule décimale, sans séparateur de milliers"
-                                                  : "virgule décimale refusée quand le séparateur des colonnes est "
-                                                    "« , » : écrire le nombre avec un point, par exemple 1650.50"));
+                                    : dialect_ == Dialect::Csv
+                                        ? "virgule décimale refusée quand le séparateur des colonnes est « , » : "
+                                          "écrire le nombre avec un point, par exemple 1650.50"
+                                        : "virgule décimale refusée : écrire le nombre avec un point, par exemple "
+                                          "1650.50"));
     }
     withPoint = std::string(text);
     withPoint[comma] = '.';
     text = withPoint;
+  } else if (decimalComma_) {
+    // Where a comma is the decimal mark, `48.500` is as likely 48 500 (a
+    // dot between thousands, as French spreadsheets print them) as 48,5:
+    // read either way, an income would be a thousand times off.
+    const std::size_t dot = text.find('.');
+    const std::size_t start = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    const bool zeroWhole = dot == start + 1 && text[start] == '0';
+    if (dot != std::string_view::npos && text.find('.', dot + 1) == std::string_view::npos &&
+        text.size() - dot - 1 == 3 && dot > start && !zeroWhole) {
+      bool digitsOnly = true;
+      for (std::size_t i = start; i < text.size(); ++i) digitsOnly = digitsOnly && (i == dot || isDigit(text[i]));
+      if (digitsOnly)
+        return fail(node,
+                    fmt::format("nombre ambigu {} : un point suivi de trois chiffres peut séparer les milliers "
+                                "({}{}) ou les décimales ({}) ; écrire {}{} ou {}",
+                                shownText(text), text.substr(start, dot - start), text.substr(dot + 1),
+                                fmt::format("{},{}", text.substr(0, dot), text.substr(dot + 1)), text.substr(0, dot),
+                                text.substr(dot + 1), fmt::format("{},{}", text.substr(0, dot), text.substr(dot + 1))));
+    }
   }
   const std::optional<num::Decimal> d = num::Decimal::parse(text);
   if (d) {
