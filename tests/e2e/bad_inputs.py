@@ -142,6 +142,11 @@ os.mkdir(os.path.join(tmp, "vide"))
 case("loge test sur un dossier sans politique", ["test", os.path.join(tmp, "vide")], 64, "aucun fichier .loge")
 case("loge test sans bloc test", ["test", write("sans-test.loge", 'politique "x"\ndéfinition a : entier = 1\n')], 1,
      "aucun test exécuté", "sans-test.loge")
+# A closed standard output is an output error (64), not an internal one (70).
+p = subprocess.run("exec >&-; " + " ".join([LOGE, "test", os.path.join(ROOT, "tests", "lang", "cotation.loge")]),
+                   shell=True, capture_output=False, stderr=subprocess.PIPE, text=True, timeout=120)
+if p.returncode != 64 or "interne" in p.stderr:
+    failures.append("loge test, sortie standard fermée : exit %d\n%s" % (p.returncode, p.stderr))
 case("--nom vide", ["compile", POLICY, "-o", os.path.join(tmp, "aot"), "--nom", ""], 64, "identifiant C")
 case("période de l'an 0", ["quota", os.path.join(ROOT, "policies", "grenoble", "grenoble.loge"), "--attributions",
                            write("a.jsonl", ""), "--periode", "0000"], 64, "période invalide")

@@ -117,6 +117,27 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(root.findall(".//failure")) == 1 and len(root.findall(".//error")) == 1, "failure/error elements")
     names = [c.get("name") for c in root.iter("testcase")]
     check('faux <exprès> & "cité"' in names, f"escaped names {names}")
+    # The error of a policy that does not compile carries its diagnostics,
+    # located; stdout names the file (a CI summary is built from it).
+    error = root.find(".//error")
+    check("casse.loge:2:" in (error.text or "") or "casse.loge:3:" in (error.text or ""),
+          f"compile error without location: {error.text!r}")
+    check("casse.loge" in r.stdout and "(compilation)" in r.stdout, f"stdout without the broken file: {r.stdout}")
+
+    # A run that runs no test fails, and says so in the JUnit report too.
+    empty_dir = os.path.join(tmp, "sans-test")
+    os.mkdir(empty_dir)
+    with open(os.path.join(empty_dir, "schema.loge"), "w", encoding="utf-8") as f:
+        f.write('politique "Schéma"\nschéma { demande : D }\nstructure D { id : texte }\n')
+    r = subprocess.run([LOGE, "test", empty_dir, "--junit", junit], capture_output=True, text=True)
+    check(r.returncode == 1, f"no test: exit {r.returncode}")
+    root = ET.parse(junit).getroot()
+    check(root.get("errors") == "1" and "aucun test" in (root.find(".//error").get("message") or ""),
+          f"no test: junit {root.attrib}")
+
+    # A report that cannot be written is an output error (64), not a failed test.
+    r = loge("test", "coverage", "--junit", os.path.join(tmp, "absent", "r.xml"))
+    check(r.returncode == 64, f"unwritable junit: exit {r.returncode}")
 
 if failures:
     print("\n".join(failures))

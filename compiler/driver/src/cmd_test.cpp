@@ -261,9 +261,11 @@ std::string xmlEscape(const std::string& s) {
     case '>': out += "&gt;"; break;
     case '&': out += "&amp;"; break;
     case '"': out += "&quot;"; break;
-    case '\t':
-    case '\n':
-    case '\r': out += ch; break;
+    // As references, they survive attribute normalisation (a tab in a test
+    // name read back as a space).
+    case '\t': out += "&#9;"; break;
+    case '\n': out += "&#10;"; break;
+    case '\r': out += "&#13;"; break;
     default:
       // Other control characters are not allowed in XML 1.0.
       if (static_cast<unsigned char>(ch) >= 0x20) out += ch;
@@ -370,10 +372,14 @@ int runTest(const TestArgs& args, const Options& opts) {
   std::vector<Outcome> outcomes;
   std::size_t passed = 0, failed = 0;
   for (const std::string& f : files) {
-    auto c = compile(f, opts, /*quietWarnings=*/true);
+    std::string errors;
+    auto c = compile(f, opts, /*quietWarnings=*/true, &errors);
     if (!c) {
       ++failed;
-      Outcome o{f, "(compilation)", false, "la politique ne se compile pas", 0, true};
+      // On stdout as well: a CI summary built from it must name the file,
+      // and the JUnit error carries the diagnostics, not just the fact.
+      fmt::print("{}\n  ÉCHEC  (compilation) : la politique ne se compile pas\n", f);
+      Outcome o{f, "(compilation)", false, "la politique ne se compile pas :\n" + errors, 0, true};
       outcomes.push_back(o);
       continue;
     }
@@ -427,12 +433,22 @@ int runTest(const TestArgs& args, const Options& opts) {
     jit::removeExpectations(*c->program);
     if (coverageOn) coverage.add(*c->program, c->sources, recorder.get());
   }
-  int status = failed ? kPolicyError : kOk;
+  // No test run: an error in the JUnit report too, or CI would show a clean
+  // test tab for a failed job.
+  const bool noTest = passed + failed == 0;
+  std::string noTestMessage;
+  if (noTest) {
+    noTestMessage = fmt::format("aucun test exécuté : {} ne déclare aucun bloc `test`",
+                                files.size() == 1 ? "le fichier « " + files[0] + " »"
+                                                  : "aucun des " + std::to_string(files.size()) + " fichiers");
+    outcomes.push_back({"loge test", "(aucun test)", false, noTestMessage, 0, true});
+  }
+  int status = failed || noTest ? kPolicyError : kOk;
   if (coverageOn) {
     fmt::print("{}", coverage.renderText());
     if (!args.coverageJson.empty() && !writeFileAtomically(args.coverageJson, coverage.renderJson())) {
       fmt::print(stderr, "erreur : impossible d'écrire le rapport de couverture « {} »\n", args.coverageJson);
-      status = kPolicyError;
+      status = kUsageError; // as any output file (ligne-de-commande.md, codes de sortie)
     }
     // covered / total < minimum / 100, in exact arithmetic.
     if (minimum) {
@@ -448,15 +464,10 @@ int runTest(const TestArgs& args, const Options& opts) {
   }
   if (!args.junit.empty() && !writeJunit(args.junit, outcomes, coverageOn ? &coverage : nullptr)) {
     fmt::print(stderr, "erreur : impossible d'écrire le rapport JUnit « {} »\n", args.junit);
-    status = kPolicyError;
+    status = kUsageError;
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
-  if (passed + failed == 0) {
-    fmt::print(stderr, "erreur : aucun test exécuté : {} ne déclare aucun bloc `test`\n",
-               files.size() == 1 ? "le fichier « " + files[0] + " »"
-                                 : "aucun des " + std::to_string(files.size()) + " fichiers");
-    return kPolicyError;
-  }
+  if (noTest) fmt::print(stderr, "erreur : {}\n", noTestMessage);
   return status;
 }
 

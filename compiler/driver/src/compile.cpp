@@ -10,7 +10,8 @@
 
 namespace loge::driver {
 
-std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings) {
+std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings,
+                                  std::string* errorsOneLine) {
   auto c = std::make_unique<Compiled>();
   DiagnosticEngine diags;
   c->program = sema::check(path, c->sources, diags);
@@ -20,6 +21,13 @@ std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, 
   std::string out = renderAll(shown, c->sources, opts.style, opts.color);
   if (!out.empty()) std::fputs(out.c_str(), stderr);
   if (!c->program) {
+    if (errorsOneLine) {
+      // For reports that are not a terminal (JUnit): each error on a line.
+      std::vector<Diagnostic> errors;
+      for (const Diagnostic& d : diags.diagnostics())
+        if (d.severity == Severity::Error) errors.push_back(d);
+      *errorsOneLine = renderAll(errors, c->sources, DiagStyle::OneLine, false);
+    }
     std::string s = summary(diags.diagnostics());
     fmt::print(stderr, "{} : {}\n", path, s.empty() ? std::string("la politique ne peut pas être compilée") : s);
     return nullptr;

@@ -70,7 +70,8 @@ struct Compiled {
 
 // Loads and checks a policy, printing its diagnostics to stderr. Returns
 // null (and prints why) when the policy has errors.
-std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings = false);
+std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings = false,
+                                  std::string* errorsOneLine = nullptr);
 
 int runCheck(const std::vector<std::string>& files, const Options& opts);
 int runFmt(const std::vector<std::string>& files, bool check, const Options& opts);

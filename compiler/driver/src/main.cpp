@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <system_error>
 
 #include <pthread.h>
 #include <unistd.h>
@@ -36,6 +37,15 @@ void* trampoline(void* p) {
   auto* job = static_cast<Job*>(p);
   try {
     job->result = job->fn();
+  } catch (const std::system_error& e) {
+    // fmt::print throws when the standard output cannot be written (closed,
+    // full disk): not a bug; main says so and exits 64.
+    if (std::ferror(stdout)) {
+      job->result = loge::driver::kUsageError;
+    } else {
+      fmt::print(stderr, "erreur interne de loge (bogue à signaler) : {}\n", e.what());
+      job->result = loge::driver::kInternalError;
+    }
   } catch (const std::exception& e) {
     fmt::print(stderr, "erreur interne de loge (bogue à signaler) : {}\n", e.what());
     job->result = loge::driver::kInternalError;
