@@ -27,9 +27,12 @@ test "DALO récent" {
   attendu principale.dalo = POINTS
 }'
 { cat "$DATA/ancienne.loge"; echo "${test_block/POINTS/100}"; } > "$REPO/policies/grille.loge"
+# The script checks the canonical form (loge fmt --check).
+"$LOGE" fmt "$REPO/policies/grille.loge" "$REPO/policies/schema.loge" > /dev/null
 git -C "$REPO" add -A && git -C "$REPO" commit -q -m "grille v1"
 git -C "$REPO" checkout -q -b evolution
 { cat "$DATA/nouvelle.loge"; echo "${test_block/POINTS/200}"; } > "$REPO/policies/grille.loge"
+"$LOGE" fmt "$REPO/policies/grille.loge" > /dev/null
 git -C "$REPO" commit -q -am "grille v2"
 
 export LOGE DEMANDES=donnees/demandes.jsonl LOGEMENT=donnees/logement.json DATE_EVALUATION=2025-06-30
@@ -49,6 +52,28 @@ assert "### Résumé" in impact, impact
 assert "| Éligibilité | 0 devient éligible, 1 devient inéligible |" in impact, impact
 assert "| Cotation `principale` | 6 changent de points (4 en hausse, 2 en baisse)" in impact, impact
 PY
+
+# A renamed policy is compared with its version under its old name (it was
+# reported as new, hiding its changes).
+git -C "$REPO" checkout -q -b renommage main
+git -C "$REPO" mv policies/grille.loge policies/grille-2025.loge
+sed -i 's/= 100 points si demande.dalo/= 150 points si demande.dalo/; s/principale.dalo = 100/principale.dalo = 150/' \
+  "$REPO/policies/grille-2025.loge"
+git -C "$REPO" commit -q -am "renommage"
+(cd "$REPO" && bash "$ROOT/examples/ci/verifier-politiques.sh" main > "$TMP/log-r" 2>&1) || die "renommage : exit $?"
+grep -q 'Renommée : ancien nom `policies/grille.loge`' "$R/impact.md" || die "renommage : $(cat "$R/impact.md")"
+grep -q '2 changent de points' "$R/impact.md" || die "renommage sans impact : $(cat "$R/impact.md")"
+git -C "$REPO" checkout -q evolution
+
+# A policy that is not in the canonical form fails the check (code 1).
+git -C "$REPO" checkout -q -b forme
+sed -i 's/^cotation principale/cotation   principale/' "$REPO/policies/grille.loge"
+git -C "$REPO" commit -q -am "forme"
+(cd "$REPO" && bash "$ROOT/examples/ci/verifier-politiques.sh" > "$TMP/log-f" 2>&1)
+code=$?
+[ "$code" = 1 ] || die "mise en forme : exit $code au lieu de 1"
+grep -q "format canonique" "$TMP/log-f" || die "mise en forme : message absent"
+git -C "$REPO" checkout -q evolution
 
 # A failing test and a coverage threshold: non-zero exit, JUnit failure.
 git -C "$REPO" checkout -q -b casse
