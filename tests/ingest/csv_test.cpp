@@ -198,6 +198,26 @@ TEST(CsvErrors, DotBeforeThreeDigitsIsAmbiguousWithSemicolons) {
   }
 }
 
+// Items of a one-cell list: spaces around `|` are not part of them, and
+// an empty item is refused.
+TEST(Csv, ListItemsAreTrimmedAndNeverEmpty) {
+  const CsvFixture& f = fixture();
+  interp::Arena arena;
+  ReadResult r = readCsvString(arena, f.with("logement_recherche.communes", "38169 | 38185"));
+  ASSERT_TRUE(r.ok) << r.rendered();
+  const ir::Program& p = standardProgram();
+  const interp::Value& d = r.data.records[0];
+  const ir::StructDecl& demande = p.structs[demandeStruct()];
+  const interp::Value& lr = d.rec->fields[static_cast<std::size_t>(demande.fieldIndex("logement_recherche"))];
+  const ir::StructDecl& lrs = p.structs[lr.rec->structIndex];
+  const interp::Value& communes = lr.rec->fields[static_cast<std::size_t>(lrs.fieldIndex("communes"))];
+  ASSERT_EQ(communes.lst->items.size(), 2u);
+  EXPECT_EQ(*communes.lst->items[0].text, "38169");
+  EXPECT_EQ(*communes.lst->items[1].text, "38185");
+  EXPECT_NE(csvError(f.with("logement_recherche.communes", "38169||38185")).find("élément vide dans la liste"),
+            std::string::npos);
+}
+
 TEST(CsvErrors, EmptyRequiredCell) {
   const CsvFixture& f = fixture();
   EXPECT_EQ(csvError(f.with("demandeur.date_naissance", "")),

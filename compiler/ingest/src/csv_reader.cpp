@@ -299,9 +299,18 @@ bool CsvReader::rowNode(const ColumnTree& tree, const std::vector<CsvCell>& cell
       std::size_t start = 0;
       for (;;) {
         const std::size_t bar = cell.text.find('|', start);
-        node.items.push_back(
-            Node::leaf(cell.text.substr(start, bar == std::string::npos ? std::string::npos : bar - start), cell.line,
-                       cell.column, node.origin));
+        std::string item = cell.text.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+        // `38169 | 38185` is two communes, not "38169 " and " 38185", which
+        // would match no commune; `38169||38185` is a slip, not an empty one.
+        const std::size_t b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+        item = b == std::string::npos ? std::string() : item.substr(b, e - b + 1);
+        if (item.empty()) {
+          problem = fmt::format("élément vide dans la liste « {} » (les éléments sont séparés par un seul `|`) [{}]",
+                                cell.text, node.origin);
+          where = &cell;
+          return false;
+        }
+        node.items.push_back(Node::leaf(item, cell.line, cell.column, node.origin));
         if (bar == std::string::npos) break;
         start = bar + 1;
       }
