@@ -268,6 +268,38 @@ TEST(SneErrors, RootNamespaceVersionEncoding) {
                         at.substr(0, colon), std::stoul(at.substr(colon + 1)) + 5));
 }
 
+// Namespaces as XML resolves them: a prefix declared again for another
+// namespace is outside the interface (it was read as SNE income); another
+// prefix, or the default namespace, declared for the SNE's is inside.
+TEST(Sne, NamespacesAreResolvedByDeclaration) {
+  const std::string foreign = edited(complete(), "<ns1:montantMoins1>21000</ns1:montantMoins1>",
+                                     "<ns1:montantMoins1 xmlns:ns1=\"urn:autre\">21000</ns1:montantMoins1>");
+  EXPECT_NE(sneError(foreign).find("hors de l'espace de noms de l'interface"), std::string::npos) << sneError(foreign);
+  for (const std::string& alias :
+       {edited(complete(), "<ns1:montantMoins1>21000</ns1:montantMoins1>",
+               "<x:montantMoins1 xmlns:x=\"http://nuu.application.i2/\">21000</x:montantMoins1>"),
+        edited(complete(), "<ns1:montantMoins1>21000</ns1:montantMoins1>",
+               "<montantMoins1 xmlns=\"http://nuu.application.i2/\">21000</montantMoins1>")}) {
+    interp::Arena arena;
+    ReadResult r = readSneString(arena, alias, true);
+    EXPECT_TRUE(r.ok) << r.rendered();
+  }
+}
+
+// XML that pugixml accepts and XML forbids; a commune without its code.
+TEST(SneErrors, DuplicateAttributeTrailingTextEmptyCommune) {
+  EXPECT_NE(sneError(edited(complete(), "<ns1:situationFamiliale code=\"M\"/>",
+                            "<ns1:situationFamiliale code=\"M\" code=\"C\"/>"))
+                .find("attribut `code` donné deux fois"),
+            std::string::npos);
+  EXPECT_NE(sneError(complete() + "fin\n").find("texte après l'élément racine"), std::string::npos);
+  EXPECT_NE(
+      sneError(edited(complete(), "<ns1:localisationSouhaite>\n                        <ns1:commune code=\"75113\"/>",
+                      "<ns1:localisationSouhaite>\n                        <ns1:commune code=\"\"/>"))
+          .find("code INSEE de commune invalide"),
+      std::string::npos);
+}
+
 TEST(SneErrors, OneBadDemandeAmongTwo) {
   const std::size_t a = complete().find("<ns1:demande>");
   const std::size_t b = complete().find("</ns1:demande>") + std::string("</ns1:demande>").size();

@@ -46,9 +46,22 @@ std::string_view localName(std::string_view qname) {
   return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
 }
 
+// The namespace of an element: the nearest declaration of its prefix (or
+// of the default namespace), on it or an ancestor, as XML resolves it — a
+// prefix may be declared again, on any element, for another namespace.
+std::string_view namespaceOf(pugi::xml_node e);
+
 std::string_view prefixOf(std::string_view qname) {
   const std::size_t colon = qname.find(':');
   return colon == std::string_view::npos ? std::string_view() : qname.substr(0, colon);
+}
+
+std::string_view namespaceOf(pugi::xml_node e) {
+  const std::string_view prefix = prefixOf(e.name());
+  const std::string attribute = prefix.empty() ? "xmlns" : "xmlns:" + std::string(prefix);
+  for (pugi::xml_node n = e; n && n.type() == pugi::node_element; n = n.parent())
+    if (pugi::xml_attribute a = n.attribute(attribute.c_str())) return a.value();
+  return {};
 }
 
 std::string trimmed(std::string_view s) {
@@ -158,7 +171,6 @@ private:
   detail::TreeBuilder builder_;
   std::string_view text_;
   std::vector<std::size_t> lineStarts_;
-  std::string prefix_; // the namespace prefix of the root element
   // positionAmongNamesakes of the children of parents with many children
   // (the list of demandes): computed once, in one pass over them, so that
   // naming every element of a file stays linear in its size.
@@ -228,7 +240,7 @@ bool SneReader::children(pugi::xml_node parent, std::initializer_list<std::strin
   for (pugi::xml_node e = parent.first_child(); e; e = e.next_sibling()) {
     if (e.type() != pugi::node_element) continue;
     const std::string_view qname = e.name();
-    if (prefixOf(qname) != prefix_)
+    if (namespaceOf(e) != kNamespace)
       return fail(e, "", fmt::format("élément `{}` hors de l'espace de noms de l'interface ({})", qname, kNamespace));
     const std::string_view local = localName(qname);
     if (std::find(known.begin(), known.end(), local) == known.end()) {
@@ -490,7 +502,13 @@ bool SneReader::logementRecherche(pugi::xml_node element, Node& out) {
     if (!one(pc, "commune", true, "logement_recherche.communes", commune)) return false;
     const pugi::xml_attribute inseeCode = commune.attribute("code");
     if (!inseeCode) return fail(commune, "logement_recherche.communes", "attribut `code` (code INSEE) absent");
-    communes.items.push_back(leaf(commune, trimmed(inseeCode.value())));
+    const std::string code = trimmed(inseeCode.value());
+    // A code INSEE is five characters (digits, or 2A/2B for Corsica).
+    if (code.size() != 5 || !std::all_of(code.begin(), code.end(),
+                                         [](char ch) { return (ch >= '0' && ch <= '9') || ch == 'A' || ch == 'B'; }))
+      return fail(commune, "logement_recherche.communes",
+                  fmt::format("code INSEE de commune invalide « {} » (cinq caractères : 38185, 2A004)", code));
+    communes.items.push_back(leaf(commune, code));
   }
   out.add("communes", std::move(communes));
   Node typologies = objectAt(element);
@@ -762,6 +780,36 @@ bool SneReader::read(std::string_view text) {
   }
   const pugi::xml_node root = doc.document_element();
   std::size_t line = 0, column = 0;
+  // What pugixml lets through and XML forbids: text after the root (it is
+  // dropped), an attribute given twice (the first would be read, silently).
+  if (const std::size_t end = text.find_last_of('>'); end != std::string_view::npos) {
+    const std::size_t tail = text.find_first_not_of(" \t\r\n", end + 1);
+    if (tail != std::string_view::npos) return at(tail, "texte après l'élément racine : XML invalide");
+  }
+  struct DuplicateAttributes : pugi::xml_tree_walker {
+    pugi::xml_node found;
+    std::string name;
+    bool for_each(pugi::xml_node& n) override {
+      for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+        for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute())
+          if (std::string_view(a.name()) == b.name()) {
+            found = n;
+            name = a.name();
+            return false;
+          }
+      return true;
+    }
+  } duplicates;
+  pugi::xml_node rootNode = root;
+  if (duplicates.for_each(rootNode)) rootNode.traverse(duplicates); // the root, then its descendants
+  if (duplicates.found) {
+    locate(duplicates.found, line, column);
+    errors_.push_back(detail::fileError(
+        name_,
+        fmt::format("attribut `{}` donné deux fois dans `{}` : XML invalide", duplicates.name, duplicates.found.name()),
+        line, column));
+    return false;
+  }
   for (pugi::xml_node n = root.next_sibling(); n; n = n.next_sibling())
     if (n.type() == pugi::node_element) {
       locate(n, line, column);
@@ -778,9 +826,7 @@ bool SneReader::read(std::string_view text) {
         column));
     return false;
   }
-  prefix_ = std::string(prefixOf(root.name()));
-  const std::string xmlns = prefix_.empty() ? "xmlns" : "xmlns:" + prefix_;
-  if (std::string_view(root.attribute(xmlns.c_str()).value()) != kNamespace) {
+  if (namespaceOf(root) != kNamespace) {
     errors_.push_back(detail::fileError(
         name_, fmt::format("espace de noms de `interfaceNuu` : attendu « {} »", kNamespace), line, column));
     return false;
