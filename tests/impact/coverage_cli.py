@@ -97,7 +97,7 @@ with tempfile.TemporaryDirectory() as tmp:
         check(r.returncode == code, f"--coverage-min {pct}: exit {r.returncode}, expected {code}")
         if code == 1:
             check("couverture insuffisante : 60,0 %" in r.stdout, "threshold message: " + r.stdout[-300:])
-    for bad in ["abc", "101", "-1"]:
+    for bad in ["abc", "101", "-1", ""]:  # "": an unset CI variable must not turn the gate off
         r = loge("test", "coverage", "--coverage-min", bad)
         check(r.returncode == 64 and "--coverage-min" in r.stderr, f"--coverage-min {bad}: exit {r.returncode}")
 

@@ -346,14 +346,15 @@ int runTest(const TestArgs& args, const Options& opts) {
     return kUsageError;
   }
   std::optional<num::Decimal> minimum;
-  if (!args.coverageMin.empty()) {
-    std::string text = args.coverageMin;
+  if (args.coverageMin) {
+    // An empty value (an unset CI variable) must not turn the gate off.
+    std::string text = *args.coverageMin;
     if (!text.empty() && text.back() == '%') text.pop_back();
     std::replace(text.begin(), text.end(), ',', '.');
     minimum = num::Decimal::parse(text);
     if (!minimum || *minimum < num::Decimal() || num::Decimal::fromInt(100) < *minimum) {
       fmt::print(stderr, "erreur : --coverage-min attend un pourcentage entre 0 et 100, pas « {} »\n",
-                 args.coverageMin);
+                 *args.coverageMin);
       return kUsageError;
     }
   }
@@ -457,7 +458,7 @@ int runTest(const TestArgs& args, const Options& opts) {
               num::Status::Ok &&
           lhs < rhs) {
         fmt::print("couverture insuffisante : {} < {} % demandés\n", percentText(coverage.covered(), coverage.total()),
-                   args.coverageMin);
+                   *args.coverageMin);
         status = kPolicyError;
       }
     }

@@ -78,8 +78,9 @@ int runFmt(const std::vector<std::string>& files, bool check, const Options& opt
 struct TestArgs {
   std::vector<std::string> paths;
   std::string junit, engine = "both";
-  bool coverage = false;                 // --coverage: French report after the tests
-  std::string coverageJson, coverageMin; // --coverage-json F, --coverage-min PCT (both imply --coverage)
+  bool coverage = false;                  // --coverage: French report after the tests
+  std::string coverageJson;               // --coverage-json F (implies --coverage)
+  std::optional<std::string> coverageMin; // --coverage-min PCT (implies --coverage); "" is refused
 };
 int runTest(const TestArgs& args, const Options& opts);
 // How the demandes files are read (--format-entree, --separateur, --sne-defauts).
