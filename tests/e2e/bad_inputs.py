@@ -147,6 +147,14 @@ p = subprocess.run("exec >&-; " + " ".join([LOGE, "test", os.path.join(ROOT, "te
                    shell=True, capture_output=False, stderr=subprocess.PIPE, text=True, timeout=120)
 if p.returncode != 64 or "interne" in p.stderr:
     failures.append("loge test, sortie standard fermée : exit %d\n%s" % (p.returncode, p.stderr))
+# UTF-16 (a spreadsheet's « Texte Unicode »), with or without byte order mark:
+# said as such, not as a stray carriage return or a U+0000.
+utf16 = json.dumps(GOOD) + "\n"
+case("JSON Lines en UTF-16", ["run", POLICY, "--date", "2025-06-30", "--demandes",
+                              write("u16.jsonl", utf16.encode("utf-16"), "wb")], 2, "UTF-16")
+case("CSV en UTF-16 sans BOM", ["run", POLICY, "--date", "2025-06-30", "--demandes",
+                                write("u16.csv", "id;date_depot\nA;2024-01-01\n".encode("utf-16-le"), "wb")], 2,
+     "UTF-16")
 case("--nom vide", ["compile", POLICY, "-o", os.path.join(tmp, "aot"), "--nom", ""], 64, "identifiant C")
 case("période de l'an 0", ["quota", os.path.join(ROOT, "policies", "grenoble", "grenoble.loge"), "--attributions",
                            write("a.jsonl", ""), "--periode", "0000"], 64, "période invalide")

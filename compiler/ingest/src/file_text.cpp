@@ -44,7 +44,17 @@ bool readWholeFile(const std::string& path, std::size_t limit, std::string& text
     problem = fmt::format("fichier trop volumineux (plus de {} octets)", limit);
     return false;
   }
-  return true;
+  problem = utf16Problem(text);
+  return problem.empty();
+}
+
+std::string utf16Problem(std::string_view head) {
+  const bool bom = head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF";
+  const bool zeros = head.size() >= 4 && ((head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) ||
+                                          (head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0));
+  if (!bom && !zeros) return "";
+  return "fichier encodé en UTF-16 (« Texte Unicode » d'un tableur) : seul l'UTF-8 est accepté ; enregistrez-le en "
+         "UTF-8 (« CSV UTF-8 » dans Excel)";
 }
 
 void lineColumn(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column) {

@@ -130,6 +130,12 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
       continue;
     }
     const bool first = lineNumber == 1;
+    if (first) {
+      if (std::string problem = detail::utf16Problem(line); !problem.empty()) {
+        errors.push_back(fileError(path, problem));
+        return false;
+      }
+    }
     if (isBlank(first && line.substr(0, 3) == "\xEF\xBB\xBF" ? line.substr(3) : line)) continue;
     interp::Value record;
     if (!parser.parse(structIndex, line, TextKind::Line, first, arena, record, failure)) {
