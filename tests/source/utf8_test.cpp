@@ -45,3 +45,24 @@ TEST(Utf8, DisplayableShowsInvalidBytesAndControlCharacters) {
 }
 
 } // namespace
+
+namespace loge {
+namespace {
+// A decomposed accent (the letter, then a combining mark: macOS, some
+// exports) folds like the precomposed letter: `hébergé` written either way
+// names the same enumeration value.
+TEST(Utf8, FoldingIgnoresCombiningAccents) {
+  EXPECT_EQ(foldAccents("h\xC3\xA9"
+                        "berg\xC3\xA9"),
+            "heberge"); // NFC
+  EXPECT_EQ(foldAccents("he\xCC\x81"
+                        "berge\xCC\x81"),
+            "heberge"); // NFD: e + U+0301
+  EXPECT_EQ(foldAccents("c\xCC\xA7"
+                        "a"),
+            "ca");                                // c + U+0327 (cédille)
+  EXPECT_EQ(foldAccents("\xCD\xAF"), "");         // U+036F, the last combining mark
+  EXPECT_EQ(foldAccents("\xCD\xB0"), "\xCD\xB0"); // U+0370 is a letter: kept
+}
+} // namespace
+} // namespace loge

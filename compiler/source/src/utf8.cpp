@@ -167,7 +167,11 @@ void foldAccents(std::string_view text, std::string& out) {
       continue;
     }
     std::size_t n = 0;
-    appendUtf8(out, baseLetter(decodeUtf8(text, i, n)));
+    const char32_t cp = decodeUtf8(text, i, n);
+    // A combining accent (U+0300–U+036F: a decomposed `é` is `e` then
+    // U+0301, as macOS writes file names and some exports write text) folds
+    // to nothing, as the precomposed letter folds to its base.
+    if (cp < 0x300 || cp > 0x36F) appendUtf8(out, baseLetter(cp));
     i += n;
   }
 }
