@@ -71,6 +71,11 @@ git -C "$REPO" add -A && git -C "$REPO" commit -q -m v2
 cp demandes.jsonl logement.json "$REPO/"
 (cd "$REPO" && "$LOGE" diff HEAD~1:politiques/grille.loge politiques/grille.loge --demandes demandes.jsonl \
    --logement logement.json --date 2025-06-30 --top 3 --json > "$TMP/git.json") || die "diff REV:chemin: exit $?"
+# With stdout closed and the report in a file: git's pipe must not take the
+# closed descriptor's place (the revision could not be read).
+(cd "$REPO" && "$LOGE" diff HEAD~1:politiques/grille.loge politiques/grille.loge --demandes demandes.jsonl \
+   --date 2025-06-30 --sortie "$TMP/ferme.md" >&-) || die "diff REV:chemin, sortie standard fermée : exit $?"
+[ -s "$TMP/ferme.md" ] || die "diff REV:chemin, sortie standard fermée : rapport vide"
 # Same figures as the file-to-file comparison; only the titles differ.
 python3 - "$TMP/diff.json" "$TMP/git.json" <<'PY' || die "REV:chemin ne donne pas les mêmes chiffres"
 import json, sys

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -71,8 +73,24 @@ int runWithLargeStack(std::function<int()> fn) {
 
 } // namespace
 
+// A standard descriptor closed by the caller (`loge … >&-`) would be the
+// next one opened: a pipe to git, a temporary file, written through by
+// mistake. Each is held by /dev/null opened read-only, so that writing the
+// output still fails (and says so), as on the closed descriptor.
+static void holdClosedStandardDescriptors() {
+  for (int fd = 0; fd <= 2; ++fd)
+    if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      const int held = open("/dev/null", O_RDONLY);
+      if (held >= 0 && held != fd) {
+        dup2(held, fd);
+        close(held);
+      }
+    }
+}
+
 int main(int argc, char** argv) {
   using namespace loge::driver;
+  holdClosedStandardDescriptors();
   CLI::App app{"loge — règles d'attribution des logements sociaux, vérifiées et exécutables"};
   useFrench(app);
   app.set_version_flag("--version", std::string("loge ") + LOGE_VERSION_STRING, "Afficher la version de loge");
