@@ -170,6 +170,20 @@ ir::ExprPtr Checker::coerce(ir::ExprPtr e, const ir::Type* to, Env& env, const c
     static const char* units[] = {"", "€", "€/mois", "€/an", "m²", "points"};
     d.hint = std::string("écrivez l'unité, par exemple `… ") + units[static_cast<int>(target->unit)] + "`";
   }
+  // `dalo = "vrai"`: the word, quoted.
+  if (target->kind == TypeKind::Bool && e->op == Op::Const && e->constant.kind == ir::Constant::Kind::Text) {
+    const std::string word = ast::foldName(e->constant.text);
+    if (word == "vrai" || word == "faux" || word == "oui" || word == "non" || word == "true" || word == "false")
+      d.hint = fmt::format("un booléen s'écrit sans guillemets : `{}`",
+                           word == "vrai" || word == "oui" || word == "true" ? "vrai" : "faux");
+  }
+  // `ressources_mensuelles = 1_500 €/an`: the other period.
+  if (target->kind == TypeKind::Decimal && from->kind == TypeKind::Decimal &&
+      ((target->unit == ir::Unit::EuroPerMonth && from->unit == ir::Unit::EuroPerYear) ||
+       (target->unit == ir::Unit::EuroPerYear && from->unit == ir::Unit::EuroPerMonth)))
+    d.hint = target->unit == ir::Unit::EuroPerMonth
+                 ? "un montant mensuel s'écrit en €/mois ; d'un montant annuel, `mensuel(x)` donne le mensuel (÷ 12)"
+                 : "un montant annuel s'écrit en €/an ; d'un montant mensuel, `annuel(x)` donne l'annuel (× 12)";
   return errorExpr(e->range);
 }
 

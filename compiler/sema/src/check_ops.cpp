@@ -8,6 +8,9 @@
 // of months and of days never mix.
 #include "checker.h"
 
+#include <cctype>
+#include <functional>
+
 namespace loge::sema::internal {
 
 using ir::Op;
@@ -189,7 +192,8 @@ namespace {
 // yearly amounts convert with `annuel` and `mensuel` (LANGUAGE-NOTES); a
 // number written in the policy (`demande.revenu < 15000 €`) takes the other
 // side's unit, which the hint spells out.
-std::string unitHint(const ast::Expr& e, const ir::Type* a, const ir::Type* b) {
+std::string unitHint(const ast::Expr& e, const ir::Type* a, const ir::Type* b,
+                     const std::function<std::string(const ast::Expr&)>& written) {
   using ir::Unit;
   auto unit = [](const ir::Type* t) { return t->kind == TypeKind::Decimal ? t->unit : Unit::None; };
   Unit ua = unit(a), ub = unit(b);
@@ -198,9 +202,9 @@ std::string unitHint(const ast::Expr& e, const ir::Type* a, const ir::Type* b) {
            "`mensuel(x)` le montant mensuel d'un montant annuel (÷ 12)";
   auto literal = [](const ast::Expr& side) { return side.kind == ast::Expr::Kind::Number; };
   if (literal(*e.b) && ua != Unit::None)
-    return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", e.b->text, unitText(ua));
+    return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", written(*e.b), unitText(ua));
   if (literal(*e.a) && ub != Unit::None)
-    return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", e.a->text, unitText(ub));
+    return fmt::format("les deux côtés doivent avoir la même unité : écrivez `{} {}`", written(*e.a), unitText(ub));
   const bool periodic =
       ua == Unit::EuroPerMonth || ua == Unit::EuroPerYear || ub == Unit::EuroPerMonth || ub == Unit::EuroPerYear;
   if (periodic && (ua == Unit::Euro || ub == Unit::Euro))
@@ -237,7 +241,16 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
                                   "comparaison entre " + typeName(a->type) + " et " + typeName(b->type));
     const ir::Type* ta = a->type;
     const ir::Type* tb = b->type;
-    if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = unitHint(e, ta, tb);
+    // The number as the author wrote it (`1_000`, not 1000), without its unit.
+    auto written = [&](const ast::Expr& n) {
+      const std::string text = sourceText(n.range);
+      std::size_t end = 0;
+      while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                   text[end] == '.' || text[end] == '-'))
+        ++end;
+      return end > 0 ? text.substr(0, end) : n.text;
+    };
+    if (ir::isNumeric(ta) && ir::isNumeric(tb)) d.hint = unitHint(e, ta, tb, written);
     auto is = [](const ir::Type* x, TypeKind k) { return ir::stripOptional(x)->kind == k; };
     // `demande.dalo = "oui"`: a yes/no field compared with a word.
     if ((is(ta, TypeKind::Bool) && is(tb, TypeKind::Text)) || (is(ta, TypeKind::Text) && is(tb, TypeKind::Bool))) {
