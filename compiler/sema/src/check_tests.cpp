@@ -403,6 +403,15 @@ void Checker::checkTests() {
     implicit(ir::Role::Demande, tc.demande);
     implicit(ir::Role::Logement, tc.logement);
     implicit(ir::Role::Candidature, tc.candidature);
+    // A test that expects nothing cannot fail: it would pass in CI while
+    // checking nothing.
+    if (std::none_of(t.statements.begin(), t.statements.end(), [](const ast::TestStatement& st) {
+          return st.kind == ast::TestStatement::Kind::Expect || st.kind == ast::TestStatement::Kind::ExpectRule;
+        })) {
+      Diagnostic& d = diags_.report(DiagKind::TestBadExpectation, t.range,
+                                    "le test « " + t.name + " » n'attend rien : il passerait sans rien vérifier");
+      d.hint = "ajoutez au moins un `attendu …` (une valeur, `règle bloc.regle = refus`, `eligible`…)";
+    }
     program_->tests.push_back(std::move(tc));
   }
   // The shared expressions belong to the AST; release them unowned.
