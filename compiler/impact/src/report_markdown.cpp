@@ -129,20 +129,22 @@ std::string renderMarkdown(const Report& r) {
     out += "| écart de points | demandes |\n|---|--:|\n";
     for (const Bucket& b : c.histogram) out += fmt::format("| {} | {} |\n", b.label, count(b.count));
     out += "\n";
-    std::string rows;
-    for (const CriterionImpact& k : c.criteria) {
-      if (k.changed == 0 && !k.added && !k.removed) continue;
-      std::string note = k.added ? " (ajouté)" : k.removed ? " (supprimé)" : "";
-      rows += fmt::format("| {}{} | {} | {} | {} | {} |\n", code(k.name), note, cell(k.label), count(k.changed),
-                          count(k.up) + " / " + count(k.down), signedPoints(k.totalDelta));
-    }
-    std::string rubriqueRows;
-    for (const CriterionImpact& k : c.rubriques) {
-      if (k.changed == 0 && !k.added && !k.removed) continue;
-      std::string note = k.added ? " (ajoutée)" : k.removed ? " (supprimée)" : "";
-      rubriqueRows += fmt::format("| {}{} | {} | {} | {} | {} |\n", code(k.name), note, cell(k.label), count(k.changed),
-                                  count(k.up) + " / " + count(k.down), signedPoints(k.totalDelta));
-    }
+    // Criteria and rubriques that moved: one table row each.
+    auto rowsOf = [](const std::vector<CriterionImpact>& items, const char* added, const char* removed) {
+      std::string out;
+      for (const CriterionImpact& k : items) {
+        if (k.changed == 0 && !k.added && !k.removed) continue;
+        out += fmt::format("| {}{} | {} | {} | {} | {} |\n", code(k.name),
+                           k.added     ? added
+                           : k.removed ? removed
+                                       : "",
+                           cell(k.label), count(k.changed), count(k.up) + " / " + count(k.down),
+                           signedPoints(k.totalDelta));
+      }
+      return out;
+    };
+    const std::string rows = rowsOf(c.criteria, " (ajouté)", " (supprimé)");
+    const std::string rubriqueRows = rowsOf(c.rubriques, " (ajoutée)", " (supprimée)");
     if (rows.empty() && rubriqueRows.empty()) {
       out += c.rubriques.empty() ? "Aucun critère ne change de points.\n\n"
                                  : "Aucun critère ni aucune rubrique ne change de points.\n\n";

@@ -59,7 +59,7 @@ Value Evaluator::evalWithSlots(const ir::Expr& e, std::uint32_t slots) {
   return eval(e);
 }
 
-Value Evaluator::constant(const ir::Constant& c, const ir::Type* type) {
+std::optional<Value> scalarConstant(const ir::Constant& c) {
   using K = ir::Constant::Kind;
   switch (c.kind) {
   case K::Absent: return Value::absent();
@@ -70,6 +70,16 @@ Value Evaluator::constant(const ir::Constant& c, const ir::Type* type) {
   case K::Duration: return Value::duration(c.asInt());
   case K::Text: return Value::textValue(&c.text);
   case K::Enum: return Value::enumValue(static_cast<std::uint32_t>(c.number));
+  case K::List:
+  case K::Tuple: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+Value Evaluator::constant(const ir::Constant& c, const ir::Type* type) {
+  using K = ir::Constant::Kind;
+  if (std::optional<Value> v = scalarConstant(c)) return *v;
+  switch (c.kind) {
   case K::List: {
     List* l = arena_.list();
     const ir::Type* el =
@@ -84,6 +94,7 @@ Value Evaluator::constant(const ir::Constant& c, const ir::Type* type) {
     for (std::size_t i = 0; i < c.items.size(); ++i) r->fields[i] = constant(c.items[i], s.fields[i].type);
     return Value::record(r);
   }
+  default: break; // scalars: above
   }
   return Value::absent();
 }

@@ -100,6 +100,10 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
                                            Observer* observer = nullptr,
                                            const std::function<bool(const std::string& period)>& keepPeriod = {});
 
+// A scalar constant as a value; nothing for lists and tuples, which need an
+// arena and their type (Evaluator::constant).
+std::optional<Value> scalarConstant(const ir::Constant& c);
+
 // The hypothetical attribution of a candidate to the logement (P3 §6).
 Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& arena);
 // The group that hypothetical attribution would join (null: not concerned,

@@ -198,23 +198,6 @@ std::vector<QuotaGroup> computeQuotaGroups(const ir::Program& p, std::uint32_t q
   return out;
 }
 
-// A schema default (`= faux`) as a value; only scalars have one.
-static std::optional<Value> scalarDefault(const ir::FieldDecl& f) {
-  if (!f.testDefault) return std::nullopt;
-  const ir::Constant& c = *f.testDefault;
-  using K = ir::Constant::Kind;
-  switch (c.kind) {
-  case K::Bool: return Value::boolean(c.asBool());
-  case K::Int: return Value::integer(c.asInt());
-  case K::Decimal: return Value::decimal(c.asDecimal());
-  case K::Date: return Value::dateValue(c.asDate());
-  case K::Duration: return Value::duration(c.asInt());
-  case K::Text: return Value::textValue(&c.text);
-  case K::Enum: return Value::enumValue(static_cast<std::uint32_t>(c.number));
-  default: return std::nullopt;
-  }
-}
-
 // The attribution a candidate would make (LANGUAGE-NOTES P3.6): the
 // candidate and the logement, the candidature's fields of the same name,
 // dates at the evaluation date. It is not input data: a field nothing
@@ -248,7 +231,7 @@ Value hypotheticalAttribution(const ir::Program& p, const Inputs& in, Arena& are
       v = Value::absent();
     else if (t->kind == ir::TypeKind::Text && f.name == "id")
       v = Value::textValue(arena.text("(attribution envisagée)"));
-    else if (std::optional<Value> d = scalarDefault(f))
+    else if (std::optional<Value> d = f.testDefault ? scalarConstant(*f.testDefault) : std::nullopt)
       v = *d;
     else
       v = Value::unsetField(arena.missingField(fmt::format(
