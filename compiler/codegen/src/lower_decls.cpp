@@ -208,8 +208,6 @@ void Lowering::defineCotation(std::uint32_t index) {
   // own. Their results then go through the results buffer, where LLVM does
   // not always see them again once inlined (its memory scans are bounded):
   // a small cotation keeps them as values, in one function.
-  constexpr std::size_t kCriteriaPerGroup = 8;
-  constexpr std::size_t kGroupedFrom = 3 * kCriteriaPerGroup;
   if (c.criteria.size() <= kGroupedFrom) {
     defineCotationBody(index, {});
     return;

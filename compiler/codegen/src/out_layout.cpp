@@ -87,12 +87,14 @@ OutLayout::OutLayout(const ir::Program& p, const OutLayoutOptions& options) : cr
     o.detailsWritten = options.criteria || read[ci];
     o.total = take(16);
     o.beforeBounds = take(16);
-    for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+    const bool scratch = c.criteria.size() > kGroupedFrom;
+    for (std::size_t i = 0; (o.detailsWritten || scratch) && i < c.criteria.size(); ++i) {
       o.brut.push_back(take(16));
-      o.contribution.push_back(take(16));
+      if (o.detailsWritten) o.contribution.push_back(take(16));
     }
-    for (std::size_t i = 0; i < c.rubriques.size(); ++i) o.rubriques.push_back(take(16));
-    for (std::size_t i = 0; i < c.criteria.size(); ++i) o.applicable.push_back(take(1));
+    for (std::size_t i = 0; o.detailsWritten && i < c.rubriques.size(); ++i) o.rubriques.push_back(take(16));
+    for (std::size_t i = 0; (o.detailsWritten || scratch) && i < c.criteria.size(); ++i)
+      o.applicable.push_back(take(1));
     o.floorApplied = take(1);
     o.ceilingApplied = take(1);
     cotations.push_back(std::move(o));

@@ -377,13 +377,13 @@ std::string cHeader(const ir::Program& p, const codegen::Layout& layout, const c
     add(oc.beforeBounds, 16, "loge_decimal", cn + "_avant_bornes");
     add(oc.floorApplied, 1, "uint8_t", cn + "_plancher_applique");
     add(oc.ceilingApplied, 1, "uint8_t", cn + "_plafond_applique");
-    for (std::size_t i = 0; i < cd.criteria.size(); ++i) {
+    for (std::size_t i = 0; oc.detailsWritten && i < cd.criteria.size(); ++i) {
       std::string n = cn + "_" + cIdentifier(cd.criteria[i].name);
       add(oc.brut[i], 16, "loge_decimal", n + "_brut");
       add(oc.contribution[i], 16, "loge_decimal", n + "_points");
       add(oc.applicable[i], 1, "uint8_t", n + "_applicable");
     }
-    for (std::size_t r = 0; r < cd.rubriques.size(); ++r)
+    for (std::size_t r = 0; oc.detailsWritten && r < cd.rubriques.size(); ++r)
       add(oc.rubriques[r], 16, "loge_decimal", cn + "_rubrique_" + cIdentifier(cd.rubriques[r].name));
   }
   for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b) {

@@ -15,6 +15,7 @@
 #include "loge/codegen/layout.h"
 #include "loge/ir/program.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -28,17 +29,25 @@ namespace loge::codegen {
 struct OutLayoutOptions {
   // Each criterion's and rubrique's figures written; false: only the totals
   // (and the rule statuses), what `loge run --format compact` prints. The
-  // slots stay (a large cotation's criteria pass through them) but hold
-  // nothing to read.
+  // layout then has no slots for them (a smaller buffer is less memory
+  // traffic), except the brut values and applicabilities a large cotation's
+  // criteria pass through (kGroupedFrom), which hold nothing to read.
   bool criteria = true;
   bool definitions = false; // see OutLayout::Definition
 };
+
+// A cotation of more than kGroupedFrom criteria computes them by groups of
+// kCriteriaPerGroup, functions of their own (lower_decls.cpp).
+inline constexpr std::size_t kCriteriaPerGroup = 8;
+inline constexpr std::size_t kGroupedFrom = 3 * kCriteriaPerGroup;
 
 // Where each result of one demande lives in the output buffer.
 struct OutLayout {
   struct Cotation {
     std::uint32_t total = 0, beforeBounds = 0, floorApplied = 0, ceilingApplied = 0;
-    std::vector<std::uint32_t> brut, contribution, applicable; // per criterion
+    // Per criterion and per rubrique; empty when the details are not
+    // written (brut and applicable stay for a grouped cotation).
+    std::vector<std::uint32_t> brut, contribution, applicable;
     std::vector<std::uint32_t> rubriques;
     // Whether generated code writes the criteria and rubriques: always,
     // unless the layout is totals-only (OutLayoutOptions::criteria false)
