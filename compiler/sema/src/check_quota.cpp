@@ -71,6 +71,13 @@ void Checker::checkQuotas() {
                       "une part (`25 %`) s'écrit sans le mot `attributions`");
     } else if (tt->kind == ir::TypeKind::Int) {
       decl.share = false;
+      // `au moins 25 où …` is the « 25 % » of the law with its sign
+      // forgotten far more often than a count: a count says so.
+      if (!a->countNoun) {
+        std::string written = sourceText(a->target->range);
+        diags_.report(DiagKind::BadQuotaTarget, a->target->range, "un entier sans le mot `attributions`").hint =
+            fmt::format("une part s'écrit `{0} %`, un nombre d'attributions `{0} attributions`", written);
+      }
     } else if (tt->kind != ir::TypeKind::Error) {
       diags_.report(DiagKind::BadQuotaTarget, a->target->range, typeName(target->type));
     }
