@@ -64,5 +64,21 @@ TEST(Utf8, FoldingIgnoresCombiningAccents) {
   EXPECT_EQ(foldAccents("\xCD\xAF"), "");         // U+036F, the last combining mark
   EXPECT_EQ(foldAccents("\xCD\xB0"), "\xCD\xB0"); // U+0370 is a letter: kept
 }
+
+// Composition (the whole table against Python's NFC: tests/e2e/nfc_oracle.py).
+TEST(Utf8, ComposesDecomposedLatinLetters) {
+  EXPECT_EQ(composeAccents("E\xCC\x81vry"), "\xC3\x89vry"); // E + U+0301 → É
+  EXPECT_EQ(composeAccents("c\xCC\xA7"
+                           "a"),
+            "\xC3\xA7"
+            "a");                                                      // c + U+0327 → ç
+  EXPECT_EQ(composeAccents("a\xCD\x81"), "\xC3\xA1");                  // U+0341 is U+0301 again
+  EXPECT_EQ(composeAccents("e\xCC\x81\xCC\x81"), "\xC3\xA9\xCC\x81");  // one accent per letter
+  EXPECT_EQ(composeAccents("1\xCC\x81"), "1\xCC\x81");                 // not a letter: kept
+  EXPECT_EQ(composeAccents("q\xCC\x81"), "q\xCC\x81");                 // no precomposed q́: kept
+  EXPECT_EQ(composeAccents("e\xCC"), "e\xCC");                         // truncated: kept byte for byte
+  EXPECT_EQ(composeAccents("e\xCC\x81"), "\xC3\xA9");                  // at the very end
+  EXPECT_EQ(composeAccents("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9"); // already composed
+}
 } // namespace
 } // namespace loge

@@ -160,7 +160,7 @@ bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
   case ir::TypeKind::Text:
     if (c != '"') return mismatch(expectedPhrase(program_, type));
     if (!scanString(strBuffer_, str_)) return false;
-    out = Value::textValue(arena_->text(std::string(str_)));
+    out = Value::textValue(arena_->text(composeAccents(str_)));
     return true;
   case ir::TypeKind::Enum: return parseEnum(type, out);
   default: break;

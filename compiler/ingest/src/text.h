@@ -14,6 +14,7 @@ namespace loge::ingest::detail {
 // The UTF-8 helpers of the source stage; data keys and enum values fold
 // their accents exactly as policy identifiers do.
 using loge::appendUtf8;
+using loge::composeAccents;
 using loge::foldAccents;
 using loge::utf8SequenceLength;
 

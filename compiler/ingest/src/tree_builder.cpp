@@ -219,7 +219,7 @@ bool TreeBuilder::scalar(const ir::Type* type, const Node& node, Value& out) {
   }
   case ir::TypeKind::Decimal: return decimal(type, node, out);
   case ir::TypeKind::Date: return date(node, out);
-  case ir::TypeKind::Text: out = Value::textValue(arena_->text(node.text)); return true;
+  case ir::TypeKind::Text: out = Value::textValue(arena_->text(composeAccents(node.text))); return true;
   case ir::TypeKind::Enum: return enumeration(type, node, out);
   default: break;
   }

@@ -17,7 +17,7 @@ SourceRange SourceRange::cover(const SourceRange& a, const SourceRange& b) {
 }
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
-    : id_(id), path_(std::move(path)), text_(std::move(text)) {
+    : id_(id), path_(std::move(path)), text_(composeAccents(text)) {
   lineStarts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') lineStarts_.push_back(i + 1);

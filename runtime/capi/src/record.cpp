@@ -8,6 +8,7 @@
 
 #include "loge/ast/names.h"
 #include "loge/ingest/ingest.h"
+#include "loge/source/utf8.h"
 
 #include <fmt/format.h>
 
@@ -295,7 +296,7 @@ LOGE_API loge_status loge_record_set_text_n(loge_record* record, const char* pat
       for (unsigned char c : text)
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
           fail(LOGE_ERR_ARGUMENT, fmt::format("champ `{}` : caractère de contrôle U+{:04X} dans le texte", path, c));
-      *t.node = text;
+      *t.node = loge::composeAccents(text);
     });
   });
 }

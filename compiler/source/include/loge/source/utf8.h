@@ -33,4 +33,11 @@ void appendUtf8(std::string& out, char32_t cp);
 void foldAccents(std::string_view text, std::string& out);
 std::string foldAccents(std::string_view text);
 
+// `text` with each Latin letter followed by a combining accent (the
+// decomposed form macOS, PDF copies and some exports write: `e` then
+// U+0301) replaced by the precomposed letter (`é`), for the letters of
+// Latin-1 and Latin Extended-A: so that a text typed either way compares
+// equal, and a policy reads the same. Everything else is kept byte for byte.
+std::string composeAccents(std::string_view text);
+
 } // namespace loge
