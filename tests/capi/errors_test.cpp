@@ -111,6 +111,15 @@ TEST_F(Errors, IndicesOutOfRange) {
   EXPECT_EQ(loge_policy_find_rule(policy, "zones.zone", &i, &e), LOGE_OK);
 }
 
+// A decomposed accented letter is composed when set, as data files are.
+TEST_F(Errors, TextsAreComposedWhenSet) {
+  ErrorSlot e;
+  ASSERT_EQ(loge_record_set_text(record, "id", "E\xCC\x81vry", &e), LOGE_OK) << e.message();
+  const char* json = nullptr;
+  ASSERT_EQ(loge_record_json(record, &json, &e), LOGE_OK);
+  EXPECT_STREQ(json, "{\"id\":\"\xC3\x89vry\"}");
+}
+
 TEST_F(Errors, SettersCheckPathsTypesAndValues) {
   ErrorSlot e;
   EXPECT_EQ(loge_record_set_int(record, "enfant", 1, &e), LOGE_ERR_ARGUMENT);
