@@ -44,7 +44,7 @@ r = sys.argv[1]
 root = ET.parse(r + "/junit.xml").getroot()
 assert root.get("tests") == "1" and root.get("failures") == "0", root.attrib
 cov = json.load(open(r + "/couverture.json"))
-assert cov["total"] == 5, cov["total"]  # 4 critères, 1 règle
+assert cov["total"] == 6, cov["total"]  # 4 critères, 2 règles
 impact = open(r + "/impact.md").read()
 assert "## policies/grille.loge" in impact, impact
 assert "### Résumé" in impact, impact

@@ -13,6 +13,7 @@
 //
 // Σ Δ = 337, mean 337 / 6 = 56.1666… → 56.17. Plafond: OLD 30 000, NEW 25 000
 // (D5 sits exactly on it): eligible OLD D1 D2 D4 D5 D6, NEW D1 D4 D5 D6.
+// CAL alert `famille`: OLD from 3 enfants (D6), NEW from 2 (D2, D6).
 #include "loge/diag/diagnostic.h"
 #include "loge/impact/impact.h"
 #include "loge/ingest/ingest.h"
@@ -184,10 +185,21 @@ TEST(Impact, EligibilityAndRankWithLogement) {
   EXPECT_EQ(ids(r.rank.left), (std::vector<std::string>{"D2"}));
   EXPECT_FALSE(r.rank.left[0].rankAfter.has_value());
   EXPECT_EQ(ids(r.rank.moved), (std::vector<std::string>{"D5", "D1"}));
+  // The CAL alert, though eligibility and points do not show it.
+  ASSERT_EQ(r.alerts.size(), 1u);
+  EXPECT_EQ(r.alerts[0].rule, "cal.famille");
+  EXPECT_EQ(r.alerts[0].before, 1u);
+  EXPECT_EQ(r.alerts[0].after, 2u);
+  EXPECT_EQ(r.alerts[0].appeared, 1u);
+  EXPECT_EQ(r.alerts[0].disappeared, 0u);
+  EXPECT_EQ(ids(r.alerts[0].appearedExamples), (std::vector<std::string>{"D2"}));
   // The reverse comparison mirrors every count.
   impact::Report back = impact::compare(f.after->demandes.ids, f.sa, f.sb, {});
   EXPECT_EQ(back.eligibility.gained, 1u);
   EXPECT_EQ(back.eligibility.lost, 0u);
+  ASSERT_EQ(back.alerts.size(), 1u);
+  EXPECT_EQ(back.alerts[0].disappeared, 1u);
+  EXPECT_EQ(ids(back.alerts[0].disappearedExamples), (std::vector<std::string>{"D2"}));
   EXPECT_EQ(back.cotations[0].sumDelta, dec("-337"));
   EXPECT_EQ(back.cotations[0].up, 2u);
   EXPECT_EQ(back.cotations[0].down, 4u);

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <stdexcept>
+#include <utility>
 
 namespace loge::impact {
 
@@ -115,6 +117,47 @@ Example example(const std::vector<std::string>& ids, std::size_t i) {
   e.id = ids[i];
   e.index = i;
   return e;
+}
+
+// Where rule `name` (bloc.règle) is in `p`: block and rule indices.
+std::optional<std::pair<std::size_t, std::size_t>> findRule(const ir::Program& p, const std::string& name) {
+  for (std::size_t b = 0; b < p.ruleBlocks.size(); ++b)
+    for (std::size_t i = 0; i < p.ruleBlocks[b].rules.size(); ++i)
+      if (p.ruleBlocks[b].name + "." + p.ruleBlocks[b].rules[i].name == name) return std::pair{b, i};
+  return std::nullopt;
+}
+
+// Per rule, on the demandes evaluated without error on both sides: who is
+// alerted before, after, and who changes.
+void compareAlerts(const std::vector<std::string>& ids, const Side& before, const Side& after,
+                   const CompareOptions& opts, std::vector<AlertImpact>& out) {
+  std::vector<std::string> names;
+  for (const ir::Program* p : {after.program, before.program})
+    for (const auto& b : p->ruleBlocks)
+      for (const auto& rule : b.rules)
+        if (std::find(names.begin(), names.end(), b.name + "." + rule.name) == names.end())
+          names.push_back(b.name + "." + rule.name);
+  for (const std::string& name : names) {
+    auto rb = findRule(*before.program, name);
+    auto ra = findRule(*after.program, name);
+    AlertImpact a;
+    a.rule = name;
+    a.added = !rb;
+    a.removed = !ra;
+    auto alerted = [](const std::optional<std::pair<std::size_t, std::size_t>>& at, const interp::DemandeResult& r) {
+      return at && r.blocks[at->first][at->second].status == interp::RuleStatus::Alerte;
+    };
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!before.results[i] || !after.results[i]) continue;
+      const bool xb = alerted(rb, *before.results[i]);
+      const bool xa = alerted(ra, *after.results[i]);
+      a.before += xb;
+      a.after += xa;
+      if (xa && !xb && a.appeared++ < opts.examples) a.appearedExamples.push_back(example(ids, i));
+      if (xb && !xa && a.disappeared++ < opts.examples) a.disappearedExamples.push_back(example(ids, i));
+    }
+    if (a.before || a.after) out.push_back(std::move(a));
+  }
 }
 
 // The ranked demandes of one side, best first: the classement's retained
@@ -254,6 +297,8 @@ Report compare(const std::vector<std::string>& ids, const Side& before, const Si
       }
     }
   }
+
+  compareAlerts(ids, before, after, opts, r.alerts);
 
   // Cotations: NEW's order, then those of OLD only.
   for (std::size_t c = 0; c < pa.cotations.size(); ++c) {

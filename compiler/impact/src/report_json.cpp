@@ -59,6 +59,18 @@ std::string renderJson(const Report& r) {
     w.endObject();
   }
 
+  w.key("alertes").beginArray();
+  for (const AlertImpact& a : r.alerts) {
+    w.beginObject();
+    w.key("regle").value(a.rule).key("nouvelle").value(a.added).key("supprimee").value(a.removed);
+    w.key("avant").value(a.before).key("apres").value(a.after);
+    w.key("la_recoivent").value(a.appeared).key("ne_l_ont_plus").value(a.disappeared);
+    examples(w, "exemples_la_recoivent", a.appearedExamples, nullptr);
+    examples(w, "exemples_ne_l_ont_plus", a.disappearedExamples, nullptr);
+    w.endObject();
+  }
+  w.endArray();
+
   w.key("cotations").beginArray();
   for (const CotationImpact& c : r.cotations) {
     w.beginObject();

@@ -95,6 +95,10 @@ std::string renderMarkdown(const Report& r) {
     out += fmt::format("| Éligibilité | {}, {} |\n",
                        agree(r.eligibility.gained, "devient éligible", "deviennent éligibles"),
                        agree(r.eligibility.lost, "devient inéligible", "deviennent inéligibles"));
+  for (const AlertImpact& a : r.alerts)
+    if (a.appeared || a.disappeared)
+      out += fmt::format("| Alerte {} | {}, {} |\n", code(a.rule), agree(a.appeared, "la reçoit", "la reçoivent"),
+                         agree(a.disappeared, "ne l'a plus", "ne l'ont plus"));
   for (const CotationImpact& c : r.cotations)
     out += fmt::format("| Cotation {} | {} de points ({} en hausse, {} en baisse) ; écart moyen {} |\n", code(c.name),
                        agree(c.changed, "change", "changent"), count(c.up), count(c.down), signedPoints(c.meanDelta));
@@ -115,6 +119,24 @@ std::string renderMarkdown(const Report& r) {
         fmt::format("- Deviennent éligibles : {}\n- Deviennent inéligibles : {}\n\n", count(e.gained), count(e.lost));
     exampleList(out, "Exemples de demandes qui deviennent éligibles", e.gainedExamples, "refusée avant par");
     exampleList(out, "Exemples de demandes qui deviennent inéligibles", e.lostExamples, "refusée par");
+  }
+
+  if (!r.alerts.empty()) {
+    out += "## Alertes\n\nDemandes qui reçoivent l'alerte de chaque règle, avant et après :\n\n"
+           "| règle | avant | après | la reçoivent | ne l'ont plus |\n|---|--:|--:|--:|--:|\n";
+    for (const AlertImpact& a : r.alerts)
+      out += fmt::format("| {}{} | {} | {} | {} | {} |\n", code(a.rule),
+                         a.added     ? " (nouvelle)"
+                         : a.removed ? " (supprimée)"
+                                     : "",
+                         count(a.before), count(a.after), count(a.appeared), count(a.disappeared));
+    out += "\n";
+    for (const AlertImpact& a : r.alerts) {
+      exampleList(out, fmt::format("Exemples de demandes qui reçoivent l'alerte {}", code(a.rule)), a.appearedExamples,
+                  "");
+      exampleList(out, fmt::format("Exemples de demandes qui n'ont plus l'alerte {}", code(a.rule)),
+                  a.disappearedExamples, "");
+    }
   }
 
   for (const CotationImpact& c : r.cotations) {

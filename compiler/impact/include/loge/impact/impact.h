@@ -2,7 +2,8 @@
 // diff OLD NEW`).
 //
 // Both policies are evaluated on the same demandes (and the same logement
-// and date); `compare` then reports who changes eligibility, how each
+// and date); `compare` then reports who changes eligibility, who gets or
+// loses an alert, how each
 // cotation's scores move (histogram, mean, extremes), which criteria move
 // them, and how the top of the ranking changes. The comparison works on
 // results only, so it is unit-testable with hand-made results; `evaluate`
@@ -93,6 +94,17 @@ struct EligibilityImpact {
   std::vector<Example> gainedExamples, lostExamples; // rules: the refusing rules (OLD for gained, NEW for lost)
 };
 
+// The alerts of one rule (`bloc.règle`, matched by name): a CAL rule's
+// soft alert moves no eligibility and no points, and is what a jurist
+// changes most often.
+struct AlertImpact {
+  std::string rule; // qualified: bloc.règle
+  bool added = false, removed = false;
+  std::size_t before = 0, after = 0;         // demandes alerted, on the compared demandes
+  std::size_t appeared = 0, disappeared = 0; // alerted after only / before only
+  std::vector<Example> appearedExamples, disappearedExamples;
+};
+
 struct RankImpact {
   bool present = false;
   std::string basis;   // French: "total de la cotation `principale`" or "classement `designation`"
@@ -112,6 +124,7 @@ struct Report {
   std::size_t demandes = 0, compared = 0; // compared: evaluated without error on both sides
   ErrorImpact errors;
   EligibilityImpact eligibility;
+  std::vector<AlertImpact> alerts; // rules that alert at least one demande on one side, NEW's order then OLD's
   std::vector<CotationImpact> cotations;
   RankImpact rank;
   std::vector<std::string> notes; // French
