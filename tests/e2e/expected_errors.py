@@ -76,6 +76,16 @@ for line in [
 ]:
     check(line in p.stdout.splitlines(), f"hors-vigueur: missing line\n{line}\n---\n{p.stdout}")
 
+# One failing value fails three expectations: its error is shown once, with
+# the expectations it failed (it was printed three times).
+for engine in ("interp", "both"):
+    p = subprocess.run([LOGE, "test", "erreur-partagee.loge", "--engine", engine], cwd=DIR, capture_output=True,
+                       text=True, timeout=120)
+    check(p.returncode == 1, f"erreur-partagee: exit {p.returncode}\n{p.stdout}{p.stderr}")
+    lines = p.stdout.splitlines()
+    check(lines.count("    erreur d'évaluation : division : division par zéro") == 1, f"erreur-partagee\n{p.stdout}")
+    check("      échouent : c = 10 points ; c.d = 10 ; c.e = 5" in lines, f"erreur-partagee\n{p.stdout}")
+
 for f in failures:
     print("ÉCHEC :", f)
 print(f"expected_errors : {len(failures)} échec(s)")

@@ -186,6 +186,9 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
     if (engine && !in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
       failures += compareEngines(p, *engine, interp, in, tc, expectations);
     std::optional<interp::DemandeResult> result;
+    // One failing value fails every expectation that reads it: its error is
+    // shown once, with the expectations it failed.
+    std::vector<std::pair<std::string, std::vector<std::string>>> errors;
     for (const auto& x : tc.expectations) {
       using K = ir::TestCase::Expectation::Kind;
       std::string where = location(c.sources, x.range);
@@ -230,9 +233,18 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
           }
         }
       } catch (const interp::EvalError& e) {
-        failures += fmt::format("    erreur d'évaluation : {}\n      ({})\n", e.message, location(c.sources, e.range));
+        std::string error =
+            fmt::format("    erreur d'évaluation : {}\n      ({})\n", e.message, location(c.sources, e.range));
+        auto it = std::find_if(errors.begin(), errors.end(), [&](const auto& seen) { return seen.first == error; });
+        if (it == errors.end()) it = errors.insert(errors.end(), {error, {}});
+        it->second.push_back(x.text);
       }
     }
+    for (const auto& [error, texts] : errors)
+      failures +=
+          error + (tc.expectations.size() > 1 ? fmt::format("      {} : {}\n", texts.size() > 1 ? "échouent" : "échoue",
+                                                            fmt::join(texts, " ; "))
+                                              : "");
     return failures;
   } catch (const interp::EvalError& e) {
     return fmt::format("    erreur d'évaluation : {}\n      ({})\n", e.message, location(c.sources, e.range));

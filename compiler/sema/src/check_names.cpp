@@ -264,6 +264,14 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
           return errorExpr(e.range);
         }
       }
+      // `dalo = oui` in a test's records, `true` from another language.
+      if (i == 0 && parts.size() == 1 && expected && ir::stripOptional(expected)->kind == TypeKind::Bool &&
+          (folded == "oui" || folded == "yes" || folded == "true" || folded == "false" || folded == "no")) {
+        Diagnostic& d = diags_.report(DiagKind::UnknownName, head.range, head.text);
+        d.hint = fmt::format("un booléen s'écrit `vrai` ou `faux` : ici, `{}`",
+                             folded == "oui" || folded == "yes" || folded == "true" ? "vrai" : "faux");
+        return errorExpr(e.range);
+      }
       lookup(*scope, *name, true); // reports, with a suggestion
       return errorExpr(e.range);
     }

@@ -106,6 +106,31 @@ std::size_t openConstruct(antlr4::TokenStream& tokens, const antlr4::Token& at) 
   return 0;
 }
 
+// Whether the criterion being written has a `si` with no `alors` before
+// `at` (`= 10 points si C sinon 5 points`, as one says it in French).
+bool conditionalCriterion(antlr4::TokenStream& tokens, const antlr4::Token& at) {
+  bool si = false;
+  for (std::size_t i = at.getTokenIndex(); i-- > 0;) {
+    const antlr4::Token* t = tokens.get(i);
+    std::size_t type = t->getType();
+    if (type == L::ALORS) return false;
+    if (type == L::SI) si = true;
+    if (type == L::CRITERE) return si;
+    if (type == L::REGLE || type == L::DEFINITION || t->getText() == "{" || t->getText() == "}") return false;
+  }
+  return false;
+}
+
+// Whether `at` is inside an `énumération { … }`.
+bool insideEnumeration(antlr4::TokenStream& tokens, const antlr4::Token& at) {
+  for (std::size_t i = at.getTokenIndex(); i-- > 0;) {
+    const antlr4::Token* t = tokens.get(i);
+    if (t->getText() == "}") return false;
+    if (t->getType() == L::ENUMERATION) return true;
+  }
+  return false;
+}
+
 std::string asciiLower(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -153,6 +178,11 @@ std::string wordHint(const std::string& text, std::size_t type, const antlr4::mi
                                                               {"exists", "existe"}};
   const std::string lower = asciiLower(text);
   if (auto it = kForeign.find(lower); it != kForeign.end()) return fmt::format("en Loge, on écrit `{}`", it->second);
+  // A keyword written where a name is expected (a field called `attendu`):
+  // no nearby keyword is what was meant.
+  if (type != L::ID && expected.contains(static_cast<std::size_t>(L::ID)) && !expected.contains(type))
+    return fmt::format("`{}` est un mot réservé du langage : il ne peut pas servir de nom ; choisissez-en un autre",
+                       text);
   const std::string folded = foldAccents(lower);
   std::string best;
   std::size_t bestDistance = 0;
@@ -236,6 +266,7 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::si
   case L::STRING: return "un texte entre guillemets";
   case antlr4::Token::EOF: return "la fin du fichier";
   case loge_antlr::LogeParser::LINE_END: return "la fin de la ligne du tableau";
+  case L::JUSQU: return "`jusqu'au`";
   default: break;
   }
   std::string lit = vocabulary.getLiteralName(type);
@@ -369,6 +400,27 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
                                  : "une date s'écrit avec le mois et le jour sur deux chiffres",
                              iso);
       }
+      antlr4::TokenStream& stream = *parser->getTokenStream();
+      const std::size_t at = offending->getTokenIndex();
+      const antlr4::Token* previous = at > 0 ? stream.get(at - 1) : nullptr;
+      const antlr4::Token* next = at + 1 < stream.size() ? stream.get(at + 1) : nullptr;
+      // `35 % de x`, as one says it.
+      if (t == L::DE && previous && previous->getType() == L::PERCENT)
+        hint = "« 35 % de x » s'écrit avec le signe de la multiplication : `35 % × x` (ASCII : `35 % * x`)";
+      // `=<` and `=>`, the comparisons of some spreadsheets.
+      if ((text == "<" || text == ">") && previous && previous->getText() == "=" &&
+          previous->getStopIndex() + 1 == offending->getStartIndex())
+        hint = text == "<" ? "« inférieur ou égal » s'écrit `≤` (ASCII : `<=`)"
+                           : "« supérieur ou égal » s'écrit `≥` (ASCII : `>=`)";
+      // `jusqu’au` with a typographic apostrophe, from a word processor.
+      if (asciiLower(text) == "jusqu" && next && next->getText() == "’")
+        hint = "l'apostrophe s'écrit droite : `jusqu'au` (ou `jusqu_au`)";
+      if (t == L::SINON && conditionalCriterion(stream, *offending))
+        hint = "`N points si condition` vaut 0 point quand la condition est fausse ; pour une autre valeur, écrivez "
+               "`= si condition alors N points sinon M points`";
+      if (t == L::REFERENCE && insideEnumeration(stream, *offending))
+        hint = "une valeur d'énumération n'a pas de `référence` : citez la source dans son libellé "
+               "(`handicap \"a) Personne en situation de handicap (CCH L441-1)\"`)";
       if (t == L::SI && conditionalRequirement(*parser->getTokenStream(), *offending))
         hint = "une exigence qui ne vaut que dans certains cas s'écrit `exige si condition alors exigence sinon "
                "vrai` ; `sauf si`, après le motif, énonce une exception";
@@ -392,7 +444,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       // `exige …` or `si … alors …` whose `sinon` is missing.
       if (hint.empty() && expected.contains(static_cast<std::size_t>(L::SINON)) && expected.size() == 1) {
         std::size_t open = openConstruct(*parser->getTokenStream(), *offending);
-        if (open == L::EXIGE)
+        if (open == L::EXIGE && t == L::SAUF)
+          hint = "`sauf si` vient après le motif : `exige … sinon alerte \"motif\" sauf si …`";
+        else if (open == L::EXIGE)
           hint = "une règle dit ce qui arrive quand son exigence n'est pas remplie : ajoutez `sinon refus \"motif\"` "
                  "ou `sinon alerte \"motif\"`";
         else if (open == L::SI)
