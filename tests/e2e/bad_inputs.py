@@ -155,7 +155,35 @@ case("JSON Lines en UTF-16", ["run", POLICY, "--date", "2025-06-30", "--demandes
 case("CSV en UTF-16 sans BOM", ["run", POLICY, "--date", "2025-06-30", "--demandes",
                                 write("u16.csv", "id;date_depot\nA;2024-01-01\n".encode("utf-16-le"), "wb")], 2,
      "UTF-16")
-case("--nom vide", ["compile", POLICY, "-o", os.path.join(tmp, "aot"), "--nom", ""], 64, "identifiant C")
+case("--nom vide", ["compile", POLICY, "-o", os.path.join(tmp, "aot"), "--nom", ""], 64, "valeur vide pour l'option --nom")
+# An empty value (`--logement "$L"`, $L unset) is refused, not taken for an
+# option not given: eligibility was silently skipped.
+case("--logement vide", ["run", POLICY, "--date", "2025-06-30", "--demandes", os.path.join(ROOT, "examples", "demandes.jsonl"),
+                         "--logement", ""], 64, "valeur vide pour l'option --logement")
+case("--attributions vide", ["rank", POLICY, "--date", "2025-06-30", "--demandes",
+                             os.path.join(ROOT, "examples", "demandes.jsonl"), "--logement",
+                             os.path.join(ROOT, "examples", "logement-t3-plus.json"), "--attributions", ""], 64,
+     "valeur vide pour l'option --attributions")
+# A policy without the schema a verb reads: `bench` crashed (SIGSEGV), and
+# with --logement printed an empty message.
+sans_schema = write("sans-schema.loge", 'politique "x"\nen vigueur du 2024-01-01\n')
+sans_logement = write("sans-logement.loge", 'politique "x"\nschéma { demande : Demande }\nstructure Demande { id : texte }\n')
+un_id = write("un-id.jsonl", '{"id": "a"}\n')
+log_l = write("l.json", '{"id": "L"}\n')
+case("bench sans schéma de demande", ["bench", sans_schema, "--date", "2025-06-30", "--demandes", un_id], 1,
+     "ne déclare pas de schéma pour `demande`")
+case("bench --logement sans schéma de logement", ["bench", sans_logement, "--date", "2025-06-30", "--demandes", un_id,
+                                                 "--logement", log_l], 1, "ne déclare pas de schéma pour `logement`")
+case("explain --logement sans schéma de logement", ["explain", sans_logement, "--date", "2025-06-30", "--demande",
+                                                   un_id, "--logement", log_l], 1,
+     "ne déclare pas de schéma pour `logement`")
+case("--top négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
+                      os.path.join(ROOT, "examples", "demandes.jsonl"), "--top", "-1"], 64, "valeur refusée pour --top")
+case("--exemples négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
+                            os.path.join(ROOT, "examples", "demandes.jsonl"), "--exemples", "-1"], 64,
+     "valeur refusée pour --exemples")
+case("politique vide", ["check", ""], 64, "valeur vide pour l'argument `fichiers`")
+case("--junit vide", ["test", POLICY, "--junit", ""], 64, "valeur vide pour l'option --junit")
 case("période de l'an 0", ["quota", os.path.join(ROOT, "policies", "grenoble", "grenoble.loge"), "--attributions",
                            write("a.jsonl", ""), "--periode", "0000"], 64, "période invalide")
 

@@ -2,6 +2,7 @@
 // --date D [--engine interp|jit] [--totaux]` — evaluation-only timing. Data is loaded
 // (and laid out flat for the compiled engine) before the clock starts; the
 // last line is `ns_per_demande: X` (the median of several runs).
+#include "designation_io.h"
 #include "driver.h"
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
@@ -75,13 +76,16 @@ int runBench(const BenchArgs& args, const Options& opts) {
     }
     return kOk;
   }
+  if (!demandeType && !roleStruct(p, ir::Role::Demande, "bench")) return kPolicyError;
+  if (!args.logement.empty() && !logementType && !roleStruct(p, ir::Role::Logement, "bench --logement"))
+    return kPolicyError;
   interp::Arena arena;
   interp::Inputs in;
   in.date = *date;
   if (!args.logement.empty()) {
     ingest::IngestError error;
-    if (!logementType || !ingest::readJsonFile(p, logementType->index, args.logement, arena,
-                                               in.roles[static_cast<int>(ir::Role::Logement)], error)) {
+    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena,
+                              in.roles[static_cast<int>(ir::Role::Logement)], error)) {
       fmt::print(stderr, "{}\n", error.render());
       return kDataError;
     }

@@ -162,10 +162,13 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
       status != kOk)
     return status;
   if (!args.logement.empty()) {
-    if (!logementType || !ingest::readJsonFile(p, logementType->index, args.logement, arena,
-                                               in.roles[static_cast<int>(ir::Role::Logement)], error)) {
-      fmt::print(stderr, "{}\n",
-                 logementType ? error.render() : "erreur : la politique ne déclare pas de schéma pour `logement`");
+    if (!logementType) {
+      fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `logement`\n");
+      return kPolicyError;
+    }
+    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena,
+                              in.roles[static_cast<int>(ir::Role::Logement)], error)) {
+      fmt::print(stderr, "{}\n", error.render());
       return kDataError;
     }
   }

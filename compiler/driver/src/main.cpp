@@ -30,6 +30,20 @@ void addInputOptions(CLI::App* cmd, loge::driver::InputArgs& in) {
                 "SNE : donner aux champs que le format d'échange ne porte pas leur défaut de test du schéma");
 }
 
+// The first option or argument given an empty value (`--logement "$L"`
+// with $L unset), named as written; "" when none. An empty value would
+// otherwise pass for an option not given: eligibility silently skipped.
+std::string emptyValue(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands()) {
+    for (const CLI::Option* o : sub->get_options()) {
+      if (o->count() == 0) continue;
+      for (const std::string& v : o->results())
+        if (v.empty()) return o->nonpositional() ? "l'option " + o->get_name() : "l'argument `" + o->get_name() + "`";
+    }
+  }
+  return "";
+}
+
 struct Job {
   std::function<int()> fn;
   int result = loge::driver::kInternalError;
@@ -230,8 +244,11 @@ int main(int argc, char** argv) {
   diffCmd->add_option("--demandes", diff.demandes, "Demandes, une par ligne (JSON Lines)")->required();
   diffCmd->add_option("--logement", diff.logement, "Logement proposé (JSON) : éligibilité et classement");
   diffCmd->add_option("--date", diff.date, "Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)");
-  diffCmd->add_option("--top", diff.top, "Nombre de premiers candidats suivis (10 par défaut)");
-  diffCmd->add_option("--exemples", diff.examples, "Demandes citées en exemple par type de changement (3 par défaut)");
+  // Ranges checked on the text: a size_t would take `-1` for 2⁶⁴ − 1.
+  diffCmd->add_option("--top", diff.top, "Nombre de premiers candidats suivis (10 par défaut)")
+      ->check(CLI::Range(1, 1000000));
+  diffCmd->add_option("--exemples", diff.examples, "Demandes citées en exemple par type de changement (3 par défaut)")
+      ->check(CLI::Range(0, 1000000));
   diffCmd->add_option("--cotation", diff.cotation, "Cotation qui ordonne les demandes (par défaut : la première)");
   diffCmd->add_option("--classement", diff.classement,
                       "Classement qui désigne les candidats avec --logement (par défaut : le premier)");
@@ -253,6 +270,11 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
     fmt::print(stderr, "erreur : {}\nVoir `loge --help`, ou `loge COMMANDE --help`.\n",
                frenchUsageError(e, argc > 1 ? argv[1] : ""));
+    return kUsageError;
+  }
+  if (std::string name = emptyValue(app); !name.empty()) {
+    fmt::print(stderr, "erreur : valeur vide pour {}\nVoir `loge {} --help`.\n", name,
+               app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name());
     return kUsageError;
   }
   opts.style = oneLine ? loge::DiagStyle::OneLine : loge::DiagStyle::Full;
