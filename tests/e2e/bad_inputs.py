@@ -177,6 +177,16 @@ case("bench --logement sans schéma de logement", ["bench", sans_logement, "--da
 case("explain --logement sans schéma de logement", ["explain", sans_logement, "--date", "2025-06-30", "--demande",
                                                    un_id, "--logement", log_l], 1,
      "ne déclare pas de schéma pour `logement`")
+# A report over a policy, or over a module it imports, would destroy it.
+module = write("module.loge", 'schéma { demande : Demande }\nstructure Demande { id : texte  n : entier }\n')
+racine = write("racine.loge", 'politique "r"\nimporte "module.loge"\ncotation c { critère a = 1 point si demande.n > 1 }\n'
+               'test "t" {\n  date 2025-01-01\n  demande { id = "1" n = 2 }\n  attendu c = 1 point\n}\n')
+case("--junit sur la politique testée", ["test", racine, "--junit", racine], 64, "est aussi un fichier d'entrée")
+case("--coverage-json sur un module importé", ["test", racine, "--coverage-json", module], 64,
+     "est aussi un fichier d'entrée")
+with open(module, encoding="utf-8") as f:
+    if not f.read().startswith("schéma"):
+        failures.append("--coverage-json a remplacé le module importé")
 case("--top négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
                       os.path.join(ROOT, "examples", "demandes.jsonl"), "--top", "-1"], 64, "valeur refusée pour --top")
 case("--exemples négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",

@@ -382,11 +382,31 @@ int runTest(const TestArgs& args, const Options& opts) {
       return kUsageError;
     }
   }
+  // A report written over a policy (`--junit policies/x.loge`, a slip in a
+  // CI script) would destroy it: refused before anything runs, and again
+  // for the modules the policies import, once they are known.
+  auto overwritesInput = [&](const std::vector<std::string>& inputs) {
+    for (const auto& [option, path] : {std::pair{"--junit", &args.junit}, {"--coverage-json", &args.coverageJson}})
+      if (!path->empty() && sameFile(*path, inputs)) {
+        fmt::print(stderr,
+                   "erreur : {} « {} » est aussi un fichier d'entrée : le rapport le remplacerait ; choisissez un "
+                   "autre fichier\n",
+                   option, *path);
+        return true;
+      }
+    return false;
+  };
+  if (overwritesInput(files)) return kUsageError;
   std::vector<Outcome> outcomes;
   std::size_t passed = 0, failed = 0;
   for (const std::string& f : files) {
     std::string errors;
     auto c = compile(f, opts, /*quietWarnings=*/true, &errors);
+    if (c) {
+      std::vector<std::string> imported;
+      for (FileId id = 0; const SourceFile* s = c->sources.file(id); ++id) imported.push_back(s->path());
+      if (overwritesInput(imported)) return kUsageError;
+    }
     if (!c) {
       ++failed;
       // On stdout as well: a CI summary built from it must name the file,
