@@ -106,6 +106,19 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
       t = s.fields[static_cast<std::size_t>(idx)].type;
     }
   }
+  // A field given twice (`n = 1 n = 2`): the last would win, silently.
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& a = entries[j].path.parts;
+      const auto& b = entries[i].path.parts;
+      bool same = a.size() == b.size();
+      for (std::size_t k = 0; same && k < a.size(); ++k) same = sameName(a[k].text, b[k].text);
+      if (!same) continue;
+      Diagnostic& d = diags_.report(DiagKind::TestBadInput, entries[i].path.range,
+                                    fmt::format("`{}` est donné deux fois", sourceText(entries[i].path.range)));
+      d.notes.push_back({entries[j].path.range, "la première valeur"});
+      return errorExpr(range);
+    }
   auto build = [&](auto& self, const ir::Type* t, std::vector<std::string>& path,
                    const std::string& shown) -> ir::ExprPtr {
     const ir::StructDecl& s = program_->structs[t->index];
@@ -243,8 +256,20 @@ void Checker::checkTests() {
       auto it = defaults.find(role);
       return it == defaults.end() ? nullptr : &it->second;
     };
+    // `date` or `demande { … }` written twice: the second would silently
+    // replace the first.
+    std::map<std::string, SourceRange> given;
+    auto once = [&](const std::string& clause, SourceRange range) {
+      auto [first, inserted] = given.try_emplace(clause, range);
+      if (inserted) return true;
+      Diagnostic& d = diags_.report(DiagKind::DuplicateClause, range, clause, "ce test");
+      d.notes.push_back({first->second, "la première"});
+      return false;
+    };
     for (const ast::TestStatement& s : t.statements) {
       using K = ast::TestStatement::Kind;
+      if (s.kind == K::Date && !once("date", s.range)) continue;
+      if (s.kind == K::Input && !once(ast::foldName(s.input.role.text), s.range)) continue;
       switch (s.kind) {
       case K::Date: {
         auto d = num::Date::parse(s.date);
