@@ -187,6 +187,15 @@ case("--coverage-json sur un module importé", ["test", racine, "--coverage-json
 with open(module, encoding="utf-8") as f:
     if not f.read().startswith("schéma"):
         failures.append("--coverage-json a remplacé le module importé")
+# 200 000 attributes on one element, the last a duplicate: the duplicate
+# check was quadratic (40 000 attributes took 19 s; this case, minutes, past
+# run()'s 60 s timeout).
+with open(os.path.join(ROOT, "tests", "ingest", "data", "sne", "JDD_OPENFISCA.XML"), encoding="utf-8") as f:
+    sample = f.read()
+many = " ".join('a%d="x"' % i for i in range(200000))
+case("SNE : 200 000 attributs sur un élément", ["run", POLICY, "--date", "2025-06-30", "--demandes",
+     write("attributs.xml", sample.replace('<ns1:civilite code="1"/>', '<ns1:civilite code="1" %s code="2"/>' % many, 1))],
+     2, "attribut `code` donné deux fois")
 case("--top négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
                       os.path.join(ROOT, "examples", "demandes.jsonl"), "--top", "-1"], 64, "valeur refusée pour --top")
 case("--exemples négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",

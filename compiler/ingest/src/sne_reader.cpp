@@ -789,14 +789,16 @@ bool SneReader::read(std::string_view text) {
   struct DuplicateAttributes : pugi::xml_tree_walker {
     pugi::xml_node found;
     std::string name;
+    std::unordered_set<std::string_view> seen; // by name, per element: linear in its attributes
     bool for_each(pugi::xml_node& n) override {
+      if (!n.first_attribute() || !n.first_attribute().next_attribute()) return true;
+      seen.clear();
       for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
-        for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute())
-          if (std::string_view(a.name()) == b.name()) {
-            found = n;
-            name = a.name();
-            return false;
-          }
+        if (!seen.insert(a.name()).second) {
+          found = n;
+          name = a.name();
+          return false;
+        }
       return true;
     }
   } duplicates;
