@@ -196,6 +196,8 @@ many = " ".join('a%d="x"' % i for i in range(200000))
 case("SNE : 200 000 attributs sur un élément", ["run", POLICY, "--date", "2025-06-30", "--demandes",
      write("attributs.xml", sample.replace('<ns1:civilite code="1"/>', '<ns1:civilite code="1" %s code="2"/>' % many, 1))],
      2, "attribut `code` donné deux fois")
+case("compile -o sur un fichier", ["compile", POLICY, "-o", write("un-fichier", "x")], 64,
+     "impossible de créer le dossier")
 case("--top négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
                       os.path.join(ROOT, "examples", "demandes.jsonl"), "--top", "-1"], 64, "valeur refusée pour --top")
 case("--exemples négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",

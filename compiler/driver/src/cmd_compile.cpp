@@ -64,16 +64,19 @@ int runCompile(const CompileArgs& args, const Options& opts) {
   fs::create_directories(args.output, ec);
   if (ec || !fs::is_directory(args.output)) {
     fmt::print(stderr, "erreur : impossible de créer le dossier « {} »\n", args.output);
-    return kDataError;
+    return kUsageError; // an output that cannot be written (ligne-de-commande.md, codes de sortie)
   }
   std::string base = options.prefix.substr(5); // without "loge_"
   fs::path object = fs::path(args.output) / (base + ".o");
   fs::path header = fs::path(args.output) / (base + ".h");
-  if (!writeFile(object, artifact.object.data(), artifact.object.size()) ||
-      !writeFile(header, artifact.header.data(), artifact.header.size())) {
-    fmt::print(stderr, "erreur : impossible d'écrire dans « {} »\n", args.output);
-    return kDataError;
-  }
+  auto written = [](const fs::path& path, const void* data, std::size_t size) {
+    if (writeFile(path, data, size)) return true;
+    fmt::print(stderr, "erreur : impossible d'écrire « {} »\n", path.string());
+    return false;
+  };
+  if (!written(object, artifact.object.data(), artifact.object.size()) ||
+      !written(header, artifact.header.data(), artifact.header.size()))
+    return kUsageError; // an output that cannot be written (ligne-de-commande.md, codes de sortie)
   fmt::print("{} : {} et {} (préfixe {})\n", args.policy, object.string(), header.string(), options.prefix);
   return kOk;
 }
