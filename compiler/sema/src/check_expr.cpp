@@ -469,6 +469,19 @@ ir::ExprPtr Checker::checkLiteral(const ast::Expr& e, Env& /*env*/, const ir::Ty
   }
   default: break;
   }
+  // `23.201 €/an` copied from a French text, where the point groups the
+  // thousands: read as 23,201 €, a plafond a thousand times too low.
+  if (unit == ir::Unit::Euro || unit == ir::Unit::EuroPerMonth || unit == ir::Unit::EuroPerYear) {
+    const std::size_t point = e.text.find('.');
+    const std::string whole = point == std::string::npos ? "" : e.text.substr(0, point);
+    if (point != std::string::npos && e.text.size() - point - 1 == 3 && !whole.empty() && whole != "0" &&
+        whole.size() <= 3 && whole.find('_') == std::string::npos) {
+      Diagnostic& w = diags_.report(DiagKind::AmountThousandsPoint, e.range, sourceText(e.range));
+      w.hint = fmt::format("pour {} {} €, écrivez `{}_{}` (le `_` groupe les chiffres) ; pour des centimes, deux "
+                           "décimales suffisent",
+                           whole, e.text.substr(point + 1), whole, sourceText(e.range).substr(point + 1));
+    }
+  }
   c->type = types().decimal(unit);
   c->constant = ir::Constant::decimal(*d);
   return c;
