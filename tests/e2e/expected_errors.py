@@ -86,6 +86,14 @@ for engine in ("interp", "both"):
     check(lines.count("    erreur d'évaluation : division : division par zéro") == 1, f"erreur-partagee\n{p.stdout}")
     check("      échouent : c = 10 points ; c.d = 10 ; c.e = 5" in lines, f"erreur-partagee\n{p.stdout}")
 
+# A test of one rule evaluates that rule's block only: another block's
+# error (a field only it reads) does not fail it.
+for engine in ("interp", "both"):
+    p = subprocess.run([LOGE, "test", "regle-seule.loge", "--engine", engine], cwd=DIR, capture_output=True, text=True,
+                       timeout=120)
+    check(p.returncode == 1 and p.stdout.rstrip().endswith("1 passed, 1 failed"), f"regle-seule: {p.stdout}{p.stderr}")
+    check("  ok     Logement juste assez grand" in p.stdout.splitlines(), f"regle-seule\n{p.stdout}")
+
 for f in failures:
     print("ÉCHEC :", f)
 print(f"expected_errors : {len(failures)} échec(s)")

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 namespace loge::driver {
 
@@ -185,7 +186,7 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
     }
     if (engine && !in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
       failures += compareEngines(p, *engine, interp, in, tc, expectations);
-    std::optional<interp::DemandeResult> result;
+    std::map<std::uint32_t, std::vector<interp::RuleResult>> blockResults;
     // One failing value fails every expectation that reads it: its error is
     // shown once, with the expectations it failed.
     std::vector<std::pair<std::string, std::vector<std::string>>> errors;
@@ -196,8 +197,11 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
         if (x.kind == K::RuleStatus) {
           if (in.roles[static_cast<int>(ir::Role::Demande)].isAbsent())
             throw interp::EvalError{"le test ne donne pas de `demande`", x.range};
-          if (!result) result = interp.evaluate(in);
-          const interp::RuleResult& r = result->blocks[x.block][x.rule];
+          // The rule's block alone: a test of one rule does not fail on
+          // another block's error (a field only that block reads).
+          auto it = blockResults.find(x.block);
+          if (it == blockResults.end()) it = blockResults.emplace(x.block, interp.evaluateBlock(in, x.block)).first;
+          const interp::RuleResult& r = it->second[x.rule];
           if (r.status == interp::RuleStatus::NotEvaluated)
             throw interp::EvalError{
                 fmt::format("règle non évaluée : le bloc `{}` ne s'évalue que pour un logement (`pour logement`) et "

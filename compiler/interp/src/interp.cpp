@@ -58,6 +58,12 @@ PartialResult Interpreter::evaluateEach(const Inputs& in) const {
   return out;
 }
 
+std::vector<RuleResult> Interpreter::evaluateBlock(const Inputs& in, std::uint32_t block) const {
+  Arena arena;
+  Evaluator ev(program_, in, arena);
+  return ev.takeBlock(block);
+}
+
 std::string Interpreter::failedRuleMotif(const Inputs& in, std::uint32_t block, std::uint32_t rule) const {
   Arena arena;
   Evaluator ev(program_, in, arena);

@@ -141,6 +141,9 @@ public:
   DemandeResult evaluate(const Inputs& in) const;
   // The same, each cotation and rule block on its own (PartialResult).
   PartialResult evaluateEach(const Inputs& in) const;
+  // Rule block `block` alone (what it reads, and nothing else): a test of
+  // one rule does not fail on another block's error. Throws EvalError.
+  std::vector<RuleResult> evaluateBlock(const Inputs& in, std::uint32_t block) const;
 
   // The motif of rule `rule` of block `block` when it alerts or refuses,
   // rendered as evaluate() renders it, evaluating that rule alone: the
