@@ -135,6 +135,24 @@ with tempfile.TemporaryDirectory() as tmp:
     check(root.get("errors") == "1" and "aucun test" in (root.find(".//error").get("message") or ""),
           f"no test: junit {root.attrib}")
 
+    # A failing test covers nothing: its lookup of an unpublished row (`—`)
+    # failed; only a test that expects the error covers the row.
+    trous = os.path.join(tmp, "trous.loge")
+    policy = ('politique "Trous"\nschéma { demande : D }\nstructure D { id : texte  n : entier }\n'
+              'paramètre plafond : barème (n : 1..2) → montant annuel\n  depuis 2024-01-01 :\n'
+              '    n | plafond\n    1 | 10_000 €/an\n    2 | —\n'
+              'test "un" {\n  date 2025-01-01\n  demande { id = "1" n = 1 }\n  attendu plafond[1] = 10_000 €/an\n}\n')
+    failing = 'test "deux" {\n  date 2025-01-01\n  demande { id = "1" n = 2 }\n  attendu plafond[2] = 20_000 €/an\n}\n'
+    expecting = ('test "deux" {\n  date 2025-01-01\n  demande { id = "1" n = 2 }\n'
+                 '  attendu plafond[2] = erreur "pas publiée"\n}\n')
+    for second, code, covered in [(failing, 1, False), (expecting, 0, True)]:
+        with open(trous, "w", encoding="utf-8") as f:
+            f.write(policy + second)
+        r = subprocess.run([LOGE, "test", trous, "--coverage"], capture_output=True, text=True)
+        check(r.returncode == code, f"trous: exit {r.returncode}\n{r.stdout}{r.stderr}")
+        row = "non couvert : ligne de barème `plafond depuis 2024-01-01, ligne « 2 »`"
+        check((row in r.stdout) != covered, f"trous (couverte : {covered})\n{r.stdout}")
+
     # A report that cannot be written is an output error (64), not a failed test.
     r = loge("test", "coverage", "--junit", os.path.join(tmp, "absent", "r.xml"))
     check(r.returncode == 64, f"unwritable junit: exit {r.returncode}")

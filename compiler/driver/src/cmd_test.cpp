@@ -454,7 +454,10 @@ int runTest(const TestArgs& args, const Options& opts) {
     for (std::size_t t = 0; t < c->program->tests.size(); ++t) {
       const ir::TestCase& tc = c->program->tests[t];
       auto start = std::chrono::steady_clock::now();
+      std::optional<CoverageRecorder::Seen> before;
+      if (recorder) before = recorder->seen();
       std::string failure = runCase(*c, tc, engine.get(), recorder.get(), expectations[t]);
+      if (recorder && !failure.empty()) recorder->restore(std::move(*before));
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       Outcome o{f, tc.name, failure.empty(), failure, seconds};
       if (o.passed) {

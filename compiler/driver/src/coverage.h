@@ -42,6 +42,21 @@ public:
   std::vector<std::vector<CriterionSeen>> criteria;      // [cotation][criterion]
   std::vector<std::vector<RuleSeen>> rules;              // [block][rule]
   std::vector<std::vector<std::vector<bool>>> tableRows; // [parameter][version][row]
+
+  // What was seen before a test: a test that fails covers nothing (its
+  // lookup of an unpublished `—` row failed, it did not show it), so its
+  // observations are dropped by restoring this.
+  struct Seen {
+    std::vector<std::vector<CriterionSeen>> criteria;
+    std::vector<std::vector<RuleSeen>> rules;
+    std::vector<std::vector<std::vector<bool>>> tableRows;
+  };
+  Seen seen() const { return {criteria, rules, tableRows}; }
+  void restore(Seen s) {
+    criteria = std::move(s.criteria);
+    rules = std::move(s.rules);
+    tableRows = std::move(s.tableRows);
+  }
 };
 
 // One coverage item, merged over every program that declares it.
