@@ -257,7 +257,14 @@ ir::ExprPtr Checker::checkCotationRef(const ast::Expr& e, Env& env, std::uint32_
   std::string name = ast::foldName(rest[0]->text);
   bool brut = rest.size() == 2 && ast::foldName(rest[1]->text) == "brut";
   if (rest.size() > 2 || (rest.size() == 2 && !brut)) {
-    diags_.report(DiagKind::UnknownField, rest.back()->range, "la cotation `" + c.name + "`", rest.back()->text);
+    Diagnostic& d =
+        diags_.report(DiagKind::UnknownField, rest.back()->range, "la cotation `" + c.name + "`", rest.back()->text);
+    // `principale.rubrique.critere`: criteria are named without their rubrique.
+    const std::string last = ast::foldName(rest.back()->text);
+    for (const auto& cr : c.criteria)
+      if (ast::foldName(cr.name) == last)
+        d.hint = fmt::format("un critère se désigne par le nom de la cotation et le sien, sans sa rubrique : `{}.{}`",
+                             c.name, cr.name);
     return errorExpr(e.range);
   }
   for (std::size_t i = 0; i < c.criteria.size(); ++i) {
