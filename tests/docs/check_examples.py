@@ -263,6 +263,13 @@ class Checker:
             if warnings != sorted(set(d["avertissement"])):
                 self.fail(block, f"avertissements attendus : {d['avertissement'] or 'aucun'} ; obtenus : "
                           f"{warnings or 'aucun'}\n{output}")
+        # A whole file a reader copies (`fichier :`) is in the canonical
+        # layout: the CI pipeline the guides recommend runs `loge fmt --check`.
+        if rc == 0 and d["fichier"] and not d["fragment"]:
+            frc, fout, ferr = self.run(workdir, f"loge fmt --check '{name}'")
+            if frc != 0:
+                self.fail(block, f"`loge fmt --check` : le fichier n'est pas au format canonique (lancez `loge fmt` "
+                          f"sur l'exemple) :\n{fout}{ferr}")
         if rc == 0 and TEST_BLOCK.search(text):
             trc, tout, terr = self.run(workdir, f"loge test '{name}'")
             self.counts["tests"] += 1
