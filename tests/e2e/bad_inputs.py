@@ -198,6 +198,11 @@ case("SNE : 200 000 attributs sur un élément", ["run", POLICY, "--date", "2025
      2, "attribut `code` donné deux fois")
 case("compile -o sur un fichier", ["compile", POLICY, "-o", write("un-fichier", "x")], 64,
      "impossible de créer le dossier")
+with open(os.path.join(ROOT, "bench", "data", "demandes_10k.jsonl"), encoding="utf-8") as f:
+    two = [f.readline(), f.readline()]
+case("loge run : identifiants répétés (une note, pas une erreur)",
+     ["run", POLICY, "--date", "2025-06-30", "--format", "compact", "--demandes", write("doubles.jsonl", "".join(two * 2))],
+     0, "est celui des demandes n° 1 et 3 (2 identifiants répétés en tout)")
 case("--top négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
                       os.path.join(ROOT, "examples", "demandes.jsonl"), "--top", "-1"], 64, "valeur refusée pour --top")
 case("--exemples négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",

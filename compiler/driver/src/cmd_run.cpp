@@ -7,6 +7,7 @@
 // are unaffected, and the exit status says that some failed. Malformed
 // input data stops the run before any output.
 #include "driver.h"
+#include "loge/designation/designation.h"
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
 #include "loge/interp/result_json.h"
@@ -67,6 +68,13 @@ int runRun(const RunArgs& args, const Options& opts) {
   // Not an error (an export of a quiet period is empty), but an empty
   // output should not look like a silent failure.
   if (data.records.empty()) fmt::print(stderr, "note : « {} » ne contient aucune demande\n", args.demandes);
+  // Not an error either (each result is on its demande's line), but two
+  // demandes with one identifier are usually an export's mistake, and a
+  // consumer that joins the results by id would merge them.
+  if (auto repeated = designation::repeatedIds(data.ids); !repeated.empty())
+    fmt::print(stderr, "note : « {} » : l'identifiant « {} » est celui des demandes n° {} et {}{}\n", args.demandes,
+               repeated[0].id, repeated[0].first + 1, repeated[0].second + 1,
+               repeated.size() > 1 ? fmt::format(" ({} identifiants répétés en tout)", repeated.size()) : "");
 
   interp::Interpreter interp(p);
   if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
