@@ -107,6 +107,14 @@ void Checker::checkClassements() {
     env.where = a->forLogement ? "ce classement" : "un classement sans `pour logement`";
     if (!a->forLogement) env.missingPourLogement = fmt::format("classement {} \"…\"", a->name.text);
     env.slots = &decl.slotCount;
+    // A second `retenir` silently replaced the first (the one candidate of
+    // a préfet's designation became three), a second `ordre` added keys.
+    std::map<std::string, SourceRange> seen;
+    for (const auto& [clause, range] : a->singleClauses)
+      if (auto [first, inserted] = seen.try_emplace(clause, range); !inserted) {
+        Diagnostic& d = diags_.report(DiagKind::DuplicateClause, range, clause, "ce classement");
+        d.notes.push_back({first->second, "la première"});
+      }
     if (!a->hasPool)
       diags_.report(DiagKind::MissingClause, a->range,
                     "un classement déclare ses candidats : `candidats éligibles [où …]`");

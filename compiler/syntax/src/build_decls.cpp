@@ -286,11 +286,14 @@ ast::Classement Builder::buildClassement(P::ClassementDeclContext* ctx) {
   c.range = rangeOf(ctx);
   for (auto* clause : ctx->classementClause()) {
     if (auto* p = dynamic_cast<P::PoolClauseContext*>(clause)) {
+      c.singleClauses.emplace_back("candidats", rangeOf(p));
       c.hasPool = true;
       if (p->expr()) c.pool = buildExpr(p->expr());
     } else if (auto* o = dynamic_cast<P::OrderClauseContext*>(clause)) {
+      c.singleClauses.emplace_back("ordre", rangeOf(o));
       for (auto* k : o->orderKey()) c.order.push_back({buildExpr(k->expr()), k->direction()->DECROISSANT() != nullptr});
     } else if (auto* r = dynamic_cast<P::RetainClauseContext*>(clause)) {
+      c.singleClauses.emplace_back("retenir", rangeOf(r));
       c.retain = buildExpr(r->expr());
     } else {
       auto* d = dynamic_cast<P::DontClauseContext*>(clause);

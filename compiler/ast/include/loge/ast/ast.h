@@ -458,6 +458,9 @@ struct Classement {
   std::vector<OrderKey> order;
   ExprPtr retain; // may be null: all
   std::vector<DontClause> dont;
+  // The clauses that may appear once (`candidats`, `ordre`, `retenir`), in
+  // the order written, with their ranges: the checker refuses a repeat.
+  std::vector<std::pair<std::string, SourceRange>> singleClauses;
   SourceRange range;
 };
 
