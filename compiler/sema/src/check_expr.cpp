@@ -464,6 +464,13 @@ ir::ExprPtr Checker::checkLiteral(const ast::Expr& e, Env& /*env*/, const ir::Ty
       diags_.report(DiagKind::BadNumber, e.range, e.text, "pourcentage hors limites");
       return errorExpr(e.range);
     }
+    // `1.23456789012345678 %` is 0.0123456789012345678: 19 decimals, which
+    // the division would round silently.
+    if (num::Decimal back; num::mul(pct, num::Decimal::fromInt(100), back) != num::Status::Ok || !(back == *d)) {
+      diags_.report(DiagKind::BadNumber, e.range, e.text,
+                    "un pourcentage a au plus 16 décimales (divisé par cent, il en aurait plus de 18)");
+      return errorExpr(e.range);
+    }
     d = pct;
     break;
   }
