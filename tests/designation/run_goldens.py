@@ -16,6 +16,12 @@ import sys
 D = "--date=2025-06-30"
 CASES = [
     # name, arguments, exit status
+    # Replaying an earlier commission: C, F and Q were deposited after 2024-05-01
+    # (checked by hand: B 100 + 2 months, A 3 months, G and P 0).
+    ("rank-t3-avant-depots", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
+                              "data/demandes.jsonl", "--date=2024-05-01"], 0),
+    ("rank-t3-avant-depots-json", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
+                                   "data/demandes.jsonl", "--date=2024-05-01", "--json"], 0),
     ("rank-t3", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes", "data/demandes.jsonl", D], 0),
     ("rank-t3-quota", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
                        "data/demandes.jsonl", "--attributions", "data/attributions.jsonl", D], 0),

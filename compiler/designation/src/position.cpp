@@ -42,34 +42,6 @@ std::vector<interp::Value> keysOf(const interp::Interpreter& interp, const ir::S
   return out;
 }
 
-// When `demande` entered the waiting list, read as the similarité reads it
-// for an attribution's demande (`attente de attribution.demande.date_depot
-// à …`): an attribution of this demande, its other fields unknown. Nothing
-// when the similarité declares no waiting time, or reads more than the
-// demande to date it.
-std::optional<num::Date> entryDate(const ir::Program& p, const interp::Interpreter& interp, const ir::SimilarityDecl& s,
-                                   int demandeField, const interp::Value& demande, num::Date date,
-                                   interp::Arena& arena) {
-  const ir::Type* at = p.schema.roles[static_cast<int>(ir::Role::Attribution)];
-  if (!s.waitFrom || !at || demandeField < 0) return std::nullopt;
-  const ir::StructDecl& st = p.structs[at->index];
-  interp::Record* r = arena.record(at->index, st.fields.size());
-  for (std::size_t i = 0; i < st.fields.size(); ++i)
-    r->fields[i] = static_cast<int>(i) == demandeField
-                       ? demande
-                       : interp::Value::unsetField(arena.missingField("champ de l'attribution inconnu"));
-  interp::Inputs in;
-  in.date = date;
-  in.roles[static_cast<int>(ir::Role::Attribution)] = interp::Value::record(r);
-  try {
-    interp::Value v = interp.evaluateExpr(*s.waitFrom, in, arena, s.slotCount);
-    if (v.isAbsent()) return std::nullopt;
-    return v.asDate();
-  } catch (const interp::EvalError&) {
-    return std::nullopt;
-  }
-}
-
 bool similar(const std::vector<interp::Value>& a, const std::vector<interp::Value>& b) {
   for (std::size_t i = 0; i < a.size(); ++i)
     if (!sameKey(a[i], b[i])) return false;
@@ -94,13 +66,12 @@ bool position(const ir::Program& p, const PositionRequest& req, PositionReport& 
   // given on its own).
   std::vector<interp::Value> evaluated{req.demande};
   std::vector<std::size_t> inputs{0};
-  const int demandeField = attributionDemandeField(p);
   for (std::size_t i = 0; i < demandes.size(); ++i) {
     std::string id = recordId(p, demandes[i]);
     if (!out.id.empty() && id == out.id) continue;
     ++out.demandeCount;
     // A demande deposited after the statement's date was not waiting then.
-    if (std::optional<num::Date> entered = entryDate(p, interp, sim, demandeField, demandes[i], req.date, arena);
+    if (std::optional<num::Date> entered = entryDate(p, interp, sim, demandes[i], req.date, arena);
         entered && req.date < *entered) {
       ++out.depositedLater;
       continue;
@@ -145,7 +116,7 @@ bool position(const ir::Program& p, const PositionRequest& req, PositionReport& 
 
   WaitingTime& w = out.waiting;
   w.declared = sim.waitFrom != nullptr;
-  const int field = demandeField;
+  const int field = attributionDemandeField(p);
   w.attributionsGiven = req.attributions != nullptr;
   if (!req.attributions || field < 0) return true;
   std::int64_t sumMonths = 0, sumDays = 0;

@@ -60,9 +60,15 @@ bool rank(const ir::Program& p, const RankRequest& req, RankReport& out, std::st
   base.roles[static_cast<int>(ir::Role::Candidature)] = req.candidature;
   base.attributions = req.attributions;
 
+  // A demande deposited after the date was not waiting then: replaying a
+  // past commission must not rank it (with negative seniority).
+  interp::Arena arena;
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (std::optional<num::Date> d = entryDate(p, interp, candidates[i], req.date, arena); d && req.date < *d)
+      out.candidates[i].deposited = d;
   std::vector<std::size_t> ok; // indices of candidates still ranked
   for (std::size_t i = 0; i < candidates.size(); ++i)
-    if (out.candidates[i].result) ok.push_back(i);
+    if (out.candidates[i].result && !out.candidates[i].deposited) ok.push_back(i);
   interp::Ranking ranking;
   for (;;) {
     std::vector<interp::Value> values;
@@ -92,7 +98,10 @@ bool rank(const ir::Program& p, const RankRequest& req, RankReport& out, std::st
       ok = std::move(still);
     }
   }
-  for (auto& c : out.candidates) c.status = c.failure ? CandidateStatus::Failed : CandidateStatus::Ineligible;
+  for (auto& c : out.candidates)
+    c.status = c.deposited ? CandidateStatus::NotYetFiled
+               : c.failure ? CandidateStatus::Failed
+                           : CandidateStatus::Ineligible;
   for (std::size_t i : ranking.ineligible) out.candidates[ok[i]].status = CandidateStatus::Ineligible;
   for (std::size_t i : ranking.outsidePool) out.candidates[ok[i]].status = CandidateStatus::OutsidePool;
   for (std::size_t r = 0; r < ranking.ordered.size(); ++r) {

@@ -17,6 +17,7 @@ const char* statusName(CandidateStatus s) {
   case CandidateStatus::OutsidePool: return "hors_classement";
   case CandidateStatus::Ineligible: return "non_eligible";
   case CandidateStatus::Failed: return "erreur";
+  case CandidateStatus::NotYetFiled: return "deposee_apres";
   }
   return "erreur";
 }
@@ -145,6 +146,9 @@ std::string exclusion(const ir::Program& p, const SourceManager& sm, const Candi
   }
   case CandidateStatus::Failed:
     return fmt::format("non évalué : {}: {}", where(sm, x.failure->range), x.failure->message);
+  case CandidateStatus::NotYetFiled:
+    return fmt::format("demande déposée le {}, après la date du classement : pas encore candidate",
+                       x.deposited->toFrench());
   default: return "";
   }
 }
@@ -204,17 +208,19 @@ std::string rankText(const ir::Program& p, const SourceManager& sm, const RankRe
                        plural(static_cast<std::int64_t>(r.attributionCount), "attribution", "attributions"));
   out += "\n";
   out += fmt::format("Ordre : {} ; à égalité, numéro de demande croissant, puis ordre du fichier.\n", orderText(p, c));
-  std::size_t outside = 0, ineligible = 0, failed = 0;
+  std::size_t outside = 0, ineligible = 0, failed = 0, later = 0;
   for (const auto& x : r.candidates) {
     outside += x.status == CandidateStatus::OutsidePool;
     ineligible += x.status == CandidateStatus::Ineligible;
     failed += x.status == CandidateStatus::Failed;
+    later += x.status == CandidateStatus::NotYetFiled;
   }
   auto n = [](std::size_t x) { return static_cast<std::int64_t>(x); };
   out += fmt::format(
       "{} : {}, {} hors du classement, {}", plural(n(r.candidates.size()), "candidat examiné", "candidats examinés"),
       plural(n(r.order.size()), "classé", "classés"), outside, plural(n(ineligible), "non éligible", "non éligibles"));
   if (failed) out += fmt::format(", {} en erreur", failed);
+  if (later) out += fmt::format(", {} après le {}", plural(n(later), "déposée", "déposées"), r.date.toFrench());
   out += ".\n";
   out += fmt::format("À retenir : {}", r.retain);
   if (c.retain && r.retain < 3) out += " (moins de trois : la politique le prévoit pour ce logement)";
@@ -242,11 +248,11 @@ std::string rankText(const ir::Program& p, const SourceManager& sm, const RankRe
       out += candidateDetails(p, r, r.candidates[i], "     ");
     }
   }
-  if (outside + ineligible + failed > 0) {
-    out += fmt::format("\nCandidats écartés ({}) :\n", outside + ineligible + failed);
+  if (outside + ineligible + failed + later > 0) {
+    out += fmt::format("\nCandidats écartés ({}) :\n", outside + ineligible + failed + later);
     for (const CandidateReport& x : r.candidates)
       if (x.status == CandidateStatus::OutsidePool || x.status == CandidateStatus::Ineligible ||
-          x.status == CandidateStatus::Failed)
+          x.status == CandidateStatus::Failed || x.status == CandidateStatus::NotYetFiled)
         out += fmt::format("  {} — {}\n", inputName(r, x.input), exclusion(p, sm, x));
   }
   if (!r.clauses.empty()) {
@@ -282,6 +288,7 @@ std::string rankJson(const ir::Program& p, const SourceManager& sm, const RankRe
     Json j = Json::object();
     j.set("id", Json::string(x.id)).set("statut", Json::string(statusName(x.status)));
     if (x.rank) j.set("rang", Json::number(static_cast<std::int64_t>(*x.rank)));
+    if (x.deposited) j.set("date_depot", Json::string(x.deposited->toString()));
     if (!x.keys.empty()) {
       Json keys = Json::array();
       for (std::size_t k = 0; k < x.keys.size(); ++k)
@@ -322,7 +329,8 @@ std::string rankJson(const ir::Program& p, const SourceManager& sm, const RankRe
   };
   Json list = Json::array();
   for (std::size_t i : r.order) list.push(candidate(r.candidates[i]));
-  for (CandidateStatus s : {CandidateStatus::OutsidePool, CandidateStatus::Ineligible, CandidateStatus::Failed})
+  for (CandidateStatus s : {CandidateStatus::OutsidePool, CandidateStatus::Ineligible, CandidateStatus::Failed,
+                            CandidateStatus::NotYetFiled})
     for (const CandidateReport& x : r.candidates)
       if (x.status == s) list.push(candidate(x));
   root.set("candidats", std::move(list));

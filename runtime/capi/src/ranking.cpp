@@ -17,6 +17,7 @@ loge_candidate_status statusOf(designation::CandidateStatus s) {
   case designation::CandidateStatus::OutsidePool: return LOGE_CANDIDATE_OUTSIDE_POOL;
   case designation::CandidateStatus::Ineligible: return LOGE_CANDIDATE_INELIGIBLE;
   case designation::CandidateStatus::Failed: return LOGE_CANDIDATE_FAILED;
+  case designation::CandidateStatus::NotYetFiled: return LOGE_CANDIDATE_NOT_YET_FILED;
   }
   return LOGE_CANDIDATE_FAILED;
 }

@@ -522,7 +522,9 @@ typedef enum loge_candidate_status {
   LOGE_CANDIDATE_NOT_RETAINED = 1, /* ranked after the retained ones */
   LOGE_CANDIDATE_OUTSIDE_POOL = 2, /* eligible, but the classement's `candidats éligibles où …` excludes it */
   LOGE_CANDIDATE_INELIGIBLE = 3,   /* refused by an eligibility rule */
-  LOGE_CANDIDATE_FAILED = 4        /* could not be evaluated: see its result's error */
+  LOGE_CANDIDATE_FAILED = 4,       /* could not be evaluated: see its result's error */
+  LOGE_CANDIDATE_NOT_YET_FILED = 5 /* deposited after the ranking's date (its date_depot, or as the first
+                                      similarité dates demandes): not a candidate then */
 } loge_candidate_status;
 
 /* Ranks the demandes of `candidates` (a batch of demandes) for `logement`

@@ -77,4 +77,16 @@ std::optional<std::uint32_t> findCotation(const ir::Program& p, const std::strin
 // (the first of the schema's Demande type), or -1.
 int attributionDemandeField(const ir::Program& p);
 
+// When `demande` entered the waiting list, read as similarité `s` reads it
+// for an attribution's demande (`attente de attribution.demande.date_depot
+// à …`): an attribution of this demande, its other fields unknown. Nothing
+// when the similarité declares no waiting time, or reads more than the
+// demande to date it.
+std::optional<num::Date> entryDate(const ir::Program& p, const interp::Interpreter& interp, const ir::SimilarityDecl& s,
+                                   const interp::Value& demande, num::Date date, interp::Arena& arena);
+// The same by the first similarité that dates demandes, else by the
+// demande's `date_depot` field (a date) when it has one.
+std::optional<num::Date> entryDate(const ir::Program& p, const interp::Interpreter& interp,
+                                   const interp::Value& demande, num::Date date, interp::Arena& arena);
+
 } // namespace loge::designation

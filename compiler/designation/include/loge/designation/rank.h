@@ -28,7 +28,8 @@ enum class CandidateStatus : std::uint8_t {
   NotRetained, // eligible and in the pool, ranked after the retained ones
   OutsidePool, // eligible, but the `candidats éligibles où …` condition is false
   Ineligible,  // refused by at least one rule
-  Failed       // its evaluation failed (see `failure`)
+  Failed,      // its evaluation failed (see `failure`)
+  NotYetFiled  // deposited after the ranking's date (`deposited`): not a candidate then
 };
 
 struct CandidateReport {
@@ -42,6 +43,7 @@ struct CandidateReport {
   std::vector<bool> meets;                     // per `dont au moins` clause (pool only)
   std::optional<interp::DemandeResult> result; // cotations and rules (not when failed)
   std::optional<interp::EvalError> failure;
+  std::optional<num::Date> deposited; // NotYetFiled: when (designation::entryDate)
 };
 
 // The state of a quota that a `dont au moins` clause consults, for the
