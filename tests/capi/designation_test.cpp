@@ -206,7 +206,7 @@ TEST_P(Designation, RankWithQuotaBehindBringsInTheFirstQuartileCandidate) {
   EXPECT_EQ(str(text), "0");
   ASSERT_EQ(loge_ranking_clause_explanation(r, 0, &text, nullptr), LOGE_OK);
   EXPECT_EQ(str(text), "Clause « Au moins un candidat du premier quartile quand le quota est en retard » : s'applique "
-                       "et a modifié la liste (1 retenu la remplissent, pour 1 exigé(s))\n"
+                       "et a modifié la liste (1 retenu la remplit, pour 1 exigé)\n"
                        "  Q (7e du classement) est retenu à la place de G (3e du classement)\n"
                        "  quota « Attributions hors QPV au premier quartile » (premier_quartile) [CCH L441-1], période "
                        "2025 (epci = 200000001) : 0 sur 3 attributions remplissent la condition (0 %) ; cible au moins "

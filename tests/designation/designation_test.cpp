@@ -297,9 +297,9 @@ TEST(Position, NoteWaitingTimeAndRank) {
     ASSERT_TRUE(designation::position(d.p(), early, e, why));
     EXPECT_EQ(e.depositedLater, 1u);
     EXPECT_EQ(e.similar, 4u);
-    EXPECT_NE(
-        designation::positionText(d.p(), d.c->sources, e).find("1 demande(s) déposée(s) après le 31 décembre 2024"),
-        std::string::npos)
+    EXPECT_NE(designation::positionText(d.p(), d.c->sources, e)
+                  .find("1 demande déposée après le 31 décembre 2024 non prise en compte"),
+              std::string::npos)
         << designation::positionText(d.p(), d.c->sources, e);
   }
 

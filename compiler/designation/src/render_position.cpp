@@ -91,11 +91,13 @@ std::string positionText(const ir::Program& p, const SourceManager& sm, const Po
                                       : fmt::format("(de {} à {} mois).\n", w.minMonths, w.maxMonths);
   }
   if (w.undated + w.inconsistent > 0)
-    out += fmt::format("   ({} similaire(s) non prise(s) en compte : date manquante ou incohérente.)\n",
-                       w.undated + w.inconsistent);
+    out += fmt::format(
+        "   ({} en compte : date manquante ou incohérente.)\n",
+        plural(static_cast<std::int64_t>(w.undated + w.inconsistent), "similaire non prise", "similaires non prises"));
   if (w.later > 0)
-    out += fmt::format("   ({} similaire(s) attribuée(s) après le {} non prise(s) en compte.)\n", w.later,
-                       r.date.toFrench());
+    out += fmt::format("   ({} après le {} non {} en compte.)\n",
+                       plural(static_cast<std::int64_t>(w.later), "similaire attribuée", "similaires attribuées"),
+                       r.date.toFrench(), w.later > 1 ? "prises" : "prise");
 
   out += "\n3. La position de votre demande parmi les demandes similaires\n";
   if (r.similar == 0) {
@@ -118,12 +120,15 @@ std::string positionText(const ir::Program& p, const SourceManager& sm, const Po
                       points(res.total));
   }
   if (r.depositedLater > 0)
-    out += fmt::format("   ({} demande(s) déposée(s) après le {} non prise(s) en compte.)\n", r.depositedLater,
-                       r.date.toFrench());
+    out += fmt::format("   ({} après le {} non {} en compte.)\n",
+                       plural(static_cast<std::int64_t>(r.depositedLater), "demande déposée", "demandes déposées"),
+                       r.date.toFrench(), r.depositedLater > 1 ? "prises" : "prise");
   out += "\nCe relevé est établi d'après les demandes et les attributions connues à cette date ; la position et le "
          "délai évoluent avec les nouvelles demandes et les attributions. Ils ne valent pas promesse d'attribution.\n";
   if (!r.failures.empty()) {
-    out += fmt::format("\nNote pour le service : {} non évaluée(s), exclue(s) du calcul :\n", r.failures.size());
+    out += fmt::format("\nNote pour le service : {} du calcul :\n",
+                       plural(static_cast<std::int64_t>(r.failures.size()), "demande non évaluée, exclue",
+                              "demandes non évaluées, exclues"));
     for (const Failure& f : r.failures)
       out += fmt::format("  {} — {}: {}\n", f.id.empty() ? fmt::format("ligne {}", f.input + 1) : f.id,
                          where(sm, f.error.range), f.error.message);

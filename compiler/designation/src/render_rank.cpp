@@ -162,12 +162,12 @@ std::string clauseLines(const ir::Program& p, const SourceManager& sm, const Ran
     out += d.when ? "ne s'applique pas (sa condition `si` n'est remplie pour aucun candidat)\n"
                   : "ne s'applique pas (aucun candidat)\n";
   } else if (cl.inserted.empty()) {
-    out +=
-        fmt::format("s'applique ; {} la remplissent, pour {} exigé(s)", plural(cl.met, "retenu", "retenus"), cl.wanted);
+    out += fmt::format("s'applique ; {} {}, pour {}", plural(cl.met, "retenu", "retenus"),
+                       cl.met > 1 ? "la remplissent" : "la remplit", plural(cl.wanted, "exigé", "exigés"));
     out += cl.met >= cl.wanted ? ", elle n'a rien changé\n" : " : pas assez de candidats la remplissent\n";
   } else {
-    out += fmt::format("s'applique et a modifié la liste ({} la remplissent, pour {} exigé(s))\n",
-                       plural(cl.met, "retenu", "retenus"), cl.wanted);
+    out += fmt::format("s'applique et a modifié la liste ({} {}, pour {})\n", plural(cl.met, "retenu", "retenus"),
+                       cl.met > 1 ? "la remplissent" : "la remplit", plural(cl.wanted, "exigé", "exigés"));
     for (std::size_t j = 0; j < cl.inserted.size(); ++j)
       out += fmt::format("{}  {} ({} du classement) est retenu à la place de {} ({} du classement)\n", pad,
                          inputName(r, cl.inserted[j]), ordinal(*r.candidates[cl.inserted[j]].rank),
