@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace loge::designation {
 
 using namespace internal;
@@ -158,7 +160,13 @@ std::string clauseLines(const ir::Program& p, const SourceManager& sm, const Ran
                         const std::string& pad) {
   const ir::DontDecl& d = p.classements[r.classement].dont[cl.clause];
   std::string out = fmt::format("{}Clause {} : ", pad, clauseLabel(d, cl.clause));
-  if (!cl.active) {
+  const bool quotaFailed =
+      std::any_of(cl.quotas.begin(), cl.quotas.end(), [](const QuotaState& q) { return q.error.has_value(); });
+  if (!cl.active && quotaFailed) {
+    // Its `si` could not be evaluated: « n'est remplie pour aucun candidat »
+    // would blame the candidates.
+    out += "ne s'applique pas : un quota qu'elle consulte n'a pas pu être évalué (ci-dessous)\n";
+  } else if (!cl.active) {
     out += d.when ? "ne s'applique pas (sa condition `si` n'est remplie pour aucun candidat)\n"
                   : "ne s'applique pas (aucun candidat)\n";
   } else if (cl.inserted.empty()) {
