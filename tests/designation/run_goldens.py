@@ -47,6 +47,9 @@ CASES = [
                     "--date=2025-12-31"], 0),
     ("position", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes", "data/demandes.jsonl",
                   "--attributions", "data/attributions.jsonl", D], 0),
+    # A statement dated before the demande was deposited (2024-04-10) is refused.
+    ("err-position-avant-depot", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes",
+                                  "data/demandes.jsonl", "--date=2024-03-01"], 2),
     ("position-json", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes",
                        "data/demandes.jsonl", "--attributions", "data/attributions.jsonl", D, "--json"], 0),
     ("position-sans-attributions", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes",

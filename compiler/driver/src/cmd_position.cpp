@@ -41,6 +41,20 @@ int runPosition(const PositionArgs& args, const Options& opts) {
   std::unique_ptr<jit::Engine> compiled = cachedEngine(p, engine, opts);
   req.compiled = compiled.get();
   if (!readOne(p, *demandeStruct, args.demande, arena, req.demande)) return kDataError;
+  // A statement for a demande not yet deposited at its date would give a
+  // note (with negative seniority) and a position it never had.
+  {
+    interp::Interpreter interp(p);
+    if (std::optional<num::Date> d =
+            designation::entryDate(p, interp, p.similarities[*similarity], req.demande, *date, arena);
+        d && *date < *d) {
+      fmt::print(stderr,
+                 "erreur : « {} » : la demande est déposée le {}, après la date du relevé ({}) : elle n'était pas "
+                 "encore en attente\n",
+                 args.demande, d->toFrench(), date->toFrench());
+      return kDataError;
+    }
+  }
   ingest::Dataset demandes, attributions;
   if (int rc = readDemandes(p, *demandeStruct, args.demandes, args.input, arena, demandes); rc != kOk) return rc;
   // As `loge rank`: a demande counted twice would push the demandeur down.
@@ -74,8 +88,11 @@ int runPosition(const PositionArgs& args, const Options& opts) {
   std::fputs(out.c_str(), stdout);
   std::fflush(stdout);
   if (!report.failures.empty()) {
-    fmt::print(stderr, "{} demande(s) similaire(s) n'ont pas pu être évaluées et ne sont pas comptées\n",
-               report.failures.size());
+    fmt::print(stderr, "{} pu être {} et ne {} pas {}\n",
+               report.failures.size() > 1 ? fmt::format("{} demandes similaires n'ont pas", report.failures.size())
+                                          : std::string("1 demande similaire n'a pas"),
+               report.failures.size() > 1 ? "évaluées" : "évaluée", report.failures.size() > 1 ? "sont" : "est",
+               report.failures.size() > 1 ? "comptées" : "comptée");
     return kEvalError;
   }
   return kOk;
