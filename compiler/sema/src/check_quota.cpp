@@ -154,7 +154,25 @@ void Checker::checkClassements() {
       env.narrowed.clear();
       dd.label = d.label;
       dd.range = d.range;
+      // `dont au moins 4` with `retenir 3`: it displaces every retained
+      // candidate that does not meet it (the DALO households first in the
+      // order) and still fails.
+      if (decl.retain && dd.count) {
+        const Interval k = interval(*dd.count), n = interval(*decl.retain);
+        if (k.lo && n.hi && *k.lo > *n.hi && *n.hi > 0)
+          diags_.report(
+              DiagKind::UnsatisfiableClassement, d.count->range,
+              fmt::format("la clause `dont au moins` exige {} candidats, mais `retenir` en garde au plus {} : "
+                          "elle ne peut jamais être remplie",
+                          *k.lo, *n.hi));
+      }
       decl.dont.push_back(std::move(dd));
+    }
+    if (decl.retain) {
+      const Interval n = interval(*decl.retain);
+      if (n.hi && *n.hi <= 0)
+        diags_.report(DiagKind::UnsatisfiableClassement, a->retain->range,
+                      "`retenir` ne garde aucun candidat (au plus 0) : la liste présentée sera toujours vide");
     }
   }
 }
