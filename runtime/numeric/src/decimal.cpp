@@ -59,12 +59,57 @@ Status sub(Decimal a, Decimal b, Decimal& out) {
 
 Status neg(Decimal a, Decimal& out) { return fromMagnitude(!a.isNegative(), magnitude(a.mantissa()), out); }
 
+namespace {
+
+// x × k for a 64-bit k, or false when the product passes 128 bits (two
+// 64 × 64 products: __builtin_mul_overflow widens k to 128 bits and tests
+// the general case).
+bool mulSmall(uint128 x, std::uint64_t k, uint128& out) {
+  const uint128 low = static_cast<uint128>(static_cast<std::uint64_t>(x)) * k;
+  const uint128 high = static_cast<uint128>(static_cast<std::uint64_t>(x >> 64)) * k;
+  if ((high >> 64) != 0) return false;
+  out = low + (high << 64);
+  return out >= low; // no carry out of the top half
+}
+
+// Whether magnitude u has at most two decimals and is below 2^64 (|x| < 18.45:
+// a count, a percentage, 0.5), and then its value in hundredths.
+bool shortFactor(uint128 u, std::uint64_t& hundredths) {
+  constexpr std::uint64_t kHundredth = detail::pow10(Decimal::kScale - 2);
+  if ((u >> 64) != 0) return false;
+  const auto low = static_cast<std::uint64_t>(u);
+  if (low % kHundredth != 0) return false; // a multiplication by a constant
+  hundredths = low / kHundredth;
+  return true;
+}
+
+} // namespace
+
 Status mul(Decimal a, Decimal b, Decimal& out) {
   const bool negative = a.isNegative() != b.isNegative();
   const uint128 ua = magnitude(a.mantissa());
   const uint128 ub = magnitude(b.mantissa());
   uint128 q = 0;
   uint128 r = 0;
+  // Most products of a policy have such a factor (`35 % × ressources`,
+  // `0.5 × (adultes − 1)`, `9 m² × n`): the exact product is then
+  // hundredths × other / 100, one 128-bit product and one small division
+  // instead of the 256-bit product divided by 10^18. When hundredths × other
+  // overflows 128 bits the result may still fit: the general path decides.
+  std::uint64_t hundredths = 0;
+  const bool aShort = shortFactor(ua, hundredths);
+  if (aShort || shortFactor(ub, hundredths)) {
+    const uint128 other = aShort ? ub : ua;
+    uint128 p = 0;
+    if (hundredths % 100 == 0) {
+      // An integer factor: exact, no rounding (fromMagnitude checks the range).
+      if (mulSmall(other, hundredths / 100, p)) return fromMagnitude(negative, p, out);
+    } else if (mulSmall(other, hundredths, p)) {
+      std::uint64_t rem = 0;
+      q = detail::divBy64(p, 100, rem);
+      return finishRounded(negative, q, rem, 100, out);
+    }
+  }
   if ((ua >> 64) == 0 && (ub >> 64) == 0) {
     // Both below 2^64 (|x| < 18.4): the product fits 128 bits.
     const uint128 p = ua * ub;

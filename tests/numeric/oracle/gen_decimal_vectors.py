@@ -323,6 +323,29 @@ def generate():
     for a in [INT64_MIN, INT64_MIN + 1, INT64_MAX, 0, 1, -1] + [rand_int64(rng) for _ in range(30)]:
         emit("negint", a, int_result(-a))
 
+    # Short factors (at most two decimals, below 18.45: counts, percentages,
+    # 0.5) times values of every size, up to and past the overflow limit: the
+    # numeric core multiplies these without the 256-bit product. A separate
+    # generator keeps the vectors above unchanged.
+    srng = random.Random(SEED + 1)
+    for _ in range(600):
+        k = srng.choice([srng.randrange(1, 1845), srng.randrange(1, 19) * 100, 5, 35, 40, 50, 1844])
+        factor = k * 10**16 * srng.choice([1, -1])
+        kind = srng.randrange(4)
+        if kind == 0:
+            other = rand_mantissa(srng)
+        elif kind == 1:  # near the largest magnitude the product allows
+            limit = MAX_M * 100 // k
+            other = srng.choice([limit, limit + 1, limit - 1, limit * 100 // 99, MAX_M, 2**126])
+            other = min(other, MAX_M) * srng.choice([1, -1])
+        elif kind == 2:  # where k × other passes 2^128 but the result fits
+            other = (2**128 // k + srng.randrange(1, 10**6)) * srng.choice([1, -1])
+            other = max(min(other, MAX_M), -MAX_M)
+        else:  # amounts with cents, and exact halves of a cent
+            other = (srng.randrange(0, 10**12) * 10**16 + srng.choice([0, 5 * 10**15, 10**15])) * srng.choice([1, -1])
+        a, b = (factor, other) if srng.random() < 0.5 else (other, factor)
+        emit("mul", canon(a), canon(b), op_mul(a, b))
+
     return lines
 
 
