@@ -160,6 +160,23 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(line + "\n" + line + "\n")
     rc, out, err = run("explain", POLICY, "--demande", twice, "--id", line.split('"id": "')[1].split('"')[0], *common)
     expect("explain --id twice", rc == 2 and "2 demandes ont l'identifiant" in err, err)
+    # A whole-file .json demande is held to --id as well: another household's
+    # explanation is not given instead.
+    single = os.path.join(tmp, "une.json")
+    with open(single, "w", encoding="utf-8") as f:
+        f.write(line + "\n")
+    wanted = line.split('"id": "')[1].split('"')[0]
+    rc, out, err = run("explain", POLICY, "--demande", single, "--id", wanted, *common)
+    expect("explain .json --id matching", rc == 0, err)
+    rc, out, err = run("explain", POLICY, "--demande", single, "--id", "autre", *common)
+    expect("explain .json --id other", rc == 2 and "aucune demande d'identifiant « autre »" in err
+           and out == "", err)
+    # A file without any demande is a data error, not a missing --id.
+    empty = os.path.join(tmp, "vide.jsonl")
+    with open(empty, "w", encoding="utf-8") as f:
+        f.write("\n")
+    rc, out, err = run("explain", POLICY, "--demande", empty, *common)
+    expect("explain empty file", rc == 2 and "ne contient aucune demande" in err, err)
 
 if failures:
     print("\n\n".join(failures))

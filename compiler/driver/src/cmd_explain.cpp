@@ -77,6 +77,13 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
       fmt::print(stderr, "{}\n", error.render());
       return kDataError;
     }
+    // --id names the demande to explain: a file holding another one is an
+    // error, not a different household's explanation.
+    if (!args.id.empty() && ingest::recordId(p, structIndex, out) != args.id) {
+      fmt::print(stderr, "erreur : aucune demande d'identifiant « {} » dans « {} » (il contient la demande « {} »)\n",
+                 args.id, args.demande, ingest::recordId(p, structIndex, out));
+      return kDataError;
+    }
     return kOk;
   }
   ingest::Dataset data;
@@ -98,6 +105,9 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
     }
   } else if (data.records.size() == 1) {
     chosen = 0;
+  } else if (data.records.empty()) {
+    fmt::print(stderr, "erreur : « {} » ne contient aucune demande à expliquer\n", args.demande);
+    return kDataError;
   } else {
     fmt::print(stderr, "erreur : « {} » contient {} demandes : choisir laquelle expliquer avec --id\n", args.demande,
                data.records.size());
