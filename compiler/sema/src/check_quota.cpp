@@ -69,6 +69,15 @@ void Checker::checkQuotas() {
       if (a->countNoun)
         diags_.report(DiagKind::BadQuotaTarget, a->target->range,
                       "une part (`25 %`) s'écrit sans le mot `attributions`");
+      // A share above 100 % is never reached, one below 0 % always is: a
+      // typo (`125 %`, `2.5` for 25 %) that would mark the quota « en
+      // retard » or « atteint » forever.
+      else if (target->op == ir::Op::Const && target->constant.kind == ir::Constant::Kind::Decimal &&
+               (target->constant.number < 0 || target->constant.number > num::Decimal::kOne))
+        diags_.report(DiagKind::BadQuotaTarget, a->target->range,
+                      fmt::format("{}, une part {}", sourceText(a->target->range),
+                                  target->constant.number < 0 ? "négative (toujours atteinte)"
+                                                              : "au-delà de 100 % (jamais atteinte)"));
     } else if (tt->kind == ir::TypeKind::Int) {
       decl.share = false;
       // `au moins 25 où …` is the « 25 % » of the law with its sign
@@ -77,6 +86,10 @@ void Checker::checkQuotas() {
         std::string written = sourceText(a->target->range);
         diags_.report(DiagKind::BadQuotaTarget, a->target->range, "un entier sans le mot `attributions`").hint =
             fmt::format("une part s'écrit `{0} %`, un nombre d'attributions `{0} attributions`", written);
+      } else if (target->op == ir::Op::Const && target->constant.kind == ir::Constant::Kind::Int &&
+                 target->constant.number < 0) {
+        diags_.report(DiagKind::BadQuotaTarget, a->target->range,
+                      fmt::format("{}, un nombre d'attributions négatif (toujours atteint)", sourceText(a->target->range)));
       }
     } else if (tt->kind != ir::TypeKind::Error) {
       diags_.report(DiagKind::BadQuotaTarget, a->target->range, typeName(target->type));
