@@ -262,8 +262,13 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
         num::int128 want = prevTo->number + (isInt && prevInclusive ? 1 : 0);
         bool inclusiveStart = true;
         if (!isInt && prevInclusive) {
-          diags.report(DiagKind::BadTable, rk.range,
-                       "une tranche qui n'est pas la dernière se termine par `à moins de …`");
+          // The row at fault is the one before, which ends with `à X`.
+          std::string written = c.sourceText(prevRange);
+          auto& d = diags.report(DiagKind::BadTable, prevRange,
+                                       "une tranche qui n'est pas la dernière se termine par `à moins de …`");
+          if (std::size_t at = written.rfind(" à "); at != std::string::npos)
+            d.hint = fmt::format("écrivez `{} à moins de {}` : la tranche suivante commence à cette valeur",
+                                 written.substr(0, at), written.substr(at + 4));
           ok = false;
           break;
         }
