@@ -493,6 +493,18 @@ void Checker::checkParameterValues() {
   for (const ir::ParameterDecl& p : program_->parameters) checkCoverage(p);
 }
 
+namespace {
+
+// The days without value, as a sentence says them: « le 2024-02-29 »,
+// « du 2024-01-01 au 2024-06-30 », « à partir du 2026-01-01 ».
+std::string gapDays(num::Date from, std::optional<num::Date> to) {
+  if (!to) return "à partir du " + from.toString();
+  if (*to == from) return "le " + from.toString();
+  return "du " + from.toString() + " au " + to->toString();
+}
+
+} // namespace
+
 // Dated values must cover the policy's effective period without gap or
 // overlap; outside it, an evaluation at an uncovered date is an error.
 void Checker::checkCoverage(const ir::ParameterDecl& p) {
@@ -502,7 +514,7 @@ void Checker::checkCoverage(const ir::ParameterDecl& p) {
   if (declared && start < p.values.front().from) {
     num::Date end;
     num::addDays(p.values.front().from, -1, end);
-    diags_.report(DiagKind::ParameterGap, p.values.front().range, p.name, start.toString(), end.toString());
+    diags_.report(DiagKind::ParameterGap, p.values.front().range, p.name, gapDays(start, end));
   }
   for (std::size_t i = 0; i + 1 < p.values.size(); ++i) {
     const ir::DatedValue& a = p.values[i];
@@ -518,15 +530,14 @@ void Checker::checkCoverage(const ir::ParameterDecl& p) {
       num::Date end;
       num::addDays(b.from, -1, end);
       bool inside = declared && !(end < start) && (!program_->vigueurTo || !(*program_->vigueurTo < next));
-      if (inside) diags_.report(DiagKind::ParameterGap, b.range, p.name, next.toString(), end.toString());
+      if (inside) diags_.report(DiagKind::ParameterGap, b.range, p.name, gapDays(next, end));
     }
   }
   const ir::DatedValue& last = p.values.back();
   if (declared && last.to && (!program_->vigueurTo || *last.to < *program_->vigueurTo)) {
     num::Date next;
     num::addDays(*last.to, 1, next);
-    diags_.report(DiagKind::ParameterGap, last.range, p.name, next.toString(),
-                  program_->vigueurTo ? program_->vigueurTo->toString() : std::string("la fin de la période"));
+    diags_.report(DiagKind::ParameterGap, last.range, p.name, gapDays(next, program_->vigueurTo));
   }
 }
 
