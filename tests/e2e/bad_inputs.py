@@ -203,6 +203,21 @@ with open(os.path.join(ROOT, "bench", "data", "demandes_10k.jsonl"), encoding="u
 case("loge run : identifiants répétés (une note, pas une erreur)",
      ["run", POLICY, "--date", "2025-06-30", "--format", "compact", "--demandes", write("doubles.jsonl", "".join(two * 2))],
      0, "est celui des demandes n° 1 et 3 (2 identifiants répétés en tout)")
+# A deposit after the evaluation date: a note (rank and position set such a
+# demande aside; run evaluates it, with a negative seniority).
+late = [good_with(lambda d: d.__setitem__("date_depot", "2026-01-15")),
+        good_with(lambda d: (d.__setitem__("date_depot", "2026-02-01"), d.__setitem__("id", "LATE2")))]
+case("loge run : demandes déposées après la date (une note)",
+     base + [write("tard.jsonl", "".join(l + "\n" for l in [json.dumps(GOOD)] + late))], 0,
+     "2 demandes sont déposées après la date d'évaluation (2025-06-30) (la première : n° 2", "le 2026-01-15")
+case("loge run : une demande déposée après la date", base + [write("tard1.jsonl", late[1] + "\n")], 0,
+     "la demande n° 1 « LATE2 » est déposée le 2026-02-01, après la date d'évaluation (2025-06-30)")
+case("loge explain : demande déposée après la date",
+     ["explain", POLICY, "--logement", LOGEMENT, "--date", "2025-06-30", "--demande", write("tard.json", late[1])], 0,
+     "la demande est déposée le 2026-02-01, après la date d'évaluation (2025-06-30)")
+case("bench --engine auto refusé avant l'analyse",
+     ["bench", POLICY, "--date", "2025-06-30", "--demandes", write("b.jsonl", json.dumps(GOOD) + "\n"), "--engine",
+      "auto"], 64, "moteur inconnu « auto »")
 case("--top négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",
                       os.path.join(ROOT, "examples", "demandes.jsonl"), "--top", "-1"], 64, "valeur refusée pour --top")
 case("--exemples négatif", ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes",

@@ -52,6 +52,10 @@ std::unique_ptr<jit::Engine> createTimed(const ir::Program& p, const jit::Compil
 } // namespace
 
 int runBench(const BenchArgs& args, const Options& opts) {
+  if (args.engine != "interp" && args.engine != "jit") {
+    fmt::print(stderr, "erreur : moteur inconnu « {} » (interp ou jit)\n", args.engine);
+    return kUsageError;
+  }
   auto t0 = Clock::now();
   auto c = compile(args.policy, opts, /*quietWarnings=*/true);
   if (!c) return kPolicyError;
@@ -130,7 +134,7 @@ int runBench(const BenchArgs& args, const Options& opts) {
       }
     });
     if (sink == 0) fmt::print("");
-  } else if (args.engine == "jit") {
+  } else { // jit (checked above)
     jit::CompileOptions options = jitOptions(opts, jit::Inlining::Extended);
     options.criteria = !args.totalsOnly;
     // The steady state is what is timed: optimised code unless
@@ -145,9 +149,6 @@ int runBench(const BenchArgs& args, const Options& opts) {
     if (!lv.isAbsent()) logement = engine->flatten({lv}, logementType->index);
     std::vector<std::uint8_t> out, failed;
     timeRuns([&] { engine->evaluate(flat, lv.isAbsent() ? nullptr : logement.at(0), *date, out, failed); });
-  } else {
-    fmt::print(stderr, "erreur : moteur inconnu « {} » (interp ou jit)\n", args.engine);
-    return kUsageError;
   }
   std::sort(runs.begin(), runs.end());
   fmt::print("exécutions : {} ; minimum {:.1f} ns, médiane {:.1f} ns par demande\n", runs.size(), runs.front(),

@@ -2,6 +2,7 @@
 // [--date D]` — a French breakdown of every criterion and rule, with its
 // label and its legal reference, for a jurist or a CAL member.
 #include "driver.h"
+#include "loge/designation/designation.h"
 #include "loge/ingest/ingest.h"
 #include "loge/interp/interp.h"
 #include "loge/jit/jit.h"
@@ -163,6 +164,10 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
     fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `demande`\n");
     return kPolicyError;
   }
+  if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
+    fmt::print(stderr, "erreur : moteur inconnu « {} » (auto, interp ou jit)\n", args.engine);
+    return kUsageError;
+  }
   interp::Arena arena;
   interp::Inputs in;
   in.date = *date;
@@ -182,11 +187,13 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
       return kDataError;
     }
   }
-  if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
-    fmt::print(stderr, "erreur : moteur inconnu « {} » (auto, interp ou jit)\n", args.engine);
-    return kUsageError;
-  }
   interp::Interpreter interp(p);
+  const interp::Value& demande = in.roles[static_cast<int>(ir::Role::Demande)];
+  if (auto entry = designation::entryDate(p, interp, demande, *date, arena); entry && *date < *entry)
+    fmt::print(stderr,
+               "note : la demande est déposée le {}, après la date d'évaluation ({}) : une ancienneté comptée "
+               "depuis son dépôt est négative\n",
+               entry->toString(), date->toString());
   interp::PartialResult r;
   std::optional<interp::EvalError> failure;
   try {

@@ -77,6 +77,31 @@ int runRun(const RunArgs& args, const Options& opts) {
                repeated.size() > 1 ? fmt::format(" ({} identifiants répétés en tout)", repeated.size()) : "");
 
   interp::Interpreter interp(p);
+  // Not an error either (a replay may date its run before a late deposit),
+  // but such a demande's seniority is negative, and `mois_entre` counts it
+  // so: `rank` and `position` set it aside; `run` says so.
+  std::size_t late = 0, firstLate = 0;
+  std::optional<num::Date> firstLateDate;
+  for (std::size_t i = 0; i < data.records.size(); ++i)
+    if (auto entry = designation::entryDate(p, interp, data.records[i], *date, arena); entry && *date < *entry)
+      if (late++ == 0) {
+        firstLate = i;
+        firstLateDate = entry;
+      }
+  if (late > 0) {
+    const std::string which = fmt::format("n° {}{}", firstLate + 1,
+                                          data.ids[firstLate].empty() ? std::string()
+                                                                      : fmt::format(" « {} »", data.ids[firstLate]));
+    if (late == 1)
+      fmt::print(stderr, "note : « {} » : la demande {} est déposée le {}, après la date d'évaluation ({}) : une "
+                 "ancienneté comptée depuis son dépôt est négative\n",
+                 args.demandes, which, firstLateDate->toString(), date->toString());
+    else
+      fmt::print(stderr,
+                 "note : « {} » : {} demandes sont déposées après la date d'évaluation ({}) (la première : {}, le "
+                 "{}) : une ancienneté comptée depuis leur dépôt est négative\n",
+                 args.demandes, late, date->toString(), which, firstLateDate->toString());
+  }
   if (args.engine != "interp" && args.engine != "jit" && args.engine != "auto") {
     fmt::print(stderr, "erreur : moteur inconnu « {} » (auto, interp ou jit)\n", args.engine);
     return kUsageError;
