@@ -89,11 +89,12 @@ int runRun(const RunArgs& args, const Options& opts) {
         firstLateDate = entry;
       }
   if (late > 0) {
-    const std::string which = fmt::format("n° {}{}", firstLate + 1,
-                                          data.ids[firstLate].empty() ? std::string()
-                                                                      : fmt::format(" « {} »", data.ids[firstLate]));
+    const std::string which =
+        fmt::format("n° {}{}", firstLate + 1,
+                    data.ids[firstLate].empty() ? std::string() : fmt::format(" « {} »", data.ids[firstLate]));
     if (late == 1)
-      fmt::print(stderr, "note : « {} » : la demande {} est déposée le {}, après la date d'évaluation ({}) : une "
+      fmt::print(stderr,
+                 "note : « {} » : la demande {} est déposée le {}, après la date d'évaluation ({}) : une "
                  "ancienneté comptée depuis son dépôt est négative\n",
                  args.demandes, which, firstLateDate->toString(), date->toString());
     else

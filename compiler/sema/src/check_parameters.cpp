@@ -265,7 +265,7 @@ static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const a
           // The row at fault is the one before, which ends with `à X`.
           std::string written = c.sourceText(prevRange);
           auto& d = diags.report(DiagKind::BadTable, prevRange,
-                                       "une tranche qui n'est pas la dernière se termine par `à moins de …`");
+                                 "une tranche qui n'est pas la dernière se termine par `à moins de …`");
           if (std::size_t at = written.rfind(" à "); at != std::string::npos)
             d.hint = fmt::format("écrivez `{} à moins de {}` : la tranche suivante commence à cette valeur",
                                  written.substr(0, at), written.substr(at + 4));

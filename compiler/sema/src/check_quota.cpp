@@ -88,8 +88,9 @@ void Checker::checkQuotas() {
             fmt::format("une part s'écrit `{0} %`, un nombre d'attributions `{0} attributions`", written);
       } else if (target->op == ir::Op::Const && target->constant.kind == ir::Constant::Kind::Int &&
                  target->constant.number < 0) {
-        diags_.report(DiagKind::BadQuotaTarget, a->target->range,
-                      fmt::format("{}, un nombre d'attributions négatif (toujours atteint)", sourceText(a->target->range)));
+        diags_.report(
+            DiagKind::BadQuotaTarget, a->target->range,
+            fmt::format("{}, un nombre d'attributions négatif (toujours atteint)", sourceText(a->target->range)));
       }
     } else if (tt->kind != ir::TypeKind::Error) {
       diags_.report(DiagKind::BadQuotaTarget, a->target->range, typeName(target->type));
