@@ -80,9 +80,9 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
     }
     // --id names the demande to explain: a file holding another one is an
     // error, not a different household's explanation.
-    if (!args.id.empty() && ingest::recordId(p, structIndex, out) != args.id) {
+    if (const std::string held = interp::recordId(p, out); !args.id.empty() && held != args.id) {
       fmt::print(stderr, "erreur : aucune demande d'identifiant « {} » dans « {} » (il contient la demande « {} »)\n",
-                 args.id, args.demande, ingest::recordId(p, structIndex, out));
+                 args.id, args.demande, held);
       return kDataError;
     }
     return kOk;

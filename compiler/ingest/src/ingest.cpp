@@ -204,13 +204,3 @@ IngestError fileError(const std::string& file, std::string message, std::size_t 
 }
 
 } // namespace loge::ingest::detail
-
-namespace loge::ingest {
-
-std::string recordId(const ir::Program& program, std::uint32_t structIndex, const interp::Value& record) {
-  Dataset one;
-  detail::appendRecord(one, record, detail::idFieldIndex(program, structIndex));
-  return one.ids.front();
-}
-
-} // namespace loge::ingest

@@ -79,10 +79,6 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
 bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
                   interp::Value& out, IngestError& error);
 
-// The `id` of a record read for struct `structIndex` (its text field named
-// `id`), as Dataset::ids holds it; empty when the struct has none.
-std::string recordId(const ir::Program& program, std::uint32_t structIndex, const interp::Value& record);
-
 // ------------------------------------------------------------ other formats
 
 // The format of a file of records.
