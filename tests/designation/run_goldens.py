@@ -120,7 +120,10 @@ CASES = [
                              "--demandes", "data/demandes.jsonl", D], 1),
     ("err-sans-schema-attribution", ["position", "data/bad/sans-attribution.loge", "--demande",
                                      "data/demande-p.json", "--demandes", "data/demandes.jsonl", "--attributions",
-                                     "data/attributions.jsonl", D], 1),
+                                     "data/attributions.jsonl", D], 64),
+    # The policy is sound; the option does not apply to it: a usage error.
+    ("err-candidature-sans-schema", ["rank", "data/cal.loge", "--logement", "data/logement-t3.json", "--demandes",
+                                     "data/demandes.jsonl", "--candidature", "data/demande-p.json", D], 64),
     ("err-candidats-en-erreur", ["rank", "data/bad/division.loge", "--logement", "data/logement-t3.json",
                                  "--demandes", "data/demandes.jsonl", D], 3),
     # The same demande twice would be ranked, and retained, twice.

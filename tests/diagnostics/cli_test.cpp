@@ -181,7 +181,10 @@ TEST(Usage, ErrorsInFrench) {
   const std::vector<Case> cases = {
       {{"run"}, "erreur : l'argument « politique » est obligatoire"},
       {{"run", "types/ok_division_bounded_decimal.loge"}, "erreur : l'option --demandes est obligatoire"},
-      {{"check", "--bogus", "x.loge"}, "erreur : argument inattendu : --bogus"},
+      {{"check", "--bogus", "x.loge"}, "erreur : option inconnue : --bogus"},
+      // CLI11 lists extras last first: the message keeps the typed order.
+      {{"run", "x.loge", "y", "z", "--demandes", "d", "--date", "2025-01-01"}, "erreur : arguments inattendus : y z"},
+      {{"fmt", "a.loge", "--format", "compact"}, "erreur : option inconnue : --format"},
       {{"frobnicate"}, "erreur : commande inconnue : « frobnicate »"},
       {{}, "erreur : une commande est requise"},
       {{"--compilation", "lente", "check", "x.loge"},

@@ -227,6 +227,21 @@ case("politique vide", ["check", ""], 64, "valeur vide pour l'argument `fichiers
 case("--junit vide", ["test", POLICY, "--junit", ""], 64, "valeur vide pour l'option --junit")
 case("période de l'an 0", ["quota", os.path.join(ROOT, "policies", "grenoble", "grenoble.loge"), "--attributions",
                            write("a.jsonl", ""), "--periode", "0000"], 64, "période invalide")
+# A misspelt name must fail the CI job, not leave a remark in the report.
+diff_base = ["diff", POLICY, POLICY, "--date", "2025-06-30", "--demandes", write("diff.jsonl", json.dumps(GOOD) + "\n")]
+case("diff --cotation inconnue", diff_base + ["--cotation", "nope"], 64,
+     "--cotation : cotation inconnue « nope » (la politique déclare : principale)")
+case("diff --classement inconnu", diff_base + ["--logement", LOGEMENT, "--classement", "nope"], 64, "--classement")
+case("diff --cotation connue", diff_base + ["--cotation", "principale"], 0)
+# A JSON document written over several lines (`jq .`): one record, not one
+# error per line; an array: one error that says how to convert it.
+case("demande JSON sur plusieurs lignes", base + [write("pretty.json", json.dumps(GOOD, indent=2, ensure_ascii=False))],
+     0, GOOD["id"], stream="stdout")
+case("tableau JSON de demandes", base + [write("arr.json", json.dumps([GOOD, GOOD], indent=2))], 2,
+     "arr.json:1: erreur: le fichier est un tableau JSON", "jq -c '.[]'")
+case("tableau JSON sur une ligne", base + [write("arr1.jsonl", json.dumps([GOOD]) + "\n")], 2, "tableau JSON")
+case("demande sur plusieurs lignes, mal formée", base + [write("bad-pretty.json", '{\n  "id": "X",\n  "menage": \n')], 2,
+     "bad-pretty.json:")
 
 if failures:
     print("\n\n".join(failures))

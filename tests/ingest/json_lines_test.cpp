@@ -125,9 +125,9 @@ TEST(JsonLines, OverlongLinesAreSkippedWithoutParsing) {
   EXPECT_EQ(data.ids[0].size(), kMaxLineBytes - prefix.size() - suffix.size());
   EXPECT_EQ(data.ids[1], "L1");
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors[0].render(), path + ":2: erreur: ligne trop longue (plus de 1048576 octets) : ignorée");
+  EXPECT_EQ(errors[0].render(), path + ":2: erreur: ligne trop longue (plus de 1048576 octets)");
   EXPECT_EQ(errors[1].line, 4u);
-  EXPECT_EQ(errors[1].message, "ligne trop longue (plus de 1048576 octets) : ignorée");
+  EXPECT_EQ(errors[1].message, "ligne trop longue (plus de 1048576 octets)");
 }
 
 TEST(JsonLines, FilesThatCannotBeRead) {

@@ -2,8 +2,11 @@
 #include "cli_french.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <regex>
+#include <sstream>
+#include <vector>
 
 namespace loge::driver {
 
@@ -56,7 +59,18 @@ std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstA
     return name.rfind('-', 0) == 0 ? fmt::format("l'option {} est obligatoire", name)
                                    : fmt::format("l'argument « {} » est obligatoire", name);
   }
-  if (std::regex_match(what, m, extras)) return fmt::format("argument inattendu : {}", m[1].str());
+  if (std::regex_match(what, m, extras)) {
+    // CLI11 lists the extras last first; the user typed them the other way.
+    std::vector<std::string> words;
+    std::istringstream in(m[1].str());
+    for (std::string w; in >> w;) words.insert(words.begin(), w);
+    std::string unknownOption;
+    for (const std::string& w : words)
+      if (unknownOption.empty() && w.size() > 1 && w[0] == '-') unknownOption = w.substr(0, w.find('='));
+    if (!unknownOption.empty()) return fmt::format("option inconnue : {}", unknownOption);
+    return fmt::format("{} : {}", words.size() == 1 ? "argument inattendu" : "arguments inattendus",
+                       fmt::join(words, " "));
+  }
   if (std::regex_match(what, m, missingValue)) return fmt::format("l'option {} attend une valeur", m[1].str());
   if (std::regex_match(what, m, expected))
     return fmt::format("{} attend {} valeur(s), {} donnée(s)", m[2].str(), m[1].str(), m[3].str());

@@ -4,6 +4,7 @@
 // `RÉVISION:chemin` (policy_source.h); the comparison itself is the impact
 // library's (compiler/impact).
 #include "driver.h"
+#include "loge/designation/designation.h"
 #include "loge/impact/impact.h"
 #include "loge/ingest/ingest.h"
 #include "policy_source.h"
@@ -117,6 +118,27 @@ int runDiff(const DiffArgs& args, const Options& opts) {
       return kPolicyError;
     }
   }
+  // A misspelt --cotation or --classement would only leave a note in the
+  // report; a CI job comparing versions must fail instead. A name declared
+  // by one version only is a legitimate comparison (the report says so).
+  // The name as declared (`--cotation priorite` names `priorité`).
+  std::string cotation = args.cotation, classement = args.classement;
+  auto declaredName = [&](std::string& name, auto find, auto decls, const char* option) {
+    if (name.empty()) return true;
+    std::string error[2];
+    for (int k = 1; k >= 0; --k) {
+      const ir::Program& p = *versions[k]->compiled->program;
+      if (auto i = find(p, name, error[k])) {
+        name = (p.*decls)[*i].name;
+        return true;
+      }
+    }
+    fmt::print(stderr, "erreur : {} : {}\n", option, error[1]);
+    return false;
+  };
+  if (!declaredName(cotation, designation::findCotation, &ir::Program::cotations, "--cotation") ||
+      !declaredName(classement, designation::findClassement, &ir::Program::classements, "--classement"))
+    return kUsageError;
   std::string dateText = args.date.empty() ? today() : args.date;
   std::optional<num::Date> date;
   for (int k = 0; k < 2; ++k) {
@@ -157,14 +179,14 @@ int runDiff(const DiffArgs& args, const Options& opts) {
   for (int k = 0; k < 2; ++k) {
     Version& v = *versions[k];
     impact::EvaluateOptions eo;
-    eo.classement = args.classement;
+    eo.classement = classement;
     sides[k] = impact::evaluate(*v.compiled->program, v.demandes.records, v.logement, *date, eo);
     sides[k].title = v.source.title();
   }
   impact::CompareOptions co;
   co.top = args.top;
   co.examples = args.examples;
-  co.cotation = args.cotation;
+  co.cotation = cotation;
   impact::Report report = impact::compare(after.demandes.ids, sides[0], sides[1], co);
   report.date = date->toString();
   report.logement = args.logement;

@@ -62,7 +62,7 @@ int runPosition(const PositionArgs& args, const Options& opts) {
   req.demandes = &demandes.records;
   if (!args.attributions.empty()) {
     auto s = roleStruct(p, ir::Role::Attribution, "position --attributions");
-    if (!s) return kPolicyError;
+    if (!s) return kUsageError;
     if (designation::attributionDemandeField(p) < 0) {
       fmt::print(stderr, "erreur : la structure des attributions n'a pas de champ de type demande : le délai "
                          "d'attente ne peut pas être calculé\n");

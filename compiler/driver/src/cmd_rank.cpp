@@ -40,8 +40,9 @@ int runRank(const RankArgs& args, const Options& opts) {
   req.compiled = compiled.get();
   if (!readOne(p, *logementStruct, args.logement, arena, req.logement)) return kDataError;
   if (!args.candidature.empty()) {
-    auto s = roleStruct(p, ir::Role::Candidature, "rank");
-    if (!s) return kPolicyError;
+    // The policy is sound; the option is what does not apply to it.
+    auto s = roleStruct(p, ir::Role::Candidature, "rank --candidature");
+    if (!s) return kUsageError;
     if (!readOne(p, *s, args.candidature, arena, req.candidature)) return kDataError;
   }
   ingest::Dataset demandes, attributions;
@@ -51,7 +52,7 @@ int runRank(const RankArgs& args, const Options& opts) {
   req.candidates = &demandes.records;
   if (!args.attributions.empty()) {
     auto s = roleStruct(p, ir::Role::Attribution, "rank --attributions");
-    if (!s) return kPolicyError;
+    if (!s) return kUsageError;
     if (!readMany(p, *s, args.attributions, arena, attributions, "attributions")) return kDataError;
     if (!checkDistinctIds(attributions, args.attributions, "l'attribution")) return kDataError;
     req.attributions = &attributions.records;

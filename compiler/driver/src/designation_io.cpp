@@ -51,9 +51,17 @@ bool readMany(const ir::Program& p, std::uint32_t structIndex, const std::string
 
 bool checkDistinctIds(const ingest::Dataset& data, const std::string& path, const char* what) {
   const auto repeated = designation::repeatedIds(data.ids);
-  for (const designation::RepeatedId& r : repeated)
-    fmt::print(stderr, "{} : erreur : {} « {} » figure deux fois (enregistrements n° {} et n° {})\n", path, what, r.id,
-               r.first + 1, r.second + 1);
+  auto line = [&](std::size_t i) { return i < data.lines.size() ? data.lines[i] : 0; };
+  for (const designation::RepeatedId& r : repeated) {
+    // Located like the other data errors (`fichier:ligne: erreur: …`), so
+    // that editors jump to the second occurrence.
+    if (line(r.second) > 0)
+      fmt::print(stderr, "{}:{}: erreur: {} « {} » figure deux fois (déjà ligne {})\n", path, line(r.second), what,
+                 r.id, line(r.first));
+    else
+      fmt::print(stderr, "{} : erreur : {} « {} » figure deux fois (enregistrements n° {} et n° {})\n", path, what,
+                 r.id, r.first + 1, r.second + 1);
+  }
   return repeated.empty();
 }
 

@@ -329,8 +329,8 @@ Report compare(const std::vector<std::string>& ids, const Side& before, const Si
     if (before.ranking || after.ranking)
       r.notes.push_back("le classement n'est pas le même dans les deux versions : le rang suit le total de la "
                         "cotation");
-    for (const std::string& note : {before.rankingNote, after.rankingNote})
-      if (!note.empty()) r.notes.push_back(note);
+    if (!before.rankingNote.empty()) r.notes.push_back(before.rankingNote);
+    if (!after.rankingNote.empty() && after.rankingNote != before.rankingNote) r.notes.push_back(after.rankingNote);
     std::string name = opts.cotation;
     if (name.empty())
       for (const auto& c : pa.cotations)

@@ -432,7 +432,7 @@ bool CsvReader::read(std::string_view text) {
       report(std::move(e));
       continue;
     }
-    detail::appendRecord(out_, record, idIndex);
+    detail::appendRecord(out_, record, idIndex, cells.empty() ? 0 : cells[0].line);
   }
   if (failed_ > options_.maxErrors)
     errors_.push_back(

@@ -115,6 +115,7 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
 
   Failure failure;
   std::string_view line;
+  bool sawContent = false;
   for (;;) {
     const detail::LineReader::Status status = reader.next(line);
     if (status == detail::LineReader::Status::End) break;
@@ -124,7 +125,7 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
     }
     const std::size_t lineNumber = reader.lineNumber();
     if (status == detail::LineReader::Status::TooLong) {
-      IngestError e = fileError(path, fmt::format("ligne trop longue (plus de {} octets) : ignorée", kMaxLineBytes));
+      IngestError e = fileError(path, fmt::format("ligne trop longue (plus de {} octets)", kMaxLineBytes));
       e.line = lineNumber;
       report(std::move(e));
       continue;
@@ -137,12 +138,40 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
       }
     }
     if (isBlank(first && line.substr(0, 3) == "\xEF\xBB\xBF" ? line.substr(3) : line)) continue;
+    if (!sawContent) {
+      sawContent = true;
+      // A JSON document spread over lines, not JSON Lines: without this,
+      // each of its lines would be reported as an invalid record.
+      std::string_view t = line.substr(line.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+      t.remove_prefix(std::min(t.find_first_not_of(" \t\r"), t.size()));
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
+      if (!t.empty() && t.front() == '[' && (t.back() != ']' || t.find('{') != std::string_view::npos)) {
+        IngestError e =
+            fileError(path, "le fichier est un tableau JSON ; les demandes s'écrivent une par ligne (JSON Lines), "
+                            "par exemple avec `jq -c '.[]' FICHIER > demandes.jsonl`");
+        e.line = lineNumber;
+        errors.push_back(std::move(e));
+        return false;
+      }
+      if (!t.empty() && t.front() == '{' && t.back() != '}') {
+        // One record written over several lines (`jq .` output): read it
+        // as a whole file, with that reader's locations.
+        interp::Value record;
+        IngestError e;
+        if (!readJsonFile(program, structIndex, path, arena, record, e)) {
+          errors.push_back(std::move(e));
+          return false;
+        }
+        detail::appendRecord(out, record, idIndex, lineNumber);
+        return true;
+      }
+    }
     interp::Value record;
     if (!parser.parse(structIndex, line, TextKind::Line, first, arena, record, failure)) {
       report(toError(path, line, failure, lineNumber));
       continue;
     }
-    detail::appendRecord(out, record, idIndex);
+    detail::appendRecord(out, record, idIndex, lineNumber);
   }
   if (failedLines > maxErrors)
     errors.push_back(
@@ -184,8 +213,9 @@ int idFieldIndex(const ir::Program& program, std::uint32_t structIndex) {
   return -1;
 }
 
-void appendRecord(Dataset& out, const interp::Value& record, int idIndex) {
+void appendRecord(Dataset& out, const interp::Value& record, int idIndex, std::size_t line) {
   out.records.push_back(record);
+  out.lines.push_back(line);
   if (idIndex >= 0) {
     const interp::Value& id = record.rec->fields[static_cast<std::size_t>(idIndex)];
     out.ids.emplace_back(id.tag == interp::Tag::Text ? *id.text : std::string());

@@ -12,7 +12,7 @@ namespace loge::ingest::detail {
 int idFieldIndex(const ir::Program& program, std::uint32_t structIndex);
 
 // Appends `record` and its id to `out`.
-void appendRecord(Dataset& out, const interp::Value& record, int idIndex);
+void appendRecord(Dataset& out, const interp::Value& record, int idIndex, std::size_t line);
 
 // An error about the file as a whole (line 0) or a given place.
 IngestError fileError(const std::string& file, std::string message, std::size_t line = 0, std::size_t column = 0);

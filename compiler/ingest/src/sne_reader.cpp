@@ -885,7 +885,9 @@ bool SneReader::read(std::string_view text) {
         report(std::move(e));
         continue;
       }
-      detail::appendRecord(out_, record, idIndex);
+      std::size_t line = 0, column = 0;
+      locate(dl, line, column);
+      detail::appendRecord(out_, record, idIndex, line);
     }
   }
   if (count == 0 && failed_ == 0)

@@ -193,6 +193,7 @@ ir::ExprPtr Checker::checkIndex(const ast::Expr& e, Env& env) {
     textKey |= k.kind == ir::TableKey::Kind::Text;
     auto arg = checkExpr(*e.args[i], env, k.type);
     arg = coerce(std::move(arg), k.type, env, "clé du barème");
+    warnRatioBaremeKey(*arg, *e.args[i], p, i);
     if (k.kind == ir::TableKey::Kind::IntRange && arg->type->kind == TypeKind::Int) {
       Interval iv = interval(*arg);
       const bool lowOk = iv.lo && *iv.lo >= k.lower;

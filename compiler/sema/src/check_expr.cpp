@@ -64,7 +64,7 @@ bool Checker::useRole(Env& env, ir::Role role, SourceRange range) {
   return true;
 }
 
-std::string Checker::nonZeroFact(const ast::Expr& e) {
+std::string Checker::nonZeroFact(const ast::Expr& e, bool negated) {
   using B = ast::BinaryOp;
   if (e.kind != ast::Expr::Kind::Binary || !e.a || !e.b) return "";
   auto literal = [](const ast::Expr& x) -> std::optional<num::Decimal> {
@@ -83,9 +83,42 @@ std::string Checker::nonZeroFact(const ast::Expr& e) {
     bool nonZero = (op == B::Gt && !(*k < zero)) || (op == B::Ge && zero < *k) || (op == B::Ne && *k == zero);
     return nonZero ? nonZeroKey(path) : "";
   };
-  auto mirrored = [](B op) { return op == B::Lt ? B::Gt : op == B::Le ? B::Ge : op; };
-  if (std::string f = proves(*e.a, *e.b, e.binaryOp); !f.empty()) return f;
-  return proves(*e.b, *e.a, mirrored(e.binaryOp));
+  auto mirrored = [](B op) {
+    switch (op) {
+    case B::Lt: return B::Gt;
+    case B::Le: return B::Ge;
+    case B::Gt: return B::Lt;
+    case B::Ge: return B::Le;
+    default: return op;
+    }
+  };
+  // What the `sinon` branch knows: the condition is false.
+  auto inverted = [](B op) {
+    switch (op) {
+    case B::Eq: return B::Ne;
+    case B::Ne: return B::Eq;
+    case B::Lt: return B::Ge;
+    case B::Le: return B::Gt;
+    case B::Gt: return B::Le;
+    case B::Ge: return B::Lt;
+    default: return op;
+    }
+  };
+  const B op = negated ? inverted(e.binaryOp) : e.binaryOp;
+  if (op != B::Eq && op != B::Ne && op != B::Lt && op != B::Le && op != B::Gt && op != B::Ge) return "";
+  if (std::string f = proves(*e.a, *e.b, op); !f.empty()) return f;
+  return proves(*e.b, *e.a, mirrored(op));
+}
+
+void Checker::elseFacts(const ast::Expr& condition, std::vector<std::string>& facts) {
+  // `non (A ou B)` is `non A et non B`: both facts hold in `sinon`.
+  if (condition.kind == ast::Expr::Kind::Binary && condition.binaryOp == ast::BinaryOp::Or && condition.a &&
+      condition.b) {
+    elseFacts(*condition.a, facts);
+    elseFacts(*condition.b, facts);
+    return;
+  }
+  if (std::string f = nonZeroFact(condition, true); !f.empty()) facts.push_back(f);
 }
 
 std::string Checker::pathOf(const ast::Expr& e) {
@@ -501,7 +534,9 @@ ir::ExprPtr Checker::checkIf(const ast::Expr& e, Env& env, const ir::Type* expec
   auto then = checkExpr(*e.b, env, expected);
   unbind(env, binderMark);
   env.narrowed.resize(narrowMark);
+  elseFacts(*e.a, env.narrowed);
   auto otherwise = checkExpr(*e.c, env, expected);
+  env.narrowed.resize(narrowMark);
   const ir::Type* t = unify(then->type, otherwise->type);
   if (!t) {
     diags_.report(DiagKind::TypeMismatch, e.range,

@@ -295,30 +295,8 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
                       (ordering ? " ne s'ordonnent pas" : " n'est pas définie"));
     return errorExpr(e.range);
   }
-  // `loyer ÷ ressources ≤ 35`: a taux compared with a percentage written
-  // without `%` is always true (or false), silently.
-  if (t->kind == TypeKind::Decimal && t->unit == ir::Unit::None) {
-    auto percentLike = [](const ast::Expr& x) {
-      if (x.kind != ast::Expr::Kind::Number || x.literalUnit != ast::LiteralUnit::None) return false;
-      auto v = num::Decimal::parse(x.text);
-      return v && !(*v < num::Decimal::fromInt(5)) && !(num::Decimal::fromInt(100) < *v);
-    };
-    const ir::Expr* ratio = nullptr;
-    const ast::Expr* number = nullptr;
-    if (percentLike(*e.b)) ratio = a.get(), number = e.b.get();
-    if (percentLike(*e.a)) ratio = b.get(), number = e.a.get();
-    // A quotient of two amounts of one unit, directly or as a définition.
-    for (int hops = 0; ratio && ratio->op == Op::Call && hops < 8; ++hops) {
-      const ir::DefinitionDecl& d = program_->definitions[ratio->index];
-      ratio = d.paramTypes.empty() ? d.body.get() : nullptr;
-    }
-    if (ratio && ratio->op == Op::DecimalDiv && ratio->a && ratio->b && ratio->a->type->unit != ir::Unit::None &&
-        ratio->a->type->unit == ratio->b->type->unit) {
-      Diagnostic& w = diags_.report(DiagKind::RatioAgainstPercentNumber, number->range, unitText(ratio->a->type->unit),
-                                    number->text);
-      w.hint = fmt::format("vouliez-vous dire `{} %` ?", number->text);
-    }
-  }
+  // `loyer ÷ ressources ≤ 35`: always true (or false), silently.
+  if (t->kind == TypeKind::Decimal && t->unit == ir::Unit::None) warnRatioAgainstPercent(*a, *b, *e.a, *e.b);
   auto out = ir::makeExpr(Op::Compare, types().boolean(), e.range);
   switch (e.binaryOp) {
   case B::Eq: out->cmp = ir::CompareOp::Eq; break;

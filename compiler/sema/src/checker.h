@@ -166,6 +166,12 @@ public:
   ir::ExprPtr checkBinary(const ast::Expr& e, Env& env);
   ir::ExprPtr checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::ExprPtr b, Env& env);
   ir::ExprPtr checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::ExprPtr b, Env& env);
+  // W0006 (check_ratio.cpp). The quotient of two amounts of one unit that
+  // `e` is, directly or through parameterless définitions and `si`; or null.
+  const ir::Expr* amountRatio(const ir::Expr* e, int depth) const;
+  void warnRatioAgainstPercent(const ir::Expr& a, const ir::Expr& b, const ast::Expr& ea, const ast::Expr& eb);
+  void warnRatioBaremeKey(const ir::Expr& key, const ast::Expr& keySyntax, const ir::ParameterDecl& p,
+                          std::size_t keyIndex);
   ir::ExprPtr checkLogical(const ast::Expr& e, Env& env);
   ir::ExprPtr checkIf(const ast::Expr& e, Env& env, const ir::Type* expected);
   ir::ExprPtr checkSelon(const ast::Expr& e, Env& env, const ir::Type* expected);
@@ -186,7 +192,10 @@ public:
   // The fact a condition proves about a path's sign, as kept in
   // Env::narrowed next to `existe` facts: `x > 0`, `x ≥ 1`, `x ≠ 0` prove
   // `x` is not zero (W0002 is then not reported for `… ÷ x`). "" if none.
-  static std::string nonZeroFact(const ast::Expr& condition);
+  // With `negated`, the fact its negation proves (`x = 0` false: `x ≠ 0`).
+  static std::string nonZeroFact(const ast::Expr& condition, bool negated = false);
+  // The facts a `si` condition's falsity proves, for its `sinon` branch.
+  static void elseFacts(const ast::Expr& condition, std::vector<std::string>& facts);
   static std::string nonZeroKey(const std::string& path) { return "≠0 " + path; }
   Interval interval(const ir::Expr& e);
   // Sign analysis on décimal expressions, for division warnings.

@@ -62,6 +62,9 @@ struct Dataset {
   // Parallel to `records`: the record's "id" field when the struct has one of
   // type texte (or texte?), else "".
   std::vector<std::string> ids;
+  // Parallel to `records`: the line where the record starts in its file,
+  // for messages about a record as a whole (a repeated id); 0 if unknown.
+  std::vector<std::size_t> lines;
   // Remarks for the user that are not errors, in French (the fields an SNE
   // import filled with their test default under --sne-defauts).
   std::vector<std::string> notes;
