@@ -217,6 +217,18 @@ ir::ExprPtr Checker::coerce(ir::ExprPtr e, const ir::Type* to, Env& env, const c
     d.hint = target->unit == ir::Unit::EuroPerMonth
                  ? "un montant mensuel s'écrit en €/mois ; d'un montant annuel, `mensuel(x)` donne le mensuel (÷ 12)"
                  : "un montant annuel s'écrit en €/an ; d'un montant mensuel, `annuel(x)` donne l'annuel (× 12)";
+  // `loyer_maximal = 450 €` for a montant mensuel: the period is missing.
+  auto euroUnit = [](ir::Unit u) {
+    return u == ir::Unit::Euro || u == ir::Unit::EuroPerMonth || u == ir::Unit::EuroPerYear;
+  };
+  if (target->kind == TypeKind::Decimal && from->kind == TypeKind::Decimal && euroUnit(target->unit) &&
+      euroUnit(from->unit) && (target->unit == ir::Unit::Euro || from->unit == ir::Unit::Euro)) {
+    const char* unit = unitText(target->unit);
+    if (e->op == Op::Const)
+      d.hint = fmt::format("écrivez `{} {}`", e->constant.asDecimal().toString(), unit);
+    else
+      d.hint = fmt::format("écrivez l'unité attendue, `{}`, dans les nombres du calcul", unit);
+  }
   return errorExpr(e->range);
 }
 

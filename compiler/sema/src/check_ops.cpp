@@ -144,6 +144,13 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
       else if ((ua == ir::Unit::EuroPerMonth && ub == ir::Unit::EuroPerYear) ||
                (ua == ir::Unit::EuroPerYear && ub == ir::Unit::EuroPerMonth))
         d.hint = "convertissez avec `annuel(…)` ou `mensuel(…)`";
+      else if ((ua == ir::Unit::Euro) != (ub == ir::Unit::Euro)) {
+        // `ressources - 100 €`: the number lacks its period.
+        const ast::Expr& bare = ua == ir::Unit::Euro ? *e.a : *e.b;
+        const ir::Unit other = ua == ir::Unit::Euro ? ub : ua;
+        if (bare.kind == ast::Expr::Kind::Number && (other == ir::Unit::EuroPerMonth || other == ir::Unit::EuroPerYear))
+          d.hint = fmt::format("écrivez `{} {}`", bare.text, unitText(other));
+      }
       return errorExpr(e.range);
     }
     result = ua;

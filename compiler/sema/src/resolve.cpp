@@ -172,11 +172,20 @@ void Checker::reportUnknownType(Module& m, const ast::Ident& name) {
       {"euros", "montant"},
       {"argent", "montant"},
       {"duree", "durée en mois` ou `durée en jours"},
+      {"pourcentage", "décimal"},
+      {"pourcent", "décimal"},
+      {"taux", "décimal"},
+      {"percent", "décimal"},
+      {"montant_mensuel", "montant mensuel"},
+      {"mensuel", "montant mensuel"},
+      {"annuel", "montant annuel"},
       {"liste", "liste de TYPE"}};
   const std::string folded = ast::foldName(name.text);
   for (const auto& [word, type] : foreign)
     if (folded == ast::foldName(word)) {
       d.hint = "vouliez-vous dire `" + type + "` ?";
+      if (type == "décimal" && (folded.rfind("pourc", 0) == 0 || folded == "taux" || folded == "percent"))
+        d.hint += " (un pourcentage est un décimal : ses valeurs s'écrivent `35 %`, soit 0,35)";
       return;
     }
   std::vector<std::string> candidates = {"booléen", "entier", "décimal", "montant", "surface",

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 
 namespace loge::syntax::internal {
 
@@ -228,6 +229,33 @@ std::string frenchDate(antlr4::TokenStream& tokens, const antlr4::Token& token) 
   return "";
 }
 
+// `le 1er janvier 2024`, `1 mars 2025`, as a decree writes a date, from
+// `token`, the token before it (`depuis 1er janvier`: the parser may stop
+// at `er`) or after it (`du 1 mars 2024 au …` stops at `du`): the ISO
+// spelling, else "".
+std::string spelledDate(antlr4::TokenStream& tokens, const antlr4::Token& token) {
+  static const char* months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                 "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static const std::regex pattern("^(?:le\\s+)?([0-9]{1,2})\\s*(?:er)?\\s+([^\\s0-9]+)\\s+([0-9]{4})\\b",
+                                  std::regex::icase);
+  const std::size_t index = token.getTokenIndex();
+  for (std::size_t from : {index, index > 0 ? index - 1 : index, index + 1}) {
+    // The tokens carry no character stream: the line is rebuilt from them.
+    std::string rest;
+    for (std::size_t k = from; k < tokens.size() && k < from + 6; ++k) {
+      const antlr4::Token* w = tokens.get(k);
+      if (w->getLine() != token.getLine() || w->getType() == antlr4::Token::EOF) break;
+      rest += (rest.empty() ? "" : " ") + w->getText();
+    }
+    std::smatch m;
+    if (!std::regex_search(rest, m, pattern)) continue;
+    std::string month = foldAccents(asciiLower(m[2].str()));
+    for (int k = 0; k < 12; ++k)
+      if (month == foldAccents(months[k])) return fmt::format("{}-{:02}-{:0>2}", m[3].str(), k + 1, m[1].str());
+  }
+  return "";
+}
+
 bool isFirstToken(antlr4::TokenStream& tokens, const antlr4::Token& token) {
   for (std::size_t i = 0; i < token.getTokenIndex(); ++i)
     if (tokens.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return false;
@@ -404,6 +432,17 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       const std::size_t at = offending->getTokenIndex();
       const antlr4::Token* previous = at > 0 ? stream.get(at - 1) : nullptr;
       const antlr4::Token* next = at + 1 < stream.size() ? stream.get(at + 1) : nullptr;
+      // `depuis le 1er janvier 2024`, as the decree says it.
+      if (hint.empty())
+        if (std::string iso = spelledDate(stream, *offending); !iso.empty())
+          hint = fmt::format("une date s'écrit année-mois-jour, avec des tirets : `{}`", iso);
+      // `450 € par mois`, as one says it.
+      if (t == L::PAR && previous && previous->getType() == L::EURO && next) {
+        const std::string period = foldAccents(asciiLower(next->getText()));
+        if (period == "mois" || period == "an" || period == "annee")
+          hint = fmt::format("un montant {} s'écrit avec son unité : `{}{}`", period == "mois" ? "mensuel" : "annuel",
+                             at >= 2 ? stream.get(at - 2)->getText() + " " : "", period == "mois" ? "€/mois" : "€/an");
+      }
       // `35 % de x`, as one says it.
       if (t == L::DE && previous && previous->getType() == L::PERCENT)
         hint = "« 35 % de x » s'écrit avec le signe de la multiplication : `35 % × x` (ASCII : `35 % * x`)";
