@@ -64,8 +64,11 @@ llvm::Value* Lowering::lowerBuiltin(const ir::Expr& e) {
   case Bi::MinDecimal:
   case Bi::MaxDecimal:
   case Bi::MinDate:
-  case Bi::MaxDate: {
-    bool isMin = e.builtin == Bi::MinInt || e.builtin == Bi::MinDecimal || e.builtin == Bi::MinDate;
+  case Bi::MaxDate:
+  case Bi::MinDuration:
+  case Bi::MaxDuration: {
+    bool isMin = e.builtin == Bi::MinInt || e.builtin == Bi::MinDecimal || e.builtin == Bi::MinDate ||
+                 e.builtin == Bi::MinDuration;
     llvm::Value* best = lower(*e.args[0]);
     for (std::size_t i = 1; i < e.args.size(); ++i) {
       llvm::Value* v = lower(*e.args[i]);

@@ -404,6 +404,15 @@ Value Evaluator::evalBuiltin(const ir::Expr& e) {
     }
     return Value::dateValue(best);
   }
+  case B::MinDuration:
+  case B::MaxDuration: {
+    std::int64_t best = eval(*e.args[0]).i;
+    for (std::size_t i = 1; i < e.args.size(); ++i) {
+      std::int64_t v = eval(*e.args[i]).i;
+      best = e.builtin == B::MinDuration ? std::min(best, v) : std::max(best, v);
+    }
+    return Value::duration(best);
+  }
   case B::AbsInt: {
     std::int64_t v = eval(*e.args[0]).i;
     if (v == INT64_MIN) failStatus(num::Status::Overflow, e.range, "valeur absolue");

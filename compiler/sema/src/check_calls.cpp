@@ -75,17 +75,20 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
     }
     const ir::Type* t = args[0]->type;
     for (std::size_t i = 1; i < args.size() && t; ++i) t = unify(t, args[i]->type);
-    if (!t || !(t->kind == TypeKind::Int || t->kind == TypeKind::Decimal || t->kind == TypeKind::Date)) {
+    if (!t || !(t->kind == TypeKind::Int || t->kind == TypeKind::Decimal || t->kind == TypeKind::Date ||
+                t->kind == TypeKind::Duration)) {
       std::string kinds;
       for (const auto& a : args) kinds += (kinds.empty() ? "" : ", ") + typeName(a->type);
       diags_.report(DiagKind::TypeMismatch, e.range,
-                    "`" + name + "` compare des nombres de même unité ou des dates ; ici : " + kinds);
+                    "`" + name +
+                        "` compare des nombres de même unité, des dates ou des durées de même unité ; ici : " + kinds);
       return errorExpr(e.range);
     }
     bool isMin = name == "min";
-    out->builtin = t->kind == TypeKind::Int       ? (isMin ? Builtin::MinInt : Builtin::MaxInt)
-                   : t->kind == TypeKind::Decimal ? (isMin ? Builtin::MinDecimal : Builtin::MaxDecimal)
-                                                  : (isMin ? Builtin::MinDate : Builtin::MaxDate);
+    out->builtin = t->kind == TypeKind::Int        ? (isMin ? Builtin::MinInt : Builtin::MaxInt)
+                   : t->kind == TypeKind::Decimal  ? (isMin ? Builtin::MinDecimal : Builtin::MaxDecimal)
+                   : t->kind == TypeKind::Duration ? (isMin ? Builtin::MinDuration : Builtin::MaxDuration)
+                                                   : (isMin ? Builtin::MinDate : Builtin::MaxDate);
     out->type = t;
     for (auto& a : args) out->args.push_back(coerce(std::move(a), t, env, "argument"));
     return out;

@@ -120,6 +120,8 @@ enum class Builtin : std::uint8_t {
   MaxDecimal,
   MinDate,
   MaxDate,
+  MinDuration, // of one unit (sema refuses mois with jours)
+  MaxDuration,
   AbsInt,
   AbsDecimal,
   MonthsBetween,
