@@ -355,7 +355,20 @@ void Checker::checkTests() {
           }
         }
         if (!found) {
-          diags_.report(DiagKind::UnknownRule, s.target.range, s.target.joined());
+          Diagnostic& d = diags_.report(DiagKind::UnknownRule, s.target.range, s.target.joined());
+          // A rule is named with its block (`cal.taux_effort`): the
+          // candidates are every rule so spelled, which also finds the block
+          // of a rule written alone.
+          std::vector<std::string> names;
+          for (const ir::RuleBlockDecl& b : program_->ruleBlocks)
+            for (const ir::RuleDecl& r : b.rules) names.push_back(b.name + "." + r.name);
+          d.hint = suggest(s.target.joined(), names);
+          if (d.hint.empty() && s.target.parts.size() == 1)
+            for (const std::string& n : names)
+              if (ast::foldName(n.substr(n.rfind('.') + 1)) == ast::foldName(s.target.parts[0].text)) {
+                d.hint = "une règle se nomme avec son bloc : `" + n + "`";
+                break;
+              }
           break;
         }
         tc.expectations.push_back(std::move(x));

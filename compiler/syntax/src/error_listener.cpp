@@ -256,6 +256,23 @@ std::string spelledDate(antlr4::TokenStream& tokens, const antlr4::Token& token)
   return "";
 }
 
+// The text of the tokens from `from` to the end of its line or the next
+// `|`, spaced as written (tokens carry no character stream).
+std::string cellText(antlr4::TokenStream& tokens, std::size_t from) {
+  std::string out;
+  const antlr4::Token* first = tokens.get(from);
+  const antlr4::Token* last = nullptr;
+  for (std::size_t k = from; k < tokens.size(); ++k) {
+    const antlr4::Token* w = tokens.get(k);
+    if (w->getType() == antlr4::Token::EOF || w->getLine() != first->getLine() || w->getText() == "|") break;
+    if (w->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    if (last && last->getStopIndex() + 1 != w->getStartIndex()) out += ' ';
+    out += w->getText();
+    last = w;
+  }
+  return out;
+}
+
 bool isFirstToken(antlr4::TokenStream& tokens, const antlr4::Token& token) {
   for (std::size_t i = 0; i < token.getTokenIndex(); ++i)
     if (tokens.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return false;
@@ -443,6 +460,18 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           hint = fmt::format("un montant {} s'écrit avec son unité : `{}{}`", period == "mois" ? "mensuel" : "annuel",
                              at >= 2 ? stream.get(at - 2)->getText() + " " : "", period == "mois" ? "€/mois" : "€/an");
       }
+      // `plus de 40 %` for a barème's last band, as one says it: the band
+      // `40 % et plus` (which holds 40 % itself).
+      if (t == L::PLUS && next && next->getType() == L::DE && previous &&
+          (previous->getType() == loge_antlr::LogeParser::LINE_END || previous->getText() == "|"))
+        if (std::string bound = cellText(stream, at + 2); !bound.empty())
+          hint = fmt::format("la dernière tranche d'un barème s'écrit `{} et plus` (à partir de {}, compris) ; "
+                             "les autres : `moins de X`, `de X à moins de Y`",
+                             bound, bound);
+      // `25 pour cent`, as one says it.
+      if (t == L::POUR && previous && (previous->getType() == L::INT_LIT || previous->getType() == L::DEC_LIT) &&
+          next && foldAccents(asciiLower(next->getText())) == "cent")
+        hint = fmt::format("un pourcentage s'écrit avec le signe % : `{} %`", previous->getText());
       // `35 % de x`, as one says it.
       if (t == L::DE && previous && previous->getType() == L::PERCENT)
         hint = "« 35 % de x » s'écrit avec le signe de la multiplication : `35 % × x` (ASCII : `35 % * x`)";
