@@ -34,6 +34,12 @@ CASES = [
                      "data/demandes.jsonl", D], 0),
     ("rank-insuffisant", ["rank", "data/cal.loge", "--logement", "data/logement-saint-aubin.json", "--demandes",
                           "data/demandes.jsonl", D, "--json"], 0),
+    # A classement that orders by the demande's number itself: the
+    # engine's tie-break by number is not listed a second time.
+    ("rank-par-numero", ["rank", "data/par-numero.loge", "--logement", "data/logement-t3.json", "--demandes",
+                         "data/demandes.jsonl", D], 0),
+    ("rank-par-numero-json", ["rank", "data/par-numero.loge", "--logement", "data/logement-t3.json", "--demandes",
+                              "data/demandes.jsonl", D, "--json"], 0),
     ("quota", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--date=2025-12-31"], 0),
     ("quota-2024-json", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode", "2024",
                          "--date=2025-12-31", "--json"], 0),

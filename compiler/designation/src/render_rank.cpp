@@ -206,6 +206,15 @@ std::string rankClauseText(const ir::Program& p, const SourceManager& sm, const 
   return clauseLines(p, sm, r, r.clauses[clause], "");
 }
 
+// Whether the classement already orders by the demande's number: its
+// tie-break, which the engine adds after the policy's keys, then never
+// decides (numbers are unique in a file), and is not shown twice.
+static bool ordersById(const ir::Program& p, const ir::ClassementDecl& c) {
+  for (const auto& k : c.order)
+    if (describe(p, *k.key) == "demande.id") return true;
+  return false;
+}
+
 std::string rankText(const ir::Program& p, const SourceManager& sm, const RankReport& r) {
   const ir::ClassementDecl& c = p.classements[r.classement];
   std::string out;
@@ -215,7 +224,8 @@ std::string rankText(const ir::Program& p, const SourceManager& sm, const RankRe
     out += fmt::format(" ; {} connues (les quotas comptent celles datées au plus tard ce jour)",
                        plural(static_cast<std::int64_t>(r.attributionCount), "attribution", "attributions"));
   out += "\n";
-  out += fmt::format("Ordre : {} ; à égalité, numéro de demande croissant, puis ordre du fichier.\n", orderText(p, c));
+  out += fmt::format("Ordre : {}{}.\n", orderText(p, c),
+                     ordersById(p, c) ? "" : " ; à égalité, numéro de demande croissant, puis ordre du fichier");
   std::size_t outside = 0, ineligible = 0, failed = 0, later = 0;
   for (const auto& x : r.candidates) {
     outside += x.status == CandidateStatus::OutsidePool;
@@ -280,10 +290,11 @@ std::string rankJson(const ir::Program& p, const SourceManager& sm, const RankRe
     order.push(Json::object()
                    .set("cle", Json::string(describe(p, *k.key)))
                    .set("sens", Json::string(k.descending ? "decroissant" : "croissant")));
-  order.push(Json::object()
-                 .set("cle", Json::string("demande.id"))
-                 .set("sens", Json::string("croissant"))
-                 .set("departage", Json::boolean(true)));
+  if (!ordersById(p, c))
+    order.push(Json::object()
+                   .set("cle", Json::string("demande.id"))
+                   .set("sens", Json::string("croissant"))
+                   .set("departage", Json::boolean(true)));
   root.set("ordre", std::move(order));
   root.set("retenir", Json::number(r.retain)).set("insuffisant", Json::boolean(r.insufficient));
   root.set("attributions",
