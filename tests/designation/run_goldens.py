@@ -49,8 +49,10 @@ CASES = [
                        "--date=2025-12-31"], 0),
     ("quota-2025-s1-json", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode",
                             "2025-S1", "--date=2025-12-31", "--json"], 0),
-    ("quota-2023", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl", "--periode", "2023",
-                    "--date=2025-12-31"], 0),
+    # 2023 precedes the policy's vigueur (2024-01-01): nothing to count, most
+    # likely a mistyped year; refused rather than an empty report.
+    ("err-quota-periode-hors-vigueur", ["quota", "data/cal.loge", "--attributions", "data/attributions.jsonl",
+                                        "--periode", "2023", "--date=2025-12-31"], 64),
     ("position", ["position", "data/cal.loge", "--demande", "data/demande-p.json", "--demandes", "data/demandes.jsonl",
                   "--attributions", "data/attributions.jsonl", D], 0),
     # A statement dated before the demande was deposited (2024-04-10) is refused.

@@ -50,6 +50,25 @@ bool PeriodFilter::within(const std::string& label) const {
   return f && g && g->first <= f->first && f->second <= g->second && *f != *g;
 }
 
+// The months the filter spans: a year, a semester, a quarter or a month.
+static std::pair<int, int> filterMonths(const std::string& text) {
+  if (text.size() == 4) return {1, 12};
+  const int n = text[6] - '0';
+  if (text[5] == 'S') return {6 * n - 5, 6 * n};
+  if (text[5] == 'T') return {3 * n - 2, 3 * n};
+  const int month = std::stoi(text.substr(5, 2));
+  return {month, month};
+}
+
+num::Date PeriodFilter::first() const {
+  return *num::Date::fromYmd(std::stoi(text.substr(0, 4)), filterMonths(text).first, 1);
+}
+
+num::Date PeriodFilter::last() const {
+  const int year = std::stoi(text.substr(0, 4)), month = filterMonths(text).second;
+  return *num::Date::fromYmd(year, month, num::daysInMonth(year, month));
+}
+
 std::optional<PeriodFilter> parsePeriodFilter(const std::string& text, std::string& error) {
   bool ok = false;
   // Year 0 does not exist, as for dates (0001-01-01 is the first day).

@@ -28,6 +28,13 @@ int runQuota(const QuotaArgs& args, const Options& opts) {
   }
   auto date = dateOrToday(p, args.date);
   if (!date) return kUsageError;
+  // A period wholly outside the policy's vigueur has no attribution to
+  // count: most likely a mistyped year, which an empty report would hide.
+  if (period && (period->last() < p.vigueurFrom || (p.vigueurTo && *p.vigueurTo < period->first()))) {
+    fmt::print(stderr, "erreur : la période {} est hors de la période de vigueur de la politique ({})\n", period->text,
+               vigueurText(p));
+    return kUsageError;
+  }
   auto s = roleStruct(p, ir::Role::Attribution, "quota");
   if (!s) return kPolicyError;
   interp::Arena arena;

@@ -17,6 +17,9 @@ struct PeriodFilter {
   bool matches(const std::string& periodLabel) const;
   // Whether it strictly contains the filter (an annual group, for 2025-S1).
   bool within(const std::string& periodLabel) const;
+  // The first and last days of the period.
+  num::Date first() const;
+  num::Date last() const;
 };
 std::optional<PeriodFilter> parsePeriodFilter(const std::string& text, std::string& error);
 
