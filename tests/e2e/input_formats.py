@@ -92,6 +92,13 @@ with tempfile.TemporaryDirectory() as tmp:
         "entity": (text[:amount] + "<ns1:montant>&e;</ns1:montant>" + text[amount + 30:], "« &e; » inconnue"),
         "second root": (text + "<autre/>\n", "second élément racine `autre`"),
         "nul": (text[:amount] + "<ns1:montant>1\x0000</ns1:montant>" + text[amount + 30:], "U+0000 interdit"),
+        # A plain decimal that does not fit says why, not just « invalide ».
+        "decimals": (text[:amount] + "<ns1:montant>100.0000000000000000001</ns1:montant>" + text[amount + 30:],
+                     "montant invalide dans `montant` : trop de décimales dans « 100.0000000000000000001 » (18 au plus)"),
+        "range": (text[:amount] + "<ns1:montant>" + "9" * 40 + "</ns1:montant>" + text[amount + 30:],
+                  "montant invalide dans `montant` : nombre hors limites : « " + "9" * 40 + " »"),
+        "comma": (text[:amount] + "<ns1:montant>100,50</ns1:montant>" + text[amount + 30:],
+                  "montant invalide « 100,50 » dans `montant` (attendu un nombre décimal avec un point"),
     }
     for name, (content, message) in cases.items():
         with open(badxml, "w", encoding="utf-8") as f:

@@ -51,4 +51,25 @@ std::string constantText(const ir::Constant& c) {
   }
 }
 
+int plainFractionDigits(std::string_view text) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  const std::size_t whole = i;
+  while (i < text.size() && digit(text[i])) ++i;
+  if (i == whole) return -1;
+  if (i == text.size()) return 0;
+  if (text[i] != '.') return -1;
+  const std::size_t fraction = ++i;
+  while (i < text.size() && digit(text[i])) ++i;
+  if (i == fraction || i != text.size()) return -1;
+  return static_cast<int>(i - fraction);
+}
+
+std::string decimalRangeProblem(std::string_view shown, int fractionDigits) {
+  if (fractionDigits > num::Decimal::kScale)
+    return fmt::format("trop de décimales dans {} ({} au plus)", shown, num::Decimal::kScale);
+  return fmt::format("nombre hors limites : {}", shown);
+}
+
 } // namespace loge::ingest::detail

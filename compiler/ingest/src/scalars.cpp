@@ -19,32 +19,7 @@ namespace loge::ingest::detail {
 using interp::Value;
 
 namespace {
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Fractional digits of a plain decimal ("-12.345" → 3), or -1 when `text`
-// is not a plain decimal (optional '-', digits, optional '.' and digits).
-int plainFractionDigits(std::string_view text) {
-  std::size_t i = 0;
-  if (i < text.size() && text[i] == '-') ++i;
-  const std::size_t whole = i;
-  while (i < text.size() && isDigit(text[i])) ++i;
-  if (i == whole) return -1;
-  if (i == text.size()) return 0;
-  if (text[i] != '.') return -1;
-  const std::size_t fraction = ++i;
-  while (i < text.size() && isDigit(text[i])) ++i;
-  if (i == fraction || i != text.size()) return -1;
-  return static_cast<int>(i - fraction);
-}
-
-// Why a text with plain-decimal syntax was refused by Decimal::parse.
-std::string decimalRangeProblem(std::string_view shown, int fractionDigits) {
-  if (fractionDigits > num::Decimal::kScale)
-    return fmt::format("trop de décimales dans {} ({} au plus)", shown, num::Decimal::kScale);
-  return fmt::format("nombre hors limites : {}", shown);
-}
-
 } // namespace
 
 bool RecordParser::mismatch(const std::string& expected) {

@@ -16,6 +16,7 @@
 #include "loge/ingest/ingest.h"
 
 #include "file_text.h"
+#include "messages.h"
 #include "records.h"
 #include "sne_codes.h"
 #include "text.h"
@@ -293,6 +294,11 @@ bool SneReader::code(pugi::xml_node element, const detail::CodeTable& table, con
 bool SneReader::amount(pugi::xml_node element, const std::string& path, num::Decimal& out) {
   const std::string text = trimmed(valueOf(element));
   const std::optional<num::Decimal> d = num::Decimal::parse(text);
+  if (!d && detail::plainFractionDigits(text) >= 0)
+    return fail(element, path,
+                fmt::format("montant invalide dans `{}` : {}", localName(element.name()),
+                            detail::decimalRangeProblem(fmt::format("« {} »", detail::quoteForMessage(text)),
+                                                        detail::plainFractionDigits(text))));
   if (!d)
     return fail(element, path,
                 fmt::format("montant invalide « {} » dans `{}` (attendu un nombre décimal avec un point, par "
