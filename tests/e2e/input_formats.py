@@ -131,14 +131,16 @@ with tempfile.TemporaryDirectory() as tmp:
            p.stderr[:2000])
 
 # An empty file is no error, but says so (an empty output is not a silent
-# failure); a CSV with its header only, too.
+# failure); a CSV with its header only, or with nothing at all, too.
 with tempfile.TemporaryDirectory() as tmp:
     empty = os.path.join(tmp, "vide.jsonl")
     open(empty, "w").close()
+    emptycsv = os.path.join(tmp, "vide.csv")
+    open(emptycsv, "w").close()
     header = os.path.join(tmp, "entete.csv")
     with open(CSV, encoding="utf-8") as f, open(header, "w", encoding="utf-8") as g:
         g.write(f.readline())
-    for path in (empty, header):
+    for path in (empty, emptycsv, header):
         rc, out, err = run("run", POLICY, "--demandes", path, *common)
         expect("empty " + path, rc == 0 and out == "" and "ne contient aucune demande" in err, err)
 

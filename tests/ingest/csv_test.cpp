@@ -333,11 +333,21 @@ TEST(CsvErrors, ListItemsWithoutGap) {
       << e;
 }
 
-TEST(CsvErrors, AmbiguousSeparatorAndEmptyFile) {
+TEST(CsvErrors, AmbiguousSeparator) {
   EXPECT_EQ(csvError("id;date_depot,x\n"),
             "d.csv:1:1: erreur: séparateur ambigu : la ligne d'en-tête contient « ; » et « , » ; préciser "
             "--separateur ';' ou --separateur ','");
-  EXPECT_EQ(csvError("\xEF\xBB\xBF\r\n"), "d.csv: erreur: fichier vide : une ligne d'en-tête attendue");
+}
+
+// An empty export (or only a byte-order mark and blank lines) holds no
+// demande, as an empty JSON Lines file: no header is needed for no row.
+TEST(Csv, AnEmptyFileHoldsNoDemande) {
+  for (const std::string text : {"", "\xEF\xBB\xBF\r\n", "\n \n"}) {
+    interp::Arena arena;
+    ReadResult r = readCsvString(arena, text);
+    EXPECT_TRUE(r.ok) << r.rendered();
+    EXPECT_TRUE(r.data.records.empty());
+  }
 }
 
 TEST(CsvErrors, EveryBadRowIsReportedAndGoodRowsKept) {
