@@ -381,6 +381,8 @@ TEST_P(Designation, QuotasPerPeriodAndScope) {
   ASSERT_EQ(loge_quota_report_json(q, &text, nullptr), LOGE_OK);
   EXPECT_EQ(str(text), golden("quota-2024-json.out"));
   loge_quota_report_free(q);
+  // Before the policy's vigueur: the library reports it empty, saying why
+  // (`loge quota` refuses such a period as a likely typo).
   ASSERT_EQ(loge_designation_options_set_period(o, "2023", nullptr), LOGE_OK);
   ASSERT_EQ(loge_quotas(policy, attributions, "2025-12-31", o, &q, nullptr), LOGE_OK);
   ASSERT_EQ(loge_quota_report_group_count(q, &n, nullptr), LOGE_OK);

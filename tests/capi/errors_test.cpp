@@ -266,3 +266,28 @@ TEST_F(Errors, ObjectsOutliveThePolicyHandle) {
 }
 
 } // namespace
+
+// The C++ wrapper gives what `loge check` shows of a policy that loads: its
+// title, its version and its warnings, each with its code and location.
+TEST(PolicyWarnings, CppWrapperListsThemWithTitleAndVersion) {
+  const std::string text = "politique \"Grille d'essai\"\nversion \"2.1\"\nen vigueur du 2024-01-01\n"
+                           "schéma { demande : Demande }\n"
+                           "structure Demande { id : texte  a : entier  b : entier }\n"
+                           "définition q : décimal = demande.a / demande.b\n";
+  loge::Policy p = loge::Policy::loadSource(text, "essai.loge", LOGE_ENGINE_INTERPRETER);
+  EXPECT_EQ(p.title(), "Grille d'essai");
+  EXPECT_EQ(p.version(), "2.1");
+  const std::vector<loge::Warning> w = p.warnings();
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].code, "W0002");
+  EXPECT_EQ(w[0].file, "essai.loge");
+  EXPECT_EQ(w[0].line, 6u);
+  EXPECT_EQ(w[0].column, 38u);
+  EXPECT_NE(w[0].message.find("diviseur"), std::string::npos) << w[0].message;
+  EXPECT_NE(w[0].text.find("essai.loge:6:38"), std::string::npos) << w[0].text;
+
+  loge::Policy clean = loge::Policy::loadSource("politique \"Sans version\"\nen vigueur du 2024-01-01\n");
+  EXPECT_EQ(clean.title(), "Sans version");
+  EXPECT_EQ(clean.version(), "");
+  EXPECT_TRUE(clean.warnings().empty());
+}

@@ -544,6 +544,18 @@ private:
   std::shared_ptr<loge_statement> h_; // shared with the Result views
 };
 
+// A diagnostic of a policy that loaded (loge_policy_warnings): its
+// French message, its code ("W0006"), where it is, and the whole text as
+// `loge check` prints it (source line, caret, notes, hint).
+struct Warning {
+  std::string message;
+  std::string code;
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string text;
+};
+
 class Policy {
 public:
   static Policy loadFile(const std::string& path, loge_engine engine = LOGE_ENGINE_AUTO,
@@ -583,6 +595,33 @@ public:
     detail::call(loge_policy_compilation, h_.get(), &c);
     return c;
   }
+  // The `politique "…"` title and `version "…"` ("" when not declared).
+  std::string title() const {
+    const char* s = nullptr;
+    detail::call(loge_policy_title, h_.get(), &s);
+    return s;
+  }
+  std::string version() const {
+    const char* s = nullptr;
+    detail::call(loge_policy_version, h_.get(), &s);
+    return s;
+  }
+  // The warnings found while checking, in source order (empty when none).
+  std::vector<Warning> warnings() const {
+    loge_error* raw = nullptr;
+    detail::call(loge_policy_warnings, h_.get(), &raw);
+    detail::Handle<loge_error, loge_error_free> owned(raw);
+    std::vector<Warning> out;
+    const std::size_t n = raw ? loge_error_count(raw) : 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const loge_error* item = loge_error_item(raw, i);
+      const loge_location at = loge_error_location(item);
+      out.push_back(
+          {loge_error_message(item), loge_error_code(item), at.file, at.line, at.column, loge_error_text(item)});
+    }
+    return out;
+  }
+
   std::size_t cotationCount() const { return count(loge_policy_cotation_count); }
   std::string cotationName(std::size_t c) const { return text(loge_policy_cotation_name, c); }
   std::size_t criterionCount(std::size_t c) const {
