@@ -284,12 +284,19 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
     if ((is(ta, TypeKind::Int) && is(tb, TypeKind::Duration)) ||
         (is(ta, TypeKind::Duration) && is(tb, TypeKind::Int))) {
       const ast::Expr& duration = is(ta, TypeKind::Duration) ? *e.a : *e.b;
-      d.hint = duration.kind == ast::Expr::Kind::Number
-                   ? fmt::format("un entier se compare à un nombre sans unité : écrivez `{}` ; entre deux dates, "
-                                 "`ans_entre(d1, d2)` et `mois_entre(d1, d2)` donnent un entier",
-                                 duration.text)
-                   : "entre deux dates, `ans_entre(d1, d2)` et `mois_entre(d1, d2)` donnent un entier, qui se "
-                     "compare à un entier";
+      const ast::Expr& integer = is(ta, TypeKind::Duration) ? *e.b : *e.a;
+      const ir::Type* durationType = ir::stripOptional(is(ta, TypeKind::Duration) ? ta : tb);
+      if (duration.kind != ast::Expr::Kind::Number && integer.kind == ast::Expr::Kind::Number)
+        // `demande.anciennete > 24`: the number is a duration too.
+        d.hint = fmt::format("une durée se compare à une durée : écrivez `{} {}`", written(integer),
+                             durationType->durationUnit == ir::DurationUnit::Days ? "jours" : "mois");
+      else if (duration.kind == ast::Expr::Kind::Number)
+        d.hint = fmt::format("un entier se compare à un nombre sans unité : écrivez `{}` ; entre deux dates, "
+                             "`ans_entre(d1, d2)` et `mois_entre(d1, d2)` donnent un entier",
+                             duration.text);
+      else
+        d.hint = "entre deux dates, `ans_entre(d1, d2)` et `mois_entre(d1, d2)` donnent un entier, qui se compare "
+                 "à un entier";
     }
     return errorExpr(e.range);
   }

@@ -142,13 +142,8 @@ std::string asciiLower(std::string text) {
 // French keyword for an English one (`and`, `criterion`), an abbreviation
 // (`pts`), a keyword misspelt (`critére`, `Critere`), a keyword used as a
 // name (`critère structure`).
-std::string wordHint(const std::string& text, std::size_t type, const antlr4::misc::IntervalSet& expected,
-                     const antlr4::dfa::Vocabulary& vocabulary) {
-  std::size_t length = 0;
-  const char32_t first = text.empty() ? U' ' : decodeUtf8(text, 0, length);
-  const bool word = (first < 0x80 && std::isalpha(static_cast<int>(first))) ||
-                    (first >= 0xC0 && first <= 0x24F && first != 0xD7 && first != 0xF7); // not × ÷
-  if (!word) return "";
+// The Loge word for a word of another language (`if` → `si`), or "".
+std::string foreignWord(const std::string& text) {
   static const std::map<std::string, std::string> kForeign = {{"and", "et"},
                                                               {"or", "ou"},
                                                               {"not", "non"},
@@ -177,8 +172,20 @@ std::string wordHint(const std::string& text, std::size_t type, const antlr4::mi
                                                               {"sum", "somme"},
                                                               {"count", "nombre de"},
                                                               {"exists", "existe"}};
+  auto it = kForeign.find(asciiLower(text));
+  return it == kForeign.end() ? "" : it->second;
+}
+
+std::string wordHint(const std::string& text, std::size_t type, const antlr4::misc::IntervalSet& expected,
+                     const antlr4::dfa::Vocabulary& vocabulary) {
+  std::size_t length = 0;
+  const char32_t first = text.empty() ? U' ' : decodeUtf8(text, 0, length);
+  const bool word = (first < 0x80 && std::isalpha(static_cast<int>(first))) ||
+                    (first >= 0xC0 && first <= 0x24F && first != 0xD7 && first != 0xF7); // not × ÷
+  if (!word) return "";
+
   const std::string lower = asciiLower(text);
-  if (auto it = kForeign.find(lower); it != kForeign.end()) return fmt::format("en Loge, on écrit `{}`", it->second);
+  if (std::string loge = foreignWord(text); !loge.empty()) return fmt::format("en Loge, on écrit `{}`", loge);
   // A keyword written where a name is expected (a field called `attendu`):
   // no nearby keyword is what was meant.
   if (type != L::ID && expected.contains(static_cast<std::size_t>(L::ID)) && !expected.contains(type))
@@ -271,6 +278,18 @@ std::string cellText(antlr4::TokenStream& tokens, std::size_t from) {
     last = w;
   }
   return out;
+}
+
+// Whether `token` stands inside parentheses opened earlier on its line.
+bool insideParentheses(antlr4::TokenStream& tokens, const antlr4::Token& token) {
+  int depth = 0;
+  for (std::size_t k = token.getTokenIndex(); k-- > 0;) {
+    const antlr4::Token* w = tokens.get(k);
+    if (w->getLine() != token.getLine()) break;
+    if (w->getText() == ")") ++depth;
+    if (w->getText() == "(" && depth-- == 0) return true;
+  }
+  return false;
 }
 
 bool isFirstToken(antlr4::TokenStream& tokens, const antlr4::Token& token) {
@@ -385,6 +404,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (offending->getType() == L::UNKNOWN_CHAR) {
       Diagnostic& d = diags_.report(DiagKind::UnknownCharacter, range, visibleCharacter(text));
       d.hint = unknownCharacterHint(text);
+      // `max(a; b)`, as a spreadsheet separates arguments.
+      if (text == ";" && insideParentheses(*parser->getTokenStream(), *offending))
+        d.hint = "les arguments se séparent par une virgule : `max(a, b)`";
       return;
     }
     if (offending->getType() == L::STRING && text.find('\n') == std::string::npos && text.back() != '"') {
@@ -525,6 +547,13 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`}`"; }))
         hint = "le bloc précédent n'est pas fermé : il manque une `}` avant cette déclaration";
       if (hint.empty()) hint = wordHint(text, t, expected, parser->getVocabulary());
+      // `if x then …`: `if` was read as a name, the parser stops after it.
+      if (hint.empty() && previous && previous->getType() == L::ID)
+        if (std::string loge = foreignWord(previous->getText()); !loge.empty())
+          hint = fmt::format("`{}` : en Loge, on écrit `{}`", previous->getText(), loge);
+      // `x entre 2 et 5`.
+      if (foldAccents(asciiLower(text)) == "entre" && t == L::ID)
+        hint = "« x entre a et b » s'écrit avec deux comparaisons : `x ≥ a et x ≤ b`";
       // The header is optional, so a misspelt `politique` on the first line
       // is reported where declarations are expected, without `politique`.
       if (hint.empty() && t == L::ID && isFirstToken(*parser->getTokenStream(), *offending) &&
