@@ -551,6 +551,14 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (hint.empty() && previous && previous->getType() == L::ID)
         if (std::string loge = foreignWord(previous->getText()); !loge.empty())
           hint = fmt::format("`{}` : en Loge, on écrit `{}`", previous->getText(), loge);
+      // A comma between the criteria of a cotation, as between list items.
+      if (text == "," && expected.contains(static_cast<std::size_t>(L::CRITERE)))
+        hint = "les critères se suivent, un par ligne, sans virgule entre eux";
+      // `sinon "motif"`: the status is missing.
+      if (t == L::STRING && expected.contains(static_cast<std::size_t>(L::REFUS)))
+        hint = fmt::format("précisez ce qui arrive : `sinon refus {0}` (la demande est écartée) ou `sinon alerte "
+                           "{0}` (signalée à la commission)",
+                           text);
       // `x entre 2 et 5`.
       if (foldAccents(asciiLower(text)) == "entre" && t == L::ID)
         hint = "« x entre a et b » s'écrit avec deux comparaisons : `x ≥ a et x ≤ b`";
