@@ -551,6 +551,15 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (hint.empty() && previous && previous->getType() == L::ID)
         if (std::string loge = foreignWord(previous->getText()); !loge.empty())
           hint = fmt::format("`{}` : en Loge, on écrit `{}`", previous->getText(), loge);
+      // `id: "A"` in a test record, `critère x "…" : 10 points`, `date: …`:
+      // the colon of JSON or of a form.
+      if (text == ":" && previous && foldAccents(asciiLower(previous->getText())) == "date" && next)
+        hint = fmt::format("la date d'un test s'écrit sans deux-points : `date {}`", cellText(stream, at + 1));
+      else if (text == ":" && std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`=`"; }))
+        hint = previous && previous->getType() == L::STRING
+                   ? "la valeur suit `=`, pas `:` : `critère x \"Libellé\" = 10 points si …`"
+                   : "une valeur se donne avec `=`, pas `:` : `id = \"A\"` ; dans un test, les champs se suivent "
+                     "sans virgules (`id = \"A\" nb_enfants = 2`)";
       // A comma between the criteria of a cotation, as between list items.
       if (text == "," && expected.contains(static_cast<std::size_t>(L::CRITERE)))
         hint = "les critères se suivent, un par ligne, sans virgule entre eux";
