@@ -90,7 +90,9 @@ TEST_F(ValueErrors, BooleanDateTextFields) {
   expectError(R"("date_depot": "2021-03-15")", R"("date_depot": "2025-02-30")", R"("2025-02-30")", "date_depot",
               R"(date invalide "2025-02-30" (attendu une date réelle au format AAAA-MM-JJ))");
   expectError(R"("date_depot": "2021-03-15")", R"("date_depot": "15/03/2021")", R"("15/03/2021")", "date_depot",
-              R"(date invalide "15/03/2021" (attendu une date réelle au format AAAA-MM-JJ))");
+              R"(date invalide "15/03/2021" (attendu une date réelle au format AAAA-MM-JJ : "2021-03-15"))");
+  expectError(R"("date_depot": "2021-03-15")", R"("date_depot": "31/02/2021")", R"("31/02/2021")", "date_depot",
+              R"(date invalide "31/02/2021" (attendu une date réelle au format AAAA-MM-JJ))");
   expectError(R"("date_depot": "2021-03-15")", R"("date_depot": 20210315)", "20210315", "date_depot",
               R"(attendu une date (texte "AAAA-MM-JJ"), trouvé le nombre 20210315)");
   expectError(R"("id": "D1")", R"("id": 12)", "12", "id", "attendu un texte, trouvé le nombre 12");

@@ -126,9 +126,13 @@ bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
     if (c != '"') return mismatch(expectedPhrase(program_, type));
     if (!scanString(strBuffer_, str_)) return false;
     const std::optional<num::Date> d = num::Date::parse(str_);
-    if (!d)
-      return fail(start, fmt::format("date invalide \"{}\" (attendu une date réelle au format AAAA-MM-JJ)",
-                                     quoteForMessage(str_)));
+    if (!d) {
+      // `30/06/2025`, as French forms write it.
+      const std::optional<num::Date> french = parseFrenchDate(str_);
+      return fail(start, fmt::format("date invalide \"{}\" (attendu une date réelle au format AAAA-MM-JJ{})",
+                                     quoteForMessage(str_),
+                                     french ? fmt::format(" : \"{}\"", french->toString()) : std::string()));
+    }
     out = Value::dateValue(*d);
     return true;
   }
