@@ -69,9 +69,10 @@ void Lowering::declareFunctions() {
   // demande is then one or two wide stores.
   memoField.assign(p.definitions.size(), 0);
   memoValueField.assign(p.definitions.size(), 0);
+  needed = neededDefinitions(p, out);
   for (std::size_t d = 0; d < p.definitions.size(); ++d) {
     // A test's expectation is computed once, by storeDefinitions: no memo.
-    if (!p.definitions[d].paramTypes.empty() || p.definitions[d].expectation) continue;
+    if (!needed[d] || !p.definitions[d].paramTypes.empty() || p.definitions[d].expectation) continue;
     memoField[d] = static_cast<unsigned>(frameFields.size());
     frameFields.push_back(i8);
   }
@@ -88,6 +89,10 @@ void Lowering::declareFunctions() {
     return f;
   };
   for (std::size_t d = 0; d < p.definitions.size(); ++d) {
+    if (!needed[d]) {
+      definitions.push_back(nullptr); // nothing calls it
+      continue;
+    }
     std::vector<llvm::Type*> args{ptr};
     for (const ir::Type* t : p.definitions[d].paramTypes) args.push_back(typeOf(t));
     definitions.push_back(internal(typeOf(p.definitions[d].returnType), args, "def." + p.definitions[d].name));
@@ -575,7 +580,9 @@ void Lowering::run() {
   declareRuntime();
   declareFunctions();
   for (std::uint32_t d = 0; d < p.definitions.size(); ++d)
-    if (p.definitions[d].expectation)
+    if (!needed[d])
+      continue;
+    else if (p.definitions[d].expectation)
       defineExpectation(d);
     else
       defineDefinition(d);

@@ -46,6 +46,10 @@ enum class Memory {
   Out,    // the results buffer and the batch's error flags
 };
 
+// The définitions the generated code calls: from the cotations, the rule
+// blocks and the définitions `out` writes, and those these call (needed.cpp).
+std::vector<bool> neededDefinitions(const ir::Program& p, const OutLayout& out);
+
 class Lowering {
 public:
   Lowering(const ir::Program& p, const Layout& layout, const OutLayout& out, llvm::LLVMContext& ctx, llvm::Module& m);
@@ -132,7 +136,8 @@ public:
   std::vector<unsigned> memoField;      // per definition: frame field of its memo flag (0 = none)
   std::vector<unsigned> memoValueField; // and of its memoised value
 
-  std::vector<llvm::Function*> definitions, cotations, blocks;
+  std::vector<llvm::Function*> definitions, cotations, blocks; // a définition nothing calls: null
+  std::vector<bool> needed;                                    // per définition (neededDefinitions)
   FunctionState* fs = nullptr;
 
   llvm::Function* defineMonthsBetween();
