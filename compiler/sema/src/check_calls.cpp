@@ -55,9 +55,9 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
     if (a->type->kind == TypeKind::Error) return errorExpr(e.range);
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (ir::isOptional(args[i]->type)) {
-      Diagnostic& d =
-          diags_.report(DiagKind::UnguardedOptional, e.args[i]->range,
-                        pathOf(*e.args[i]).empty() ? "cet argument" : pathOf(*e.args[i]), typeName(args[i]->type));
+      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.args[i]->range,
+                                    pathOf(*e.args[i]).empty() ? "cet argument" : "`" + pathOf(*e.args[i]) + "`",
+                                    typeName(args[i]->type));
       d.hint = "utilisez `existe` ou `à défaut`";
       return errorExpr(e.range);
     }

@@ -191,8 +191,11 @@ ir::ExprPtr Checker::coerce(ir::ExprPtr e, const ir::Type* to, Env& env, const c
     return e;
   }
   if (ir::isOptional(from) && !ir::isOptional(to)) {
-    std::string p = "cette valeur";
-    Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e->range, p, typeName(from));
+    // The value as written, when it is short enough to quote.
+    const std::string text = sourceText(e->range);
+    const bool quotable = !text.empty() && text.size() <= 60 && text.find('\n') == std::string::npos;
+    Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e->range, quotable ? "`" + text + "`" : "cette valeur",
+                                  typeName(from));
     d.hint = "utilisez `si … existe alors … sinon …` ou `à défaut`";
     return errorExpr(e->range);
   }
@@ -236,8 +239,11 @@ ir::ExprPtr Checker::checkCondition(const ast::Expr& e, Env& env) {
   auto c = checkExpr(e, env, types().boolean());
   if (c->type->kind != TypeKind::Bool && c->type->kind != TypeKind::Error) {
     if (ir::isOptional(c->type) && ir::stripOptional(c->type)->kind == TypeKind::Bool) {
-      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.range, "cette condition", typeName(c->type));
-      d.hint = "écrivez par exemple `(… à défaut faux)`";
+      const std::string p = pathOf(e);
+      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.range, p.empty() ? "cette condition" : "`" + p + "`",
+                                    typeName(c->type));
+      d.hint = fmt::format("écrivez par exemple `({} à défaut faux)` : faux quand la valeur est absente",
+                           p.empty() ? "…" : p);
     } else {
       diags_.report(DiagKind::ConditionNotBool, e.range, typeName(c->type));
     }

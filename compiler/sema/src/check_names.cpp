@@ -33,8 +33,20 @@ ir::ExprPtr Checker::applyField(ir::ExprPtr base, const ast::Ident& field, Env& 
   bool optional = ir::isOptional(t);
   const ir::Type* inner = ir::stripOptional(t);
   if (inner->kind != TypeKind::Struct) {
-    diags_.report(DiagKind::TypeMismatch, field.range,
-                  "`" + field.text + "` : seule une structure a des champs ; cette valeur est de type " + typeName(t));
+    Diagnostic& d = diags_.report(DiagKind::TypeMismatch, field.range,
+                                  "`" + field.text +
+                                      "` : seule une structure a des champs ; cette valeur est de type " + typeName(t));
+    // `demande.personnes.length`, `….revenu`: what a list offers instead.
+    if (inner->kind == TypeKind::List && path.find('.') != std::string::npos) {
+      const std::string list = path.substr(0, path.rfind('.')); // `path` ends with this field
+      const std::string f = ast::foldName(field.text);
+      const bool counting = f == "length" || f == "len" || f == "size" || f == "count" || f == "taille" ||
+                            f == "nombre" || f == "nb" || f == "longueur";
+      d.hint = counting ? fmt::format("le nombre d'éléments d'une liste s'écrit `nombre de x dans {}`", list)
+                        : fmt::format("une liste n'a pas de champ : `somme de x.{0} pour x dans {1}`, ou `premier x "
+                                      "dans {1} où …` pour un élément",
+                                      field.text, list);
+    }
     return errorExpr(field.range);
   }
   const ir::StructDecl& s = program_->structs[inner->index];

@@ -53,8 +53,8 @@ ir::ExprPtr Checker::checkBinary(const ast::Expr& e, Env& env) {
     if (ir::isOptional(t) || t->kind == TypeKind::Absent) {
       const ast::Expr& src = side == &a ? *e.a : *e.b;
       std::string p = pathOf(src);
-      Diagnostic& d =
-          diags_.report(DiagKind::UnguardedOptional, src.range, p.empty() ? "cette valeur" : p, typeName(t));
+      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, src.range, p.empty() ? "cette valeur" : "`" + p + "`",
+                                    typeName(t));
       d.hint = comparison && t->kind != TypeKind::Absent
                    ? "utilisez `existe` ou `à défaut` ; pour tester l'absence, écrivez `non " +
                          (p.empty() ? std::string("…") : p) + " existe`"
@@ -333,8 +333,8 @@ ir::ExprPtr Checker::checkAggregate(const ast::Expr& e, Env& env) {
   if (list->type->kind != TypeKind::List) {
     std::string p = pathOf(*e.b);
     if (ir::isOptional(list->type) && ir::stripOptional(list->type)->kind == TypeKind::List) {
-      Diagnostic& d =
-          diags_.report(DiagKind::UnguardedOptional, e.b->range, p.empty() ? "cette liste" : p, typeName(list->type));
+      Diagnostic& d = diags_.report(DiagKind::UnguardedOptional, e.b->range, p.empty() ? "cette liste" : "`" + p + "`",
+                                    typeName(list->type));
       d.hint = "utilisez `existe` ou `à défaut []`";
     } else {
       diags_.report(DiagKind::NotAList, e.b->range, p.empty() ? "cette expression" : p, typeName(list->type));

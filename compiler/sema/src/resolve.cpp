@@ -25,6 +25,32 @@ std::string Checker::suggest(const std::string& name, const std::vector<std::str
   return best.empty() ? "" : "vouliez-vous dire `" + best + "` ?";
 }
 
+// The functions of spreadsheets and programming languages a newcomer
+// writes, and how Loge says them ("" for other names).
+static std::string functionWordHint(const std::string& name) {
+  static const std::vector<std::pair<std::vector<std::string>, std::string>> words = {
+      {{"sum", "somme", "total", "sommer"},
+       "une somme sur une liste s'écrit `somme de p.revenu pour p dans demande.personnes` (avec `où condition` "
+       "pour n'en prendre qu'une partie)"},
+      {{"count", "len", "length", "size", "taille", "nombre", "nb", "compte", "compter", "card", "cardinal"},
+       "le nombre d'éléments d'une liste s'écrit `nombre de p dans demande.personnes` (avec `où condition` pour "
+       "n'en compter qu'une partie)"},
+      {{"round", "arrondir", "floor", "ceil", "trunc", "tronquer"},
+       "un arrondi s'écrit `arrondi(x, 1 €, au plus proche)` (ou `au pair`, `inférieur`, `supérieur`)"},
+      {{"if", "iif"}, "une condition s'écrit `si condition alors a sinon b`"},
+      {{"avg", "mean", "moyenne"},
+       "une moyenne s'écrit `somme de … pour p dans liste` divisée par `nombre de p dans liste` (non nul)"},
+      {{"any", "exists"}, "« au moins un » s'écrit `au moins un p dans liste vérifie condition`"},
+      {{"all", "every"}, "« tous » s'écrit `tous p dans liste vérifient condition`"},
+      {{"today", "now", "aujourdhui", "maintenant"}, "la date du calcul s'écrit `date_évaluation`"},
+  };
+  const std::string folded = ast::foldName(name);
+  for (const auto& [names, hint] : words)
+    for (const std::string& n : names)
+      if (folded == n) return hint;
+  return "";
+}
+
 Module* Checker::importAlias(Module& m, const std::string& folded) {
   for (ImportEdge& e : m.imports)
     if (e.alias == folded) return e.target;
@@ -66,6 +92,7 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     // misspelt `date_évaluation`, not a missing definition.
     for (const char* word : {"date_évaluation", "vrai", "faux"}) candidates.push_back(word);
     d.hint = suggest(name.text, candidates);
+    if (std::string h = functionWordHint(name.text); !h.empty()) d.hint = h;
     // `600 € / mois`, `600 €/moi`: a unit written apart, or misspelt, reads
     // as a division by a name.
     static const std::set<std::string> periodWords = {"mois",  "moi",   "an",      "ans",
