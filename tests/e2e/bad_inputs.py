@@ -82,7 +82,12 @@ case("logement invalide", ["run", POLICY, "--logement", write("l.json", '{"id": 
                            "--date", "2025-06-30", "--demandes", demandes(json.dumps(GOOD))], 2, "loyer_mensuel")
 case("date hors vigueur", ["run", POLICY, "--date", "2010-01-01", "--demandes", demandes(json.dumps(GOOD))], 64,
      "période de vigueur")
-case("date mal formée", ["run", POLICY, "--date", "30/06/2025", "--demandes", demandes(json.dumps(GOOD))], 64, "date invalide")
+case("date mal formée", ["run", POLICY, "--date", "30/06/2025", "--demandes", demandes(json.dumps(GOOD))], 64, "date invalide",
+     "2025-06-30")
+case("demandes sans leur option", ["run", POLICY, demandes(json.dumps(GOOD)), "--date", "2025-06-30"], 64,
+     "l'option --demandes est obligatoire", "aide : un fichier de données se donne avec son option : `--demandes ")
+case("données à la place de la politique", ["check", demandes(json.dumps(GOOD))], 1,
+     "est un fichier de données, pas une politique")
 
 # --- policies
 case("politique absente", ["check", os.path.join(tmp, "absente.loge")], 1, "absente.loge")

@@ -96,4 +96,27 @@ std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstA
   return "ligne de commande incorrecte : " + what;
 }
 
+// `loge run politique.loge demandes.jsonl`: a data file given without its
+// option, which CLI11 reports as the option missing.
+std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::string>& args) {
+  static const std::regex required("^(--[a-z-]+) is required$");
+  std::smatch m;
+  const std::string what = e.what();
+  if (!std::regex_match(what, m, required)) return "";
+  const std::string option = m[1];
+  if (option != "--demandes" && option != "--demande" && option != "--logement" && option != "--attributions")
+    return "";
+  auto data = [](const std::string& a) {
+    for (const char* ext : {".jsonl", ".json", ".csv", ".xml"}) {
+      const std::string e(ext);
+      if (a.size() > e.size() && a.compare(a.size() - e.size(), e.size(), e) == 0) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (data(args[i]) && (i == 0 || args[i - 1].rfind("--", 0) != 0 || args[i - 1].find('=') != std::string::npos))
+      return fmt::format("un fichier de données se donne avec son option : `{} {}`", option, args[i]);
+  return "";
+}
+
 } // namespace loge::driver

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace loge::driver {
 
@@ -19,5 +20,9 @@ void listCommandsInFrench(CLI::App& app);
 // refused…) said in French. `firstArgument`: the command line's first
 // argument after the program name ("" when none).
 std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstArgument);
+
+// For a missing --demandes (--demande, --logement, --attributions): the
+// data file given without its option, if there is one ("" otherwise).
+std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::string>& args);
 
 } // namespace loge::driver

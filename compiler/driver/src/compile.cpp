@@ -12,6 +12,18 @@ namespace loge::driver {
 
 std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, bool quietWarnings,
                                   std::string* errorsOneLine) {
+  // `loge check demandes.jsonl`, `loge run demandes.jsonl …`: the data
+  // given where the policy goes would read as a policy full of errors.
+  for (const char* ext : {".jsonl", ".json", ".csv", ".xml"}) {
+    const std::string e(ext);
+    if (path.size() > e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) {
+      fmt::print(stderr,
+                 "erreur : « {} » est un fichier de données, pas une politique : la politique (.loge) vient d'abord, "
+                 "les données avec leur option (`loge run politique.loge --demandes {}`)\n",
+                 path, path);
+      return nullptr;
+    }
+  }
   auto c = std::make_unique<Compiled>();
   DiagnosticEngine diags;
   c->program = sema::check(path, c->sources, diags);
@@ -37,7 +49,14 @@ std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, 
 
 std::optional<num::Date> parseDateOption(const std::string& text) {
   auto d = num::Date::parse(text);
-  if (!d) fmt::print(stderr, "erreur : date invalide « {} » (attendu AAAA-MM-JJ, un jour qui existe)\n", text);
+  if (d) return d;
+  // `30/06/2025`, as French forms write it.
+  std::string iso;
+  if (text.size() == 10 && text[2] == '/' && text[5] == '/')
+    if (auto french = num::Date::parse(text.substr(6, 4) + "-" + text.substr(3, 2) + "-" + text.substr(0, 2)))
+      iso = french->toString();
+  fmt::print(stderr, "erreur : date invalide « {} » (attendu AAAA-MM-JJ, un jour qui existe{})\n", text,
+             iso.empty() ? std::string() : " : " + iso);
   return d;
 }
 

@@ -268,8 +268,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
-    fmt::print(stderr, "erreur : {}\nVoir `loge --help`, ou `loge COMMANDE --help`.\n",
-               frenchUsageError(e, argc > 1 ? argv[1] : ""));
+    fmt::print(stderr, "erreur : {}\n", frenchUsageError(e, argc > 1 ? argv[1] : ""));
+    if (std::string hint = missingOptionHint(e, std::vector<std::string>(argv + 1, argv + argc)); !hint.empty())
+      fmt::print(stderr, "aide : {}\n", hint);
+    fmt::print(stderr, "Voir `loge --help`, ou `loge COMMANDE --help`.\n");
     return kUsageError;
   }
   if (std::string name = emptyValue(app); !name.empty()) {
