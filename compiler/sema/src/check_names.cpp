@@ -284,6 +284,16 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
                              folded == "oui" || folded == "yes" || folded == "true" ? "vrai" : "faux");
         return errorExpr(e.range);
       }
+      // `demande.zone = A`: where an enumeration's value is expected, a
+      // name that is none of its values, nor anything else.
+      if (i == 0 && parts.size() == 1 && expected && ir::stripOptional(expected)->kind == TypeKind::Enum &&
+          !lookup(*scope, *name, false)) {
+        const ir::EnumDecl& en = program_->enums[ir::stripOptional(expected)->index];
+        Diagnostic& d = diags_.report(DiagKind::UnknownEnumValue, head.range, head.text, en.name);
+        d.hint = suggest(head.text, en.values);
+        if (d.hint.empty()) d.hint = fmt::format("les valeurs de `{}` : {}", en.name, fmt::join(en.values, ", "));
+        return errorExpr(e.range);
+      }
       lookup(*scope, *name, true); // reports, with a suggestion
       return errorExpr(e.range);
     }

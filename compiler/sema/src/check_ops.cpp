@@ -8,6 +8,8 @@
 // of months and of days never mix.
 #include "checker.h"
 
+#include <fmt/ranges.h>
+
 #include <cctype>
 #include <functional>
 
@@ -266,6 +268,19 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
                             : fmt::format("un booléen vaut `vrai` ou `faux` : écrivez la condition seule (`{}`), "
                                           "ou sa négation (`non {}`)",
                                           path, path);
+    }
+    // `demande.zone = "a"`: an enumeration's value written as a text.
+    if (is(ta, TypeKind::Enum) != is(tb, TypeKind::Enum) && (is(ta, TypeKind::Text) || is(tb, TypeKind::Text))) {
+      const ir::EnumDecl& en = program_->enums[ir::stripOptional(is(ta, TypeKind::Enum) ? ta : tb)->index];
+      const ast::Expr& text = is(ta, TypeKind::Text) ? *e.a : *e.b;
+      std::string value;
+      if (text.kind == ast::Expr::Kind::String)
+        for (const std::string& v : en.values)
+          if (ast::foldName(v) == ast::foldName(text.text)) value = v;
+      d.hint = !value.empty()
+                   ? fmt::format("une valeur d'énumération s'écrit sans guillemets : `{}`", value)
+                   : fmt::format("une valeur d'énumération s'écrit sans guillemets ; les valeurs de `{}` : {}", en.name,
+                                 fmt::join(en.values, ", "));
     }
     // A date compared with a number: `31/02/2024`, `2020` (a year).
     if (is(ta, TypeKind::Date) != is(tb, TypeKind::Date) && (ir::isNumeric(ta) || ir::isNumeric(tb))) {
