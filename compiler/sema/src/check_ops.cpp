@@ -167,8 +167,17 @@ ir::ExprPtr Checker::checkArithmetic(const ast::Expr& e, ir::ExprPtr a, ir::Expr
     break;
   default:
     if (ub != ir::Unit::None && ua != ub) {
-      diags_.report(DiagKind::UnitMismatch, e.range,
-                    fmt::format("la division de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
+      Diagnostic& d =
+          diags_.report(DiagKind::UnitMismatch, e.range,
+                        fmt::format("la division de {} par {} n'a pas de sens", unitText(ua), unitText(ub)));
+      // A rent over yearly resources: the ratio of two amounts of one period.
+      const bool monthly = ua == ir::Unit::EuroPerMonth && ub == ir::Unit::EuroPerYear;
+      const bool yearly = ua == ir::Unit::EuroPerYear && ub == ir::Unit::EuroPerMonth;
+      if (monthly || yearly) {
+        const std::string divisor = sourceText(e.b->range);
+        d.hint = fmt::format("un taux rapporte deux montants de même période : `{} ÷ {}({})`", sourceText(e.a->range),
+                             monthly ? "mensuel" : "annuel", divisor);
+      }
       return errorExpr(e.range);
     }
     result = ub == ir::Unit::None ? ua : ir::Unit::None;
