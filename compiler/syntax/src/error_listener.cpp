@@ -292,6 +292,41 @@ bool insideParentheses(antlr4::TokenStream& tokens, const antlr4::Token& token) 
   return false;
 }
 
+// The cell of a barème row that `token` is in, as written, or "" when it
+// is not in a row (rows end with LINE_END, cells are split by `|`).
+std::string bandCell(antlr4::TokenStream& tokens, const antlr4::Token& token) {
+  std::size_t k = token.getTokenIndex();
+  for (; k > 0; --k) {
+    const antlr4::Token* prev = tokens.get(k - 1);
+    if (prev->getType() == loge_antlr::LogeParser::LINE_END || prev->getText() == "|") break;
+    if (prev->getLine() != token.getLine()) return "";
+  }
+  return k > 0 ? cellText(tokens, k) : "";
+}
+
+// How the grammar spells a band written as one says it: `40 % et plus`
+// (which holds 40 % itself) for `plus de 40 %`, `≥ 40 %`, `40 % ou plus`…;
+// `moins de 30 %` for `< 30 %`, `inférieur à 30 %`. "" for anything else.
+std::string bandHint(antlr4::TokenStream& tokens, const antlr4::Token& token) {
+  const std::string cell = bandCell(tokens, token);
+  if (cell.empty()) return "";
+  static const std::regex above("^(?:plus de|au-del(?:a|à) de|sup(?:é|e)rieure? (?:à|a)|>|≥|>=|à partir de|a partir de|"
+                                "au moins|d(?:è|e)s) *(.+)$",
+                                std::regex::icase);
+  static const std::regex orMore("^(.+?) *(?:ou plus|et au-del(?:a|à)|ou davantage|\\+|et \\+)$", std::regex::icase);
+  static const std::regex below("^(?:<|inf(?:é|e)rieure? (?:à|a)|jusqu'(?:à|a)|au plus) *(.+)$", std::regex::icase);
+  std::smatch m;
+  if (std::regex_match(cell, m, above) || std::regex_match(cell, m, orMore))
+    return fmt::format("la dernière tranche d'un barème s'écrit `{0} et plus` (à partir de {0}, compris) ; les "
+                       "autres : `moins de X`, `de X à moins de Y`",
+                       m[1].str());
+  if (std::regex_match(cell, m, below))
+    return fmt::format("la première tranche d'un barème s'écrit `moins de {}` (sans cette valeur) ; les suivantes : "
+                       "`de X à moins de Y`, la dernière `X et plus`",
+                       m[1].str());
+  return "";
+}
+
 bool isFirstToken(antlr4::TokenStream& tokens, const antlr4::Token& token) {
   for (std::size_t i = 0; i < token.getTokenIndex(); ++i)
     if (tokens.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return false;
@@ -482,14 +517,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           hint = fmt::format("un montant {} s'écrit avec son unité : `{}{}`", period == "mois" ? "mensuel" : "annuel",
                              at >= 2 ? stream.get(at - 2)->getText() + " " : "", period == "mois" ? "€/mois" : "€/an");
       }
-      // `plus de 40 %` for a barème's last band, as one says it: the band
-      // `40 % et plus` (which holds 40 % itself).
-      if (t == L::PLUS && next && next->getType() == L::DE && previous &&
-          (previous->getType() == loge_antlr::LogeParser::LINE_END || previous->getText() == "|"))
-        if (std::string bound = cellText(stream, at + 2); !bound.empty())
-          hint = fmt::format("la dernière tranche d'un barème s'écrit `{} et plus` (à partir de {}, compris) ; "
-                             "les autres : `moins de X`, `de X à moins de Y`",
-                             bound, bound);
+      // A barème band as one says it (`plus de 40 %`, `≥ 40 %`, `40 % ou
+      // plus`, `jusqu'à 30 %`): the grammar's spelling.
+      if (std::string band = bandHint(stream, *offending); !band.empty()) hint = band;
       // `25 pour cent`, as one says it.
       if (t == L::POUR && previous && (previous->getType() == L::INT_LIT || previous->getType() == L::DEC_LIT) &&
           next && foldAccents(asciiLower(next->getText())) == "cent")
@@ -520,7 +550,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         hint = "« ou » s'écrit `ou` : `a ou b` ; `|` sépare les cases d'un barème";
       if (text == "," && adjacentDigits(*parser->getTokenStream(), *offending))
         hint = "un nombre décimal s'écrit avec un point : `0.3`, `1_650.50` (le `_` sépare les milliers)";
-      if (offending->getType() == L::OU) {
+      if (offending->getType() == L::OU && bandHint(stream, *offending).empty()) {
         Diagnostic& d = diags_.report(DiagKind::WhereVsOu, range);
         d.hint =
             "`ou` est le « ou » logique ; la condition d'un agrégat ou d'un quota s'écrit `où` (ASCII : `lorsque`)";
