@@ -223,7 +223,8 @@ quotaDecl
   ;
 periodKind : ANNEE CIVILE | SEMESTRE | TRIMESTRE | MOIS ;
 scopeKey : ident '=' expr ;
-quotaTarget : quotaDirection expr ATTRIBUTIONS? WHERE expr ;
+// `au moins 1 attribution où …`: the singular, as French writes one.
+quotaTarget : quotaDirection expr (ATTRIBUTIONS | {_input->LT(1)->getText() == "attribution"}? ID)? WHERE expr ;
 quotaDirection : AU MOINS | AU PLUS ;
 
 // ---------------------------------------------------------------- classement

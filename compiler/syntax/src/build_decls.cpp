@@ -270,7 +270,7 @@ ast::Quota Builder::buildQuota(P::QuotaDeclContext* ctx) {
   auto* t = ctx->quotaTarget();
   q.atLeast = t->quotaDirection()->MOINS() != nullptr;
   q.target = buildExpr(t->expr(0));
-  q.countNoun = t->ATTRIBUTIONS() != nullptr;
+  q.countNoun = t->ATTRIBUTIONS() != nullptr || t->ID() != nullptr; // `attributions`, or `attribution` after 1
   q.qualifying = buildExpr(t->expr(1));
   q.range = rangeOf(ctx);
   return q;

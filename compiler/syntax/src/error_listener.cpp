@@ -460,8 +460,12 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         // ANTLR may fail to compute the set after an earlier error.
       }
       std::vector<std::string> names;
+      // After a quota's number, the name the grammar accepts is the word
+      // `attribution` alone (`au moins 1 attribution où …`): not « un nom ».
+      const bool quotaNoun = expected.contains(static_cast<std::size_t>(L::ATTRIBUTIONS)) &&
+                             expected.contains(static_cast<std::size_t>(L::WHERE));
       for (std::size_t t : expected.toList()) {
-        if (t == L::UNKNOWN_CHAR) continue;
+        if (t == L::UNKNOWN_CHAR || (quotaNoun && t == L::ID)) continue;
         names.push_back(describeTokenType(parser->getVocabulary(), t));
       }
       if (!names.empty() && names.size() <= 6) {
@@ -577,6 +581,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`}`"; }))
         hint = "le bloc précédent n'est pas fermé : il manque une `}` avant cette déclaration";
       if (hint.empty()) hint = wordHint(text, t, expected, parser->getVocabulary());
+      if (quotaNoun && t == L::ID && hint.empty())
+        hint = "la cible d'un quota compte des attributions : `au moins 25 attributions où …`, ou une part : `au "
+               "moins 25 % où …`";
       // `if x then …`: `if` was read as a name, the parser stops after it.
       if (hint.empty() && previous && previous->getType() == L::ID)
         if (std::string loge = foreignWord(previous->getText()); !loge.empty())
