@@ -2,6 +2,8 @@
 // conventions, RFC 4180 quoting, and the exact error messages).
 #include "formats_support.h"
 
+#include <map>
+
 namespace loge::ingest::test {
 namespace {
 
@@ -366,4 +368,28 @@ TEST(CsvErrors, EveryBadRowIsReportedAndGoodRowsKept) {
 }
 
 } // namespace
+// A list read from CSV columns has the bound of a JSON list
+// (kMaxListItems): 10 001 people are refused, located at the row.
+TEST(CsvErrors, ListLongerThanTheJsonBoundIsRefused) {
+  const CsvFixture& f = fixture();
+  std::vector<std::string> header = f.header, row = f.row;
+  std::map<std::string, std::size_t> columns; // the fixture's
+  for (std::size_t i = 0; i < header.size(); ++i) columns[header[i]] = i;
+  // People 2 to 10 000 (the fixture's own columns for some of them, empty
+  // there, new ones for the others), each a copy of person 1.
+  for (std::size_t p = 2; p <= loge::ingest::kMaxListItems; ++p)
+    for (const char* field : {"lien", "date_naissance", "handicap", "a_charge", "garde"}) {
+      const std::string column = fmt::format("personnes[{}].{}", p, field);
+      const std::string value = f.row[f.index(std::string("personnes[1].") + field)];
+      if (const auto at = columns.find(column); at != columns.end()) {
+        row[at->second] = value;
+      } else {
+        header.push_back(column);
+        row.push_back(value);
+      }
+    }
+  const std::string e = csvError(CsvFixture::join(header, ';') + "\n" + CsvFixture::join(row, ';') + "\n");
+  EXPECT_NE(e.find("liste trop longue (10001 éléments, 10000 au plus)"), std::string::npos) << e.substr(0, 500);
+}
+
 } // namespace loge::ingest::test

@@ -8,6 +8,8 @@
 #include "text.h"
 #include "tree.h"
 
+#include "loge/ingest/ingest.h"
+
 #include <fmt/format.h>
 
 #include <limits>
@@ -156,6 +158,10 @@ bool TreeBuilder::object(std::uint32_t structIndex, const Node& node, Value& out
 }
 
 bool TreeBuilder::list(const ir::Type* element, const Node& node, Value& out) {
+  // The bound of JSON lists (kMaxListItems), for CSV columns and SNE
+  // elements too: one demande does not list ten thousand people.
+  if (node.items.size() > kMaxListItems)
+    return fail(node, fmt::format("liste trop longue ({} éléments, {} au plus)", node.items.size(), kMaxListItems));
   interp::List* items = arena_->list();
   items->items.reserve(node.items.size());
   for (std::size_t i = 0; i < node.items.size(); ++i) {
