@@ -93,6 +93,13 @@ case("données à la place de la politique", ["check", demandes(json.dumps(GOOD)
 case("politique absente", ["check", os.path.join(tmp, "absente.loge")], 1, "absente.loge")
 case("politique non UTF-8", ["check", write("latin1.loge", 'politique "Caf\xe9"\n'.encode("latin-1"), "wb")], 1, "UTF-8")
 case("dossier au lieu d'un fichier", ["check", tmp], 1)
+# The hints that read a line's text (a date in words, a barème band) on a
+# very long line: an error with its location, not a crash.
+case("longue ligne après une date en lettres", ["check", write("date-longue.loge", 'politique "p"\n'
+     'définition x : texte = le 1 ' + "a" * 200000 + ' 2024\n')], 1, "date-longue.loge:2:")
+case("longue tranche de barème", ["check", write("tranche-longue.loge", 'politique "p"\nschéma { demande : D }\n'
+     'structure D { t : décimal }\nparamètre b "B" : barème (t : décimal) → entier\n  depuis 2025-01-01 :\n'
+     '    t | points\n    plus de ' + "1 + " * 50000 + '1 | 20\n')], 1, "tranche-longue.loge:7:5")
 # A flat chain of 200 000 additions: refused at once (E0110), where it once
 # took hours (quadratic tree building) and would then overflow the stack.
 case("expression très longue", ["check", write("long.loge", 'politique "long"\ndéfinition x : entier = ' +

@@ -254,6 +254,9 @@ std::string spelledDate(antlr4::TokenStream& tokens, const antlr4::Token& token)
       if (w->getLine() != token.getLine() || w->getType() == antlr4::Token::EOF) break;
       rest += (rest.empty() ? "" : " ") + w->getText();
     }
+    // A date in words is short; std::regex recurses per character, and a
+    // long text token on the line would exhaust the stack.
+    if (rest.size() > 120) rest.resize(120);
     std::smatch m;
     if (!std::regex_search(rest, m, pattern)) continue;
     std::string month = foldAccents(asciiLower(m[2].str()));
@@ -309,7 +312,9 @@ std::string bandCell(antlr4::TokenStream& tokens, const antlr4::Token& token) {
 // `moins de 30 %` for `< 30 %`, `inférieur à 30 %`. "" for anything else.
 std::string bandHint(antlr4::TokenStream& tokens, const antlr4::Token& token) {
   const std::string cell = bandCell(tokens, token);
-  if (cell.empty()) return "";
+  // A band is a few words; std::regex recurses per character, so a long
+  // cell is not matched at all.
+  if (cell.empty() || cell.size() > 120) return "";
   static const std::regex above("^(?:plus de|au-del(?:a|à) de|sup(?:é|e)rieure? (?:à|a)|>|≥|>=|à partir de|a partir de|"
                                 "au moins|d(?:è|e)s) *(.+)$",
                                 std::regex::icase);
