@@ -286,13 +286,23 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
       }
       // `demande.zone = A`: where an enumeration's value is expected, a
       // name that is none of its values, nor anything else.
+      // A misspelt définition is still reported as an unknown name, with
+      // its suggestion.
       if (i == 0 && parts.size() == 1 && expected && ir::stripOptional(expected)->kind == TypeKind::Enum &&
           !lookup(*scope, *name, false)) {
         const ir::EnumDecl& en = program_->enums[ir::stripOptional(expected)->index];
-        Diagnostic& d = diags_.report(DiagKind::UnknownEnumValue, head.range, head.text, en.name);
-        d.hint = suggest(head.text, en.values);
-        if (d.hint.empty()) d.hint = fmt::format("les valeurs de `{}` : {}", en.name, fmt::join(en.values, ", "));
-        return errorExpr(e.range);
+        std::vector<std::string> names;
+        for (const auto& [key, symbol] : scope->symbols) names.push_back(symbol.name);
+        for (const ImportEdge& edge : scope->imports)
+          if (!edge.aliased)
+            for (const auto& [key, symbol] : edge.target->symbols) names.push_back(symbol.name);
+        const std::string asValue = suggest(head.text, en.values);
+        if (!asValue.empty() || suggest(head.text, names).empty()) {
+          Diagnostic& d = diags_.report(DiagKind::UnknownEnumValue, head.range, head.text, en.name);
+          d.hint =
+              !asValue.empty() ? asValue : fmt::format("les valeurs de `{}` : {}", en.name, fmt::join(en.values, ", "));
+          return errorExpr(e.range);
+        }
       }
       lookup(*scope, *name, true); // reports, with a suggestion
       return errorExpr(e.range);
