@@ -87,6 +87,16 @@ TEST(DateParse, StrictIso) {
   EXPECT_FALSE(Date::parse(std::string_view("2025-06-3\0", 10)).has_value());
 }
 
+TEST(DateParse, FrenchDayMonthYear) {
+  EXPECT_EQ(*Date::parseFrench("30/06/2025"), dt("2025-06-30"));
+  EXPECT_EQ(*Date::parseFrench("29/02/2024"), dt("2024-02-29"));
+  for (const char* s :
+       {"", "3/06/2025", "30/6/2025", "30/06/25", "29/02/2023", "31/04/2025", "00/01/2025", "01/13/2025", "30-06-2025",
+        "2025-06-30", " 30/06/2025", "30/06/2025 ", "+1/06/2025", "30/06/0000"}) {
+    EXPECT_FALSE(Date::parseFrench(s).has_value()) << '"' << s << '"';
+  }
+}
+
 TEST(DateFormat, French) {
   EXPECT_EQ(dt("2025-01-01").toFrench(), "1er janvier 2025");
   EXPECT_EQ(dt("2025-06-30").toFrench(), "30 juin 2025");

@@ -20,14 +20,10 @@ public:
     pending_.push_back(index);
   }
 
-  void expr(const ir::Expr* e) {
-    if (!e) return;
-    if (e->op == ir::Op::Call) definition(e->index);
-    expr(e->a.get());
-    expr(e->b.get());
-    expr(e->c.get());
-    for (const auto& arg : e->args) expr(arg.get());
-    for (const auto& part : e->parts) expr(part.value.get());
+  void calls(const ir::Expr& e) {
+    ir::forEachNode(e, [&](const ir::Expr& node) {
+      if (node.op == ir::Op::Call) definition(node.index);
+    });
   }
 
   // The bodies of the définitions found so far, and of those they call.
@@ -35,7 +31,7 @@ public:
     while (!pending_.empty()) {
       const std::uint32_t d = pending_.back();
       pending_.pop_back();
-      expr(p_.definitions[d].body.get());
+      if (const ir::Expr* body = p_.definitions[d].body.get()) calls(*body);
     }
     return needed_;
   }
@@ -50,24 +46,7 @@ private:
 
 std::vector<bool> neededDefinitions(const ir::Program& p, const OutLayout& out) {
   Reach reach(p);
-  for (const ir::CotationDecl& c : p.cotations) {
-    for (const ir::CriterionDecl& cr : c.criteria) {
-      reach.expr(cr.value.get());
-      reach.expr(cr.condition.get());
-    }
-    for (const ir::RubriqueDecl& r : c.rubriques) {
-      reach.expr(r.floor.get());
-      reach.expr(r.ceiling.get());
-    }
-    reach.expr(c.floor.get());
-    reach.expr(c.ceiling.get());
-  }
-  for (const ir::RuleBlockDecl& b : p.ruleBlocks)
-    for (const ir::RuleDecl& r : b.rules) {
-      reach.expr(r.requirement.get());
-      for (const ir::TextPiece& piece : r.motif) reach.expr(piece.value.get());
-      for (const auto& x : r.exceptions) reach.expr(x.condition.get());
-    }
+  ir::forEachEvaluatedRoot(p, [&](const ir::Expr& root) { reach.calls(root); });
   // The définitions a test compares (`loge test`), when the layout has them.
   for (const OutLayout::Definition& d : out.definitions) reach.definition(d.index);
   return reach.close();

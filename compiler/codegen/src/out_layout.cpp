@@ -27,40 +27,18 @@ std::uint32_t bytesOf(const ir::Type* t) {
   }
 }
 
-// Marks the cotations whose criteria or rubriques `e` reads.
-void noteDetailReads(const ir::Expr* e, std::vector<bool>& read) {
-  if (!e) return;
-  if (e->op == ir::Op::Criterion || e->op == ir::Op::RubriqueTotal) read[e->index] = true;
-  noteDetailReads(e->a.get(), read);
-  noteDetailReads(e->b.get(), read);
-  noteDetailReads(e->c.get(), read);
-  for (const auto& arg : e->args) noteDetailReads(arg.get(), read);
-  for (const auto& part : e->parts) noteDetailReads(part.value.get(), read);
-}
-
 // The cotations whose criteria or rubriques some compiled expression reads
 // (définitions, criteria, bounds, rules).
 std::vector<bool> detailsRead(const ir::Program& p) {
   std::vector<bool> read(p.cotations.size(), false);
-  for (const auto& d : p.definitions) noteDetailReads(d.body.get(), read);
-  for (const auto& c : p.cotations) {
-    for (const auto& cr : c.criteria) {
-      noteDetailReads(cr.value.get(), read);
-      noteDetailReads(cr.condition.get(), read);
-    }
-    for (const auto& r : c.rubriques) {
-      noteDetailReads(r.floor.get(), read);
-      noteDetailReads(r.ceiling.get(), read);
-    }
-    noteDetailReads(c.floor.get(), read);
-    noteDetailReads(c.ceiling.get(), read);
-  }
-  for (const auto& b : p.ruleBlocks)
-    for (const auto& r : b.rules) {
-      noteDetailReads(r.requirement.get(), read);
-      for (const auto& piece : r.motif) noteDetailReads(piece.value.get(), read);
-      for (const auto& x : r.exceptions) noteDetailReads(x.condition.get(), read);
-    }
+  auto note = [&](const ir::Expr& root) {
+    ir::forEachNode(root, [&](const ir::Expr& e) {
+      if (e.op == ir::Op::Criterion || e.op == ir::Op::RubriqueTotal) read[e.index] = true;
+    });
+  };
+  for (const auto& d : p.definitions)
+    if (d.body) note(*d.body);
+  ir::forEachEvaluatedRoot(p, note);
   return read;
 }
 

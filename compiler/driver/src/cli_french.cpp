@@ -1,5 +1,6 @@
 // Driver stage: CLI11 in French (cli_french.h).
 #include "cli_french.h"
+#include "loge/ingest/ingest.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -106,15 +107,9 @@ std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::s
   const std::string option = m[1];
   if (option != "--demandes" && option != "--demande" && option != "--logement" && option != "--attributions")
     return "";
-  auto data = [](const std::string& a) {
-    for (const char* ext : {".jsonl", ".json", ".csv", ".xml"}) {
-      const std::string e(ext);
-      if (a.size() > e.size() && a.compare(a.size() - e.size(), e.size(), e) == 0) return true;
-    }
-    return false;
-  };
   for (std::size_t i = 0; i < args.size(); ++i)
-    if (data(args[i]) && (i == 0 || args[i - 1].rfind("--", 0) != 0 || args[i - 1].find('=') != std::string::npos))
+    if (ingest::formatFromExtension(args[i]) &&
+        (i == 0 || args[i - 1].rfind("--", 0) != 0 || args[i - 1].find('=') != std::string::npos))
       return fmt::format("un fichier de données se donne avec son option : `{} {}`", option, args[i]);
   return "";
 }

@@ -14,15 +14,12 @@ std::unique_ptr<Compiled> compile(const std::string& path, const Options& opts, 
                                   std::string* errorsOneLine) {
   // `loge check demandes.jsonl`, `loge run demandes.jsonl …`: the data
   // given where the policy goes would read as a policy full of errors.
-  for (const char* ext : {".jsonl", ".json", ".csv", ".xml"}) {
-    const std::string e(ext);
-    if (path.size() > e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) {
-      fmt::print(stderr,
-                 "erreur : « {} » est un fichier de données, pas une politique : la politique (.loge) vient d'abord, "
-                 "les données avec leur option (`loge run politique.loge --demandes {}`)\n",
-                 path, path);
-      return nullptr;
-    }
+  if (ingest::formatFromExtension(path)) {
+    fmt::print(stderr,
+               "erreur : « {} » est un fichier de données, pas une politique : la politique (.loge) vient d'abord, "
+               "les données avec leur option (`loge run politique.loge --demandes {}`)\n",
+               path, path);
+    return nullptr;
   }
   auto c = std::make_unique<Compiled>();
   DiagnosticEngine diags;
@@ -51,10 +48,8 @@ std::optional<num::Date> parseDateOption(const std::string& text) {
   auto d = num::Date::parse(text);
   if (d) return d;
   // `30/06/2025`, as French forms write it.
-  std::string iso;
-  if (text.size() == 10 && text[2] == '/' && text[5] == '/')
-    if (auto french = num::Date::parse(text.substr(6, 4) + "-" + text.substr(3, 2) + "-" + text.substr(0, 2)))
-      iso = french->toString();
+  const std::optional<num::Date> french = num::Date::parseFrench(text);
+  const std::string iso = french ? french->toString() : std::string();
   fmt::print(stderr, "erreur : date invalide « {} » (attendu AAAA-MM-JJ, un jour qui existe{})\n", text,
              iso.empty() ? std::string() : " : " + iso);
   return d;

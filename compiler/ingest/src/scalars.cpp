@@ -128,7 +128,7 @@ bool RecordParser::parseScalar(const ir::Type* type, Value& out) {
     const std::optional<num::Date> d = num::Date::parse(str_);
     if (!d) {
       // `30/06/2025`, as French forms write it.
-      const std::optional<num::Date> french = parseFrenchDate(str_);
+      const std::optional<num::Date> french = num::Date::parseFrench(str_);
       return fail(start, fmt::format("date invalide \"{}\" (attendu une date réelle au format AAAA-MM-JJ{})",
                                      quoteForMessage(str_),
                                      french ? fmt::format(" : \"{}\"", french->toString()) : std::string()));

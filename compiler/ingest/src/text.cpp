@@ -86,14 +86,4 @@ std::string joinNames(const std::vector<std::string>& names, std::size_t max) {
   return out;
 }
 
-std::optional<num::Date> parseFrenchDate(std::string_view t) {
-  if (t.size() != 10 || t[2] != '/' || t[5] != '/') return std::nullopt;
-  for (const std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9})
-    if (!(t[i] >= '0' && t[i] <= '9')) return std::nullopt;
-  const int day = (t[0] - '0') * 10 + (t[1] - '0');
-  const int month = (t[3] - '0') * 10 + (t[4] - '0');
-  const int year = ((t[6] - '0') * 10 + (t[7] - '0')) * 100 + (t[8] - '0') * 10 + (t[9] - '0');
-  return num::Date::fromYmd(year, month, day);
-}
-
 } // namespace loge::ingest::detail

@@ -31,8 +31,4 @@ std::string quoteForMessage(std::string_view text, std::size_t maxCodePoints = 4
 // "a, b, c" (at most `max` items, then "…").
 std::string joinNames(const std::vector<std::string>& names, std::size_t max = 12);
 
-// JJ/MM/AAAA with exactly two, two and four digits (a CSV export's dates;
-// in JSON, a hint), or nothing.
-std::optional<num::Date> parseFrenchDate(std::string_view text);
-
 } // namespace loge::ingest::detail

@@ -310,7 +310,7 @@ bool TreeBuilder::decimal(const ir::Type* type, const Node& node, Value& out) {
 
 bool TreeBuilder::date(const Node& node, Value& out) {
   std::optional<num::Date> d = num::Date::parse(node.text);
-  if (!d && dialect_ == Dialect::Csv) d = parseFrenchDate(node.text);
+  if (!d && dialect_ == Dialect::Csv) d = num::Date::parseFrench(node.text);
   if (!d)
     return fail(node, fmt::format("date invalide {} (attendu une date réelle au format {})", shownText(node.text),
                                   dialect_ == Dialect::Csv ? "AAAA-MM-JJ ou JJ/MM/AAAA" : "AAAA-MM-JJ"));

@@ -84,6 +84,40 @@ std::size_t hashOf(const Expr& e) {
   return h;
 }
 
+void forEachNode(const Expr& e, const std::function<void(const Expr&)>& fn) {
+  fn(e);
+  for (const Expr* child : {e.a.get(), e.b.get(), e.c.get()})
+    if (child) forEachNode(*child, fn);
+  for (const ExprPtr& arg : e.args)
+    if (arg) forEachNode(*arg, fn);
+  for (const TextPiece& part : e.parts)
+    if (part.value) forEachNode(*part.value, fn);
+}
+
+void forEachEvaluatedRoot(const Program& p, const std::function<void(const Expr&)>& fn) {
+  auto visit = [&](const ExprPtr& e) {
+    if (e) fn(*e);
+  };
+  for (const CotationDecl& c : p.cotations) {
+    for (const CriterionDecl& cr : c.criteria) {
+      visit(cr.value);
+      visit(cr.condition);
+    }
+    for (const RubriqueDecl& r : c.rubriques) {
+      visit(r.floor);
+      visit(r.ceiling);
+    }
+    visit(c.floor);
+    visit(c.ceiling);
+  }
+  for (const RuleBlockDecl& b : p.ruleBlocks)
+    for (const RuleDecl& r : b.rules) {
+      visit(r.requirement);
+      for (const TextPiece& piece : r.motif) visit(piece.value);
+      for (const auto& x : r.exceptions) visit(x.condition);
+    }
+}
+
 void noteReads(const Program& p, const Expr& e, std::uint32_t& roles, bool& readsDate) {
   switch (e.op) {
   case Op::Context: roles |= 1u << static_cast<unsigned>(e.role); break;

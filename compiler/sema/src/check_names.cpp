@@ -291,13 +291,8 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
       if (i == 0 && parts.size() == 1 && expected && ir::stripOptional(expected)->kind == TypeKind::Enum &&
           !lookup(*scope, *name, false)) {
         const ir::EnumDecl& en = program_->enums[ir::stripOptional(expected)->index];
-        std::vector<std::string> names;
-        for (const auto& [key, symbol] : scope->symbols) names.push_back(symbol.name);
-        for (const ImportEdge& edge : scope->imports)
-          if (!edge.aliased)
-            for (const auto& [key, symbol] : edge.target->symbols) names.push_back(symbol.name);
         const std::string asValue = suggest(head.text, en.values);
-        if (!asValue.empty() || suggest(head.text, names).empty()) {
+        if (!asValue.empty() || suggest(head.text, visibleNames(*scope)).empty()) {
           Diagnostic& d = diags_.report(DiagKind::UnknownEnumValue, head.range, head.text, en.name);
           d.hint =
               !asValue.empty() ? asValue : fmt::format("les valeurs de `{}` : {}", en.name, fmt::join(en.values, ", "));

@@ -117,6 +117,9 @@ public:
   bool declareLocal(std::map<std::string, SourceRange>& seen, const ast::Ident& name);
   // ---- resolve.cpp
   const Symbol* lookup(Module& m, const ast::Ident& name, bool report);
+  // The names a bare identifier of `m` may refer to: its declarations and
+  // those of its unaliased imports (the candidates of a suggestion).
+  static std::vector<std::string> visibleNames(const Module& m);
   bool knownInImports(Module& m, const ast::Ident& name);
   void reportUnknownType(Module& m, const ast::Ident& name);
   Module* importAlias(Module& m, const std::string& folded);

@@ -57,6 +57,15 @@ Module* Checker::importAlias(Module& m, const std::string& folded) {
   return nullptr;
 }
 
+std::vector<std::string> Checker::visibleNames(const Module& m) {
+  std::vector<std::string> names;
+  for (const auto& [key, symbol] : m.symbols) names.push_back(symbol.name);
+  for (const ImportEdge& e : m.imports)
+    if (!e.aliased)
+      for (const auto& [key, symbol] : e.target->symbols) names.push_back(symbol.name);
+  return names;
+}
+
 // Looks a name up in a module: its own declarations, then those of its
 // unaliased imports (an ambiguity between two imports is an error).
 const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
@@ -83,11 +92,7 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     const bool shown = !diags_.full();
     Diagnostic& d = diags_.report(DiagKind::UnknownName, name.range, name.text);
     if (!shown) return nullptr; // past the error limit: no suggestion to search for
-    std::vector<std::string> candidates;
-    for (auto& [k, s] : m.symbols) candidates.push_back(s.name);
-    for (const ImportEdge& e : m.imports)
-      if (!e.aliased)
-        for (auto& [k, s] : e.target->symbols) candidates.push_back(s.name);
+    std::vector<std::string> candidates = visibleNames(m);
     // Words of the language that read as names: `date_evalution` is a
     // misspelt `date_évaluation`, not a missing definition.
     for (const char* word : {"date_évaluation", "vrai", "faux"}) candidates.push_back(word);

@@ -48,6 +48,16 @@ std::optional<Date> Date::parse(std::string_view text) {
   return fromYmd(year, month, day);
 }
 
+std::optional<Date> Date::parseFrench(std::string_view text) {
+  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  for (const std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  const int day = (text[0] - '0') * 10 + (text[1] - '0');
+  const int month = (text[3] - '0') * 10 + (text[4] - '0');
+  const int year = ((text[6] - '0') * 10 + (text[7] - '0')) * 100 + (text[8] - '0') * 10 + (text[9] - '0');
+  return fromYmd(year, month, day);
+}
+
 YearMonthDay Date::ymd() const {
   const detail::Civil c = detail::civilFromDays(days_);
   return {static_cast<int>(c.year), c.month, c.day};

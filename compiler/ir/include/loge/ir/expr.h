@@ -12,6 +12,7 @@
 #include "loge/ir/types.h"
 #include "loge/source/source.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -172,5 +173,8 @@ ExprPtr clone(const Expr& e);
 // indices and constants (source ranges aside). Equal trees hash equal.
 bool same(const Expr& a, const Expr& b);
 std::size_t hashOf(const Expr& e);
+// Calls `fn` on `e` and on every expression under it (operands, arguments,
+// the values of a text's pieces), parents first.
+void forEachNode(const Expr& e, const std::function<void(const Expr&)>& fn);
 
 } // namespace loge::ir

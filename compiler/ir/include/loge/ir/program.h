@@ -10,6 +10,7 @@
 #include "loge/ir/expr.h"
 #include "loge/ir/types.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -306,6 +307,12 @@ struct Program {
 // through the définitions it calls, and sets `readsDate` when it reads
 // date_évaluation (the définitions' own `roles` and `readsDate` must be set).
 void noteReads(const Program& p, const Expr& e, std::uint32_t& roles, bool& readsDate);
+
+// Calls `fn` on each expression a demande's evaluation starts from: the
+// criteria (value and condition), the rubriques' and cotations' bounds, and
+// the rules (requirement, motif values, exceptions). Définitions are reached
+// through the calls under them.
+void forEachEvaluatedRoot(const Program& p, const std::function<void(const Expr&)>& fn);
 
 // The type's name as a jurist reads it: "montant mensuel", "liste de Personne", "date?".
 std::string typeName(const Program& p, const Type* t);

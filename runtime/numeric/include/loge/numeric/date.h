@@ -55,6 +55,9 @@ public:
   static std::optional<Date> fromYmd(int year, int month, int day);
   // Strict ISO 8601 calendar date "YYYY-MM-DD" (exactly 10 characters).
   static std::optional<Date> parse(std::string_view text);
+  // JJ/MM/AAAA with exactly two, two and four digits, as French forms and
+  // CSV exports write dates; nothing otherwise.
+  static std::optional<Date> parseFrench(std::string_view text);
 
   constexpr std::int32_t days() const { return days_; }
   YearMonthDay ymd() const;
