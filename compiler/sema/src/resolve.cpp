@@ -3,6 +3,8 @@
 #include "checker.h"
 #include "loge/source/edit_distance.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 
@@ -25,31 +27,75 @@ std::string Checker::suggest(const std::string& name, const std::vector<std::str
   return best.empty() ? "" : "vouliez-vous dire `" + best + "` ?";
 }
 
+namespace {
+
+// A list of records the policy's demande really has, and a number field of
+// its elements (an amount if any), for examples in hints; `demande.personnes`
+// and `revenu` when the schema has no such list (or is not known yet).
+struct ListExample {
+  std::string path = "demande.personnes";
+  std::string field = "revenu";
+};
+
+ListExample listExample(const ir::Program& p) {
+  ListExample out;
+  const ir::Type* demande = p.schema.roles[static_cast<int>(ir::Role::Demande)];
+  if (!demande || ir::stripOptional(demande)->kind != ir::TypeKind::Struct) return out;
+  // The demande's own fields, then those of its records, one level down.
+  std::vector<std::pair<std::string, const ir::Type*>> pending = {{"demande", ir::stripOptional(demande)}};
+  for (std::size_t depth = 0; depth < 2; ++depth) {
+    std::vector<std::pair<std::string, const ir::Type*>> next;
+    for (const auto& [prefix, type] : pending)
+      for (const ir::FieldDecl& f : p.structs[type->index].fields) {
+        const ir::Type* ft = ir::stripOptional(f.type);
+        if (ft->kind == ir::TypeKind::Struct) next.push_back({prefix + "." + f.name, ft});
+        if (ft->kind != ir::TypeKind::List || ir::stripOptional(ft->element)->kind != ir::TypeKind::Struct) continue;
+        out.path = prefix + "." + f.name;
+        // An amount reads best in a sum; a count will do.
+        for (const ir::TypeKind wanted : {ir::TypeKind::Decimal, ir::TypeKind::Int})
+          for (const ir::FieldDecl& g : p.structs[ir::stripOptional(ft->element)->index].fields)
+            if (ir::stripOptional(g.type)->kind == wanted) {
+              out.field = g.name;
+              return out;
+            }
+        return out;
+      }
+    pending = std::move(next);
+  }
+  return out;
+}
+
 // The functions of spreadsheets and programming languages a newcomer
 // writes, and how Loge says them ("" for other names).
-static std::string functionWordHint(const std::string& name) {
+std::string functionWordHint(const std::string& name, const ir::Program& p) {
   static const std::vector<std::pair<std::vector<std::string>, std::string>> words = {
       {{"sum", "somme", "total", "sommer"},
-       "une somme sur une liste s'écrit `somme de p.revenu pour p dans demande.personnes` (avec `où condition` "
-       "pour n'en prendre qu'une partie)"},
+       "une somme sur une liste s'écrit `somme de x.{field} pour x dans {list}` (avec `où condition` pour n'en "
+       "prendre qu'une partie)"},
       {{"count", "len", "length", "size", "taille", "nombre", "nb", "compte", "compter", "card", "cardinal"},
-       "le nombre d'éléments d'une liste s'écrit `nombre de p dans demande.personnes` (avec `où condition` pour "
-       "n'en compter qu'une partie)"},
+       "le nombre d'éléments d'une liste s'écrit `nombre de x dans {list}` (avec `où condition` pour n'en compter "
+       "qu'une partie)"},
       {{"round", "arrondir", "floor", "ceil", "trunc", "tronquer"},
        "un arrondi s'écrit `arrondi(x, 1 €, au plus proche)` (ou `au pair`, `inférieur`, `supérieur`)"},
       {{"if", "iif"}, "une condition s'écrit `si condition alors a sinon b`"},
       {{"avg", "mean", "moyenne"},
-       "une moyenne s'écrit `somme de … pour p dans liste` divisée par `nombre de p dans liste` (non nul)"},
-      {{"any", "exists"}, "« au moins un » s'écrit `au moins un p dans liste vérifie condition`"},
-      {{"all", "every"}, "« tous » s'écrit `tous p dans liste vérifient condition`"},
+       "une moyenne s'écrit `somme de … pour x dans liste` divisée par `nombre de x dans liste` (non nul)"},
+      {{"any", "exists"}, "« au moins un » s'écrit `au moins un x dans liste vérifie condition`"},
+      {{"all", "every"}, "« tous » s'écrit `tous x dans liste vérifient condition`"},
       {{"today", "now", "aujourdhui", "maintenant"}, "la date du calcul s'écrit `date_évaluation`"},
   };
   const std::string folded = ast::foldName(name);
   for (const auto& [names, hint] : words)
     for (const std::string& n : names)
-      if (folded == n) return hint;
+      if (folded == n) {
+        if (hint.find("{list}") == std::string::npos) return hint;
+        const ListExample example = listExample(p);
+        return fmt::format(fmt::runtime(hint), fmt::arg("list", example.path), fmt::arg("field", example.field));
+      }
   return "";
 }
+
+} // namespace
 
 Module* Checker::importAlias(Module& m, const std::string& folded) {
   for (ImportEdge& e : m.imports)
@@ -97,7 +143,7 @@ const Symbol* Checker::lookup(Module& m, const ast::Ident& name, bool report) {
     // misspelt `date_évaluation`, not a missing definition.
     for (const char* word : {"date_évaluation", "vrai", "faux"}) candidates.push_back(word);
     d.hint = suggest(name.text, candidates);
-    if (std::string h = functionWordHint(name.text); !h.empty()) d.hint = h;
+    if (std::string h = functionWordHint(name.text, *program_); !h.empty()) d.hint = h;
     // `600 € / mois`, `600 €/moi`: a unit written apart, or misspelt, reads
     // as a division by a name.
     static const std::set<std::string> periodWords = {"mois",  "moi",   "an",      "ans",
