@@ -268,6 +268,19 @@ std::string spelledDate(antlr4::TokenStream& tokens, const antlr4::Token& token)
 
 // The text of the tokens from `from` to the end of its line or the next
 // `|`, spaced as written (tokens carry no character stream).
+// The path `a.b.c` that ends just before token `at` ("" when none does).
+std::string pathBefore(antlr4::TokenStream& tokens, std::size_t at) {
+  std::string path;
+  std::size_t i = at;
+  while (i > 0 && tokens.get(i - 1)->getType() == L::ID) {
+    path = tokens.get(i - 1)->getText() + path;
+    if (i < 2 || tokens.get(i - 2)->getText() != ".") break;
+    path = "." + path;
+    i -= 2;
+  }
+  return path;
+}
+
 std::string cellText(antlr4::TokenStream& tokens, std::size_t from) {
   std::string out;
   const antlr4::Token* first = tokens.get(from);
@@ -541,6 +554,27 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           previous->getStopIndex() + 1 == offending->getStartIndex())
         hint = text == "<" ? "« inférieur ou égal » s'écrit `≤` (ASCII : `<=`)"
                            : "« supérieur ou égal » s'écrit `≥` (ASCII : `>=`)";
+      // `<>`, the difference of spreadsheets and SQL.
+      if (text == ">" && previous && previous->getText() == "<" &&
+          previous->getStopIndex() + 1 == offending->getStartIndex())
+        hint = "la différence s'écrit `≠` (ASCII : `!=`)";
+      // `si demande.dalo est vrai`, `quand …`: a condition as one says it.
+      const bool afterOperand =
+          previous && (previous->getType() == L::ID || previous->getType() == L::INT_LIT ||
+                       previous->getType() == L::DEC_LIT || previous->getText() == ")" || previous->getText() == "]");
+      if (t == L::ID && afterOperand && foldAccents(asciiLower(text)) == "est") {
+        const std::size_t after = next ? next->getType() : antlr4::Token::EOF;
+        std::string x = pathBefore(stream, at);
+        if (x.empty()) x = "x";
+        hint = after == L::VRAI   ? fmt::format("« {0} est vrai » s'écrit `{0}` (ou `{0} = vrai`)", x)
+               : after == L::FAUX ? fmt::format("« {0} est faux » s'écrit `non {0}` (ou `{0} = faux`)", x)
+               : after == L::ABSENT
+                   ? fmt::format("« {0} est absent » s'écrit `non ({0} existe)`", x)
+                   : fmt::format("« est » s'écrit `=` : `{} = {}`", x,
+                                 next && next->getType() != antlr4::Token::EOF ? next->getText() : "…");
+      }
+      if (t == L::ID && foldAccents(asciiLower(text)) == "quand")
+        hint = "une condition s'écrit avec `si` : `400 points si condition`, `si condition alors a sinon b`";
       // `jusqu’au` with a typographic apostrophe, from a word processor.
       if (asciiLower(text) == "jusqu" && next && next->getText() == "’")
         hint = "l'apostrophe s'écrit droite : `jusqu'au` (ou `jusqu_au`)";
