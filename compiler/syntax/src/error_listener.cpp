@@ -132,6 +132,17 @@ bool insideEnumeration(antlr4::TokenStream& tokens, const antlr4::Token& at) {
   return false;
 }
 
+// The keyword (STRUCTURE, SCHEMA) of the block `at` is in, or 0 outside
+// those blocks.
+std::size_t enclosingBlock(antlr4::TokenStream& tokens, const antlr4::Token& at) {
+  for (std::size_t i = at.getTokenIndex(); i-- > 0;) {
+    const antlr4::Token* t = tokens.get(i);
+    if (t->getText() == "}") return 0;
+    if (t->getType() == L::STRUCTURE || t->getType() == L::SCHEMA) return t->getType();
+  }
+  return 0;
+}
+
 std::string asciiLower(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -268,6 +279,34 @@ std::string spelledDate(antlr4::TokenStream& tokens, const antlr4::Token& token)
 
 // The text of the tokens from `from` to the end of its line or the next
 // `|`, spaced as written (tokens carry no character stream).
+// The declarations on either side of a comma in a block, as written
+// (`id : texte` and `dalo : booléen`): from the name before the previous
+// `:` to the comma, and from the comma to the next `,` or `}`.
+std::pair<std::string, std::string> aroundComma(antlr4::TokenStream& tokens, std::size_t comma) {
+  auto join = [&](std::size_t from, std::size_t to) {
+    std::string out;
+    const antlr4::Token* last = nullptr;
+    for (std::size_t k = from; k < to && k < tokens.size(); ++k) {
+      const antlr4::Token* w = tokens.get(k);
+      if (w->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+      if (last && last->getStopIndex() + 1 != w->getStartIndex()) out += ' ';
+      out += w->getText();
+      last = w;
+    }
+    return out;
+  };
+  std::size_t from = comma;
+  while (from > 1 && !(tokens.get(from)->getText() == ":" && tokens.get(from - 1)->getType() == L::ID) &&
+         tokens.get(from - 1)->getText() != "{")
+    --from;
+  if (tokens.get(from)->getText() == ":") --from;
+  std::size_t to = comma + 1;
+  while (to < tokens.size() && to < comma + 16 && tokens.get(to)->getText() != "," &&
+         tokens.get(to)->getText() != "}" && tokens.get(to)->getType() != antlr4::Token::EOF)
+    ++to;
+  return {join(from, comma), join(comma + 1, to)};
+}
+
 // The path `a.b.c` that ends just before token `at` ("" when none does).
 std::string pathBefore(antlr4::TokenStream& tokens, std::size_t at) {
   std::string path;
@@ -636,6 +675,24 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
                    ? "la valeur suit `=`, pas `:` : `critère x \"Libellé\" = 10 points si …`"
                    : "une valeur se donne avec `=`, pas `:` : `id = \"A\"` ; dans un test, les champs se suivent "
                      "sans virgules (`id = \"A\" nb_enfants = 2`)";
+      // A comma between the fields of a structure or the roles of a schéma.
+      if (text == ",")
+        if (const std::size_t block = enclosingBlock(stream, *offending); block != 0) {
+          const auto [before, after] = aroundComma(stream, at);
+          const char* what = block == L::STRUCTURE ? "champs d'une structure" : "rôles du schéma";
+          hint = after.empty() ? fmt::format("les {} se suivent sans virgule, pas même après le dernier", what)
+                               : fmt::format("les {} se suivent sans virgule, un par ligne : `{}` puis `{}`", what,
+                                             before, after);
+        }
+      // `critère x "Libellé" 400 points`: the `=` is missing.
+      if (hint.empty() && names.size() <= 4 &&
+          std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`=`"; }) &&
+          (t == L::INT_LIT || t == L::DEC_LIT || t == L::SI || t == L::MINUS))
+        hint = fmt::format("la valeur suit `=` : `= {} …`", text);
+      // `définition x : entier 3`: read as the start of an interval type.
+      if (names.size() == 1 && names[0] == "`..`" && previous && previous->getType() == L::INT_LIT)
+        hint = fmt::format("une valeur se donne après `=` : `= {}` ; `entier {}..6` serait un entier borné",
+                           previous->getText(), previous->getText());
       // A comma between the criteria of a cotation, as between list items.
       if (text == "," && expected.contains(static_cast<std::size_t>(L::CRITERE)))
         hint = "les critères se suivent, un par ligne, sans virgule entre eux";
