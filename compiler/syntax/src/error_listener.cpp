@@ -182,7 +182,14 @@ std::string foreignWord(const std::string& text) {
                                                               {"none", "absent"},
                                                               {"sum", "somme"},
                                                               {"count", "nombre de"},
-                                                              {"exists", "existe"}};
+                                                              {"exists", "existe"},
+                                                              {"refuser", "refus"},
+                                                              {"refuse", "refus"},
+                                                              {"refusee", "refus"},
+                                                              {"reject", "refus"},
+                                                              {"alerter", "alerte"},
+                                                              {"warning", "alerte"},
+                                                              {"avertissement", "alerte"}};
   auto it = kForeign.find(asciiLower(text));
   return it == kForeign.end() ? "" : it->second;
 }
@@ -305,6 +312,17 @@ std::pair<std::string, std::string> aroundComma(antlr4::TokenStream& tokens, std
          tokens.get(to)->getText() != "}" && tokens.get(to)->getType() != antlr4::Token::EOF)
     ++to;
   return {join(from, comma), join(comma + 1, to)};
+}
+
+// How many braces are open before token `at`.
+int braceDepth(antlr4::TokenStream& tokens, std::size_t at) {
+  int depth = 0;
+  for (std::size_t k = 0; k < at && k < tokens.size(); ++k) {
+    const std::string text = tokens.get(k)->getText();
+    if (text == "{") ++depth;
+    if (text == "}" && depth > 0) --depth;
+  }
+  return depth;
 }
 
 // The path `a.b.c` that ends just before token `at` ("" when none does).
@@ -693,6 +711,27 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (names.size() == 1 && names[0] == "`..`" && previous && previous->getType() == L::INT_LIT)
         hint = fmt::format("une valeur se donne après `=` : `= {}` ; `entier {}..6` serait un entier borné",
                            previous->getText(), previous->getText());
+      // The rules: a motif without quotes, a colon after the name, a
+      // requirement without its rule, a rule outside any block.
+      if (t == L::ID && previous && (previous->getType() == L::REFUS || previous->getType() == L::ALERTE)) {
+        // The words of the motif: up to the end of the line, the block or `sauf si`.
+        std::string words;
+        for (std::size_t k = at; k < stream.size(); ++k) {
+          const antlr4::Token* w = stream.get(k);
+          if (w->getType() == antlr4::Token::EOF || w->getLine() != offending->getLine() || w->getText() == "}" ||
+              w->getType() == L::SAUF || words.size() > 60)
+            break;
+          words += (words.empty() ? "" : " ") + w->getText();
+        }
+        hint = fmt::format("le motif s'écrit entre guillemets : `{} \"{}\"`", previous->getText(), words);
+      }
+      if (text == ":" && expected.contains(static_cast<std::size_t>(L::EXIGE)))
+        hint = "une règle énonce son exigence avec `exige` : `règle nom exige condition sinon refus \"motif\"`";
+      if (t == L::EXIGE && expected.contains(static_cast<std::size_t>(L::REGLE)))
+        hint = "chaque exigence est une règle nommée : `règle nom exige condition sinon refus \"motif\"`";
+      if (t == L::REGLE && braceDepth(stream, at) == 0)
+        hint = "une règle s'écrit dans un bloc : `éligibilité nom pour logement { règle … }` ou `harmonisation nom "
+               "{ règle … }`";
       // A comma between the criteria of a cotation, as between list items.
       if (text == "," && expected.contains(static_cast<std::size_t>(L::CRITERE)))
         hint = "les critères se suivent, un par ligne, sans virgule entre eux";
