@@ -314,6 +314,18 @@ std::pair<std::string, std::string> aroundComma(antlr4::TokenStream& tokens, std
   return {join(from, comma), join(comma + 1, to)};
 }
 
+// Whether token `at` is in a parameter's declaration before its first
+// `depuis` (where its type is written).
+bool parameterHeader(antlr4::TokenStream& tokens, std::size_t at) {
+  for (std::size_t k = at; k-- > 0;) {
+    const std::size_t type = tokens.get(k)->getType();
+    if (type == L::DEPUIS) return false;
+    if (type == L::PARAMETRE) return true;
+    if (startsDeclaration(type)) return false;
+  }
+  return false;
+}
+
 // How many braces are open before token `at`.
 int braceDepth(antlr4::TokenStream& tokens, std::size_t at) {
   int depth = 0;
@@ -711,6 +723,21 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (names.size() == 1 && names[0] == "`..`" && previous && previous->getType() == L::INT_LIT)
         hint = fmt::format("une valeur se donne après `=` : `= {}` ; `entier {}..6` serait un entier borné",
                            previous->getText(), previous->getText());
+      // Tests and parameters: a test's name without quotes, a parameter's
+      // value without its date, `depuis le …`, `à partir du …`.
+      if (t == L::ID && previous && previous->getType() == L::TEST)
+        hint = fmt::format("le nom d'un test s'écrit entre guillemets : `test \"{}\" {{ … }}`", text);
+      if (text == "=" && parameterHeader(stream, at))
+        hint = fmt::format("un paramètre donne chaque valeur avec la date d'où elle vaut : `depuis 2025-01-01 : {}` "
+                           "(une valeur qui ne change jamais peut être une `définition`)",
+                           next && next->getType() != antlr4::Token::EOF ? cellText(stream, at + 1) : "…");
+      if (text == "=" && previous && previous->getType() == L::DATE_LIT && at >= 2 &&
+          (stream.get(at - 2)->getType() == L::DEPUIS || stream.get(at - 2)->getType() == L::JUSQU))
+        hint = fmt::format("la valeur suit `:` : `{} {} : …`", stream.get(at - 2)->getText(), previous->getText());
+      if (previous && previous->getType() == L::DEPUIS && t != L::DATE_LIT && next && next->getType() == L::DATE_LIT)
+        hint = fmt::format("la date suit `depuis` directement : `depuis {}`", next->getText());
+      if (t == L::A && next && foldAccents(asciiLower(next->getText())) == "partir")
+        hint = "« à partir du » s'écrit `depuis` : `depuis 2025-01-01 : …`";
       // The rules: a motif without quotes, a colon after the name, a
       // requirement without its rule, a rule outside any block.
       if (t == L::ID && previous && (previous->getType() == L::REFUS || previous->getType() == L::ALERTE)) {
