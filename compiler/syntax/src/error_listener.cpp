@@ -132,13 +132,15 @@ bool insideEnumeration(antlr4::TokenStream& tokens, const antlr4::Token& at) {
   return false;
 }
 
-// The keyword (STRUCTURE, SCHEMA) of the block `at` is in, or 0 outside
+// The keyword (STRUCTURE, SCHEMA, ENUMERATION) of the block `at` is in, or 0
+// outside
 // those blocks.
 std::size_t enclosingBlock(antlr4::TokenStream& tokens, const antlr4::Token& at) {
   for (std::size_t i = at.getTokenIndex(); i-- > 0;) {
     const antlr4::Token* t = tokens.get(i);
     if (t->getText() == "}") return 0;
-    if (t->getType() == L::STRUCTURE || t->getType() == L::SCHEMA) return t->getType();
+    if (t->getType() == L::STRUCTURE || t->getType() == L::SCHEMA || t->getType() == L::ENUMERATION)
+      return t->getType();
   }
   return 0;
 }
@@ -324,6 +326,27 @@ bool parameterHeader(antlr4::TokenStream& tokens, std::size_t at) {
     if (startsDeclaration(type)) return false;
   }
   return false;
+}
+
+// The index of the `définition` keyword when token `at` is in a
+// définition's declaration before its `=`; 0 otherwise.
+std::size_t definitionHeader(antlr4::TokenStream& tokens, std::size_t at) {
+  for (std::size_t k = at; k-- > 0;) {
+    const std::size_t type = tokens.get(k)->getType();
+    if (type == L::DEFINITION) return k + 1 < at ? k : 0;
+    if (startsDeclaration(type) || tokens.get(k)->getText() == "=") return 0;
+  }
+  return 0;
+}
+
+// A name made of a quoted text (`"Zone A"` → `Zone_A`).
+std::string identifierFrom(const std::string& quoted) {
+  std::string out;
+  for (char c : quoted) {
+    if (c == '"') continue;
+    out += c == ' ' || c == '-' || c == '\'' ? '_' : c;
+  }
+  return out.empty() ? "A" : out;
 }
 
 // How many braces are open before token `at`.
@@ -709,7 +732,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (text == ",")
         if (const std::size_t block = enclosingBlock(stream, *offending); block != 0) {
           const auto [before, after] = aroundComma(stream, at);
-          const char* what = block == L::STRUCTURE ? "champs d'une structure" : "rôles du schéma";
+          const char* what = block == L::STRUCTURE ? "champs d'une structure"
+                             : block == L::SCHEMA  ? "rôles du schéma"
+                                                   : "valeurs d'une énumération";
           hint = after.empty() ? fmt::format("les {} se suivent sans virgule, pas même après le dernier", what)
                                : fmt::format("les {} se suivent sans virgule, un par ligne : `{}` puis `{}`", what,
                                              before, after);
@@ -723,6 +748,33 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (names.size() == 1 && names[0] == "`..`" && previous && previous->getType() == L::INT_LIT)
         hint = fmt::format("une valeur se donne après `=` : `= {}` ; `entier {}..6` serait un entier borné",
                            previous->getText(), previous->getText());
+      // Enumerations and définitions as other languages write them.
+      if (t == L::STRING && insideEnumeration(stream, *offending))
+        hint = fmt::format("les valeurs d'une énumération sont des noms, sans guillemets ; le texte peut rester "
+                           "comme libellé : `{} {}`",
+                           identifierFrom(text), text);
+      if (text == "=" && previous && previous->getType() == L::ID && at >= 2 &&
+          stream.get(at - 2)->getType() == L::ENUMERATION) {
+        std::string values;
+        for (std::size_t k = at + 1; k < stream.size() && k < at + 40; ++k) {
+          const antlr4::Token* w = stream.get(k);
+          if (w->getLine() != offending->getLine() || w->getType() == antlr4::Token::EOF) break;
+          if (w->getType() == L::ID) values += w->getText() + " ";
+        }
+        hint = fmt::format("les valeurs s'écrivent entre accolades, sans `|` ni virgules : `énumération {} {{ {}}}`",
+                           previous->getText(), values.empty() ? std::string("A B C ") : values);
+      }
+      if (names.size() == 1 && names[0] == "`:`" && previous && previous->getType() == L::ID && at >= 2 &&
+          (stream.get(at - 2)->getText() == "(" || stream.get(at - 2)->getText() == ","))
+        hint = fmt::format("un paramètre s'écrit `nom : type` : `{} : {}`", previous->getText(), text);
+      if (text == "=" && std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`:`"; }))
+        if (const std::size_t d = definitionHeader(stream, at); d != 0)
+          hint = fmt::format("une définition déclare le type de sa valeur : `définition {} : entier = …` (ou `: "
+                             "booléen`, `: montant mensuel`…)",
+                             stream.get(d + 1)->getText());
+      if (text == "{" && names.size() == 1 && names[0] == "`=`") hint = "la valeur suit `=`, sans accolades : `= …`";
+      if (previous && foldAccents(asciiLower(previous->getText())) == "return" && previous->getType() == L::ID)
+        hint = "une définition n'a pas de `return` : sa valeur suit `=` directement";
       // Tests and parameters: a test's name without quotes, a parameter's
       // value without its date, `depuis le …`, `à partir du …`.
       if (t == L::ID && previous && previous->getType() == L::TEST)
@@ -763,7 +815,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (text == "," && expected.contains(static_cast<std::size_t>(L::CRITERE)))
         hint = "les critères se suivent, un par ligne, sans virgule entre eux";
       // `sinon "motif"`: the status is missing.
-      if (t == L::STRING && expected.contains(static_cast<std::size_t>(L::REFUS)))
+      if (t == L::STRING && previous && previous->getType() == L::SINON &&
+          expected.contains(static_cast<std::size_t>(L::REFUS)))
         hint = fmt::format("précisez ce qui arrive : `sinon refus {0}` (la demande est écartée) ou `sinon alerte "
                            "{0}` (signalée à la commission)",
                            text);
