@@ -114,6 +114,20 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
         return errorExpr(e.range);
       }
     }
+    // `mois_entre(date_évaluation, demande.date_depot)`: the result is never
+    // positive for a date that is always in the past (a dépôt, a birth).
+    // Dates that may lie ahead (an expulsion, the end of a lease) are
+    // counted that way on purpose.
+    auto pastDate = [&](const ast::Expr& a) {
+      const std::string text = ast::foldName(sourceText(a.range));
+      for (const char* word : {"depot", "naissance", "inscription", "entree", "arrivee", "debut", "creation"})
+        if (text.find(word) != std::string::npos) return true;
+      return false;
+    };
+    if (args[0]->op == ir::Op::DateEvaluation && pastDate(*e.args[1])) {
+      Diagnostic& d = diags_.report(DiagKind::ReversedDateInterval, e.range, name);
+      d.hint = fmt::format("écrivez `{}({}, date_évaluation)`", name, sourceText(e.args[1]->range));
+    }
     out->builtin = name == "mois_entre"  ? Builtin::MonthsBetween
                    : name == "ans_entre" ? Builtin::YearsBetween
                                          : Builtin::DaysBetween;

@@ -284,6 +284,14 @@ ir::ExprPtr Checker::checkPath(const ast::Expr& e, Env& env, const ir::Type* exp
                              folded == "oui" || folded == "yes" || folded == "true" ? "vrai" : "faux");
         return errorExpr(e.range);
       }
+      // `demande.id = A1`: where a text is expected, a word that names
+      // nothing (a misspelt définition keeps its suggestion).
+      if (i == 0 && parts.size() == 1 && expected && ir::stripOptional(expected)->kind == TypeKind::Text &&
+          !lookup(*scope, *name, false) && suggest(head.text, visibleNames(*scope)).empty()) {
+        Diagnostic& d = diags_.report(DiagKind::UnknownName, head.range, head.text);
+        d.hint = fmt::format("un texte s'écrit entre guillemets : `\"{}\"`", head.text);
+        return errorExpr(e.range);
+      }
       // `demande.zone = A`: where an enumeration's value is expected, a
       // name that is none of its values, nor anything else.
       // A misspelt définition is still reported as an unknown name, with

@@ -304,6 +304,17 @@ ir::ExprPtr Checker::checkComparison(const ast::Expr& e, ir::ExprPtr a, ir::Expr
         d.hint = "une date s'écrit année-mois-jour (`2024-02-29`) ; entre deux dates, `jours_entre`, `mois_entre` "
                  "et `ans_entre` donnent un entier";
     }
+    // `demande.date_depot < "2024-01-01"`: a date written as a text.
+    if ((is(ta, TypeKind::Date) && is(tb, TypeKind::Text)) || (is(ta, TypeKind::Text) && is(tb, TypeKind::Date))) {
+      const ast::Expr& text = is(ta, TypeKind::Text) ? *e.a : *e.b;
+      std::optional<num::Date> date;
+      if (text.kind == ast::Expr::Kind::String) {
+        date = num::Date::parse(text.text);
+        if (!date) date = num::Date::parseFrench(text.text);
+      }
+      d.hint = date ? fmt::format("une date s'écrit sans guillemets, année-mois-jour : `{}`", date->toString())
+                    : "une date s'écrit sans guillemets, année-mois-jour : `2024-01-01`";
+    }
     // `demande.age > 65 ans`: an age kept as a number of years.
     if ((is(ta, TypeKind::Int) && is(tb, TypeKind::Duration)) ||
         (is(ta, TypeKind::Duration) && is(tb, TypeKind::Int))) {

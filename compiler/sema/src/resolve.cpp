@@ -14,11 +14,19 @@ std::string Checker::suggest(const std::string& name, const std::vector<std::str
   // Past the error limit nothing is shown: searching thousands of
   // candidates for each of thousands of unknown names took seconds.
   if (diags_.full()) return "";
-  std::string folded = ast::foldName(name);
+  // A capital is no edit (`A` for the value `a`).
+  auto lower = [](std::string text) {
+    for (char& ch : text)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return text;
+  };
+  std::string folded = lower(ast::foldName(name));
   std::string best;
-  std::size_t bestDistance = std::max<std::size_t>(2, folded.size() / 3) + 1;
+  // At most a third of the word changed (two edits for a short one), and
+  // never all of it: `x` is no suggestion for `A1`.
+  std::size_t bestDistance = std::min(std::max<std::size_t>(2, folded.size() / 3) + 1, folded.size());
   for (const std::string& c : candidates) {
-    std::size_t d = editDistance(folded, ast::foldName(c));
+    std::size_t d = editDistance(folded, lower(ast::foldName(c)));
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
