@@ -86,6 +86,14 @@ case("date mal formée", ["run", POLICY, "--date", "30/06/2025", "--demandes", d
      "2025-06-30")
 case("demandes sans leur option", ["run", POLICY, demandes(json.dumps(GOOD)), "--date", "2025-06-30"], 64,
      "l'option --demandes est obligatoire", "aide : un fichier de données se donne avec son option : `--demandes ")
+case("option d'une autre commande (--demande pour run)",
+     ["run", POLICY, "--demande", demandes(json.dumps(GOOD)), "--date", "2025-06-30"], 64,
+     "l'option --demandes est obligatoire", "vouliez-vous dire `--demandes` ?")
+case("option d'une autre commande (--demandes pour explain)",
+     ["explain", POLICY, "--demandes", demandes(json.dumps(GOOD)), "--date", "2025-06-30"], 64,
+     "l'option --demande est obligatoire", "`loge explain` prend une seule demande")
+case("option mal orthographiée", base + [demandes(json.dumps(GOOD)), "--logements", LOGEMENT], 64,
+     "option inconnue : --logements", "vouliez-vous dire `--logement` ?")
 case("données à la place de la politique", ["check", demandes(json.dumps(GOOD))], 1,
      "est un fichier de données, pas une politique")
 
@@ -152,6 +160,10 @@ if not os.path.islink(link) or "définition a : entier = 1" not in open(target).
 # A test run that runs no test must not pass: CI pointed at the wrong folder.
 os.mkdir(os.path.join(tmp, "vide"))
 case("loge test sur un dossier sans politique", ["test", os.path.join(tmp, "vide")], 64, "aucun fichier .loge")
+# `loge test` without a path, where there is no policies/ folder.
+p = subprocess.run([os.path.abspath(LOGE), "test"], cwd=os.path.join(tmp, "vide"), capture_output=True, text=True, timeout=60)
+if p.returncode != 64 or "aucune politique donnée" not in p.stderr:
+    failures.append("loge test sans chemin ni dossier policies/ : exit %d\n%s" % (p.returncode, p.stderr))
 case("loge test sans bloc test", ["test", write("sans-test.loge", 'politique "x"\ndéfinition a : entier = 1\n')], 1,
      "aucun test exécuté", "sans-test.loge")
 # A closed standard output is an output error (64), not an internal one (70).

@@ -1,6 +1,7 @@
 // Driver stage: CLI11 in French (cli_french.h).
 #include "cli_french.h"
 #include "loge/ingest/ingest.h"
+#include "loge/source/edit_distance.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -105,12 +106,51 @@ std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::s
   const std::string what = e.what();
   if (!std::regex_match(what, m, required)) return "";
   const std::string option = m[1];
+  // `run --demande`, `explain --demandes`: the other verb's option, which
+  // CLI11 reports as this one missing (before the unknown one).
+  for (const std::string& a : args) {
+    const std::string given = a.substr(0, a.find('='));
+    if (given.rfind("--", 0) == 0 && given != option && editDistance(given, option) <= 2) {
+      const std::string verb = args.empty() ? std::string() : args[0];
+      if (option == "--demande")
+        return fmt::format("`loge {}` prend une seule demande : `--demande FICHIER` (avec `--id` quand le fichier "
+                           "en contient plusieurs)",
+                           verb);
+      return fmt::format("vouliez-vous dire `{}` ? (`{}` n'est pas une option de `loge {}`)", option, given, verb);
+    }
+  }
   if (option != "--demandes" && option != "--demande" && option != "--logement" && option != "--attributions")
     return "";
   for (std::size_t i = 0; i < args.size(); ++i)
     if (ingest::formatFromExtension(args[i]) &&
         (i == 0 || args[i - 1].rfind("--", 0) != 0 || args[i - 1].find('=') != std::string::npos))
       return fmt::format("un fichier de données se donne avec son option : `{} {}`", option, args[i]);
+  return "";
+}
+
+std::string unknownOptionHint(const CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args) {
+  if (!dynamic_cast<const CLI::ExtrasError*>(&e) || args.empty()) return "";
+  const CLI::App* command = nullptr;
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_name() == args[0]) command = sub;
+  if (!command) return "";
+  for (const std::string& a : args) {
+    const std::string given = a.substr(0, a.find('='));
+    if (given.rfind("--", 0) != 0) continue;
+    std::string best;
+    std::size_t bestDistance = 3; // two edits at most
+    bool known = false;
+    for (const CLI::Option* o : command->get_options())
+      for (const std::string& name : o->get_lnames()) {
+        const std::string option = "--" + name;
+        known = known || option == given;
+        if (const std::size_t d = editDistance(given, option); d < bestDistance) {
+          bestDistance = d;
+          best = option;
+        }
+      }
+    if (!known && !best.empty()) return fmt::format("vouliez-vous dire `{}` ?", best);
+  }
   return "";
 }
 

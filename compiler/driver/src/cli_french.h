@@ -22,7 +22,12 @@ void listCommandsInFrench(CLI::App& app);
 std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstArgument);
 
 // For a missing --demandes (--demande, --logement, --attributions): the
-// data file given without its option, if there is one ("" otherwise).
+// data file given without its option, if there is one, or the other verb's
+// option given instead ("" otherwise).
 std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::string>& args);
+
+// For an unknown option: the closest option of the command (`--logements`
+// → `--logement`), or "".
+std::string unknownOptionHint(const CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args);
 
 } // namespace loge::driver

@@ -8,6 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include <cstdio>
 #include <system_error>
 
@@ -139,7 +141,7 @@ int main(int argc, char** argv) {
   runCmd->add_option("--date", run.date, "Date d'évaluation AAAA-MM-JJ")->required();
   runCmd->add_option("--format", run.format, "json (par défaut) ou compact");
   runCmd->add_option("--sortie,-o", run.output, "Fichier de sortie (par défaut : sortie standard)");
-  runCmd->add_option("--engine", run.engine,
+  runCmd->add_option("--engine,--moteur", run.engine,
                      "Moteur : auto (par défaut : compilé quand il couvre la politique), jit (compilé) ou interp "
                      "(interpréteur de référence)");
 
@@ -154,7 +156,7 @@ int main(int argc, char** argv) {
   addInputOptions(explainCmd, explain.input);
   explainCmd->add_option("--logement", explain.logement, "Logement proposé (JSON)");
   explainCmd->add_option("--date", explain.date, "Date d'évaluation AAAA-MM-JJ")->required();
-  explainCmd->add_option("--engine", explain.engine,
+  explainCmd->add_option("--engine,--moteur", explain.engine,
                          "Moteur : auto (par défaut : compilé quand il couvre la politique), jit ou interp");
 
   BenchArgs bench;
@@ -165,7 +167,7 @@ int main(int argc, char** argv) {
   addInputOptions(benchCmd, bench.input);
   benchCmd->add_option("--logement", bench.logement, "Logement proposé (JSON)");
   benchCmd->add_option("--date", bench.date, "Date d'évaluation AAAA-MM-JJ")->required();
-  benchCmd->add_option("--engine", bench.engine, "jit (par défaut) ou interp");
+  benchCmd->add_option("--engine,--moteur", bench.engine, "jit (par défaut) ou interp");
   benchCmd
       ->add_option("--passes", bench.passes,
                    "Nombre exact de passes sur les demandes (par défaut : au moins 5 et au moins une seconde) ; "
@@ -196,7 +198,7 @@ int main(int argc, char** argv) {
   rankCmd->add_option("--classement", rank.classement, "Nom du classement (si la politique en déclare plusieurs)");
   rankCmd->add_option("--candidature", rank.candidature, "Données de candidature communes aux candidats (JSON)");
   rankCmd->add_flag("--json", rank.json, "Sortie JSON plutôt que texte");
-  rankCmd->add_option("--engine", rank.engine, "Moteur : auto (par défaut), jit ou interp");
+  rankCmd->add_option("--engine,--moteur", rank.engine, "Moteur : auto (par défaut), jit ou interp");
 
   QuotaArgs quota;
   auto* quotaCmd = app.add_subcommand("quota", "Calculer chaque quota de la politique sur un fichier d'attributions");
@@ -221,13 +223,13 @@ int main(int argc, char** argv) {
   positionCmd->add_option("--cotation", position.cotation,
                           "Nom de la cotation (par défaut : la première de la politique)");
   positionCmd->add_flag("--json", position.json, "Sortie JSON plutôt que texte");
-  positionCmd->add_option("--engine", position.engine, "Moteur : auto (par défaut), jit ou interp");
+  positionCmd->add_option("--engine,--moteur", position.engine, "Moteur : auto (par défaut), jit ou interp");
 
   TestArgs testArgs;
   auto* test = app.add_subcommand("test", "Exécuter les blocs `test` des politiques");
   test->add_option("chemins", testArgs.paths, "Fichiers ou dossiers (par défaut : policies/)");
   test->add_option("--junit", testArgs.junit, "Écrire un rapport JUnit XML");
-  test->add_option("--engine", testArgs.engine,
+  test->add_option("--engine,--moteur", testArgs.engine,
                    "both (par défaut : chaque test par les deux moteurs, qui doivent concorder), interp ou jit");
   test->add_flag("--coverage", testArgs.coverage,
                  "Rapport de couverture : critères, règles, exceptions et lignes de barème exercés par les tests");
@@ -269,8 +271,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
     fmt::print(stderr, "erreur : {}\n", frenchUsageError(e, argc > 1 ? argv[1] : ""));
-    if (std::string hint = missingOptionHint(e, std::vector<std::string>(argv + 1, argv + argc)); !hint.empty())
-      fmt::print(stderr, "aide : {}\n", hint);
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    std::string hint = missingOptionHint(e, args);
+    if (hint.empty()) hint = unknownOptionHint(app, e, args);
+    if (!hint.empty()) fmt::print(stderr, "aide : {}\n", hint);
     fmt::print(stderr, "Voir `loge --help`, ou `loge COMMANDE --help`.\n");
     return kUsageError;
   }
@@ -296,7 +300,15 @@ int main(int argc, char** argv) {
     if (*quotaCmd) return runQuota(quota, opts);
     if (*positionCmd) return runPosition(position, opts);
     if (*test) {
-      if (testArgs.paths.empty()) testArgs.paths = {"policies"};
+      if (testArgs.paths.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory("policies", ec)) {
+          fmt::print(stderr, "erreur : aucune politique donnée, et pas de dossier `policies/` ici : `loge test "
+                             "politique.loge` (ou un dossier de politiques)\n");
+          return kUsageError;
+        }
+        testArgs.paths = {"policies"};
+      }
       return runTest(testArgs, opts);
     }
     if (*fmtCmd) return runFmt(fmtFiles, fmtCheck, opts);
