@@ -2,6 +2,8 @@
 // lookups, `P au D`, and references to cotation results and quotas.
 #include "checker.h"
 
+#include <fmt/ranges.h>
+
 namespace loge::sema::internal {
 
 using ir::Builtin;
@@ -38,7 +40,16 @@ ir::ExprPtr Checker::checkCall(const ast::Expr& e, Env& env) {
     return errorExpr(e.range);
   }
   if (s->kind != Symbol::Kind::Definition) {
-    diags_.report(DiagKind::NotCallable, e.name.range, e.name.text);
+    Diagnostic& d = diags_.report(DiagKind::NotCallable, e.name.range, e.name.text);
+    // `plafond(n)`: a barème is read with brackets, a parameter is a value.
+    if (s->kind == Symbol::Kind::Parameter) {
+      std::vector<std::string> args;
+      for (const auto& a : e.args) args.push_back(sourceText(a->range));
+      d.hint =
+          program_->parameters[s->index].isTable
+              ? fmt::format("un barème se consulte avec des crochets : `{}[{}]`", e.name.text, fmt::join(args, ", "))
+              : fmt::format("un paramètre est une valeur : `{}`, sans parenthèses", e.name.text);
+    }
     return errorExpr(e.range);
   }
   const ir::DefinitionDecl& d = program_->definitions[s->index];

@@ -45,6 +45,16 @@ bool lessThan(const ir::Constant& a, const ir::Constant& b) { return a.number < 
 static bool readTable(Checker& c, Module& m, const ir::ParameterDecl& p, const ast::TableBody& body,
                       ir::TableVersion& out) {
   DiagnosticEngine& diags = c.diags();
+  // The first line names the columns (`categorie | plafond`); one that
+  // starts with a value is a first row written without its header, which
+  // would be silently dropped.
+  if (!body.header.empty() && body.header[0].kind == ast::TableCell::Kind::Value && !body.header[0].values.empty() &&
+      body.header[0].values[0]->kind == ast::Expr::Kind::Number) {
+    Diagnostic& d = diags.report(DiagKind::BadTable, body.header[0].range,
+                                 "la première ligne d'un barème nomme ses colonnes ; celle-ci commence par une valeur");
+    d.hint = fmt::format("ajoutez l'en-tête avant la première ligne : `{} | valeur`", p.keys[0].name);
+    return false;
+  }
   const ir::TableKey& k1 = p.keys[0];
   bool twoKeys = p.keys.size() == 2;
   std::size_t tupleArity = p.tupleFields.size();
