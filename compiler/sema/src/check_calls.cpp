@@ -90,9 +90,18 @@ ir::ExprPtr Checker::checkBuiltin(const ast::Expr& e, Env& env, const std::strin
                 t->kind == TypeKind::Duration)) {
       std::string kinds;
       for (const auto& a : args) kinds += (kinds.empty() ? "" : ", ") + typeName(a->type);
-      diags_.report(DiagKind::TypeMismatch, e.range,
-                    "`" + name +
-                        "` compare des nombres de même unité, des dates ou des durées de même unité ; ici : " + kinds);
+      Diagnostic& d = diags_.report(
+          DiagKind::TypeMismatch, e.range,
+          "`" + name + "` compare des nombres de même unité, des dates ou des durées de même unité ; ici : " + kinds);
+      // `min(10 points × n, 50)`: the bare number takes the other's unit.
+      ir::Unit unit = ir::Unit::None;
+      for (const auto& a : args)
+        if (a->type->kind == TypeKind::Decimal && a->type->unit != ir::Unit::None) unit = a->type->unit;
+      for (std::size_t i = 0; i < args.size() && unit != ir::Unit::None; ++i)
+        if (e.args[i]->kind == ast::Expr::Kind::Number && args[i]->type->kind == TypeKind::Int) {
+          d.hint = fmt::format("écrivez l'unité : `{} {}`", sourceText(e.args[i]->range), unitText(unit));
+          break;
+        }
       return errorExpr(e.range);
     }
     bool isMin = name == "min";

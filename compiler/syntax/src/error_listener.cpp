@@ -288,22 +288,24 @@ std::string spelledDate(antlr4::TokenStream& tokens, const antlr4::Token& token)
 
 // The text of the tokens from `from` to the end of its line or the next
 // `|`, spaced as written (tokens carry no character stream).
+// Tokens [from, to) as written: a space where the source has one.
+std::string joinTokens(antlr4::TokenStream& tokens, std::size_t from, std::size_t to) {
+  std::string out;
+  const antlr4::Token* last = nullptr;
+  for (std::size_t k = from; k < to && k < tokens.size(); ++k) {
+    const antlr4::Token* w = tokens.get(k);
+    if (w->getChannel() != antlr4::Token::DEFAULT_CHANNEL || w->getType() == antlr4::Token::EOF) continue;
+    if (last && last->getStopIndex() + 1 != w->getStartIndex()) out += ' ';
+    out += w->getText();
+    last = w;
+  }
+  return out;
+}
+
 // The declarations on either side of a comma in a block, as written
 // (`id : texte` and `dalo : booléen`): from the name before the previous
 // `:` to the comma, and from the comma to the next `,` or `}`.
 std::pair<std::string, std::string> aroundComma(antlr4::TokenStream& tokens, std::size_t comma) {
-  auto join = [&](std::size_t from, std::size_t to) {
-    std::string out;
-    const antlr4::Token* last = nullptr;
-    for (std::size_t k = from; k < to && k < tokens.size(); ++k) {
-      const antlr4::Token* w = tokens.get(k);
-      if (w->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
-      if (last && last->getStopIndex() + 1 != w->getStartIndex()) out += ' ';
-      out += w->getText();
-      last = w;
-    }
-    return out;
-  };
   std::size_t from = comma;
   while (from > 1 && !(tokens.get(from)->getText() == ":" && tokens.get(from - 1)->getType() == L::ID) &&
          tokens.get(from - 1)->getText() != "{")
@@ -313,7 +315,7 @@ std::pair<std::string, std::string> aroundComma(antlr4::TokenStream& tokens, std
   while (to < tokens.size() && to < comma + 16 && tokens.get(to)->getText() != "," &&
          tokens.get(to)->getText() != "}" && tokens.get(to)->getType() != antlr4::Token::EOF)
     ++to;
-  return {join(from, comma), join(comma + 1, to)};
+  return {joinTokens(tokens, from, comma), joinTokens(tokens, comma + 1, to)};
 }
 
 // Whether token `at` is in a parameter's declaration before its first
@@ -748,6 +750,47 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (names.size() == 1 && names[0] == "`..`" && previous && previous->getType() == L::INT_LIT)
         hint = fmt::format("une valeur se donne après `=` : `= {}` ; `entier {}..6` serait un entier borné",
                            previous->getText(), previous->getText());
+      // A criterion's value as one says it: `10 points par enfant`,
+      // `… maximum 50 points`, `plafonné à 50 points`, `+400 points`.
+      const bool criterionEnd = expected.contains(static_cast<std::size_t>(L::CRITERE));
+      if (criterionEnd && t == L::PAR && previous &&
+          (previous->getType() == L::POINTS || previous->getType() == L::POINT))
+        hint = fmt::format("« {} par … » s'écrit avec une multiplication : `{} × demande.nb_enfants`",
+                           at >= 2 ? stream.get(at - 2)->getText() + " " + previous->getText() : previous->getText(),
+                           at >= 2 ? stream.get(at - 2)->getText() + " " + previous->getText() : previous->getText());
+      const std::string word = foldAccents(asciiLower(text));
+      if (criterionEnd &&
+          (word == "maximum" || word == "max" || word == "plafonne" || word == "plafonnee" || word == "limite")) {
+        // The value written before the word, and the bound after it.
+        std::size_t from = at;
+        while (from > 0 && stream.get(from - 1)->getText() != "=" &&
+               stream.get(from - 1)->getLine() == offending->getLine())
+          --from;
+        const std::string value = joinTokens(stream, from, at);
+        std::size_t boundFrom = at + 1;
+        while (boundFrom < stream.size() &&
+               (stream.get(boundFrom)->getType() == L::A || stream.get(boundFrom)->getType() == L::DE))
+          ++boundFrom;
+        std::size_t boundTo = boundFrom;
+        while (boundTo < stream.size() && boundTo < boundFrom + 3 &&
+               stream.get(boundTo)->getLine() == offending->getLine() && stream.get(boundTo)->getText() != "}" &&
+               stream.get(boundTo)->getType() != antlr4::Token::EOF)
+          ++boundTo;
+        const std::string bound = joinTokens(stream, boundFrom, boundTo);
+        hint = fmt::format("pour plafonner un critère, prenez le minimum : `min({}, {})` ; `plafond N points` s'écrit "
+                           "à la fin d'une cotation ou d'une rubrique",
+                           value.empty() ? "…" : value, bound.empty() ? "50 points" : bound);
+      }
+      if (text == "+" && previous && previous->getText() == "=" && next &&
+          (next->getType() == L::INT_LIT || next->getType() == L::DEC_LIT)) {
+        std::string number = next->getText();
+        if (at + 2 < stream.size()) {
+          const std::size_t unit = stream.get(at + 2)->getType();
+          if (unit == L::POINTS || unit == L::POINT || unit == L::EURO || unit == L::PERCENT || unit == L::M2)
+            number += " " + stream.get(at + 2)->getText();
+        }
+        hint = fmt::format("un nombre positif s'écrit sans `+` : `{}`", number);
+      }
       // Enumerations and définitions as other languages write them.
       if (t == L::STRING && insideEnumeration(stream, *offending))
         hint = fmt::format("les valeurs d'une énumération sont des noms, sans guillemets ; le texte peut rester "
