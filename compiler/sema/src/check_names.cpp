@@ -122,7 +122,15 @@ ir::ExprPtr Checker::useSymbol(const Symbol& s, const ast::Ident& name, Env& env
   case Symbol::Kind::Cotation: return checkCotationRef(ast::Expr(ast::Expr::Kind::Name, range), env, s.index, 0);
   case Symbol::Kind::Enum: diags_.report(DiagKind::NotAValue, range, name.text, "une énumération"); break;
   case Symbol::Kind::Struct: diags_.report(DiagKind::NotAValue, range, name.text, "une structure"); break;
-  case Symbol::Kind::RuleBlock: diags_.report(DiagKind::NotAValue, range, name.text, "un bloc de règles"); break;
+  case Symbol::Kind::RuleBlock: {
+    Diagnostic& d = diags_.report(DiagKind::NotAValue, range, name.text, "un bloc de règles");
+    d.hint = env.inTest
+                 ? fmt::format("le statut d'une règle s'attend ainsi : `attendu règle {}.nom_de_la_règle = refus` "
+                               "(ou `ok`, `alerte`, `exception`) ; l'éligibilité : `attendu éligible`",
+                               name.text)
+                 : "une règle n'a pas de valeur ; `éligible` dit si la demande passe toutes les règles de refus";
+    break;
+  }
   case Symbol::Kind::Quota: {
     Diagnostic& d = diags_.report(DiagKind::NotAValue, range, name.text, "un quota");
     d.hint = "écrivez `quota." + name.text + ".en_retard`, `.concerne` ou `.compte`";

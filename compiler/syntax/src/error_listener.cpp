@@ -723,8 +723,10 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           hint = fmt::format("`{}` : en Loge, on écrit `{}`", previous->getText(), loge);
       // `id: "A"` in a test record, `critère x "…" : 10 points`, `date: …`:
       // the colon of JSON or of a form.
-      if (text == ":" && previous && foldAccents(asciiLower(previous->getText())) == "date" && next)
-        hint = fmt::format("la date d'un test s'écrit sans deux-points : `date {}`", cellText(stream, at + 1));
+      if ((text == ":" || text == "=") && previous && foldAccents(asciiLower(previous->getText())) == "date" && next &&
+          next->getType() == L::DATE_LIT)
+        hint = fmt::format("la date d'un test s'écrit sans {} : `date {}`", text == ":" ? "deux-points" : "`=`",
+                           next->getText());
       else if (text == ":" && std::any_of(names.begin(), names.end(), [](const std::string& n) { return n == "`=`"; }))
         hint = previous && previous->getType() == L::STRING
                    ? "la valeur suit `=`, pas `:` : `critère x \"Libellé\" = 10 points si …`"
