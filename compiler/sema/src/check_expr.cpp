@@ -578,6 +578,19 @@ ir::ExprPtr Checker::checkLogical(const ast::Expr& e, Env& env) {
     unbind(env, binderMark);
     env.narrowed.resize(narrowMark);
   }
+  // `demande.nb = 3 ou 4`: the second value of an equality, as one says it.
+  if (!isAnd && e.a->kind == ast::Expr::Kind::Binary && e.a->binaryOp == ast::BinaryOp::Eq && e.a->a && e.a->b &&
+      (e.b->kind == ast::Expr::Kind::Number || e.b->kind == ast::Expr::Kind::String)) {
+    auto value = checkExpr(*e.b, env);
+    if (value->type->kind != TypeKind::Bool && value->type->kind != TypeKind::Error) {
+      Diagnostic& d = diags_.report(DiagKind::ConditionNotBool, e.b->range, typeName(value->type));
+      const std::string x = sourceText(e.a->a->range), first = sourceText(e.a->b->range),
+                        second = sourceText(e.b->range);
+      d.hint = fmt::format("« {0} = {1} ou {2} » s'écrit `{0} = {1} ou {0} = {2}`, ou `{0} dans [{1}, {2}]`", x, first,
+                           second);
+      return errorExpr(e.range);
+    }
+  }
   auto b = checkCondition(*e.b, env);
   auto out = ir::makeExpr(isAnd ? Op::And : Op::Or, types().boolean(), e.range);
   out->a = std::move(a);

@@ -185,6 +185,7 @@ std::string foreignWord(const std::string& text) {
                                                               {"sum", "somme"},
                                                               {"count", "nombre de"},
                                                               {"exists", "existe"},
+                                                              {"in", "dans"},
                                                               {"refuser", "refus"},
                                                               {"refuse", "refus"},
                                                               {"refusee", "refus"},
@@ -300,6 +301,21 @@ std::string joinTokens(antlr4::TokenStream& tokens, std::size_t from, std::size_
     last = w;
   }
   return out;
+}
+
+// The index of the `)` closing the `(` at `open` on its line (the end of
+// the line when there is none).
+std::size_t closingParen(antlr4::TokenStream& tokens, std::size_t open) {
+  int depth = 0;
+  const std::size_t line = tokens.get(open)->getLine();
+  std::size_t k = open;
+  for (; k < tokens.size(); ++k) {
+    const antlr4::Token* w = tokens.get(k);
+    if (w->getType() == antlr4::Token::EOF || w->getLine() != line) break;
+    if (w->getText() == "(") ++depth;
+    if (w->getText() == ")" && --depth == 0) break;
+  }
+  return k;
 }
 
 // The declarations on either side of a comma in a block, as written
@@ -793,6 +809,29 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         }
         hint = fmt::format("un nombre positif s'écrit sans `+` : `{}`", number);
       }
+      // `ET`, `Si`: the language's words are written in lower case.
+      for (const antlr4::Token* w : {static_cast<const antlr4::Token*>(offending), previous}) {
+        if (!hint.empty() || !w || w->getType() != L::ID) continue;
+        const std::string word = w->getText();
+        if (word == asciiLower(word)) continue;
+        for (std::size_t k = 1; k <= parser->getVocabulary().getMaxTokenType() && hint.empty(); ++k) {
+          const std::string shown = describeTokenType(parser->getVocabulary(), k);
+          if (shown.size() > 2 && shown.front() == '`' && shown.substr(1, shown.size() - 2) == asciiLower(word))
+            hint = fmt::format("les mots du langage s'écrivent en minuscules : `{}`", asciiLower(word));
+        }
+      }
+      // `x dans (3, 4)`: a list between brackets.
+      if (text == "," && names.size() == 1 && names[0] == "`)`")
+        for (std::size_t k = at; k-- > 1;) {
+          const std::string w = stream.get(k)->getText();
+          if (w == "(") {
+            if (stream.get(k - 1)->getType() == L::DANS)
+              hint = fmt::format("une liste s'écrit entre crochets : `[{}]`",
+                                 joinTokens(stream, k + 1, closingParen(stream, k)));
+            break;
+          }
+          if (w == ")" || w == "{" || w == "}") break;
+        }
       // Enumerations and définitions as other languages write them.
       if (t == L::STRING && insideEnumeration(stream, *offending))
         hint = fmt::format("les valeurs d'une énumération sont des noms, sans guillemets ; le texte peut rester "
