@@ -186,6 +186,9 @@ std::string foreignWord(const std::string& text) {
                                                               {"count", "nombre de"},
                                                               {"exists", "existe"},
                                                               {"in", "dans"},
+                                                              {"pourcent", "%"},
+                                                              {"percent", "%"},
+                                                              {"pct", "%"},
                                                               {"refuser", "refus"},
                                                               {"refuse", "refus"},
                                                               {"refusee", "refus"},
@@ -702,7 +705,9 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       if (text == "|" && doubledBar(*parser->getTokenStream(), *offending))
         hint = "« ou » s'écrit `ou` : `a ou b` ; `|` sépare les cases d'un barème";
       if (text == "," && adjacentDigits(*parser->getTokenStream(), *offending))
-        hint = "un nombre décimal s'écrit avec un point : `0.3`, `1_650.50` (le `_` sépare les milliers)";
+        hint = fmt::format("un nombre décimal s'écrit avec un point : `{}.{}` (le `_` sépare les milliers : "
+                           "`1_650.50`)",
+                           previous ? previous->getText() : "0", next ? next->getText() : "3");
       if (offending->getType() == L::OU && bandHint(stream, *offending).empty()) {
         Diagnostic& d = diags_.report(DiagKind::WhereVsOu, range);
         d.hint =
@@ -832,6 +837,29 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
           }
           if (w == ")" || w == "{" || w == "}") break;
         }
+      // `a x 2`, `2demande.x`, `€1500`: a product and a unit as typed
+      // without the language's signs.
+      const bool afterValue = previous && (previous->getType() == L::ID || previous->getType() == L::INT_LIT ||
+                                           previous->getType() == L::DEC_LIT || previous->getText() == ")");
+      if (t == L::ID && (text == "x" || text == "X") && afterValue && next &&
+          (next->getType() == L::INT_LIT || next->getType() == L::DEC_LIT || next->getType() == L::ID ||
+           next->getText() == "("))
+        hint = "la multiplication s'écrit `×` (ASCII : `*`)";
+      // (Only before a path: `1500euros`, `35pourcent` are units glued on.)
+      if (t == L::ID && previous && (previous->getType() == L::INT_LIT || previous->getType() == L::DEC_LIT) &&
+          previous->getStopIndex() + 1 == offending->getStartIndex() && next && next->getText() == ".") {
+        std::size_t end = at + 1;
+        while (end + 1 < stream.size() && stream.get(end)->getText() == "." && stream.get(end + 1)->getType() == L::ID)
+          end += 2;
+        hint = fmt::format("la multiplication s'écrit `×` (ASCII : `*`) : `{} × {}`", previous->getText(),
+                           joinTokens(stream, at, end));
+      }
+      if ((t == L::INT_LIT || t == L::DEC_LIT) && previous && previous->getType() == L::EURO) {
+        std::string period;
+        if (next && (next->getType() == L::SLASH_MOIS || next->getType() == L::SLASH_AN))
+          period = next->getType() == L::SLASH_MOIS ? "/mois" : "/an";
+        hint = fmt::format("l'unité suit le nombre : `{} €{}`", text, period);
+      }
       // Enumerations and définitions as other languages write them.
       if (t == L::STRING && insideEnumeration(stream, *offending))
         hint = fmt::format("les valeurs d'une énumération sont des noms, sans guillemets ; le texte peut rester "
