@@ -92,6 +92,10 @@ case("option d'une autre commande (--demande pour run)",
 case("option d'une autre commande (--demandes pour explain)",
      ["explain", POLICY, "--demandes", demandes(json.dumps(GOOD)), "--date", "2025-06-30"], 64,
      "l'option --demande est obligatoire", "`loge explain` prend une seule demande")
+# `position` takes both --demande and --demandes: no suggestion to swap them.
+rc, out, err = run(["position", POLICY, "--demande", demandes(json.dumps(GOOD)), "--date", "2025-06-30"])
+if rc != 64 or "l'option --demandes est obligatoire" not in err or "vouliez-vous dire" in err:
+    failures.append("position sans --demandes : exit %d\n%s" % (rc, err))
 case("option mal orthographiée", base + [demandes(json.dumps(GOOD)), "--logements", LOGEMENT], 64,
      "option inconnue : --logements", "vouliez-vous dire `--logement` ?")
 case("données à la place de la politique", ["check", demandes(json.dumps(GOOD))], 1,

@@ -100,7 +100,28 @@ std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstA
 
 // `loge run politique.loge demandes.jsonl`: a data file given without its
 // option, which CLI11 reports as the option missing.
-std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::string>& args) {
+namespace {
+
+// The subcommand the command line names (its first argument), or null.
+const CLI::App* commandOf(const CLI::App& app, const std::vector<std::string>& args) {
+  if (args.empty()) return nullptr;
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_name() == args[0]) return sub;
+  return nullptr;
+}
+
+// Whether `--name` is one of the command's options.
+bool isOptionOf(const CLI::App* command, const std::string& given) {
+  if (!command) return false;
+  for (const CLI::Option* o : command->get_options())
+    for (const std::string& name : o->get_lnames())
+      if ("--" + name == given) return true;
+  return false;
+}
+
+} // namespace
+
+std::string missingOptionHint(const CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args) {
   static const std::regex required("^(--[a-z-]+) is required$");
   std::smatch m;
   const std::string what = e.what();
@@ -110,7 +131,8 @@ std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::s
   // CLI11 reports as this one missing (before the unknown one).
   for (const std::string& a : args) {
     const std::string given = a.substr(0, a.find('='));
-    if (given.rfind("--", 0) == 0 && given != option && editDistance(given, option) <= 2) {
+    if (given.rfind("--", 0) == 0 && given != option && editDistance(given, option) <= 2 &&
+        !isOptionOf(commandOf(app, args), given)) {
       const std::string verb = args.empty() ? std::string() : args[0];
       if (option == "--demande")
         return fmt::format("`loge {}` prend une seule demande : `--demande FICHIER` (avec `--id` quand le fichier "
@@ -129,27 +151,22 @@ std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::s
 }
 
 std::string unknownOptionHint(const CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args) {
-  if (!dynamic_cast<const CLI::ExtrasError*>(&e) || args.empty()) return "";
-  const CLI::App* command = nullptr;
-  for (const CLI::App* sub : app.get_subcommands({}))
-    if (sub->get_name() == args[0]) command = sub;
+  if (!dynamic_cast<const CLI::ExtrasError*>(&e)) return "";
+  const CLI::App* command = commandOf(app, args);
   if (!command) return "";
   for (const std::string& a : args) {
     const std::string given = a.substr(0, a.find('='));
     if (given.rfind("--", 0) != 0) continue;
+    if (isOptionOf(command, given)) continue;
     std::string best;
     std::size_t bestDistance = 3; // two edits at most
-    bool known = false;
     for (const CLI::Option* o : command->get_options())
-      for (const std::string& name : o->get_lnames()) {
-        const std::string option = "--" + name;
-        known = known || option == given;
-        if (const std::size_t d = editDistance(given, option); d < bestDistance) {
+      for (const std::string& name : o->get_lnames())
+        if (const std::size_t d = editDistance(given, "--" + name); d < bestDistance) {
           bestDistance = d;
-          best = option;
+          best = "--" + name;
         }
-      }
-    if (!known && !best.empty()) return fmt::format("vouliez-vous dire `{}` ?", best);
+    if (!best.empty()) return fmt::format("vouliez-vous dire `{}` ?", best);
   }
   return "";
 }

@@ -24,7 +24,7 @@ std::string frenchUsageError(const CLI::ParseError& e, const std::string& firstA
 // For a missing --demandes (--demande, --logement, --attributions): the
 // data file given without its option, if there is one, or the other verb's
 // option given instead ("" otherwise).
-std::string missingOptionHint(const CLI::ParseError& e, const std::vector<std::string>& args);
+std::string missingOptionHint(const CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args);
 
 // For an unknown option: the closest option of the command (`--logements`
 // → `--logement`), or "".

@@ -272,7 +272,7 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
     fmt::print(stderr, "erreur : {}\n", frenchUsageError(e, argc > 1 ? argv[1] : ""));
     const std::vector<std::string> args(argv + 1, argv + argc);
-    std::string hint = missingOptionHint(e, args);
+    std::string hint = missingOptionHint(app, e, args);
     if (hint.empty()) hint = unknownOptionHint(app, e, args);
     if (!hint.empty()) fmt::print(stderr, "aide : {}\n", hint);
     fmt::print(stderr, "Voir `loge --help`, ou `loge COMMANDE --help`.\n");
