@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build python3
   antlr4 libantlr4-runtime-dev
   llvm-16-dev
-  libfmt-dev nlohmann-json3-dev libcli11-dev libpugixml-dev
+  libfmt-dev nlohmann-json3-dev libcli11-dev libpugixml-dev libjemalloc-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev clang-format
 )
