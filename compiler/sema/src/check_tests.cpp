@@ -58,6 +58,43 @@ bool bareNumber(const ast::Expr& e) {
 }
 } // namespace
 
+// `attendu cal.taux_effort = refus`: a rule's status expected without the
+// word `règle`. Reported once, with the spelling, rather than as a rule
+// block used as a value and `refus` as an unknown name.
+bool Checker::ruleStatusWithoutKeyword(const ast::Expr& e, Module& root) {
+  using K = ast::Expr::Kind;
+  if (e.kind != K::Binary || e.binaryOp != ast::BinaryOp::Eq || e.b->kind != K::Name ||
+      (e.a->kind != K::Field && e.a->kind != K::Name))
+    return false;
+  const std::string status = ast::foldName(e.b->name.text);
+  if (status != "ok" && status != "refus" && status != "alerte" && status != "exception") return false;
+  // The path's names, first to last: alias….bloc.règle.
+  std::vector<const ast::Ident*> parts;
+  const ast::Expr* at = e.a.get();
+  for (; at->kind == K::Field; at = at->a.get()) parts.insert(parts.begin(), &at->name);
+  if (at->kind != K::Name) return false;
+  parts.insert(parts.begin(), &at->name);
+  // `attendu cal = refus`: the block alone, its rules to choose from.
+  const bool blockAlone = parts.size() == 1;
+  Module* scope = &root;
+  for (std::size_t k = 0; k + 2 < parts.size() && scope; ++k)
+    scope = importAlias(*scope, ast::foldName(parts[k]->text));
+  const Symbol* block = scope ? lookup(*scope, *parts[parts.size() - (blockAlone ? 1 : 2)], false) : nullptr;
+  if (!block || block->kind != Symbol::Kind::RuleBlock) return false;
+  Diagnostic& d =
+      diags_.report(DiagKind::TestBadExpectation, e.range, "le statut d'une règle s'attend avec le mot `règle`");
+  if (!blockAlone) {
+    d.hint = fmt::format("écrivez `attendu règle {} = {}`", sourceText(e.a->range), e.b->name.text);
+    return true;
+  }
+  std::string rules;
+  for (const ir::RuleDecl& r : program_->ruleBlocks[block->index].rules)
+    rules += (rules.empty() ? "" : ", ") + fmt::format("`{}`", r.name);
+  d.hint = fmt::format("une règle se nomme avec son bloc : `attendu règle {}.nom = {}` ; règles du bloc : {}",
+                       sourceText(e.a->range), e.b->name.text, rules);
+  return true;
+}
+
 // The text of `= erreur "…"`: a non-empty literal, matched as a substring
 // of the message obtained, so no `{expression}` is allowed.
 bool Checker::expectedErrorText(const ast::Text& t, std::string& out) {
@@ -391,6 +428,8 @@ void Checker::checkTests() {
           x.kind = ir::TestCase::Expectation::Kind::Error;
           if (!expectedErrorText(e.b->message, x.status)) break;
           x.actual = checkExpr(*e.a, env);
+        } else if (ruleStatusWithoutKeyword(e, *root)) {
+          break;
         } else if (e.kind == ast::Expr::Kind::Binary && e.binaryOp == ast::BinaryOp::Eq) {
           x.kind = ir::TestCase::Expectation::Kind::Equal;
           x.actual = checkExpr(*e.a, env);

@@ -150,6 +150,7 @@ public:
   // ---- check_tests.cpp
   void checkTests();
   bool expectedErrorText(const ast::Text& t, std::string& out);
+  bool ruleStatusWithoutKeyword(const ast::Expr& e, Module& root);
   ir::ExprPtr checkRecord(const std::vector<ast::RecordEntry>& entries, const ir::Type* type, Env& env,
                           const std::vector<ast::RecordEntry>* defaults, SourceRange range,
                           const std::string& shownName = "");
