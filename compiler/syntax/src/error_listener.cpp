@@ -107,7 +107,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     std::size_t index = offending->getTokenIndex();
     if (lastError_) {
       auto next = std::upper_bound(boundaries_.begin(), boundaries_.end(), *lastError_);
-      bool movedOn = next != boundaries_.end() && *next < index;
+      bool movedOn = next != boundaries_.end() && *next <= index;
       if (!movedOn) return; // still inside the statement that failed
     }
     lastError_ = index;

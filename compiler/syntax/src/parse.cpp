@@ -9,6 +9,8 @@
 
 #include <antlr4-runtime.h>
 
+#include <algorithm>
+
 namespace loge::syntax {
 
 namespace {
@@ -44,10 +46,25 @@ bool startsDeclaration(std::size_t type) {
   }
 }
 
-// A top-level declaration keyword at the start of a line: where parsing
-// can safely resume after a syntax error.
-bool isItemBoundary(antlr4::Token* t) {
-  return t->getCharPositionInLine() == 0 && internal::startsDeclaration(t->getType());
+// Where parsing can safely resume after a syntax error, as token indices
+// in order: a declaration keyword at the start of a line; and, outside any
+// braces, a `règle` or `critère` starting a line — never an item, so the
+// parser reports it (written outside its block) rather than skip it with
+// the broken declaration before it.
+std::vector<std::size_t> itemBoundaries(antlr4::CommonTokenStream& tokens) {
+  std::vector<std::size_t> out;
+  int depth = 0;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    const std::size_t type = t->getType();
+    if (t->getCharPositionInLine() == 0 &&
+        (internal::startsDeclaration(type) || (depth == 0 && (type == L::REGLE || type == L::CRITERE))))
+      out.push_back(t->getTokenIndex());
+    if (type == antlr4::Token::EOF) continue;
+    const std::string text = t->getText();
+    if (text == "{") ++depth;
+    if (text == "}" && depth > 0) --depth;
+  }
+  return out;
 }
 
 // After a syntax error, abandon the broken declaration: guessing inside it
@@ -64,8 +81,9 @@ public:
 };
 
 // Error-reporting parse: one item at a time, resuming after each error at
-// the next declaration keyword that starts a line.
-void reportSyntaxErrors(loge_antlr::LogeParser& parser, antlr4::CommonTokenStream& tokens) {
+// the next of `boundaries` (itemBoundaries).
+void reportSyntaxErrors(loge_antlr::LogeParser& parser, antlr4::CommonTokenStream& tokens,
+                        const std::vector<std::size_t>& boundaries) {
   bool first = true;
   while (tokens.LA(1) != antlr4::Token::EOF) {
     std::size_t before = tokens.index();
@@ -78,7 +96,8 @@ void reportSyntaxErrors(loge_antlr::LogeParser& parser, antlr4::CommonTokenStrea
     } catch (const ResyncSignal&) {
       // Skip to the next declaration (at least one token, so we progress).
       if (tokens.index() == before) tokens.consume();
-      while (tokens.LA(1) != antlr4::Token::EOF && !isItemBoundary(tokens.LT(1))) tokens.consume();
+      auto next = std::lower_bound(boundaries.begin(), boundaries.end(), tokens.index());
+      tokens.seek(next == boundaries.end() ? tokens.size() - 1 : *next); // else the end of file
     }
     first = false;
     if (tokens.index() == before) tokens.consume(); // never loop in place
@@ -149,10 +168,8 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       tokens.seek(0);
       parser.reset();
       internal::ErrorListener listener(file.id(), diags, {});
-      std::vector<std::size_t> boundaries;
-      for (antlr4::Token* t : tokens.getTokens())
-        if (isItemBoundary(t)) boundaries.push_back(t->getTokenIndex());
-      listener.setBoundaries(std::move(boundaries));
+      const std::vector<std::size_t> boundaries = itemBoundaries(tokens);
+      listener.setBoundaries(boundaries);
       int open = 0;
       for (antlr4::Token* t : tokens.getTokens()) {
         std::string text = t->getType() == antlr4::Token::EOF ? "" : t->getText();
@@ -162,7 +179,7 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       listener.setUnclosedBracket(open > 0);
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<ResyncAtDeclaration>());
-      reportSyntaxErrors(parser, tokens);
+      reportSyntaxErrors(parser, tokens, boundaries);
       if (listener.count() == 0) {
         // Cannot happen (LL accepted nothing, yet no error was found): say
         // so rather than build from nothing.

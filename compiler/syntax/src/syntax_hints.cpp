@@ -651,6 +651,12 @@ std::string ruleOutsideBlock(const HintSite& s) {
              : "";
 }
 
+std::string criterionOutsideCotation(const HintSite& s) {
+  return s.type == L::CRITERE && braceDepth(s.stream, s.at) == 0
+             ? "un critère s'écrit dans une cotation : `cotation principale \"Grille\" { critère … }`"
+             : "";
+}
+
 // A comma between the criteria of a cotation, as between list items.
 std::string commaBetweenCriteria(const HintSite& s) {
   return s.text == "," && s.expects(L::CRITERE) ? "les critères se suivent, un par ligne, sans virgule entre eux" : "";
@@ -737,6 +743,7 @@ const HintRule kRules[] = {
     {When::Always, colonForRequirement},
     {When::Always, requirementWithoutRule},
     {When::Always, ruleOutsideBlock},
+    {When::Always, criterionOutsideCotation},
     {When::Always, commaBetweenCriteria},
     {When::Always, missingStatus},
     {When::Always, between},
