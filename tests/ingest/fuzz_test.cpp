@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace loge::ingest::test {
@@ -198,7 +199,11 @@ TEST(Fuzz, MutatedJsonLinesFiles) {
     const bool ok = readJsonLines(*s.program, s.demande, path, arena, data, errors, 1000);
     ASSERT_EQ(ok, errors.empty());
     ASSERT_EQ(data.records.size(), data.ids.size());
-    ASSERT_LE(data.records.size() + errors.size(), lines + 1);
+    // A line is a record or errors (several for one line), never both.
+    std::set<std::size_t> failedLines;
+    for (const IngestError& e : errors) failedLines.insert(e.line);
+    ASSERT_LE(data.records.size() + failedLines.size(), lines + 1);
+    for (std::size_t recordLine : data.lines) ASSERT_EQ(failedLines.count(recordLine), 0u);
     for (const IngestError& e : errors) {
       ASSERT_GE(e.line, 1u);
       ASSERT_LE(e.line, lines + 1);

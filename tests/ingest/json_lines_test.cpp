@@ -88,6 +88,63 @@ TEST(JsonLines, EveryBadLineIsReportedAndGoodLinesKept) {
   EXPECT_EQ(errors[2].file, path);
 }
 
+TEST(JsonLines, EveryProblemOfALineInOnePass) {
+  const TestSchema s = makeSchema(false);
+  TempDir dir;
+  // A wrong type, an unknown field whose value is nested, a duplicate, a
+  // missing field; then a line whose meaning error is followed by a syntax
+  // error, which stops its reading; then a good line.
+  const std::string path =
+      dir.write("l.jsonl", std::string(R"({"id": 7, "autre": {"a": [1, {"b": "}"}]}, "id": "L1"})") + "\n" +
+                               R"({"id": "L2", "loyer_mensuel": true "x": 1})" + "\n" + kLogement + "\n");
+  interp::Arena arena;
+  Dataset data;
+  std::vector<IngestError> errors;
+  EXPECT_FALSE(readJsonLines(*s.program, s.logement, path, arena, data, errors));
+  EXPECT_EQ(data.ids, (std::vector<std::string>{"L1"}));
+  std::vector<std::string> shown;
+  for (const IngestError& e : errors)
+    shown.push_back(fmt::format("{}:{} [{}] {}", e.line, e.column, e.path, e.message));
+  EXPECT_EQ(shown, (std::vector<std::string>{
+                       "1:8 [id] attendu un texte, trouvé le nombre 7",
+                       "1:11 [] champ inconnu `autre` (la structure `Logement` a : id, loyer_mensuel)",
+                       "1:44 [id] champ en double dans l'objet",
+                       "1:1 [loyer_mensuel] champ obligatoire absent",
+                       "2:31 [loyer_mensuel] attendu un montant, trouvé le booléen true",
+                       "2:36 [] JSON invalide : virgule manquante entre deux champs",
+                   }));
+}
+
+TEST(JsonLines, ProblemsInListItemsKeepTheirIndex) {
+  const TestSchema s = makeSchema(true);
+  TempDir dir;
+  std::string line = replaced(kDemande, R"("age": 34)", R"("age": 200)");
+  line = replaced(line, R"("lien": "enfant")", R"("lien": "cousin")");
+  line = replaced(line, R"("statut": "hébergé", )", "");
+  const std::string path = dir.write("l.jsonl", line + "\n");
+  interp::Arena arena;
+  Dataset data;
+  std::vector<IngestError> errors;
+  EXPECT_FALSE(readJsonLines(*s.program, s.demande, path, arena, data, errors));
+  std::vector<std::string> paths;
+  for (const IngestError& e : errors) paths.push_back(e.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"personnes[0].age", "personnes[1].lien", "statut"})) << errors[0].render();
+}
+
+TEST(JsonLines, AtMostTwentyProblemsPerLine) {
+  const TestSchema s = makeSchema(false);
+  std::string line = R"({"id": "L1", "loyer_mensuel": "1")";
+  for (int i = 0; i < 30; ++i) line += fmt::format(R"(, "x{}": 0)", i);
+  TempDir dir;
+  const std::string path = dir.write("l.jsonl", line + "}\n");
+  interp::Arena arena;
+  Dataset data;
+  std::vector<IngestError> errors;
+  EXPECT_FALSE(readJsonLines(*s.program, s.logement, path, arena, data, errors));
+  ASSERT_EQ(errors.size(), 20u);
+  EXPECT_EQ(errors[19].message.substr(0, 18), "champ inconnu `x19");
+}
+
 TEST(JsonLines, ErrorsBeyondTheLimitAreCounted) {
   const TestSchema s = makeSchema(false);
   std::string content;

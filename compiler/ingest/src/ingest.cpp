@@ -86,11 +86,11 @@ std::string IngestError::render() const {
 bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json, interp::Arena& arena,
                 interp::Value& out, IngestError& error) {
   RecordParser parser(program);
-  Failure failure;
+  std::vector<Failure> failures;
   // A byte order mark is accepted as in files: the text often is a file's
   // content, read by the host.
-  if (parser.parse(structIndex, json, TextKind::Record, true, arena, out, failure)) return true;
-  error = toError("", json, failure, 1);
+  if (parser.parse(structIndex, json, TextKind::Record, true, arena, out, failures)) return true;
+  error = toError("", json, failures.front(), 1);
   return false;
 }
 
@@ -113,7 +113,7 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
     if (++failedLines <= maxErrors) errors.push_back(std::move(e));
   };
 
-  Failure failure;
+  std::vector<Failure> failures;
   std::string_view line;
   bool sawContent = false;
   for (;;) {
@@ -167,8 +167,10 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
       }
     }
     interp::Value record;
-    if (!parser.parse(structIndex, line, TextKind::Line, first, arena, record, failure)) {
-      report(toError(path, line, failure, lineNumber));
+    if (!parser.parse(structIndex, line, TextKind::Line, first, arena, record, failures)) {
+      // Every problem of the line, counted as one line in error.
+      if (++failedLines <= maxErrors)
+        for (const Failure& f : failures) errors.push_back(toError(path, line, f, lineNumber));
       continue;
     }
     detail::appendRecord(out, record, idIndex, lineNumber);
@@ -192,9 +194,9 @@ bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const s
     return false;
   }
   RecordParser parser(program);
-  Failure failure;
-  if (parser.parse(structIndex, text, TextKind::File, true, arena, out, failure)) return true;
-  error = toError(path, text, failure, 1);
+  std::vector<Failure> failures;
+  if (parser.parse(structIndex, text, TextKind::File, true, arena, out, failures)) return true;
+  error = toError(path, text, failures.front(), 1);
   return false;
 }
 

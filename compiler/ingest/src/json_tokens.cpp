@@ -3,6 +3,7 @@
 // Strings are decoded (escapes, surrogate pairs) and checked to be UTF-8;
 // numbers are only delimited, never converted here: their raw text goes to
 // the exact conversions of scalars.cpp.
+#include "loge/ingest/ingest.h"
 #include "record_parser.h"
 #include "text.h"
 
@@ -32,7 +33,7 @@ void RecordParser::skipSpace() {
 }
 
 bool RecordParser::syntaxError(std::size_t offset, const std::string& gist) {
-  return failWithPath(offset, "", "JSON invalide : " + gist);
+  return textError(offset, "JSON invalide : " + gist);
 }
 
 bool RecordParser::endError() {
@@ -52,7 +53,7 @@ bool RecordParser::unexpectedChar(std::size_t offset, std::string_view expected)
   std::string shown;
   if (c >= 0x80) {
     const std::size_t n = utf8SequenceLength(text_, offset);
-    if (n == 0) return failWithPath(offset, "", fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
+    if (n == 0) return textError(offset, fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
     if (text_.substr(offset, n) == "\xEF\xBB\xBF")
       shown = "une marque d'ordre des octets (BOM, U+FEFF)";
     else
@@ -167,7 +168,7 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
     if (c < 0x20)
       return syntaxError(i, fmt::format("caractère de contrôle U+{:04X} dans un texte (à écrire échappé)", c));
     const std::size_t len = utf8SequenceLength(text_, i);
-    if (len == 0) return failWithPath(i, "", fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
+    if (len == 0) return textError(i, fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
     i += len;
   }
   // Escapes: decode into `buffer`.
@@ -192,7 +193,7 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
       return syntaxError(i, fmt::format("caractère de contrôle U+{:04X} dans un texte (à écrire échappé)", c));
     if (c >= 0x80) {
       const std::size_t len = utf8SequenceLength(text_, i);
-      if (len == 0) return failWithPath(i, "", fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
+      if (len == 0) return textError(i, fmt::format("texte non encodé en UTF-8 (octet 0x{:02X})", c));
       out.append(text_.data() + i, len);
       i += len;
       continue;
@@ -206,8 +207,7 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
     case '/': out += '/'; break;
     case 'b':
     case 'f':
-      return failWithPath(i, "",
-                          fmt::format("caractère de contrôle U+{:04X} (\\{}) dans un texte : les textes des données "
+      return textError(i, fmt::format("caractère de contrôle U+{:04X} (\\{}) dans un texte : les textes des données "
                                       "n'en contiennent pas",
                                       e == 'b' ? 8 : 12, e));
     case 'n': out += '\n'; break;
@@ -241,8 +241,7 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
       // Escaped or not, a control character is not text: a NUL cut every
       // output that shows the text, an escape sequence reached terminals.
       if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-        return failWithPath(i, "",
-                            fmt::format("caractère de contrôle U+{:04X} (\\u{:04x}) dans un texte : les textes des "
+        return textError(i, fmt::format("caractère de contrôle U+{:04X} (\\u{:04x}) dans un texte : les textes des "
                                         "données n'en contiennent pas",
                                         static_cast<unsigned>(cp), static_cast<unsigned>(cp)));
       appendUtf8(out, cp);
@@ -257,6 +256,57 @@ bool RecordParser::scanString(std::string& buffer, std::string_view& result) {
     }
     }
     i += 2;
+  }
+}
+
+bool RecordParser::skipValue(std::size_t depth) {
+  skipSpace();
+  if (atEnd()) return endError();
+  const char c = peek();
+  if (c == '"') return scanString(strBuffer_, str_);
+  if (c == '-' || isDigit(c)) {
+    std::string_view raw;
+    bool fraction = false, exponent = false;
+    return scanNumber(raw, fraction, exponent);
+  }
+  if (isAlpha(c)) {
+    Literal lit = Literal::Null;
+    return scanLiteral(lit);
+  }
+  if (c != '{' && c != '[') return invalidValueStart();
+  if (depth > kMaxDepth)
+    return limitError(pos_, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
+  const char close = c == '{' ? '}' : ']';
+  ++pos_;
+  skipSpace();
+  if (atEnd()) return endError();
+  if (peek() == close) {
+    ++pos_;
+    return true;
+  }
+  for (;;) {
+    skipSpace();
+    if (atEnd()) return endError();
+    if (close == '}') {
+      if (peek() != '"') return unexpectedChar(pos_, "un nom de champ entre guillemets");
+      if (!scanString(keyBuffer_, key_)) return false;
+      skipSpace();
+      if (atEnd()) return endError();
+      if (peek() != ':') return unexpectedChar(pos_, "« : »");
+      ++pos_;
+    }
+    if (!skipValue(depth + 1)) return false;
+    skipSpace();
+    if (atEnd()) return endError();
+    if (peek() == ',') {
+      ++pos_;
+      continue;
+    }
+    if (peek() == close) {
+      ++pos_;
+      return true;
+    }
+    return unexpectedChar(pos_, close == '}' ? "« , » ou « } »" : "« , » ou « ] »");
   }
 }
 

@@ -12,14 +12,27 @@ namespace loge::ingest::detail {
 using interp::Value;
 
 bool RecordParser::fail(std::size_t offset, std::string message) {
-  return failWithPath(offset, pathText(), std::move(message));
+  failures_->push_back({offset, pathText(), std::move(message)});
+  fatal_ = false;
+  return false;
 }
 
-bool RecordParser::failWithPath(std::size_t offset, std::string path, std::string message) {
-  failure_->offset = offset;
-  failure_->path = std::move(path);
-  failure_->message = std::move(message);
+bool RecordParser::textError(std::size_t offset, std::string message) {
+  failures_->push_back({offset, "", std::move(message)});
+  fatal_ = true;
   return false;
+}
+
+bool RecordParser::limitError(std::size_t offset, std::string message) {
+  fail(offset, std::move(message));
+  fatal_ = true;
+  return false;
+}
+
+bool RecordParser::recover(std::size_t valueOffset, std::size_t depth) {
+  if (fatal_ || failures_->size() >= kMaxFailures) return false;
+  pos_ = valueOffset;
+  return skipValue(depth);
 }
 
 std::string RecordParser::pathText() const {
@@ -46,25 +59,28 @@ std::string_view RecordParser::folded(std::string_view text) {
 }
 
 bool RecordParser::parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
-                         interp::Arena& arena, Value& out, Failure& failure) {
+                         interp::Arena& arena, Value& out, std::vector<Failure>& failures) {
   arena_ = &arena;
-  failure_ = &failure;
+  failures_ = &failures;
+  failures.clear();
+  fatal_ = false;
   text_ = text;
   kind_ = kind;
   pos_ = 0;
   path_.clear();
   seen_.clear();
   if (structIndex >= program_.structs.size())
-    return failWithPath(0, "", fmt::format("structure inconnue (indice {})", structIndex));
+    return textError(0, fmt::format("structure inconnue (indice {})", structIndex));
   if (allowBom && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 
   skipSpace();
-  if (atEnd()) return failWithPath(pos_, "", "aucun objet JSON (texte vide)");
+  if (atEnd()) return textError(pos_, "aucun objet JSON (texte vide)");
   if (peek() != '{') return mismatch("un objet `" + program_.structs[structIndex].name + "`");
   Value record;
   if (!parseObject(structIndex, record, 1)) return false;
   skipSpace();
   if (!atEnd()) return syntaxError(pos_, "texte en trop après la fin de l'objet");
+  if (!failures.empty()) return false;
   out = record;
   return true;
 }
@@ -118,9 +134,10 @@ bool RecordParser::unknownField(const ir::StructDecl& decl, std::size_t keyOffse
 
 bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_t depth) {
   const std::size_t open = pos_;
-  if (depth > kMaxDepth) return fail(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
+  if (depth > kMaxDepth)
+    return limitError(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
   if (structIndex >= program_.structs.size())
-    return fail(open, fmt::format("structure inconnue (indice {})", structIndex));
+    return limitError(open, fmt::format("structure inconnue (indice {})", structIndex));
   const ir::StructDecl& decl = program_.structs[structIndex];
   const std::size_t fieldCount = decl.fields.size();
   interp::Record* record = arena_->record(structIndex, fieldCount);
@@ -151,20 +168,28 @@ bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_
       ++pos_;
       skipSpace();
 
-      const int index = findField(decl, hint);
-      if (index < 0) return unknownField(decl, keyOffset);
-      const auto i = static_cast<std::size_t>(index);
-      const ir::FieldDecl& field = decl.fields[i];
-      pushField(field.name);
-      if (seen_[seenBase + i] != 0) return fail(keyOffset, "champ en double dans l'objet");
-      seen_[seenBase + i] = 1;
-      hint = i + 1;
-      if (field.type == nullptr) return fail(keyOffset, "type du champ non pris en charge");
-
       const std::size_t valueOffset = pos_;
-      if (!parseValue(field.type, record->fields[i], depth)) return false;
-      if ((field.lower || field.upper) && !checkBounds(field, record->fields[i], valueOffset)) return false;
-      path_.pop_back();
+      const int index = findField(decl, hint);
+      if (index < 0) {
+        if (!unknownField(decl, keyOffset) && !recover(valueOffset, depth)) return false;
+      } else {
+        const auto i = static_cast<std::size_t>(index);
+        const ir::FieldDecl& field = decl.fields[i];
+        pushField(field.name);
+        bool ok = false;
+        if (seen_[seenBase + i] != 0) {
+          fail(keyOffset, "champ en double dans l'objet");
+        } else if (field.type == nullptr) {
+          return limitError(keyOffset, "type du champ non pris en charge");
+        } else {
+          seen_[seenBase + i] = 1;
+          hint = i + 1;
+          ok = parseValue(field.type, record->fields[i], depth) &&
+               (!(field.lower || field.upper) || checkBounds(field, record->fields[i], valueOffset));
+        }
+        path_.pop_back();
+        if (!ok && !recover(valueOffset, depth)) return false;
+      }
 
       skipSpace();
       if (atEnd()) return endError();
@@ -186,8 +211,10 @@ bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_
     if (seen_[seenBase + i] != 0) continue;
     const ir::FieldDecl& field = decl.fields[i];
     if (field.type != nullptr && ir::isOptional(field.type)) continue; // stays Absent
+    if (failures_->size() >= kMaxFailures) return false;
     pushField(field.name);
-    return fail(open, "champ obligatoire absent");
+    fail(open, "champ obligatoire absent");
+    path_.pop_back();
   }
   seen_.resize(seenBase);
   out = Value::record(record);
@@ -196,7 +223,8 @@ bool RecordParser::parseObject(std::uint32_t structIndex, Value& out, std::size_
 
 bool RecordParser::parseList(const ir::Type* element, Value& out, std::size_t depth) {
   const std::size_t open = pos_;
-  if (depth > kMaxDepth) return fail(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
+  if (depth > kMaxDepth)
+    return limitError(open, fmt::format("imbrication trop profonde (plus de {} niveaux)", kMaxDepth));
   interp::List* list = arena_->list();
   ++pos_; // '['
   skipSpace();
@@ -211,12 +239,14 @@ bool RecordParser::parseList(const ir::Type* element, Value& out, std::size_t de
     if (atEnd()) return endError();
     if (peek() == ']') return syntaxError(pos_, "virgule en trop avant « ] »");
     pushIndex(list->items.size());
+    const std::size_t itemOffset = pos_;
     Value item;
-    if (!parseValue(element, item, depth)) return false;
-    list->items.push_back(item);
+    const bool ok = parseValue(element, item, depth);
     path_.pop_back();
+    if (!ok && !recover(itemOffset, depth)) return false;
+    list->items.push_back(item); // even a skipped one: the next items keep their index
     if (list->items.size() > kMaxListItems)
-      return fail(open, fmt::format("liste trop longue (plus de {} éléments)", kMaxListItems));
+      return limitError(open, fmt::format("liste trop longue (plus de {} éléments)", kMaxListItems));
     skipSpace();
     if (atEnd()) return endError();
     const char c = peek();

@@ -3,9 +3,11 @@
 // The parser reads JSON text and builds interp::Values in one pass, guided by
 // the expected type: no intermediate DOM, every number kept as its raw text
 // until converted exactly, and the byte offset of every value at hand when
-// something is wrong. It stops at the first problem (syntax or meaning), in
-// text order. One parser is reused for every line of a file so its scratch
-// buffers are allocated once.
+// something is wrong. A value that does not fit its field (a wrong type, an
+// invalid date, a bound, an unknown or missing field) is reported and its
+// text skipped, so one pass reports every such problem of a record, in text
+// order; a syntax error stops the reading. One parser is reused for every
+// line of a file so its scratch buffers are allocated once.
 #pragma once
 
 #include "loge/interp/value.h"
@@ -36,16 +38,23 @@ class RecordParser {
 public:
   explicit RecordParser(const ir::Program& program) : program_(program) {}
 
+  // At most this many problems are reported for one record.
+  static constexpr std::size_t kMaxFailures = 20;
+
   // Parses `text` as one object of struct `structIndex`. `allowBom` accepts a
-  // UTF-8 byte order mark at the start (first line of a file).
+  // UTF-8 byte order mark at the start (first line of a file). On failure,
+  // `failures` holds the problems found, at least one, in text order.
   bool parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom, interp::Arena& arena,
-             interp::Value& out, Failure& failure);
+             interp::Value& out, std::vector<Failure>& failures);
 
 private:
   // Structure: objects, lists, dispatch (record_parser.cpp).
   bool parseValue(const ir::Type* type, interp::Value& out, std::size_t depth);
   bool parseObject(std::uint32_t structIndex, interp::Value& out, std::size_t depth);
   bool parseList(const ir::Type* element, interp::Value& out, std::size_t depth);
+  // After a problem in the value at `valueOffset`: skips that value and
+  // returns true when the reading can go on (the problem was one of meaning).
+  bool recover(std::size_t valueOffset, std::size_t depth);
   int findField(const ir::StructDecl& decl, std::size_t hint);
   bool unknownField(const ir::StructDecl& decl, std::size_t keyOffset);
   void pushField(const std::string& name) { path_.push_back({&name, 0}); }
@@ -77,6 +86,8 @@ private:
     Null
   };
   bool scanLiteral(Literal& out);
+  // Reads past the JSON value at pos_, checking only its syntax.
+  bool skipValue(std::size_t depth);
   // What is at pos_, scanned: "le texte \"deux\"", "le nombre 1.5", "un objet"…
   bool describeToken(std::string& out);
   bool invalidValueStart();
@@ -84,13 +95,19 @@ private:
   bool endError();
   bool syntaxError(std::size_t offset, const std::string& gist);
 
-  // Records a failure at `offset` with the current path.
+  // Records a problem of meaning at `offset` with the current path; returns
+  // false.
   bool fail(std::size_t offset, std::string message);
-  bool failWithPath(std::size_t offset, std::string path, std::string message);
+  // Records a problem after which the text cannot be read further (syntax,
+  // encoding, a limit); returns false.
+  bool textError(std::size_t offset, std::string message);
+  // A limit (depth, length) exceeded at the current path: stops the reading.
+  bool limitError(std::size_t offset, std::string message);
 
   const ir::Program& program_;
   interp::Arena* arena_ = nullptr;
-  Failure* failure_ = nullptr;
+  std::vector<Failure>* failures_ = nullptr;
+  bool fatal_ = false; // the last problem stops the reading
   std::string_view text_;
   std::size_t pos_ = 0;
   TextKind kind_ = TextKind::Record;
