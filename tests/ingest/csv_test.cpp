@@ -367,6 +367,25 @@ TEST(CsvErrors, EveryBadRowIsReportedAndGoodRowsKept) {
   EXPECT_EQ(r.data.records.size(), 2u);
 }
 
+TEST(CsvErrors, EveryProblemOfARowInOnePass) {
+  const CsvFixture& f = fixture();
+  std::vector<std::string> bad = f.row;
+  bad[f.index("enfants_a_naitre")] = "un";
+  bad[f.index("demandeur.handicap")] = "peut-être";
+  bad[f.index("date_depot")] = "31/02/2018";
+  interp::Arena arena;
+  ReadResult r = readCsvString(arena, f.text() + CsvFixture::join(bad, ';') + "\n");
+  EXPECT_FALSE(r.ok);
+  std::vector<std::string> paths;
+  for (const IngestError& e : r.errors) {
+    EXPECT_EQ(e.line, 3u);
+    paths.push_back(e.path);
+  }
+  // In the order of the schema's fields.
+  EXPECT_EQ(paths, (std::vector<std::string>{"date_depot", "demandeur.handicap", "enfants_a_naitre"}));
+  EXPECT_EQ(r.data.records.size(), 1u);
+}
+
 } // namespace
 // A list read from CSV columns has the bound of a JSON list
 // (kMaxListItems): 10 001 people are refused, located at the row.

@@ -119,6 +119,22 @@ TEST(SneErrors, FieldsNotCarriedNeedTheOption) {
                         where(complete(), "<ns1:demandeur>"), kDemandeur));
 }
 
+// Every field the exchange format does not carry is named, the reason and
+// the option once per demande.
+TEST(SneErrors, EveryFieldNotCarriedIsNamedTheReasonOnce) {
+  interp::Arena arena;
+  ReadResult r = readSneString(arena, complete(), false);
+  EXPECT_FALSE(r.ok);
+  ASSERT_GE(r.errors.size(), 2u);
+  std::size_t explained = 0;
+  for (const IngestError& e : r.errors) {
+    EXPECT_EQ(e.message.rfind("champ obligatoire absent", 0), 0u) << e.render();
+    explained += e.message.find("--sne-defauts") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(explained, 1u);
+  EXPECT_EQ(r.errors[0].path, "demandeur.handicap");
+}
+
 // A comment, a CDATA section or a processing instruction inside a value is
 // legal XML: the value is the whole text around it (the first part alone,
 // 20 for 20 000, was read before).

@@ -400,6 +400,7 @@ bool CsvReader::read(std::string_view text) {
   if (!header(cells)) return false;
 
   detail::TreeBuilder builder(program_, detail::Dialect::Csv, separator == ';', false);
+  std::vector<detail::TreeFailure> failures;
   const int idIndex = detail::idFieldIndex(program_, structIndex_);
   const std::size_t columns = headers_.size();
   for (;;) {
@@ -425,11 +426,12 @@ bool CsvReader::read(std::string_view text) {
       continue;
     }
     interp::Value record;
-    detail::TreeFailure failure;
-    if (!builder.build(structIndex_, root, arena_, record, failure)) {
-      IngestError e = detail::fileError(name_, std::move(failure.message), failure.line, failure.column);
-      e.path = std::move(failure.path);
-      report(std::move(e));
+    if (!builder.build(structIndex_, root, arena_, record, failures)) {
+      for (detail::TreeFailure& failure : failures) {
+        IngestError e = detail::fileError(name_, std::move(failure.message), failure.line, failure.column);
+        e.path = std::move(failure.path);
+        report(std::move(e));
+      }
       continue;
     }
     detail::appendRecord(out_, record, idIndex, cells.empty() ? 0 : cells[0].line);

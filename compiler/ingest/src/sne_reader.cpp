@@ -170,6 +170,7 @@ private:
   Dataset& out_;
   std::vector<IngestError>& errors_;
   detail::TreeBuilder builder_;
+  std::vector<detail::TreeFailure> failures_; // of the demande being read, reused
   std::string_view text_;
   std::vector<std::size_t> lineStarts_;
   // positionAmongNamesakes of the children of parents with many children
@@ -879,16 +880,21 @@ bool SneReader::read(std::string_view text) {
         continue;
       }
       interp::Value record;
-      detail::TreeFailure failure;
-      if (!builder_.build(structIndex_, root, arena_, record, failure)) {
-        if (failure.message.rfind("champ obligatoire absent", 0) == 0)
-          failure.message.insert(std::string_view("champ obligatoire absent").size(),
-                                 fmt::format(" : le format d'échange du SNE ne porte pas cette information ; l'option "
-                                             "--sne-defauts lui donne son défaut de test du schéma (voir {})",
-                                             kDocPage));
-        IngestError e = detail::fileError(name_, std::move(failure.message), failure.line, failure.column);
-        e.path = std::move(failure.path);
-        report(std::move(e));
+      if (!builder_.build(structIndex_, root, arena_, record, failures_)) {
+        bool explained = false; // the first missing field says why, once per demande
+        for (detail::TreeFailure& failure : failures_) {
+          if (!explained && failure.message.rfind("champ obligatoire absent", 0) == 0) {
+            failure.message.insert(
+                std::string_view("champ obligatoire absent").size(),
+                fmt::format(" : le format d'échange du SNE ne porte pas cette information ; "
+                            "l'option --sne-defauts lui donne son défaut de test du schéma (voir {})",
+                            kDocPage));
+            explained = true;
+          }
+          IngestError e = detail::fileError(name_, std::move(failure.message), failure.line, failure.column);
+          e.path = std::move(failure.path);
+          report(std::move(e));
+        }
         continue;
       }
       std::size_t line = 0, column = 0;

@@ -91,10 +91,15 @@ public:
   TreeBuilder(const ir::Program& program, Dialect dialect, bool decimalComma, bool useTestDefaults)
       : program_(program), dialect_(dialect), decimalComma_(decimalComma), useTestDefaults_(useTestDefaults) {}
 
-  // Converts `root` (an Object) into a record of struct `structIndex`.
-  // Stops at the first problem, in the order of the struct's fields.
+  // At most this many problems are reported for one record.
+  static constexpr std::size_t kMaxFailures = 20;
+
+  // Converts `root` (an Object) into a record of struct `structIndex`. On
+  // failure, `failures` holds every problem found (up to kMaxFailures): the
+  // unknown and duplicate fields in the order of the tree, then the others
+  // in the order of the struct's fields.
   bool build(std::uint32_t structIndex, const Node& root, interp::Arena& arena, interp::Value& out,
-             TreeFailure& failure);
+             std::vector<TreeFailure>& failures);
 
   // The paths of the fields filled with their test default so far
   // ("demandeur.handicap", "personnes[].handicap").
@@ -120,7 +125,7 @@ private:
   bool decimalComma_;
   bool useTestDefaults_;
   interp::Arena* arena_ = nullptr;
-  TreeFailure* failure_ = nullptr;
+  std::vector<TreeFailure>* failures_ = nullptr;
   struct PathSegment {
     const std::string* name; // null for a list index
     std::size_t index;

@@ -36,11 +36,8 @@ std::string shownText(std::string_view text) { return fmt::format("\"{}\"", quot
 } // namespace
 
 bool TreeBuilder::fail(const Node& node, std::string message) {
-  failure_->line = node.line;
-  failure_->column = node.column;
-  failure_->path = pathText();
   if (!node.origin.empty()) message += fmt::format(" [{}]", node.origin);
-  failure_->message = std::move(message);
+  failures_->push_back({node.line, node.column, pathText(), std::move(message)});
   return false;
 }
 
@@ -58,14 +55,17 @@ std::string TreeBuilder::pathText(bool genericIndices) const {
 }
 
 bool TreeBuilder::build(std::uint32_t structIndex, const Node& root, interp::Arena& arena, Value& out,
-                        TreeFailure& failure) {
+                        std::vector<TreeFailure>& failures) {
   arena_ = &arena;
-  failure_ = &failure;
+  failures_ = &failures;
+  failures.clear();
   path_.clear();
   if (structIndex >= program_.structs.size())
     return fail(root, fmt::format("structure inconnue (indice {})", structIndex));
   Value record;
-  if (!object(structIndex, root, record)) return false;
+  // A field in error is reported and the others still read: `object`
+  // returns false only when it could not go on.
+  if (!object(structIndex, root, record) || !failures.empty()) return false;
   out = record;
   return true;
 }
@@ -125,16 +125,22 @@ bool TreeBuilder::object(std::uint32_t structIndex, const Node& node, Value& out
                                         decl.name, names.empty() ? "aucun champ" : joinNames(names));
       const std::string suggestion = closestMatch(name, names);
       if (!suggestion.empty()) message += fmt::format(" ; vouliez-vous dire `{}` ?", suggestion);
-      return fail(child, std::move(message));
+      fail(child, std::move(message));
+      if (failures_->size() >= kMaxFailures) return false;
+      continue;
     }
     const auto i = static_cast<std::size_t>(index);
     if (given[i] != nullptr) {
       path_.push_back({&decl.fields[i].name, 0});
-      return fail(child, "champ en double");
+      fail(child, "champ en double");
+      path_.pop_back();
+      if (failures_->size() >= kMaxFailures) return false;
+      continue;
     }
     given[i] = &child;
   }
   for (std::size_t i = 0; i < decl.fields.size(); ++i) {
+    if (failures_->size() >= kMaxFailures) return false;
     const ir::FieldDecl& field = decl.fields[i];
     path_.push_back({&field.name, 0});
     if (given[i] == nullptr) {
@@ -144,12 +150,11 @@ bool TreeBuilder::object(std::uint32_t structIndex, const Node& node, Value& out
                  fromConstant(field.type, *field.testDefault, record->fields[i])) {
         defaulted_.insert(pathText(true));
       } else {
-        return fail(node, "champ obligatoire absent");
+        fail(node, "champ obligatoire absent");
       }
-    } else {
-      if (!value(field.type, *given[i], record->fields[i])) return false;
+    } else if (value(field.type, *given[i], record->fields[i])) {
       std::string problem = boundsProblem(field, record->fields[i]);
-      if (!problem.empty()) return fail(*given[i], std::move(problem));
+      if (!problem.empty()) fail(*given[i], std::move(problem));
     }
     path_.pop_back();
   }
@@ -165,9 +170,10 @@ bool TreeBuilder::list(const ir::Type* element, const Node& node, Value& out) {
   interp::List* items = arena_->list();
   items->items.reserve(node.items.size());
   for (std::size_t i = 0; i < node.items.size(); ++i) {
+    if (failures_->size() >= kMaxFailures) return false;
     path_.push_back({nullptr, i});
     Value item;
-    if (!value(element, node.items[i], item)) return false;
+    value(element, node.items[i], item); // a problem is recorded, the next items still read
     items->items.push_back(item);
     path_.pop_back();
   }
