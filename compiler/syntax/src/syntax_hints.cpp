@@ -591,6 +591,18 @@ std::string parameterWithoutDate(const HintSite& s) {
                      s.next && s.next->getType() != antlr4::Token::EOF ? cellText(s.stream, s.at + 1) : "…");
 }
 
+// `depuis 2024-01-01 : 3 €/an, 4 €/an`: several values on one period's line.
+std::string commaBetweenParameterValues(const HintSite& s) {
+  if (s.text != ",") return "";
+  std::size_t first = s.at;
+  while (first > 0 && s.stream.get(first - 1)->getLine() == s.offending.getLine()) --first;
+  const antlr4::Token* start = s.stream.get(first);
+  if (start->getType() != L::DEPUIS || first + 1 >= s.at) return "";
+  return fmt::format("un paramètre a une valeur par période : `{}`, puis une ligne `depuis AAAA-MM-JJ : …` pour "
+                     "chaque changement",
+                     joinTokens(s.stream, first, s.at));
+}
+
 // `depuis 2025-01-01 = 3`.
 std::string equalsAfterDate(const HintSite& s) {
   if (s.text != "=" || !s.previous || s.previous->getType() != L::DATE_LIT || s.at < 2) return "";
@@ -737,6 +749,7 @@ const HintRule kRules[] = {
     {When::Always, unquotedTestName},
     {When::Always, parameterWithoutDate},
     {When::Always, equalsAfterDate},
+    {When::Always, commaBetweenParameterValues},
     {When::Always, articleAfterDepuis},
     {When::Always, fromTheDate},
     {When::Always, unquotedMotif},
