@@ -94,6 +94,15 @@ bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::stri
   return false;
 }
 
+bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json, interp::Arena& arena,
+                interp::Value& out, std::vector<IngestError>& errors) {
+  RecordParser parser(program);
+  std::vector<Failure> failures;
+  if (parser.parse(structIndex, json, TextKind::Record, true, arena, out, failures)) return true;
+  for (const Failure& f : failures) errors.push_back(toError("", json, f, 1));
+  return false;
+}
+
 bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
                    Dataset& out, std::vector<IngestError>& errors, std::size_t maxErrors) {
   if (structIndex >= program.structs.size()) {
@@ -182,21 +191,29 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
 }
 
 bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
-                  interp::Value& out, IngestError& error) {
+                  interp::Value& out, std::vector<IngestError>& errors) {
   std::string text, problem;
   if (!detail::readWholeFile(path, kMaxFileBytes, text, problem)) {
-    error = fileError(path, std::move(problem));
+    errors.push_back(fileError(path, std::move(problem)));
     return false;
   }
   const std::string_view body = std::string_view(text).substr(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0);
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    error = fileError(path, "fichier vide : un objet JSON attendu");
+    errors.push_back(fileError(path, "fichier vide : un objet JSON attendu"));
     return false;
   }
   RecordParser parser(program);
   std::vector<Failure> failures;
   if (parser.parse(structIndex, text, TextKind::File, true, arena, out, failures)) return true;
-  error = toError(path, text, failures.front(), 1);
+  for (const Failure& f : failures) errors.push_back(toError(path, text, f, 1));
+  return false;
+}
+
+bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+                  interp::Value& out, IngestError& error) {
+  std::vector<IngestError> errors;
+  if (readJsonFile(program, structIndex, path, arena, out, errors)) return true;
+  error = std::move(errors.front());
   return false;
 }
 

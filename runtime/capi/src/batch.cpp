@@ -39,19 +39,24 @@ void readLines(loge_batch& b, std::string_view text, const std::string& file) {
     ++lineNo;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    ingest::IngestError e;
+    std::vector<ingest::IngestError> lineErrors;
     interp::Value v;
     bool ok = line.size() <= ingest::kMaxLineBytes;
     if (!ok) {
+      ingest::IngestError& e = lineErrors.emplace_back();
       e.message = fmt::format("ligne trop longue ({} octets, {} au plus)", line.size(), ingest::kMaxLineBytes);
       e.column = 1;
     } else {
-      ok = ingest::readRecord(p, structIndex, line, b.arena, v, e);
+      ok = ingest::readRecord(p, structIndex, line, b.arena, v, lineErrors);
     }
     if (!ok) {
-      e.file = file;
-      e.line = lineNo;
-      if (++failed <= kMaxErrors) errors.push_back(e);
+      // Every problem of the line, counted as one line.
+      if (++failed <= kMaxErrors)
+        for (ingest::IngestError& e : lineErrors) {
+          e.file = file;
+          e.line = lineNo;
+          errors.push_back(std::move(e));
+        }
       continue;
     }
     b.records.push_back(v);

@@ -148,11 +148,22 @@ template <typename Store> loge_status set(loge_record* record, const char* path,
 interp::Value recordValue(const loge_record& r, interp::Arena& arena) {
   if (r.validated) return r.value;
   interp::Value v;
-  ingest::IngestError e;
-  if (!ingest::readRecord(*r.core->program, r.structIndex, r.json.empty() ? "{}" : r.json, arena, v, e)) {
-    // Positions in the serialised document mean nothing to the host.
-    auto err = makeError(LOGE_ERR_DATA, e.path.empty() ? e.message : "champ `" + e.path + "` : " + e.message);
-    err->field = e.path;
+  std::vector<ingest::IngestError> errors;
+  if (!ingest::readRecord(*r.core->program, r.structIndex, r.json.empty() ? "{}" : r.json, arena, v, errors)) {
+    // Positions in the serialised document mean nothing to the host. Item
+    // 0 is the first problem, the error itself; the others follow it.
+    auto dataError = [](const ingest::IngestError& e) {
+      auto err = makeError(LOGE_ERR_DATA, e.path.empty() ? e.message : "champ `" + e.path + "` : " + e.message);
+      err->field = e.path;
+      return err;
+    };
+    auto err = dataError(errors.front());
+    if (errors.size() > 1) {
+      for (const ingest::IngestError& e : errors) err->items.push_back(dataError(e));
+      for (auto& item : err->items) item->owned = false;
+      err->text.clear();
+      for (const auto& item : err->items) err->text += item->text + "\n";
+    }
     throw Failure{std::move(err)};
   }
   return v;
@@ -165,6 +176,17 @@ std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e) {
   err->column = static_cast<std::uint32_t>(e.column);
   err->field = e.path;
   err->text = e.render();
+  return err;
+}
+
+std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors) {
+  auto err = ingestError(errors.front());
+  if (errors.size() > 1) {
+    for (const ingest::IngestError& e : errors) err->items.push_back(ingestError(e));
+    for (auto& item : err->items) item->owned = false;
+    err->text.clear();
+    for (const auto& item : err->items) err->text += item->text + "\n";
+  }
   return err;
 }
 
@@ -204,9 +226,9 @@ LOGE_API loge_status loge_record_from_json(const loge_policy* policy, loge_role 
     auto r = newRecord(policy, role);
     r->fromJson = true;
     r->json.assign(json, length);
-    loge::ingest::IngestError e;
-    if (!loge::ingest::readRecord(*r->core->program, r->structIndex, r->json, r->arena, r->value, e))
-      throw Failure{ingestError(e)};
+    std::vector<loge::ingest::IngestError> errors;
+    if (!loge::ingest::readRecord(*r->core->program, r->structIndex, r->json, r->arena, r->value, errors))
+      throw Failure{ingestErrors(errors)};
     r->validated = true;
     *out = r.release();
     return LOGE_OK;
@@ -220,9 +242,10 @@ LOGE_API loge_status loge_record_from_json_file(const loge_policy* policy, loge_
     nonNull(out, "out");
     auto r = newRecord(policy, role);
     r->fromJson = true;
-    loge::ingest::IngestError e;
-    if (!loge::ingest::readJsonFile(*r->core->program, r->structIndex, path, r->arena, r->value, e)) {
-      auto err = ingestError(e);
+    std::vector<loge::ingest::IngestError> errors;
+    if (!loge::ingest::readJsonFile(*r->core->program, r->structIndex, path, r->arena, r->value, errors)) {
+      auto err = ingestErrors(errors);
+      const loge::ingest::IngestError& e = errors.front();
       if (e.line == 0 && e.path.empty()) { // the file itself
         err->status = LOGE_ERR_IO;
         err->message = std::string(path) + " : " + err->message;

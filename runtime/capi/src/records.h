@@ -14,6 +14,9 @@ interp::Value recordValue(const loge_record& r, interp::Arena& arena);
 
 // An ingest error as an error object (LOGE_ERR_DATA).
 std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e);
+// Every problem of one record: the first is the error itself, all are its
+// items.
+std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors);
 
 // Checks that `record` is a record of `role` made from the policy `core`.
 const loge_record& recordFor(const loge_record* record, const Core& core, loge_role role, const char* name);

@@ -274,7 +274,8 @@ typedef struct loge_record loge_record;
 
 /* A record from one JSON object, mapped as `loge run` reads its input
  * (docs/reference/schema-standard.md): LOGE_ERR_DATA with line, column and
- * field path on the first problem. */
+ * field path on the first problem; its items (loge_error_item) are every
+ * problem of the object, up to 20. */
 LOGE_API loge_status loge_record_from_json(const loge_policy* policy, loge_role role, const char* json, size_t length,
                                            loge_record** out, loge_error** error);
 /* Same, reading the object from a file. */
@@ -322,7 +323,8 @@ LOGE_API loge_status loge_record_append(loge_record* record, const char* path, s
 LOGE_API loge_status loge_record_clear_list(loge_record* record, const char* path, loge_error** error);
 /* Checks the record against the schema (required fields, bounds) and keeps
  * the validated form, so evaluations need not redo it. LOGE_ERR_DATA with
- * the field path on the first problem. A later setter undoes it. */
+ * the field path on the first problem, every problem as its items (up to
+ * 20). A later setter undoes it. */
 LOGE_API loge_status loge_record_validate(loge_record* record, loge_error** error);
 /* The record as a JSON object (for logs): for loge_record_from_json the
  * text given, else the fields set so far. */

@@ -55,6 +55,10 @@ struct IngestError {
 // already allocated for the failed record stay in the arena, unused.
 bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json, interp::Arena& arena,
                 interp::Value& out, IngestError& error);
+// The same, with every problem of the record (up to 20, in text order; a
+// syntax error ends the list).
+bool readRecord(const ir::Program& program, std::uint32_t structIndex, std::string_view json, interp::Arena& arena,
+                interp::Value& out, std::vector<IngestError>& errors);
 
 // The records of a JSON Lines file, in file order.
 struct Dataset {
@@ -78,9 +82,14 @@ struct Dataset {
 bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
                    Dataset& out, std::vector<IngestError>& errors, std::size_t maxErrors = 20);
 
-// Reads a whole file holding ONE JSON object (e.g. `--logement L.json`).
+// Reads a whole file holding ONE JSON object (e.g. `--logement L.json`):
+// false with its first problem,
 bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
                   interp::Value& out, IngestError& error);
+// or with every problem (up to 20, in text order; a syntax error ends the
+// list).
+bool readJsonFile(const ir::Program& program, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+                  interp::Value& out, std::vector<IngestError>& errors);
 
 // ------------------------------------------------------------ other formats
 
