@@ -80,6 +80,14 @@ case("nombre en exposant", base + [demandes(good_with(lambda d: d["menage"].__se
 case("fichier de demandes absent", base + [os.path.join(tmp, "absent.jsonl")], 2, "absent.jsonl")
 case("logement invalide", ["run", POLICY, "--logement", write("l.json", '{"id": "L", "loyer_mensuel": "abc"}'),
                            "--date", "2025-06-30", "--demandes", demandes(json.dumps(GOOD))], 2, "loyer_mensuel")
+case("logement : tous ses problèmes", ["run", POLICY, "--logement",
+                                      write("l2.json", '{"id": 5, "loyer_mensuel": "abc", "x": 1}'), "--date",
+                                      "2025-06-30", "--demandes", demandes(json.dumps(GOOD))], 2,
+     "l2.json:1:8: erreur: champ `id`", "l2.json:1:28: erreur: champ `loyer_mensuel`", "champ inconnu `x`")
+case("demande : tous les problèmes de la ligne",
+     base + [demandes(good_with(lambda d: (d["menage"].__setitem__("nb_adultes", "deux"),
+                                           d.__setitem__("date_depot", "2025-02-30"))))], 2,
+     "champ `date_depot`", "champ `menage.nb_adultes`")
 case("date hors vigueur", ["run", POLICY, "--date", "2010-01-01", "--demandes", demandes(json.dumps(GOOD))], 64,
      "période de vigueur")
 case("date mal formée", ["run", POLICY, "--date", "30/06/2025", "--demandes", demandes(json.dumps(GOOD))], 64, "date invalide",

@@ -87,10 +87,7 @@ int runBench(const BenchArgs& args, const Options& opts) {
   interp::Inputs in;
   in.date = *date;
   if (!args.logement.empty()) {
-    ingest::IngestError error;
-    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena,
-                              in.roles[static_cast<int>(ir::Role::Logement)], error)) {
-      fmt::print(stderr, "{}\n", error.render());
+    if (!readOne(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)])) {
       return kDataError;
     }
   }

@@ -68,11 +68,7 @@ bool readCorpus(Version& v, const DiffArgs& args) {
       v.errors.push_back({args.logement, 0, 0, "", "la politique ne déclare pas de schéma pour `logement`"});
       return false;
     }
-    ingest::IngestError e;
-    if (!ingest::readJsonFile(p, logementType->index, args.logement, v.arena, v.logement, e)) {
-      v.errors.push_back(e);
-      return false;
-    }
+    if (!ingest::readJsonFile(p, logementType->index, args.logement, v.arena, v.logement, v.errors)) return false;
   }
   const std::optional<ingest::InputFormat> format = inputFormat(args.input, args.demandes);
   const std::optional<ingest::ReadOptions> options = readOptions(args.input);

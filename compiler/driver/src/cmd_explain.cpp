@@ -73,9 +73,7 @@ int readOneDemande(const ir::Program& p, std::uint32_t structIndex, const Explai
   const bool plainJson = args.input.format.empty() && args.demande.size() >= 5 &&
                          args.demande.compare(args.demande.size() - 5, 5, ".json") == 0;
   if (plainJson) {
-    ingest::IngestError error;
-    if (!ingest::readJsonFile(p, structIndex, args.demande, arena, out, error)) {
-      fmt::print(stderr, "{}\n", error.render());
+    if (!readOne(p, structIndex, args.demande, arena, out)) {
       return kDataError;
     }
     // --id names the demande to explain: a file holding another one is an
@@ -171,7 +169,6 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
   interp::Arena arena;
   interp::Inputs in;
   in.date = *date;
-  ingest::IngestError error;
   if (const int status =
           readOneDemande(p, demandeType->index, args, arena, in.roles[static_cast<int>(ir::Role::Demande)]);
       status != kOk)
@@ -181,9 +178,7 @@ int runExplain(const ExplainArgs& args, const Options& opts) {
       fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `logement`\n");
       return kPolicyError;
     }
-    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena,
-                              in.roles[static_cast<int>(ir::Role::Logement)], error)) {
-      fmt::print(stderr, "{}\n", error.render());
+    if (!readOne(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)])) {
       return kDataError;
     }
   }

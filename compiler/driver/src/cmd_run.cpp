@@ -55,10 +55,7 @@ int runRun(const RunArgs& args, const Options& opts) {
       fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `logement`\n");
       return kPolicyError;
     }
-    ingest::IngestError error;
-    if (!ingest::readJsonFile(p, logementType->index, args.logement, arena,
-                              in.roles[static_cast<int>(ir::Role::Logement)], error)) {
-      fmt::print(stderr, "{}\n", error.render());
+    if (!readOne(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)])) {
       return kDataError;
     }
   }

@@ -32,14 +32,6 @@ std::optional<std::uint32_t> roleStruct(const ir::Program& p, ir::Role role, con
   return t->index;
 }
 
-bool readOne(const ir::Program& p, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
-             interp::Value& out) {
-  ingest::IngestError error;
-  if (ingest::readJsonFile(p, structIndex, path, arena, out, error)) return true;
-  fmt::print(stderr, "{}\n", error.render());
-  return false;
-}
-
 bool readMany(const ir::Program& p, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
               ingest::Dataset& out, const char* what) {
   std::vector<ingest::IngestError> errors;

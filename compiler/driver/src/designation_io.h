@@ -15,10 +15,8 @@ std::optional<num::Date> dateOrToday(const ir::Program& p, const std::string& op
 // The struct of a schema role, or an error naming the role the verb needs.
 std::optional<std::uint32_t> roleStruct(const ir::Program& p, ir::Role role, const char* verb);
 
-// One JSON object (a logement, a demande) or a JSON Lines file; errors
-// printed on stderr (file, line, column, field).
-bool readOne(const ir::Program& p, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
-             interp::Value& out);
+// A JSON Lines file (readOne, driver.h, reads one object); errors printed on
+// stderr (file, line, column, field).
 bool readMany(const ir::Program& p, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
               ingest::Dataset& out, const char* what);
 

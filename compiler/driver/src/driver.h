@@ -93,6 +93,10 @@ struct InputArgs {
 // any other); prints an error and returns nullopt for an unknown name.
 std::optional<ingest::InputFormat> inputFormat(const InputArgs& in, const std::string& path);
 std::optional<ingest::ReadOptions> readOptions(const InputArgs& in);
+// One JSON object from a file (a logement, a demande); every problem printed
+// on stderr (file, line, column, field).
+bool readOne(const ir::Program& p, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+             interp::Value& out);
 // Reads a demandes file; prints its errors (and notes) to stderr. Returns
 // kOk, kDataError or kUsageError.
 int readDemandes(const ir::Program& p, std::uint32_t structIndex, const std::string& path, const InputArgs& in,

@@ -17,6 +17,14 @@ std::optional<ingest::InputFormat> inputFormat(const InputArgs& in, const std::s
   return ingest::formatFromExtension(path).value_or(ingest::InputFormat::JsonLines);
 }
 
+bool readOne(const ir::Program& p, std::uint32_t structIndex, const std::string& path, interp::Arena& arena,
+             interp::Value& out) {
+  std::vector<ingest::IngestError> errors;
+  if (ingest::readJsonFile(p, structIndex, path, arena, out, errors)) return true;
+  for (const ingest::IngestError& e : errors) fmt::print(stderr, "{}\n", e.render());
+  return false;
+}
+
 std::optional<ingest::ReadOptions> readOptions(const InputArgs& in) {
   ingest::ReadOptions options;
   options.sneTestDefaults = in.sneDefaults;
