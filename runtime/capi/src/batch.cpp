@@ -63,22 +63,13 @@ void readLines(loge_batch& b, std::string_view text, const std::string& file) {
     b.ids.push_back(interp::recordId(p, v));
   }
   if (!failed) return;
-  auto err = makeError(LOGE_ERR_DATA, "");
-  for (const auto& e : errors) err->items.push_back(ingestError(e));
-  if (failed > kMaxErrors) {
-    err->items.push_back(
+  std::vector<std::unique_ptr<loge_error>> items;
+  for (const auto& e : errors) items.push_back(ingestError(e));
+  if (failed > kMaxErrors)
+    items.push_back(
         makeError(LOGE_ERR_DATA, fmt::format("… et {} autre(s) ligne(s) invalide(s)", failed - kMaxErrors)));
-  }
-  for (auto& item : err->items) item->owned = false;
-  const loge_error& first = *err->items.front();
-  err->message =
-      fmt::format("{} ligne(s) invalide(s), aucune demande gardée ; la première : {}", failed, first.message);
-  err->file = first.file;
-  err->line = first.line;
-  err->column = first.column;
-  err->field = first.field;
-  err->text.clear();
-  for (const auto& item : err->items) err->text += item->text + "\n";
+  auto err = withItems(std::move(items));
+  err->message = fmt::format("{} ligne(s) invalide(s), aucune demande gardée ; la première : {}", failed, err->message);
   throw Failure{std::move(err)};
 }
 
@@ -151,22 +142,14 @@ LOGE_API loge_status loge_batch_from_jsonl_file_for(const loge_policy* policy, l
     std::vector<loge::ingest::IngestError> errors;
     if (!loge::ingest::readJsonLines(p, p.schema.roles[role]->index, path, b->arena, data, errors)) {
       if (errors.empty()) fail(LOGE_ERR_IO, fmt::format("{} : lecture impossible", path));
-      auto err = makeError(LOGE_ERR_DATA, "");
-      for (const auto& e : errors) err->items.push_back(ingestError(e));
-      for (auto& item : err->items) item->owned = false;
-      const loge_error& first = *err->items.front();
+      std::vector<std::unique_ptr<loge_error>> items;
+      for (const auto& e : errors) items.push_back(ingestError(e));
+      auto err = withItems(std::move(items));
       // A file that cannot be opened is reported without a line.
-      err->message = first.message;
-      if (errors.size() == 1 && first.line == 0 && first.field.empty()) {
+      if (errors.size() == 1 && err->line == 0 && err->field.empty()) {
         err->status = LOGE_ERR_IO;
-        err->message = std::string(path) + " : " + first.message;
+        err->message = std::string(path) + " : " + err->message;
       }
-      err->file = first.file;
-      err->line = first.line;
-      err->column = first.column;
-      err->field = first.field;
-      err->text.clear();
-      for (const auto& item : err->items) err->text += item->text + "\n";
       throw Failure{std::move(err)};
     }
     b->records = std::move(data.records);

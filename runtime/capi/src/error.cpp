@@ -31,6 +31,24 @@ std::unique_ptr<loge_error> makeError(loge_status status, std::string message) {
   return e;
 }
 
+std::unique_ptr<loge_error> withItems(std::vector<std::unique_ptr<loge_error>> items) {
+  const loge_error& first = *items.front();
+  auto err = makeError(first.status, first.message);
+  err->file = first.file;
+  err->line = first.line;
+  err->column = first.column;
+  err->field = first.field;
+  err->code = first.code;
+  err->severity = first.severity;
+  err->text.clear();
+  for (auto& item : items) {
+    item->owned = false;
+    err->text += item->text + "\n";
+  }
+  err->items = std::move(items);
+  return err;
+}
+
 void fail(loge_status status, std::string message) { throw Failure{makeError(status, std::move(message))}; }
 
 std::unique_ptr<loge_error> evalError(const PolicyCore& core, const interp::EvalError& ev) {

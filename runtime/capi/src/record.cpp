@@ -157,14 +157,10 @@ interp::Value recordValue(const loge_record& r, interp::Arena& arena) {
       err->field = e.path;
       return err;
     };
-    auto err = dataError(errors.front());
-    if (errors.size() > 1) {
-      for (const ingest::IngestError& e : errors) err->items.push_back(dataError(e));
-      for (auto& item : err->items) item->owned = false;
-      err->text.clear();
-      for (const auto& item : err->items) err->text += item->text + "\n";
-    }
-    throw Failure{std::move(err)};
+    if (errors.size() == 1) throw Failure{dataError(errors.front())};
+    std::vector<std::unique_ptr<loge_error>> items;
+    for (const ingest::IngestError& e : errors) items.push_back(dataError(e));
+    throw Failure{withItems(std::move(items))};
   }
   return v;
 }
@@ -180,14 +176,10 @@ std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e) {
 }
 
 std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors) {
-  auto err = ingestError(errors.front());
-  if (errors.size() > 1) {
-    for (const ingest::IngestError& e : errors) err->items.push_back(ingestError(e));
-    for (auto& item : err->items) item->owned = false;
-    err->text.clear();
-    for (const auto& item : err->items) err->text += item->text + "\n";
-  }
-  return err;
+  if (errors.size() == 1) return ingestError(errors.front());
+  std::vector<std::unique_ptr<loge_error>> items;
+  for (const ingest::IngestError& e : errors) items.push_back(ingestError(e));
+  return withItems(std::move(items));
 }
 
 const loge_record& recordFor(const loge_record* record, const Core& core, loge_role role, const char* name) {
