@@ -60,6 +60,15 @@ std::string_view RecordParser::folded(std::string_view text) {
 
 bool RecordParser::parse(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
                          interp::Arena& arena, Value& out, std::vector<Failure>& failures) {
+  if (parseText(structIndex, text, kind, allowBom, arena, out, failures)) return true;
+  // Every refusal names its problem: a reading stopped without one would
+  // leave the caller nothing to show.
+  if (failures.empty()) failures.push_back({pos_, "", "JSON invalide"});
+  return false;
+}
+
+bool RecordParser::parseText(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom,
+                             interp::Arena& arena, Value& out, std::vector<Failure>& failures) {
   arena_ = &arena;
   failures_ = &failures;
   failures.clear();

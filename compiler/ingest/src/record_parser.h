@@ -48,6 +48,8 @@ public:
              interp::Value& out, std::vector<Failure>& failures);
 
 private:
+  bool parseText(std::uint32_t structIndex, std::string_view text, TextKind kind, bool allowBom, interp::Arena& arena,
+                 interp::Value& out, std::vector<Failure>& failures);
   // Structure: objects, lists, dispatch (record_parser.cpp).
   bool parseValue(const ir::Type* type, interp::Value& out, std::size_t depth);
   bool parseObject(std::uint32_t structIndex, interp::Value& out, std::size_t depth);

@@ -65,7 +65,9 @@ bool TreeBuilder::build(std::uint32_t structIndex, const Node& root, interp::Are
   Value record;
   // A field in error is reported and the others still read: `object`
   // returns false only when it could not go on.
-  if (!object(structIndex, root, record) || !failures.empty()) return false;
+  const bool read = object(structIndex, root, record);
+  if (!read && failures.empty()) fail(root, "enregistrement illisible"); // never without a reason
+  if (!failures.empty()) return false;
   out = record;
   return true;
 }
