@@ -278,6 +278,12 @@ case("tableau JSON de demandes", base + [write("arr.json", json.dumps([GOOD, GOO
 case("tableau JSON sur une ligne", base + [write("arr1.jsonl", json.dumps([GOOD]) + "\n")], 2, "tableau JSON")
 case("demande sur plusieurs lignes, mal formée", base + [write("bad-pretty.json", '{\n  "id": "X",\n  "menage": \n')], 2,
      "bad-pretty.json:")
+case("demande sur plusieurs lignes, deux problèmes",
+     base + [write("bad2-pretty.json",
+                   json.dumps(json.loads(good_with(lambda d: (d["menage"].__setitem__("nb_adultes", "deux"),
+                                                              d.__setitem__("date_depot", "2025-02-30")))),
+                              indent=2, ensure_ascii=False))], 2,
+     "bad2-pretty.json:3:", "champ `date_depot`", "champ `menage.nb_adultes`")
 
 if failures:
     print("\n\n".join(failures))

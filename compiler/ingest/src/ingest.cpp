@@ -166,11 +166,7 @@ bool readJsonLines(const ir::Program& program, std::uint32_t structIndex, const 
         // One record written over several lines (`jq .` output): read it
         // as a whole file, with that reader's locations.
         interp::Value record;
-        IngestError e;
-        if (!readJsonFile(program, structIndex, path, arena, record, e)) {
-          errors.push_back(std::move(e));
-          return false;
-        }
+        if (!readJsonFile(program, structIndex, path, arena, record, errors)) return false;
         detail::appendRecord(out, record, idIndex, lineNumber);
         return true;
       }
