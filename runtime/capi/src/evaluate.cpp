@@ -32,31 +32,38 @@ num::Date evaluationDate(const ir::Program& p, const char* text) {
   return *d;
 }
 
+void fillResult(loge_result& r, const Core& core, const std::string& id, interp::DemandeResult raw) {
+  r.core = core;
+  r.id = id;
+  r.raw = std::move(raw);
+}
+
+void fillFailed(loge_result& r, const Core& core, const std::string& id, const interp::EvalError& e) {
+  r.core = core;
+  r.id = id;
+  r.error = evalError(*core, e);
+  r.failedJson = interp::errorJson(core->sources, id, e);
+}
+
 std::unique_ptr<loge_result> makeResult(const Core& core, const std::string& id, interp::DemandeResult raw) {
   auto r = std::make_unique<loge_result>();
-  r->core = core;
-  r->id = id;
-  r->raw = std::move(raw);
+  fillResult(*r, core, id, std::move(raw));
   return r;
 }
 
 std::unique_ptr<loge_result> failedResult(const Core& core, const std::string& id, const interp::EvalError& e) {
   auto r = std::make_unique<loge_result>();
-  r->core = core;
-  r->id = id;
-  r->error = evalError(*core, e);
-  r->failedJson = interp::errorJson(core->sources, id, e);
+  fillFailed(*r, core, id, e);
   return r;
 }
 
 namespace {
 
-// Evaluates every demande; `each(i, result)` receives each one's result, or
-// its evaluation error, in order. `batch`: the batch the demandes are, whose
-// flat copy is reused (null for a record evaluated alone).
-template <typename Each>
+// Evaluates every demande into `results[i]` (its result, or its evaluation
+// error). `batch`: the batch the demandes are, whose flat copy is reused
+// (null for a record evaluated alone).
 void evaluateAll(const Core& core, const std::vector<interp::Value>& demandes, const std::vector<std::string>& ids,
-                 const interp::Value& logement, num::Date date, const loge_batch* batch, Each&& each) {
+                 const interp::Value& logement, num::Date date, const loge_batch* batch, loge_result* results) {
   const ir::Program& p = *core->program;
   interp::Inputs in;
   in.date = date;
@@ -64,9 +71,9 @@ void evaluateAll(const Core& core, const std::vector<interp::Value>& demandes, c
   auto one = [&](std::size_t i, auto&& compute) {
     in.roles[static_cast<int>(ir::Role::Demande)] = demandes[i];
     try {
-      each(i, makeResult(core, ids[i], compute()));
+      fillResult(results[i], core, ids[i], compute());
     } catch (const interp::EvalError& e) {
-      each(i, failedResult(core, ids[i], e));
+      fillFailed(results[i], core, ids[i], e);
     }
   };
   if (!core->engine) {
@@ -125,9 +132,8 @@ LOGE_API loge_status loge_evaluate(const loge_policy* policy, const loge_record*
     loge::interp::Value lv;
     if (logement) lv = recordValue(recordFor(logement, core, LOGE_ROLE_LOGEMENT, "logement"), arena);
     std::vector<std::string> ids{loge::interp::recordId(*core->program, demandes[0])};
-    std::unique_ptr<loge_result> result;
-    evaluateAll(core, demandes, ids, lv, when, nullptr,
-                [&](std::size_t, std::unique_ptr<loge_result> r) { result = std::move(r); });
+    auto result = std::make_unique<loge_result>();
+    evaluateAll(core, demandes, ids, lv, when, nullptr, result.get());
     if (result->error) {
       std::unique_ptr<loge_error> e = std::move(result->error);
       throw Failure{std::move(e)};
@@ -150,12 +156,14 @@ LOGE_API loge_status loge_evaluate_batch(const loge_policy* policy, const loge_b
     if (logement) lv = recordValue(recordFor(logement, core, LOGE_ROLE_LOGEMENT, "logement"), arena);
     auto results = std::make_unique<loge_results>();
     results->core = core;
-    results->items.reserve(b.records.size());
-    evaluateAll(core, b.records, b.ids, lv, when, &b, [&](std::size_t, std::unique_ptr<loge_result> r) {
-      r->owned = false;
-      if (r->error) ++results->failed;
-      results->items.push_back(std::move(r));
-    });
+    // One block for the batch's result objects, not one allocation each.
+    results->count = b.records.size();
+    results->items = std::make_unique<loge_result[]>(results->count);
+    evaluateAll(core, b.records, b.ids, lv, when, &b, results->items.get());
+    for (std::size_t i = 0; i < results->count; ++i) {
+      results->items[i].owned = false;
+      if (results->items[i].error) ++results->failed;
+    }
     *out = results.release();
     return LOGE_OK;
   });
@@ -164,14 +172,14 @@ LOGE_API loge_status loge_evaluate_batch(const loge_policy* policy, const loge_b
 LOGE_API void loge_results_free(loge_results* results) {
   if (results && results->tag == Tag::Results) {
     results->tag = Tag::Freed;
-    for (auto& r : results->items) r->tag = Tag::Freed;
+    for (std::size_t i = 0; i < results->count; ++i) results->items[i].tag = Tag::Freed;
     delete results;
   }
 }
 
 LOGE_API loge_status loge_results_count(const loge_results* results, size_t* out, loge_error** error) {
   return guard(error, [&] {
-    *nonNull(out, "out") = handle(results, Tag::Results, "results").items.size();
+    *nonNull(out, "out") = handle(results, Tag::Results, "results").count;
     return LOGE_OK;
   });
 }
@@ -188,8 +196,8 @@ LOGE_API loge_status loge_results_get(const loge_results* results, size_t index,
   return guard(error, [&] {
     const loge_results& rs = handle(results, Tag::Results, "results");
     nonNull(out, "out");
-    checkIndex(index, rs.items.size(), "résultat");
-    *out = rs.items[index].get();
+    checkIndex(index, rs.count, "résultat");
+    *out = &rs.items[index];
     return LOGE_OK;
   });
 }

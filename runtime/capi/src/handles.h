@@ -15,6 +15,8 @@
 
 #include "loge/loge.h"
 
+#include "once.h"
+
 #include "loge/diag/diagnostic.h"
 #include "loge/interp/interp.h"
 #include "loge/ir/program.h"
@@ -151,7 +153,9 @@ struct loge_result {
   std::string failedJson;
 
 private:
-  mutable std::once_flag totalsOnce_, spelledOnce_, jsonOnce_, failingOnce_;
+  // One lock for the four: none of their computations reads another.
+  mutable std::mutex lazyLock_;
+  loge::capi::Once totalsOnce_, spelledOnce_, jsonOnce_, failingOnce_;
   mutable std::vector<std::string> totals_;
   mutable Spelled spelled_;
   mutable Failing failing_;
@@ -161,8 +165,8 @@ private:
 struct loge_results {
   loge::capi::Tag tag = loge::capi::Tag::Results;
   loge::capi::Core core;
-  std::vector<std::unique_ptr<loge_result>> items;
-  std::size_t failed = 0;
+  std::unique_ptr<loge_result[]> items;
+  std::size_t count = 0, failed = 0;
 };
 
 struct loge_designation_options {

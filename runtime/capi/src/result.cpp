@@ -39,14 +39,14 @@ const loge_result& cotationOf(const loge_result* result, size_t cotation) {
 } // namespace loge::capi
 
 const std::vector<std::string>& loge_result::totals() const {
-  std::call_once(totalsOnce_, [&] {
+  totalsOnce_.run(lazyLock_, [&] {
     for (const loge::interp::CotationResult& c : raw.cotations) totals_.push_back(c.total.toString());
   });
   return totals_;
 }
 
 const loge_result::Spelled& loge_result::spelled() const {
-  std::call_once(spelledOnce_, [&] {
+  spelledOnce_.run(lazyLock_, [&] {
     for (const loge::interp::CotationResult& c : raw.cotations) {
       std::vector<std::string> criteria, rubriques;
       for (const loge::interp::CriterionResult& x : c.criteria) criteria.push_back(x.contribution.toString());
@@ -64,7 +64,7 @@ const loge::interp::RuleResult& loge_result::rule(std::size_t i) const {
 }
 
 const loge_result::Failing& loge_result::failing() const {
-  std::call_once(failingOnce_, [&] {
+  failingOnce_.run(lazyLock_, [&] {
     for (std::size_t i = 0; i < core->rules.size(); ++i) {
       loge::interp::RuleStatus s = rule(i).status;
       if (s == loge::interp::RuleStatus::Refus) failing_.refusals.push_back(i);
@@ -76,7 +76,7 @@ const loge_result::Failing& loge_result::failing() const {
 
 const std::string& loge_result::json() const {
   if (error) return failedJson;
-  std::call_once(jsonOnce_, [&] { json_ = loge::interp::resultJson(*core->program, id, raw); });
+  jsonOnce_.run(lazyLock_, [&] { json_ = loge::interp::resultJson(*core->program, id, raw); });
   return json_;
 }
 
