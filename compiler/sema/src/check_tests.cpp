@@ -56,7 +56,51 @@ bool bareNumber(const ast::Expr& e) {
   if (e.kind == ast::Expr::Kind::Unary && e.unaryOp == ast::UnaryOp::Neg) return bareNumber(*e.a);
   return e.kind == ast::Expr::Kind::Number && e.literalUnit == ast::LiteralUnit::None;
 }
+// The constant a test value stands for, when it is one: a literal, possibly
+// negated, converted to décimal or made present (`n = 0`, `-3 €/mois`).
+// The number is on the scale of the schema's bounds (bounds.cpp in ingest):
+// days for dates, mantissas for numbers and list lengths.
+std::optional<num::int128> testValueOnBoundScale(const ir::Expr& e, bool& date) {
+  switch (e.op) {
+  case Op::Some: return testValueOnBoundScale(*e.a, date);
+  case Op::IntToDecimal: {
+    auto v = testValueOnBoundScale(*e.a, date);
+    return v && !date ? std::optional<num::int128>(*v) : std::nullopt; // already scaled
+  }
+  case Op::IntNeg:
+  case Op::DecimalNeg: {
+    auto v = testValueOnBoundScale(*e.a, date);
+    return v && !date ? std::optional<num::int128>(-*v) : std::nullopt;
+  }
+  case Op::MakeList: return static_cast<num::int128>(e.args.size()) * num::Decimal::kOne;
+  case Op::Const: return constantOnBoundScale(e.constant, date);
+  default: return std::nullopt;
+  }
+}
+
 } // namespace
+
+// A test value outside the bounds its field declares (`n = 0` for `entier
+// (au moins 1)`): input data with that value is refused (`loge run`), so a
+// test that uses it would check a case that cannot happen, and the checker's
+// own proofs (a divisor never zero) would not hold in it.
+void Checker::checkTestBounds(const ir::FieldDecl& f, const ir::Expr& value, const ast::Expr& written,
+                              const std::string& fieldPath) {
+  if (!f.lower && !f.upper) return;
+  bool date = false;
+  std::optional<num::int128> v = testValueOnBoundScale(value, date);
+  if (!v) return;
+  const bool list = ir::stripOptional(f.type)->kind == ir::TypeKind::List;
+  auto report = [&](const ir::Constant& bound, const char* side) {
+    Diagnostic& d = diags_.report(DiagKind::TestBadInput, written.range,
+                                  fmt::format("{} `{}` est {} {} que le schéma déclare pour `{}`",
+                                              list ? "la longueur de" : "la valeur", sourceText(written.range), side,
+                                              boundText(bound, f.type), fieldPath));
+    d.notes.push_back({f.range, "le champ et ses bornes"});
+    d.hint = "une donnée avec cette valeur serait refusée par `loge run` : le test doit décrire un cas possible";
+  };
+  if (const ir::Constant* bound = nullptr; const char* side = boundViolated(f, *v, date, bound)) report(*bound, side);
+}
 
 // `attendu cal.taux_effort = refus`: a rule's status expected without the
 // word `règle`. Reported once, with the spelling, rather than as a rule
@@ -205,6 +249,7 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
           d.hint = "écrivez l'unité : `" + written + " " + unitText(st->unit) + "`";
         }
         v = coerce(checkExpr(*e->value, env, f.type), f.type, env, "valeur du champ");
+        checkTestBounds(f, *v, *e->value, fieldPath);
       } else if (st->kind == ir::TypeKind::Struct && !ir::isOptional(f.type)) {
         v = self(self, st, path, fieldPath);
       } else if (st->kind == ir::TypeKind::Struct &&

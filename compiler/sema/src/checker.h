@@ -87,6 +87,14 @@ struct Env {
   std::set<std::uint32_t> calledDefinitions;
 };
 
+// A constant on the scale of a field's bounds (days for dates, mantissas
+// for numbers and list lengths; `date` set for a date), and whether `value`
+// so scaled is outside `f`'s bounds: the side ("inférieure au minimum"…)
+// and the bound, or null.
+std::optional<num::int128> constantOnBoundScale(const ir::Constant& c, bool& date);
+const char* boundViolated(const ir::FieldDecl& f, num::int128 value, bool date, const ir::Constant*& bound);
+std::string boundText(const ir::Constant& bound, const ir::Type* fieldType); // as a message shows it
+
 // An integer interval for index and division checks (P7).
 struct Interval {
   std::optional<std::int64_t> lo, hi;
@@ -210,6 +218,8 @@ public:
   std::string typeName(const ir::Type* t) const { return ir::typeName(*program_, t); }
   // The source text a range covers (first line only for multi-line ranges).
   std::string sourceText(SourceRange r) const;
+  void checkTestBounds(const ir::FieldDecl& f, const ir::Expr& value, const ast::Expr& written,
+                       const std::string& fieldPath);
   // The motif of an exception written without a label: its condition, as
   // written (`sauf si demande.dalo`), rather than a bare "exception".
   std::string unlabelledException(const ast::Expr& condition) const { return "sauf si " + sourceText(condition.range); }

@@ -192,6 +192,14 @@ void Checker::resolveStructFields(Module& m) {
       if (f.defaultValue) fd.testDefault = constantValue(m, *f.defaultValue, fd.type);
       if (fd.lower && fd.upper && fd.lower->number > fd.upper->number)
         diags_.report(DiagKind::BadBound, f.type->range, "la borne inférieure dépasse la borne supérieure");
+      // `k : entier 0..5 = 9`: every test that relies on the default would
+      // describe a demande that `loge run` refuses.
+      bool date = false;
+      const ir::Constant* bound = nullptr;
+      if (auto v = fd.testDefault ? constantOnBoundScale(*fd.testDefault, date) : std::nullopt)
+        if (const char* side = boundViolated(fd, *v, date, bound))
+          diags_.report(DiagKind::BadBound, f.defaultValue->range,
+                        fmt::format("la valeur par défaut est {} {} du champ", side, boundText(*bound, fd.type)));
       d.fields.push_back(std::move(fd));
     }
   }

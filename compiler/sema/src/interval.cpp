@@ -22,6 +22,46 @@ std::optional<std::int64_t> addOpt(std::optional<std::int64_t> a, std::optional<
 }
 } // namespace
 
+std::optional<num::int128> constantOnBoundScale(const ir::Constant& c, bool& date) {
+  switch (c.kind) {
+  case ir::Constant::Kind::Int:
+  case ir::Constant::Kind::Duration: return c.number * num::Decimal::kOne;
+  case ir::Constant::Kind::Decimal: return c.number;
+  case ir::Constant::Kind::Date: date = true; return c.number;
+  case ir::Constant::Kind::List: return static_cast<num::int128>(c.items.size()) * num::Decimal::kOne;
+  default: return std::nullopt;
+  }
+}
+
+const char* boundViolated(const ir::FieldDecl& f, num::int128 value, bool date, const ir::Constant*& bound) {
+  // A bound of another kind (a number for a date) does not apply.
+  auto scaled = [&](const ir::Constant& c) -> std::optional<num::int128> {
+    bool boundIsDate = false;
+    std::optional<num::int128> b = constantOnBoundScale(c, boundIsDate);
+    return boundIsDate == date ? b : std::nullopt;
+  };
+  std::optional<num::int128> b;
+  if (f.lower && (b = scaled(*f.lower)) && value < *b) {
+    bound = &*f.lower;
+    return "inférieure au minimum";
+  }
+  if (f.upper && (b = scaled(*f.upper)) && value > *b) {
+    bound = &*f.upper;
+    return "supérieure au maximum";
+  }
+  return nullptr;
+}
+
+std::string boundText(const ir::Constant& bound, const ir::Type* fieldType) {
+  const ir::Type* t = ir::stripOptional(fieldType);
+  switch (bound.kind) {
+  case ir::Constant::Kind::Date: return bound.asDate().toString();
+  case ir::Constant::Kind::Decimal:
+    return bound.asDecimal().toString() + (t->unit == ir::Unit::None ? "" : std::string(" ") + unitText(t->unit));
+  default: return std::to_string(bound.asInt());
+  }
+}
+
 Interval Checker::interval(const ir::Expr& e) {
   switch (e.op) {
   case Op::Const:
