@@ -225,13 +225,10 @@ std::string runCase(const Compiled& c, const ir::TestCase& tc, const jit::Engine
           // Both sides have the expectation's type: compare canonical forms.
           bool same = interp::formatJson(p, x.actual->type, got) == interp::formatJson(p, x.actual->type, want);
           if (!same) {
-            std::string w = interp::formatFrench(p, x.actual->type, want);
-            std::string g = interp::formatFrench(p, x.actual->type, got);
-            if (w == g) {
-              // The French display rounds: show the exact values.
-              w = interp::formatJson(p, x.actual->type, want);
-              g = interp::formatJson(p, x.actual->type, got);
-            }
+            // Every decimal: the display's rounding could show 350,001 €
+            // and 350 € alike, or 350,00 € and 350 € as different figures.
+            std::string w = interp::formatFrenchExact(p, x.actual->type, want);
+            std::string g = interp::formatFrenchExact(p, x.actual->type, got);
             failures +=
                 fmt::format("    {}\n      attendu : {}\n      obtenu  : {}\n      ({})\n", x.text, w, g, where);
           }

@@ -24,9 +24,9 @@ std::string jsonEscape(const std::string& s) {
   }
   return out + "\"";
 }
-} // namespace
 
-std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value& v) {
+// `exact`: every decimal of a décimal (up to 18), not the display's 2 or 4.
+std::string french(const ir::Program& p, const ir::Type* type, const Value& v, bool exact) {
   if (v.isAbsent()) return "absent";
   const ir::Type* t = ir::stripOptional(type);
   switch (t->kind) {
@@ -34,19 +34,20 @@ std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value
   case ir::TypeKind::Int: return num::Decimal::fromInt(v.i).toFrench(0, 0);
   case ir::TypeKind::Decimal: {
     num::Decimal d = v.asDecimal();
+    const int most = exact ? 18 : 2;
     switch (t->unit) {
-    case ir::Unit::Euro: return d.toFrench(d.isInteger() ? 0 : 2, 2) + " €";
-    case ir::Unit::EuroPerMonth: return d.toFrench(d.isInteger() ? 0 : 2, 2) + " €/mois";
-    case ir::Unit::EuroPerYear: return d.toFrench(d.isInteger() ? 0 : 2, 2) + " €/an";
-    case ir::Unit::SquareMetre: return d.toFrench(0, 2) + " m²";
+    case ir::Unit::Euro: return d.toFrench(d.isInteger() ? 0 : 2, most) + " €";
+    case ir::Unit::EuroPerMonth: return d.toFrench(d.isInteger() ? 0 : 2, most) + " €/mois";
+    case ir::Unit::EuroPerYear: return d.toFrench(d.isInteger() ? 0 : 2, most) + " €/an";
+    case ir::Unit::SquareMetre: return d.toFrench(0, most) + " m²";
     case ir::Unit::Points: {
-      std::string s = d.toFrench(0, 2);
+      std::string s = d.toFrench(0, most);
       bool singular = num::Decimal::fromInt(-2) < d && d < num::Decimal::fromInt(2);
       return s + (singular ? " point" : " points");
     }
-    case ir::Unit::None: return d.toFrench(0, 4);
+    case ir::Unit::None: break;
     }
-    return d.toFrench(0, 4);
+    return d.toFrench(0, exact ? 18 : 4);
   }
   case ir::TypeKind::Date: return v.asDate().toFrench();
   case ir::TypeKind::Duration:
@@ -55,12 +56,22 @@ std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value
   case ir::TypeKind::Enum: return p.enums[t->index].valueLabels[v.e];
   case ir::TypeKind::List: {
     std::string out;
-    for (const Value& x : v.lst->items) out += (out.empty() ? "" : ", ") + formatFrench(p, t->element, x);
+    for (const Value& x : v.lst->items) out += (out.empty() ? "" : ", ") + french(p, t->element, x, exact);
     return "[" + out + "]";
   }
   case ir::TypeKind::Struct: return "(" + p.structs[t->index].name + ")";
   default: return "?";
   }
+}
+
+} // namespace
+
+std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value& v) {
+  return french(p, type, v, false);
+}
+
+std::string formatFrenchExact(const ir::Program& p, const ir::Type* type, const Value& v) {
+  return french(p, type, v, true);
 }
 
 std::string formatJson(const ir::Program& p, const ir::Type* type, const Value& v) {

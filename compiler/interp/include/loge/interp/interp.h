@@ -190,6 +190,9 @@ private:
 // Formats a value the French way (1 234,50 € ; 41,2 % is not inferred: a
 // décimal prints as a number), for motifs and explanations.
 std::string formatFrench(const ir::Program& p, const ir::Type* type, const Value& v);
+// The same with every decimal (up to 18): where the rounded display could
+// show two different values alike (a failed test's expected and obtained).
+std::string formatFrenchExact(const ir::Program& p, const ir::Type* type, const Value& v);
 // Formats a value as JSON (numbers exact, dates ISO, enums by name).
 std::string formatJson(const ir::Program& p, const ir::Type* type, const Value& v);
 // The `id` text field of a record, or "" when the struct has none: how
