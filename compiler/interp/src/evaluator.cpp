@@ -201,7 +201,8 @@ Value Evaluator::evalOp(const ir::Expr& e) {
     num::Status s = e.op == Op::IntAdd   ? num::addInt(a, b, out)
                     : e.op == Op::IntSub ? num::subInt(a, b, out)
                                          : num::mulInt(a, b, out);
-    if (s != num::Status::Ok) failStatus(s, e.range, e.op == Op::IntMul ? "multiplication" : "addition");
+    if (s != num::Status::Ok)
+      failStatus(s, e.range, e.op == Op::IntAdd ? "addition" : e.op == Op::IntSub ? "soustraction" : "multiplication");
     return Value::integer(out);
   }
   case Op::IntDivToDecimal: {
