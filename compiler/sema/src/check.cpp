@@ -42,6 +42,7 @@ std::unique_ptr<ir::Program> Checker::run(const SourceFile& rootFile) {
   checkRecursion();
   if (diags_.hasErrors()) return nullptr;
   propagateContexts();
+  checkCallGrowth();
   checkCotations();
   checkRuleBlocks();
   checkQuotas();

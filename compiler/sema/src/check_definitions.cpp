@@ -132,4 +132,45 @@ void Checker::propagateContexts() {
   }
 }
 
+// A définition with parameters is evaluated again at each call (its value
+// depends on its arguments), so `f(x) = g(x) + g(x + 1)` over a chain of
+// sixty such définitions makes 2^60 calls: a policy that type-checks, then
+// never finishes on a single demande, with the JIT as with the interpreter.
+// Counted here on the call tree, each call site once (both branches of a
+// `si`; a call inside `somme de … pour x dans liste` once): a définition
+// without parameters is computed once per demande and counts one.
+void Checker::checkCallGrowth() {
+  constexpr std::uint64_t kLimit = 1'000'000; // real policies stay under a hundred
+  constexpr const char* kLimitText = "1 000 000";
+  const std::size_t n = program_->definitions.size();
+  std::vector<std::optional<std::uint64_t>> calls(n); // calls made by one evaluation of the body
+  auto count = [&](auto& self, std::uint32_t d) -> std::uint64_t {
+    if (calls[d]) return *calls[d];
+    calls[d] = 0; // acyclic (checkRecursion), so never read before set below
+    std::uint64_t total = 0;
+    ir::forEachNode(*program_->definitions[d].body, [&](const ir::Expr& e) {
+      if (e.op != ir::Op::Call) return;
+      const bool parameters = !program_->definitions[e.index].paramNames.empty();
+      const std::uint64_t one = parameters ? 1 + self(self, e.index) : 1;
+      total = std::min(total + one, kLimit * 1000); // saturates: only "over the limit" matters
+    });
+    calls[d] = total;
+    return total;
+  };
+  for (std::uint32_t d = 0; d < n; ++d) {
+    const ir::DefinitionDecl& decl = program_->definitions[d];
+    if (!decl.body || count(count, d) <= kLimit) continue;
+    // Reported where it starts: a définition whose callees are within the limit.
+    bool callee = false;
+    ir::forEachNode(*decl.body, [&](const ir::Expr& e) {
+      if (e.op == ir::Op::Call && calls[e.index] && *calls[e.index] > kLimit) callee = true;
+    });
+    if (callee) continue;
+    Diagnostic& dg = diags_.report(DiagKind::CallsExplode, decl.range, decl.name, kLimitText,
+                                   "chaque appel d'une définition à paramètres est recalculé");
+    dg.hint = "calculez une fois la valeur répétée dans une définition sans paramètre, ou appelez la fonction "
+              "une seule fois par valeur d'argument";
+  }
+}
+
 } // namespace loge::sema::internal

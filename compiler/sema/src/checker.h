@@ -139,6 +139,7 @@ public:
   void checkDefinitionBodies();
   void checkRecursion();
   void propagateContexts();
+  void checkCallGrowth();
   // ---- check_parameters.cpp
   void declareParameters();
   void checkParameterValues();
