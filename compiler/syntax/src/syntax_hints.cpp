@@ -332,9 +332,34 @@ std::string unclosedAtEnd(const HintSite& s) {
   return s.type == L::EOF && s.unclosedBracket ? "une accolade, un crochet ou une parenthèse n'est pas fermé" : "";
 }
 
+// `35 % demande.ressources`, `2 (a + b)`: a number (with its unit) then
+// an operand, as one writes a product on paper; the number as written, or "".
+std::string numberBeforeOperand(const HintSite& s) {
+  if ((s.type != L::ID && s.text != "(") || !s.previous || s.previous->getLine() != s.offending.getLine()) return "";
+  auto isUnit = [](const antlr4::Token* t) {
+    const std::size_t u = t->getType();
+    return u == L::PERCENT || u == L::EURO || u == L::SLASH_MOIS || u == L::SLASH_AN || u == L::M2 || u == L::POINTS ||
+           u == L::POINT;
+  };
+  std::size_t from = s.at;
+  while (from > 0 && isUnit(s.stream.get(from - 1))) --from;
+  if (from == 0 || !isNumber(s.stream.get(from - 1))) return "";
+  return joinTokens(s.stream, from - 1, s.at);
+}
+
+// The fallback for the above, once no more specific reading (`400 pts`,
+// `35 pourcent`, `ET`) has fired.
+std::string missingOperator(const HintSite& s) {
+  const std::string left = numberBeforeOperand(s);
+  if (left.empty()) return "";
+  return fmt::format("il manque un opérateur entre `{0}` et `{1}` : une multiplication s'écrit `×` (`{0} × {1}…`)",
+                     left, s.text);
+}
+
 // `exige …` or `si … alors …` whose `sinon` is missing.
 std::string missingElse(const HintSite& s) {
-  if (!s.expects(L::SINON) || s.expected.size() != 1) return "";
+  // `exige loyer ≤ 35 % demande.r sinon …`: the `sinon` is there, a `×` is not.
+  if (!s.expects(L::SINON) || s.expected.size() != 1 || !numberBeforeOperand(s).empty()) return "";
   const std::size_t open = openConstruct(s.stream, s.offending);
   if (open == L::EXIGE && s.type == L::SAUF)
     return "`sauf si` vient après le motif : `exige … sinon alerte \"motif\" sauf si …`";
@@ -761,6 +786,7 @@ const HintRule kRules[] = {
     {When::Always, missingStatus},
     {When::Always, between},
     {When::NoneYet, misspeltHeader},
+    {When::NoneYet, missingOperator},
 };
 
 } // namespace
