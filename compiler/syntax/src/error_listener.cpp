@@ -203,6 +203,19 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
             "`ou` est le « ou » logique ; la condition d'un agrégat ou d'un quota s'écrit `où` (ASCII : `lorsque`)";
         return;
       }
+      if (WordAfterType w = wordAfterFieldType(stream, *offending, names); w.word) {
+        SourceRange at = range;
+        at.begin.line = static_cast<std::uint32_t>(w.word->getLine()) + (origin_.line ? origin_.line - 1 : 0);
+        at.begin.column =
+            static_cast<std::uint32_t>(w.word->getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
+        at.end = at.begin;
+        at.end.column += static_cast<std::uint32_t>(codePointCount(w.word->getText()));
+        Diagnostic& d =
+            diags_.report(DiagKind::SyntaxError, at,
+                          fmt::format("`{}` inattendu après le type du champ `{}`", w.word->getText(), w.field));
+        d.hint = w.hint;
+        return;
+      }
       hint = syntaxHint(
           HintSite(stream, *offending, parser->getVocabulary(), expected, names, quotaNoun, unclosedBracket_));
     }

@@ -803,6 +803,49 @@ bool HintSite::expectsShown(const std::string& name) const {
   return std::find(expectedNames.begin(), expectedNames.end(), name) != expectedNames.end();
 }
 
+WordAfterType wordAfterFieldType(antlr4::TokenStream& stream, const antlr4::Token& offending,
+                                 const std::vector<std::string>& expectedNames) {
+  const std::size_t at = offending.getTokenIndex();
+  if (at < 4 || std::find(expectedNames.begin(), expectedNames.end(), "`:`") == expectedNames.end()) return {};
+  const antlr4::Token* word = stream.get(at - 1);
+  if (word->getType() != L::ID || word->getLine() == offending.getLine()) return {};
+  // Back along the word's line to the field's `:`, through the type's words.
+  std::size_t colon = at - 2;
+  while (colon > 0 && stream.get(colon)->getLine() == word->getLine() && stream.get(colon)->getText() != ":" &&
+         stream.get(colon)->getText() != "{" && stream.get(colon)->getText() != "=")
+    --colon;
+  const antlr4::Token* c = stream.get(colon);
+  if (c->getText() != ":" || c->getLine() != word->getLine() || colon == at - 2) return {};
+  std::size_t name = colon - 1;
+  if (stream.get(name)->getType() == L::STRING && name > 0) --name;
+  WordAfterType out;
+  out.word = word;
+  out.field = stream.get(name)->getText();
+  static const char* const kTypeWords[] = {"mensuel", "annuel", "entier",  "decimal", "booleen",
+                                           "texte",   "date",   "montant", "surface", "points"};
+  const std::string folded = foldAccents(asciiLower(word->getText()));
+  const char* closest = nullptr;
+  std::size_t best = 3;
+  for (const char* w : kTypeWords)
+    if (std::size_t d = editDistance(folded, w); d < best) {
+      best = d;
+      closest = w;
+    }
+  const std::string type = joinTokens(stream, colon + 1, at - 1);
+  if (closest && (std::string(closest) == "mensuel" || std::string(closest) == "annuel"))
+    out.hint = fmt::format("vouliez-vous dire `{} {}` ?", type, closest);
+  else if (closest)
+    out.hint =
+        fmt::format("vouliez-vous dire `{}` ? Un type est suivi de la fin de la ligne (un champ par ligne)", closest);
+  else if (folded == "positif" || folded == "positive" || folded == "naturel" || folded == "positifs")
+    out.hint = fmt::format("une borne s'écrit entre parenthèses : `{} (au moins 0)`, ou `(au moins 1)`", type);
+  else
+    out.hint = fmt::format("le type du champ `{0}` est `{1}` ; un libellé s'écrit entre guillemets après le nom "
+                           "(`{0} \"{2}\" : {1}`), et chaque champ sur sa ligne",
+                           out.field, type, word->getText());
+  return out;
+}
+
 std::string syntaxHint(const HintSite& site) {
   std::string hint;
   for (const HintRule& rule : kRules) {

@@ -38,6 +38,17 @@ struct HintSite {
 
 std::string syntaxHint(const HintSite& site);
 
+// `loyer : montant mensuels` and a new line: the misspelt word after the
+// type was read as the next field's name, and the parser stumbles on the
+// next line (`offending`, where it expects `:`). The word, or null; with
+// the field's name and the hint for the word.
+struct WordAfterType {
+  const antlr4::Token* word = nullptr;
+  std::string field, hint;
+};
+WordAfterType wordAfterFieldType(antlr4::TokenStream& stream, const antlr4::Token& offending,
+                                 const std::vector<std::string>& expectedNames);
+
 // How the grammar spells a barème band written as one says it
 // (`plus de 40 %` → `40 % et plus`), or "".
 std::string bandHint(antlr4::TokenStream& tokens, const antlr4::Token& token);
