@@ -203,6 +203,21 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
             "`ou` est le « ou » logique ; la condition d'un agrégat ou d'un quota s'écrit `où` (ASCII : `lorsque`)";
         return;
       }
+      // `= if demande.dalo then …`: `if` was read as a name, the parser
+      // stumbles on the word after it; the fault is `if`, where it is.
+      if (const antlr4::Token* before =
+              offending->getTokenIndex() > 0 ? stream.get(offending->getTokenIndex() - 1) : nullptr;
+          before && before->getType() == L::ID && before->getLine() == offending->getLine() &&
+          !foreignWord(before->getText()).empty()) {
+        SourceRange at = range;
+        at.begin.column =
+            static_cast<std::uint32_t>(before->getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
+        at.end = at.begin;
+        at.end.column += static_cast<std::uint32_t>(codePointCount(before->getText()));
+        Diagnostic& d = diags_.report(DiagKind::SyntaxError, at, fmt::format("`{}` inattendu ici", before->getText()));
+        d.hint = fmt::format("`{}` : en Loge, on écrit `{}`", before->getText(), foreignWord(before->getText()));
+        return;
+      }
       if (WordAfterType w = wordAfterFieldType(stream, *offending, names); w.word) {
         SourceRange at = range;
         at.begin.line = static_cast<std::uint32_t>(w.word->getLine()) + (origin_.line ? origin_.line - 1 : 0);

@@ -21,17 +21,6 @@
 
 namespace loge::syntax::internal {
 
-namespace {
-using L = loge_antlr::LogeLexer;
-
-bool isNumber(const antlr4::Token* token) {
-  return token && (token->getType() == L::INT_LIT || token->getType() == L::DEC_LIT);
-}
-
-// What a newcomer meant by a word the grammar does not take here: the
-// French keyword for an English one (`and`, `criterion`), an abbreviation
-// (`pts`), a keyword misspelt (`critére`, `Critere`), a keyword used as a
-// name (`critère structure`).
 // The Loge word for a word of another language (`if` → `si`), or "".
 std::string foreignWord(const std::string& text) {
   static const std::map<std::string, std::string> kForeign = {{"and", "et"},
@@ -77,6 +66,17 @@ std::string foreignWord(const std::string& text) {
   return it == kForeign.end() ? "" : it->second;
 }
 
+namespace {
+using L = loge_antlr::LogeLexer;
+
+bool isNumber(const antlr4::Token* token) {
+  return token && (token->getType() == L::INT_LIT || token->getType() == L::DEC_LIT);
+}
+
+// What a newcomer meant by a word the grammar does not take here: the
+// French keyword for an English one (`and`, `criterion`), an abbreviation
+// (`pts`), a keyword misspelt (`critére`, `Critere`), a keyword used as a
+// name (`critère structure`).
 std::string wordHint(const std::string& text, std::size_t type, const antlr4::misc::IntervalSet& expected,
                      const antlr4::dfa::Vocabulary& vocabulary) {
   std::size_t length = 0;

@@ -38,6 +38,9 @@ struct HintSite {
 
 std::string syntaxHint(const HintSite& site);
 
+// The Loge word for a word of another language (`if` → `si`), or "".
+std::string foreignWord(const std::string& text);
+
 // `loyer : montant mensuels` and a new line: the misspelt word after the
 // type was read as the next field's name, and the parser stumbles on the
 // next line (`offending`, where it expects `:`). The word, or null; with
