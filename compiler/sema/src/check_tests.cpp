@@ -166,14 +166,17 @@ bool Checker::expectedErrorText(const ast::Text& t, std::string& out) {
 ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, const ir::Type* type, Env& env,
                                  const std::vector<ast::RecordEntry>* defaults, SourceRange range,
                                  const std::string& shownName) {
-  // Reject entries that name no field.
+  // Reject entries that name no field: every one of them, and the values
+  // of the others are still checked (a test gets all its errors at once).
+  bool bad = false;
   for (const auto& e : entries) {
     const ir::Type* t = type;
     for (const ast::Ident& part : e.path.parts) {
       const ir::Type* st = ir::stripOptional(t);
       if (st->kind != ir::TypeKind::Struct) {
         diags_.report(DiagKind::TestBadInput, part.range, "`" + part.text + "` : cette valeur n'a pas de champs");
-        return errorExpr(range);
+        bad = true;
+        break;
       }
       const ir::StructDecl& s = program_->structs[st->index];
       int idx = s.fieldIndex(ast::foldName(part.text));
@@ -182,7 +185,17 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
         std::vector<std::string> names;
         for (const auto& f : s.fields) names.push_back(f.name);
         d.hint = suggest(part.text, names);
-        return errorExpr(range);
+        // `ressources_mensuelles = …` for `menage.ressources_mensuelles`.
+        for (const ir::FieldDecl& f : s.fields) {
+          const ir::Type* ft = ir::stripOptional(f.type);
+          if (ft->kind == ir::TypeKind::Struct &&
+              program_->structs[ft->index].fieldIndex(ast::foldName(part.text)) >= 0) {
+            d.hint = fmt::format("`{0}` est un champ de `{1}` : écrivez `{1}.{0} = …`", part.text, f.name);
+            break;
+          }
+        }
+        bad = true;
+        break;
       }
       t = s.fields[static_cast<std::size_t>(idx)].type;
     }
@@ -274,7 +287,8 @@ ir::ExprPtr Checker::checkRecord(const std::vector<ast::RecordEntry>& entries, c
     return rec;
   };
   std::vector<std::string> path;
-  return build(build, type, path, shownName.empty() ? program_->structs[type->index].name : shownName);
+  ir::ExprPtr record = build(build, type, path, shownName.empty() ? program_->structs[type->index].name : shownName);
+  return bad ? errorExpr(range) : std::move(record);
 }
 
 std::string Checker::sourceText(SourceRange r) const {
