@@ -119,15 +119,18 @@ TEST(DecimalFormat, French) {
   EXPECT_EQ(d("0").toFrench(2, 2), "0,00");
   EXPECT_EQ(d("0.35").toFrench(0, 18), "0,35");
   EXPECT_EQ(d("1650").toFrench(0, 0), "1" + kNnbsp + "650");
-  // Half to even at the last kept digit.
-  EXPECT_EQ(d("0.125").toFrench(2, 2), "0,12");
+  // Halves away from zero at the last kept digit (« au plus proche »).
+  EXPECT_EQ(d("0.125").toFrench(2, 2), "0,13");
   EXPECT_EQ(d("0.135").toFrench(2, 2), "0,14");
-  EXPECT_EQ(d("2.5").toFrench(0, 0), "2");
+  EXPECT_EQ(d("12.345").toFrench(2, 2), "12,35");
+  EXPECT_EQ(d("2.5").toFrench(0, 0), "3");
   EXPECT_EQ(d("-3.5").toFrench(0, 0), "-4");
+  EXPECT_EQ(d("-0.005").toFrench(2, 2), "-0,01");
+  EXPECT_EQ(d("0.124999").toFrench(2, 2), "0,12");
   // A negative value that rounds to zero prints without a sign.
   EXPECT_EQ(d("-0.004").toFrench(2, 2), "0,00");
   // Out-of-contract arguments are clamped.
-  EXPECT_EQ(d("1.25").toFrench(5, 1), "1,2");
+  EXPECT_EQ(d("1.25").toFrench(5, 1), "1,3");
   EXPECT_EQ(d("1.25").toFrench(-3, 40), "1,25");
 }
 

@@ -66,7 +66,9 @@ std::string Decimal::toFrench(int minFractionDigits, int maxFractionDigits) cons
   const uint128 mag = detail::magnitude(m_);
   const std::uint64_t unit = detail::pow10(kScale - maxDigits);
   uint128 kept = mag / unit; // the value in units of 10^-maxDigits
-  if (detail::roundsUp(kept, mag % unit, unit, RoundingMode::HalfEven, negative)) ++kept;
+  // Half away from zero, « au plus proche », as one rounds a figure by hand
+  // and as administrative texts round to the cent: 12,345 € shows 12,35 €.
+  if (detail::roundsUp(kept, mag % unit, unit, RoundingMode::HalfAwayFromZero, negative)) ++kept;
 
   const std::uint64_t fracUnit = detail::pow10(maxDigits);
   std::string frac = paddedDigits(static_cast<std::uint64_t>(kept % fracUnit), maxDigits);

@@ -157,7 +157,8 @@ def op_parse(text):
 
 
 def op_french(mx, lo, hi):
-    d = to_dec(mx).quantize(Decimal(1).scaleb(-hi), ROUND_HALF_EVEN, CTX)
+    # The display rounds half away from zero (« au plus proche »).
+    d = to_dec(mx).quantize(Decimal(1).scaleb(-hi), ROUND_HALF_UP, CTX)
     text = format(d.copy_abs(), "f")  # abs() would round to the default context
     whole, _, frac = text.partition(".")
     frac = frac.ljust(hi, "0")
@@ -171,7 +172,7 @@ def op_french(mx, lo, hi):
     out = ("-" if d < 0 else "") + NNBSP.join(groups)
     out += "," + frac if frac else ""
     back = out.replace(NNBSP, "").replace(",", ".")
-    expected = round_ratio(mx, 10**(18 - hi), "halfeven")
+    expected = round_ratio(mx, 10**(18 - hi), "halfaway")
     assert Decimal(back).scaleb(hi, EXACT) == expected, (mx, lo, hi, out)
     return out
 
