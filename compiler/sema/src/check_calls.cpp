@@ -232,7 +232,8 @@ ir::ExprPtr Checker::checkIndex(const ast::Expr& e, Env& env) {
     arg = coerce(std::move(arg), k.type, env, "clé du barème");
     warnRatioBaremeKey(*arg, *e.args[i], p, i);
     if (k.kind == ir::TableKey::Kind::IntRange && arg->type->kind == TypeKind::Int) {
-      Interval iv = interval(*arg);
+      // Tightened by the conditions around (`… si n ≥ 0 et n ≤ 3`).
+      Interval iv = narrowedInterval(interval(*arg), pathOf(*e.args[i]), env);
       const bool lowOk = iv.lo && *iv.lo >= k.lower;
       const bool highOk = !k.upper || (iv.hi && *iv.hi <= *k.upper);
       if (!lowOk || !highOk) {

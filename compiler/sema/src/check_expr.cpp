@@ -7,6 +7,8 @@
 // Every other construct drops the facts its operands introduced.
 #include "checker.h"
 
+#include <charconv>
+
 #include "loge/numeric/date.h"
 
 #include <fmt/format.h>
@@ -64,25 +66,20 @@ bool Checker::useRole(Env& env, ir::Role role, SourceRange range) {
   return true;
 }
 
-std::string Checker::nonZeroFact(const ast::Expr& e, bool negated) {
+namespace {
+
+// A comparison of a path with a number literal, as `path OP literal` (a
+// mirrored `literal OP path` turned around; `negated`: what its falsity
+// says, for the `sinon` branch). False when it is not one.
+struct PathComparison {
+  std::string path;
+  ast::BinaryOp op;
+  std::string literal; // as written, without `_`
+};
+
+bool pathComparison(const ast::Expr& e, bool negated, PathComparison& out) {
   using B = ast::BinaryOp;
-  if (e.kind != ast::Expr::Kind::Binary || !e.a || !e.b) return "";
-  auto literal = [](const ast::Expr& x) -> std::optional<num::Decimal> {
-    if (x.kind != ast::Expr::Kind::Number) return std::nullopt;
-    std::string digits;
-    for (char c : x.text)
-      if (c != '_') digits += c;
-    return num::Decimal::parse(digits);
-  };
-  const num::Decimal zero;
-  // Written as `path OP literal`, or mirrored.
-  auto proves = [&](const ast::Expr& pathSide, const ast::Expr& literalSide, B op) -> std::string {
-    std::string path = pathOf(pathSide);
-    auto k = literal(literalSide);
-    if (path.empty() || !k) return "";
-    bool nonZero = (op == B::Gt && !(*k < zero)) || (op == B::Ge && zero < *k) || (op == B::Ne && *k == zero);
-    return nonZero ? nonZeroKey(path) : "";
-  };
+  if (e.kind != ast::Expr::Kind::Binary || !e.a || !e.b) return false;
   auto mirrored = [](B op) {
     switch (op) {
     case B::Lt: return B::Gt;
@@ -92,7 +89,6 @@ std::string Checker::nonZeroFact(const ast::Expr& e, bool negated) {
     default: return op;
     }
   };
-  // What the `sinon` branch knows: the condition is false.
   auto inverted = [](B op) {
     switch (op) {
     case B::Eq: return B::Ne;
@@ -105,9 +101,64 @@ std::string Checker::nonZeroFact(const ast::Expr& e, bool negated) {
     }
   };
   const B op = negated ? inverted(e.binaryOp) : e.binaryOp;
-  if (op != B::Eq && op != B::Ne && op != B::Lt && op != B::Le && op != B::Gt && op != B::Ge) return "";
-  if (std::string f = proves(*e.a, *e.b, op); !f.empty()) return f;
-  return proves(*e.b, *e.a, mirrored(op));
+  if (op != B::Eq && op != B::Ne && op != B::Lt && op != B::Le && op != B::Gt && op != B::Ge) return false;
+  auto take = [&](const ast::Expr& pathSide, const ast::Expr& literalSide, B o) {
+    if (literalSide.kind != ast::Expr::Kind::Number) return false;
+    out.path = Checker::pathOf(pathSide);
+    if (out.path.empty()) return false;
+    out.op = o;
+    out.literal.clear();
+    for (char c : literalSide.text)
+      if (c != '_') out.literal += c;
+    return true;
+  };
+  return take(*e.a, *e.b, op) || take(*e.b, *e.a, mirrored(op));
+}
+
+} // namespace
+
+std::string Checker::nonZeroFact(const ast::Expr& e, bool negated) {
+  using B = ast::BinaryOp;
+  PathComparison c;
+  if (!pathComparison(e, negated, c)) return "";
+  auto k = num::Decimal::parse(c.literal);
+  if (!k) return "";
+  const num::Decimal zero;
+  bool nonZero = (c.op == B::Gt && !(*k < zero)) || (c.op == B::Ge && zero < *k) || (c.op == B::Ne && *k == zero);
+  return nonZero ? nonZeroKey(c.path) : "";
+}
+
+std::string Checker::boundFact(const ast::Expr& e, bool negated) {
+  using B = ast::BinaryOp;
+  PathComparison c;
+  if (!pathComparison(e, negated, c) || c.literal.find('.') != std::string::npos) return "";
+  std::int64_t k = 0;
+  const char* end = c.literal.data() + c.literal.size();
+  if (std::from_chars(c.literal.data(), end, k).ptr != end || k <= INT64_MIN + 1 || k >= INT64_MAX - 1) return "";
+  switch (c.op) {
+  case B::Ge: return boundKey('>', k, c.path);
+  case B::Gt: return boundKey('>', k + 1, c.path);
+  case B::Le: return boundKey('<', k, c.path);
+  case B::Lt: return boundKey('<', k - 1, c.path);
+  case B::Eq: return boundKey('=', k, c.path);
+  default: return "";
+  }
+}
+
+Interval Checker::narrowedInterval(Interval iv, const std::string& path, const Env& env) {
+  if (path.empty()) return iv;
+  for (const std::string& f : env.narrowed) {
+    // "≥", "≤" or "=" then the bound, a space and the path.
+    const std::size_t space = f.find(' ');
+    if (f.size() < 3 || space == std::string::npos || f.compare(space + 1, std::string::npos, path) != 0) continue;
+    const char kind = f[0];
+    if (kind != '>' && kind != '<' && kind != '=') continue;
+    std::int64_t k = 0;
+    if (std::from_chars(f.data() + 1, f.data() + space, k).ptr != f.data() + space) continue;
+    if (kind != '<' && (!iv.lo || *iv.lo < k)) iv.lo = k;
+    if (kind != '>' && (!iv.hi || *iv.hi > k)) iv.hi = k;
+  }
+  return iv;
 }
 
 void Checker::elseFacts(const ast::Expr& condition, std::vector<std::string>& facts) {
@@ -119,6 +170,7 @@ void Checker::elseFacts(const ast::Expr& condition, std::vector<std::string>& fa
     return;
   }
   if (std::string f = nonZeroFact(condition, true); !f.empty()) facts.push_back(f);
+  if (std::string f = boundFact(condition, true); !f.empty()) facts.push_back(f);
 }
 
 std::string Checker::pathOf(const ast::Expr& e) {
@@ -428,11 +480,13 @@ ir::ExprPtr Checker::checkExpr(const ast::Expr& e, Env& env, const ir::Type* exp
   }
   // `A et B` passes its operands' facts on to its own parent.
   if (e.kind == K::Binary && e.binaryOp == ast::BinaryOp::And) return out;
-  // So does a comparison that proves a path is not zero.
-  if (std::string fact = nonZeroFact(e); !fact.empty() && out->type->kind == TypeKind::Bool) {
+  // So does a comparison that proves a path is not zero, or bounds it.
+  if (std::string fact = nonZeroFact(e), bound = boundFact(e);
+      (!fact.empty() || !bound.empty()) && out->type->kind == TypeKind::Bool) {
     unbind(env, binderMark);
     if (env.narrowed.size() > narrowMark) env.narrowed.resize(narrowMark);
-    env.narrowed.push_back(fact);
+    for (std::string* f : {&fact, &bound})
+      if (!f->empty()) env.narrowed.push_back(std::move(*f));
     return out;
   }
   unbind(env, binderMark);

@@ -210,6 +210,14 @@ public:
   // The facts a `si` condition's falsity proves, for its `sinon` branch.
   static void elseFacts(const ast::Expr& condition, std::vector<std::string>& facts);
   static std::string nonZeroKey(const std::string& path) { return "≠0 " + path; }
+  // The bound a comparison of an entier path with an integer proves
+  // (`n ≥ 0`, `n < 4`, `n = 2`), kept in Env::narrowed as ">k path",
+  // "<k path" or "=k path"; and an interval tightened by such facts (W0003).
+  static std::string boundFact(const ast::Expr& condition, bool negated = false);
+  static std::string boundKey(char kind, std::int64_t k, const std::string& path) {
+    return kind + std::to_string(k) + " " + path;
+  }
+  static Interval narrowedInterval(Interval iv, const std::string& path, const Env& env);
   Interval interval(const ir::Expr& e);
   // Sign analysis on décimal expressions, for division warnings.
   bool provablyPositive(const ir::Expr& e);
