@@ -160,6 +160,11 @@ bool TreeBuilder::object(std::uint32_t structIndex, const Node& node, Value& out
     }
     path_.pop_back();
   }
+  // True even when a field failed: its failure is in failures_, which
+  // decides for the whole document (a record with one is never handed
+  // out), and returning false here would stop the parent from reporting
+  // its other fields' problems. A field that failed is left absent and is
+  // never bound-checked (only values read without failure are).
   out = Value::record(record);
   return true;
 }

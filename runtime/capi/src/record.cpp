@@ -149,23 +149,17 @@ interp::Value recordValue(const loge_record& r, interp::Arena& arena) {
   if (r.validated) return r.value;
   interp::Value v;
   std::vector<ingest::IngestError> errors;
-  if (!ingest::readRecord(*r.core->program, r.structIndex, r.json.empty() ? "{}" : r.json, arena, v, errors)) {
-    // Positions in the serialised document mean nothing to the host. Item
-    // 0 is the first problem, the error itself; the others follow it.
-    auto dataError = [](const ingest::IngestError& e) {
-      auto err = makeError(LOGE_ERR_DATA, e.path.empty() ? e.message : "champ `" + e.path + "` : " + e.message);
-      err->field = e.path;
-      return err;
-    };
-    if (errors.size() == 1) throw Failure{dataError(errors.front())};
-    std::vector<std::unique_ptr<loge_error>> items;
-    for (const ingest::IngestError& e : errors) items.push_back(dataError(e));
-    throw Failure{withItems(std::move(items))};
-  }
+  if (!ingest::readRecord(*r.core->program, r.structIndex, r.json.empty() ? "{}" : r.json, arena, v, errors))
+    throw Failure{ingestErrors(errors, Where::FieldOnly)}; // the document is the library's own serialisation
   return v;
 }
 
-std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e) {
+std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e, Where where) {
+  if (where == Where::FieldOnly) {
+    auto err = makeError(LOGE_ERR_DATA, e.path.empty() ? e.message : "champ `" + e.path + "` : " + e.message);
+    err->field = e.path;
+    return err;
+  }
   auto err = makeError(LOGE_ERR_DATA, e.message);
   err->file = e.file;
   err->line = static_cast<std::uint32_t>(e.line);
@@ -175,10 +169,10 @@ std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e) {
   return err;
 }
 
-std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors) {
-  if (errors.size() == 1) return ingestError(errors.front());
+std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors, Where where) {
+  if (errors.size() == 1) return ingestError(errors.front(), where);
   std::vector<std::unique_ptr<loge_error>> items;
-  for (const ingest::IngestError& e : errors) items.push_back(ingestError(e));
+  for (const ingest::IngestError& e : errors) items.push_back(ingestError(e, where));
   return withItems(std::move(items));
 }
 

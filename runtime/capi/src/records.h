@@ -12,11 +12,18 @@ namespace loge::capi {
 // modify the record, so concurrent evaluations may share it.
 interp::Value recordValue(const loge_record& r, interp::Arena& arena);
 
-// An ingest error as an error object (LOGE_ERR_DATA).
-std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e);
+// An ingest error as an error object (LOGE_ERR_DATA). `Where::Located`:
+// with the file, line and column the host gave; `Where::FieldOnly`: for a
+// document the library serialised itself (a record built field by field),
+// whose positions mean nothing to the host — the field path leads the message.
+enum class Where {
+  Located,
+  FieldOnly
+};
+std::unique_ptr<loge_error> ingestError(const ingest::IngestError& e, Where where = Where::Located);
 // Every problem of one record: the first is the error itself, all are its
 // items.
-std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors);
+std::unique_ptr<loge_error> ingestErrors(const std::vector<ingest::IngestError>& errors, Where where = Where::Located);
 
 // Checks that `record` is a record of `role` made from the policy `core`.
 const loge_record& recordFor(const loge_record* record, const Core& core, loge_role role, const char* name);
