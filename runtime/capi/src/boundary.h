@@ -21,8 +21,9 @@ struct Failure {
 // A new error object.
 std::unique_ptr<loge_error> makeError(loge_status status, std::string message);
 // An error standing for several (data problems, diagnostics): its own
-// fields are its first item's, its text all of theirs. `items` not empty.
-std::unique_ptr<loge_error> withItems(std::vector<std::unique_ptr<loge_error>> items);
+// fields are those of item `head` (the first, unless told), its text all
+// of theirs. `items` not empty.
+std::unique_ptr<loge_error> withItems(std::vector<std::unique_ptr<loge_error>> items, std::size_t head = 0);
 // Throws a Failure.
 [[noreturn]] void fail(loge_status status, std::string message);
 // An evaluation error located in the policy.

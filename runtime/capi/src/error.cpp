@@ -31,8 +31,8 @@ std::unique_ptr<loge_error> makeError(loge_status status, std::string message) {
   return e;
 }
 
-std::unique_ptr<loge_error> withItems(std::vector<std::unique_ptr<loge_error>> items) {
-  const loge_error& first = *items.front();
+std::unique_ptr<loge_error> withItems(std::vector<std::unique_ptr<loge_error>> items, std::size_t head) {
+  const loge_error& first = *items.at(head);
   auto err = makeError(first.status, first.message);
   err->file = first.file;
   err->line = first.line;

@@ -38,25 +38,19 @@ std::unique_ptr<loge_error> diagnosticItem(const Diagnostic& d, const SourceMana
 }
 
 // One error object for a list of diagnostics; its own message and location
-// are those of the first error (else the first diagnostic).
+// are those of the first error (else the first diagnostic), its text every
+// diagnostic rendered as `loge check` shows them.
 std::unique_ptr<loge_error> diagnosticsError(loge_status status, const std::vector<Diagnostic>& ds,
                                              const SourceManager& sm) {
-  auto e = makeError(status, "");
-  const Diagnostic* first = nullptr;
-  for (const Diagnostic& d : ds)
-    if (!first && d.severity == Severity::Error) first = &d;
-  if (!first && !ds.empty()) first = &ds.front();
-  for (const Diagnostic& d : ds) e->items.push_back(diagnosticItem(d, sm));
-  for (auto& item : e->items) item->owned = false;
-  if (first) {
-    auto head = diagnosticItem(*first, sm);
-    e->message = head->message;
-    e->file = head->file;
-    e->line = head->line;
-    e->column = head->column;
-    e->code = head->code;
-    e->severity = head->severity;
+  if (ds.empty()) return makeError(status, "");
+  std::vector<std::unique_ptr<loge_error>> items;
+  std::size_t head = ds.size();
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    items.push_back(diagnosticItem(ds[i], sm));
+    if (head == ds.size() && ds[i].severity == Severity::Error) head = i;
   }
+  auto e = withItems(std::move(items), head == ds.size() ? 0 : head);
+  e->status = status;
   e->text = renderAll(ds, sm, DiagStyle::Full);
   return e;
 }
