@@ -103,11 +103,12 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::si
 void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
                                 size_t charPositionInLine, const std::string& /*msg*/, std::exception_ptr /*e*/) {
   ++count_;
-  if (offending && !boundaries_.empty()) {
+  if (offending && layout_ && !layout_->boundaries.empty()) {
+    const std::vector<std::size_t>& boundaries = layout_->boundaries;
     std::size_t index = offending->getTokenIndex();
     if (lastError_) {
-      auto next = std::upper_bound(boundaries_.begin(), boundaries_.end(), *lastError_);
-      bool movedOn = next != boundaries_.end() && *next <= index;
+      auto next = std::upper_bound(boundaries.begin(), boundaries.end(), *lastError_);
+      bool movedOn = next != boundaries.end() && *next <= index;
       if (!movedOn) return; // still inside the statement that failed
     }
     lastError_ = index;
@@ -231,8 +232,10 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         d.hint = w.hint;
         return;
       }
-      hint = syntaxHint(
-          HintSite(stream, *offending, parser->getVocabulary(), expected, names, quotaNoun, unclosedBracket_));
+      const std::size_t index = offending->getTokenIndex();
+      const int depth = layout_ && index < layout_->braceDepth.size() ? layout_->braceDepth[index] : 0;
+      hint = syntaxHint(HintSite(stream, *offending, parser->getVocabulary(), expected, names, quotaNoun,
+                                 layout_ && layout_->unclosedBracket, depth));
     }
   }
   Diagnostic& d = diags_.report(DiagKind::SyntaxError, range, message);

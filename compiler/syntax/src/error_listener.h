@@ -10,6 +10,18 @@
 
 namespace loge::syntax::internal {
 
+// What error reporting needs of the token stream, read in one pass
+// (tokenLayout in parse.cpp) before the error-reporting parse.
+struct TokenLayout {
+  // Token indices where a declaration or a statement starts: parsing
+  // resumes there after an error.
+  std::vector<std::size_t> boundaries;
+  // How many braces are open before each token (by token index).
+  std::vector<int> braceDepth;
+  // Whether some `(`, `[` or `{` is never closed (for the end-of-file hint).
+  bool unclosedBracket = false;
+};
+
 class ErrorListener : public antlr4::BaseErrorListener {
 public:
   ErrorListener(FileId file, DiagnosticEngine& diags, Position origin) : file_(file), diags_(diags), origin_(origin) {}
@@ -18,21 +30,18 @@ public:
                    const std::string& msg, std::exception_ptr e) override;
 
   std::size_t count() const { return count_; }
-  // Token indices where a declaration or a statement starts. After an
-  // error, further errors are reported only once the parser has moved past
-  // one of them: one mistake, one diagnostic, not a cascade.
-  void setBoundaries(std::vector<std::size_t> b) { boundaries_ = std::move(b); }
-  // Whether some `(`, `[` or `{` is never closed (for the end-of-file hint).
-  void setUnclosedBracket(bool b) { unclosedBracket_ = b; }
+  // After an error, further errors are reported only once the parser has
+  // moved past one of the layout's boundaries: one mistake, one diagnostic,
+  // not a cascade. The layout must outlive the listener.
+  void setLayout(const TokenLayout& layout) { layout_ = &layout; }
 
 private:
   FileId file_;
   DiagnosticEngine& diags_;
   Position origin_;
   std::size_t count_ = 0;
-  std::vector<std::size_t> boundaries_;
+  const TokenLayout* layout_ = nullptr;
   std::optional<std::size_t> lastError_;
-  bool unclosedBracket_ = false;
 };
 
 // The French name of a token type, for "attendu : …" lists.

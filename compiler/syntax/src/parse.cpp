@@ -46,24 +46,28 @@ bool startsDeclaration(std::size_t type) {
   }
 }
 
-// Where parsing can safely resume after a syntax error, as token indices
-// in order: a declaration keyword at the start of a line; and, outside any
-// braces, a `règle` or `critère` starting a line — never an item, so the
-// parser reports it (written outside its block) rather than skip it with
-// the broken declaration before it.
-std::vector<std::size_t> itemBoundaries(antlr4::CommonTokenStream& tokens) {
-  std::vector<std::size_t> out;
-  int depth = 0;
+// The token stream as error reporting reads it, in one pass. Parsing can
+// safely resume after a syntax error at a declaration keyword starting a
+// line; and, outside any braces, at a `règle` or `critère` starting a line
+// — never an item, so the parser reports it (written outside its block)
+// rather than skip it with the broken declaration before it.
+internal::TokenLayout tokenLayout(antlr4::CommonTokenStream& tokens) {
+  internal::TokenLayout out;
+  int braces = 0, brackets = 0;
   for (antlr4::Token* t : tokens.getTokens()) {
     const std::size_t type = t->getType();
+    out.braceDepth.push_back(braces);
     if (t->getCharPositionInLine() == 0 &&
-        (internal::startsDeclaration(type) || (depth == 0 && (type == L::REGLE || type == L::CRITERE))))
-      out.push_back(t->getTokenIndex());
+        (internal::startsDeclaration(type) || (braces == 0 && (type == L::REGLE || type == L::CRITERE))))
+      out.boundaries.push_back(t->getTokenIndex());
     if (type == antlr4::Token::EOF) continue;
     const std::string text = t->getText();
-    if (text == "{") ++depth;
-    if (text == "}" && depth > 0) --depth;
+    if (text == "{") ++braces;
+    if (text == "}" && braces > 0) --braces;
+    if (text == "(" || text == "[" || text == "{") ++brackets;
+    if (text == ")" || text == "]" || text == "}") --brackets;
   }
+  out.unclosedBracket = brackets > 0;
   return out;
 }
 
@@ -81,7 +85,7 @@ public:
 };
 
 // Error-reporting parse: one item at a time, resuming after each error at
-// the next of `boundaries` (itemBoundaries).
+// the next of `boundaries` (tokenLayout).
 void reportSyntaxErrors(loge_antlr::LogeParser& parser, antlr4::CommonTokenStream& tokens,
                         const std::vector<std::size_t>& boundaries) {
   bool first = true;
@@ -168,18 +172,11 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
       tokens.seek(0);
       parser.reset();
       internal::ErrorListener listener(file.id(), diags, {});
-      const std::vector<std::size_t> boundaries = itemBoundaries(tokens);
-      listener.setBoundaries(boundaries);
-      int open = 0;
-      for (antlr4::Token* t : tokens.getTokens()) {
-        std::string text = t->getType() == antlr4::Token::EOF ? "" : t->getText();
-        if (text == "(" || text == "[" || text == "{") ++open;
-        if (text == ")" || text == "]" || text == "}") --open;
-      }
-      listener.setUnclosedBracket(open > 0);
+      const internal::TokenLayout layout = tokenLayout(tokens);
+      listener.setLayout(layout);
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<ResyncAtDeclaration>());
-      reportSyntaxErrors(parser, tokens, boundaries);
+      reportSyntaxErrors(parser, tokens, layout.boundaries);
       if (listener.count() == 0) {
         // Cannot happen (LL accepted nothing, yet no error was found): say
         // so rather than build from nothing.

@@ -682,14 +682,14 @@ std::string requirementWithoutRule(const HintSite& s) {
 }
 
 std::string ruleOutsideBlock(const HintSite& s) {
-  return s.type == L::REGLE && braceDepth(s.stream, s.at) == 0
+  return s.type == L::REGLE && s.braceDepth == 0
              ? "une règle s'écrit dans un bloc : `éligibilité nom pour logement { règle … }` ou `harmonisation nom { "
                "règle … }`"
              : "";
 }
 
 std::string criterionOutsideCotation(const HintSite& s) {
-  return s.type == L::CRITERE && braceDepth(s.stream, s.at) == 0
+  return s.type == L::CRITERE && s.braceDepth == 0
              ? "un critère s'écrit dans une cotation : `cotation principale \"Grille\" { critère … }`"
              : "";
 }
@@ -793,11 +793,11 @@ const HintRule kRules[] = {
 
 HintSite::HintSite(antlr4::TokenStream& stream, const antlr4::Token& offending,
                    const antlr4::dfa::Vocabulary& vocabulary, const antlr4::misc::IntervalSet& expected,
-                   const std::vector<std::string>& expectedNames, bool quotaNoun, bool unclosedBracket)
+                   const std::vector<std::string>& expectedNames, bool quotaNoun, bool unclosedBracket, int braceDepth)
     : stream(stream), offending(offending), vocabulary(vocabulary), expected(expected), expectedNames(expectedNames),
-      quotaNoun(quotaNoun), unclosedBracket(unclosedBracket), at(offending.getTokenIndex()), type(offending.getType()),
-      text(offending.getText()), word(foldAccents(asciiLower(text))), previous(at > 0 ? stream.get(at - 1) : nullptr),
-      next(at + 1 < stream.size() ? stream.get(at + 1) : nullptr) {}
+      quotaNoun(quotaNoun), unclosedBracket(unclosedBracket), braceDepth(braceDepth), at(offending.getTokenIndex()),
+      type(offending.getType()), text(offending.getText()), word(foldAccents(asciiLower(text))),
+      previous(at > 0 ? stream.get(at - 1) : nullptr), next(at + 1 < stream.size() ? stream.get(at + 1) : nullptr) {}
 
 bool HintSite::expectsShown(const std::string& name) const {
   return std::find(expectedNames.begin(), expectedNames.end(), name) != expectedNames.end();

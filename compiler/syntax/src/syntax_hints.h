@@ -19,6 +19,7 @@ struct HintSite {
   const std::vector<std::string>& expectedNames; // as the message lists them (`=`, un nom…)
   bool quotaNoun;                                // after a quota's number: only `attributions` is a name
   bool unclosedBracket;                          // some `(`, `[` or `{` is never closed
+  int braceDepth;                                // braces open before the offending token
 
   std::size_t at;   // the offending token's index
   std::size_t type; // and its type
@@ -29,7 +30,7 @@ struct HintSite {
 
   HintSite(antlr4::TokenStream& stream, const antlr4::Token& offending, const antlr4::dfa::Vocabulary& vocabulary,
            const antlr4::misc::IntervalSet& expected, const std::vector<std::string>& expectedNames, bool quotaNoun,
-           bool unclosedBracket);
+           bool unclosedBracket, int braceDepth);
 
   bool expects(std::size_t tokenType) const { return expected.contains(tokenType); }
   // Whether the message lists `name` among the expected tokens.

@@ -241,17 +241,6 @@ std::size_t definitionHeader(antlr4::TokenStream& tokens, std::size_t at) {
   return 0;
 }
 
-// How many braces are open before token `at`.
-int braceDepth(antlr4::TokenStream& tokens, std::size_t at) {
-  int depth = 0;
-  for (std::size_t k = 0; k < at && k < tokens.size(); ++k) {
-    const std::string text = tokens.get(k)->getText();
-    if (text == "{") ++depth;
-    if (text == "}" && depth > 0) --depth;
-  }
-  return depth;
-}
-
 // The path `a.b.c` that ends just before token `at` ("" when none does).
 std::string pathBefore(antlr4::TokenStream& tokens, std::size_t at) {
   std::string path;

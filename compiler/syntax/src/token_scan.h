@@ -30,7 +30,6 @@ std::size_t closingParen(antlr4::TokenStream& tokens, std::size_t open);
 std::pair<std::string, std::string> aroundComma(antlr4::TokenStream& tokens, std::size_t comma);
 bool parameterHeader(antlr4::TokenStream& tokens, std::size_t at);
 std::size_t definitionHeader(antlr4::TokenStream& tokens, std::size_t at);
-int braceDepth(antlr4::TokenStream& tokens, std::size_t at);
 std::string pathBefore(antlr4::TokenStream& tokens, std::size_t at);
 std::string cellText(antlr4::TokenStream& tokens, std::size_t from);
 bool insideParentheses(antlr4::TokenStream& tokens, const antlr4::Token& token);
