@@ -60,7 +60,8 @@ bool position(const ir::Program& p, const PositionRequest& req, PositionReport& 
   out.date = req.date;
   out.cotation = req.cotation;
   out.similarity = req.similarity;
-  out.keys = keysOf(interp, sim, req.demande, req.date, arena);
+  out.keyArena = std::make_shared<interp::Arena>();
+  out.keys = keysOf(interp, sim, req.demande, req.date, *out.keyArena);
 
   // The similar demandes of the file (the same id is this demande, already
   // given on its own).

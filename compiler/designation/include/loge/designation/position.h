@@ -16,6 +16,8 @@
 
 #include "loge/designation/designation.h"
 
+#include <memory>
+
 namespace loge::designation {
 
 struct PositionRequest {
@@ -48,7 +50,10 @@ struct PositionReport {
   std::uint32_t cotation = 0;   // the one the position uses
   std::uint32_t similarity = 0;
   std::vector<interp::Value> keys; // the demande's similarity keys
-  std::size_t demandeCount = 0;    // demandes in the file (the same id excluded)
+  // What `keys` point into: a key computed by a définition (a list built
+  // from the demande's) lives there, not in the demande's own arena.
+  std::shared_ptr<interp::Arena> keyArena;
+  std::size_t demandeCount = 0; // demandes in the file (the same id excluded)
   // Of those, deposited after the statement's date (as the similarité's
   // `attente de` dates an attribution's demande): not counted.
   std::size_t depositedLater = 0;
