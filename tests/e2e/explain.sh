@@ -79,6 +79,28 @@ for engine in interp jit; do
   grep -q "éligibilité non déterminée" "$TMP/out.txt" || { echo "result:"; cat "$TMP/out.txt"; exit 1; }
 done
 
+# The plafond refusal of a large household (a parent alone with six
+# children: 7 persons, one more for a personne seule avec charge, so 8;
+# beyond the sixth, the category 6 plafond plus a majoration per person)
+# names the persons counted and the category, so the figure can be checked
+# by hand.
+python3 - "$EX/demande-exemple.json" > "$TMP/sept.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["id"] = "SEPT"
+d["enfants_a_naitre"] = 0
+d["personnes"] = [{"lien": "enfant", "date_naissance": "201%d-01-01" % i, "handicap": False, "a_charge": True,
+                   "garde": None} for i in range(6)]
+d["ressources"] = {"revenu_fiscal_n2": 90000, "revenu_fiscal_n1": 90000, "ressources_mensuelles": "7500.00"}
+print(json.dumps(d))
+PY
+for engine in interp jit; do
+  "$LOGE" explain "$ROOT/policies/grenoble/grenoble.loge" --demande "$TMP/sept.json" \
+    --logement "$EX/logement-t3-plus.json" --date 2025-06-30 --engine "$engine" > "$TMP/sept.txt"
+  grep -q "supérieur au plafond de ressources de .* applicable au logement (financement PLUS : .* ; 8 personne(s) au sens des catégories de ménage, catégorie 6 ; Autres régions)" "$TMP/sept.txt" ||
+    { echo "plafond motif ($engine):"; grep -i plafond "$TMP/sept.txt"; exit 1; }
+done
+
 set +e
 "$LOGE" explain "$EX/grille-exemple.loge" --demande "$EX/demande-exemple.json" --date 2025-06-30 \
   --engine turbo 2> "$TMP/err.txt"
