@@ -88,7 +88,7 @@ TEST(Parse, RecordValuesAreExpressions) {
                            "1980-01-01",
                            "vrai",
                            "faux",
-                           "\"texte {a} libre\"",
+                           "\"texte \\{a\\} libre\"",
                            "12.5 %",
                            "PLAI",
                            "paris_limitrophes",

@@ -412,6 +412,21 @@ ast::ExprPtr Builder::buildLiteral(P::LiteralContext* ctx) {
   if (auto* c = dynamic_cast<P::StringLitContext*>(ctx)) {
     auto e = make(K::String, r);
     e->text = label(c->STRING());
+    // `"… {n} personnes"` as a value: only a label or a motif inserts
+    // values; here the braces would stay in the text, silently.
+    const std::string raw = c->STRING()->getText();
+    for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+      if (raw[i] == '\\') {
+        ++i;
+      } else if (raw[i] == '{') {
+        Diagnostic& d = diags_.report(DiagKind::BadString, r,
+                                      "des accolades n'insèrent une valeur que dans un libellé ou un motif, pas dans "
+                                      "un texte utilisé comme valeur");
+        d.hint = "citez la valeur dans le motif lui-même (`sinon refus \"… {valeur} …\"`), ou écrivez `\\{` pour "
+                 "une accolade";
+        break;
+      }
+    }
     return e;
   }
   auto e = make(K::Bool, r);
