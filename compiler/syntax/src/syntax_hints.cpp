@@ -589,6 +589,14 @@ std::string definitionWithoutType(const HintSite& s) {
                      s.stream.get(d + 1)->getText());
 }
 
+// `définition x "Libellé" : …`, as a field or a criterion has one.
+std::string labelledDefinition(const HintSite& s) {
+  if (s.type != L::STRING || s.at < 2 || s.stream.get(s.at - 2)->getType() != L::DEFINITION) return "";
+  return fmt::format("une définition n'a pas de libellé : `définition {} : type = …` ; décrivez-la dans un "
+                     "commentaire `# …` au-dessus",
+                     s.previous->getText());
+}
+
 std::string valueInBraces(const HintSite& s) {
   return s.text == "{" && s.expectedNames.size() == 1 && s.expectedNames[0] == "`=`"
              ? "la valeur suit `=`, sans accolades : `= …`"
@@ -769,6 +777,7 @@ const HintRule kRules[] = {
     {When::Always, enumerationWithEquals},
     {When::Always, parameterWithoutColon},
     {When::Always, definitionWithoutType},
+    {When::Always, labelledDefinition},
     {When::Always, valueInBraces},
     {When::Always, returnStatement},
     {When::Always, unquotedTestName},
