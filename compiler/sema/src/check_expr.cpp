@@ -7,11 +7,11 @@
 // Every other construct drops the facts its operands introduced.
 #include "checker.h"
 
-#include <charconv>
-
 #include "loge/numeric/date.h"
 
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace loge::sema::internal {
 
@@ -148,7 +148,7 @@ std::string Checker::boundFact(const ast::Expr& e, bool negated) {
 Interval Checker::narrowedInterval(Interval iv, const std::string& path, const Env& env) {
   if (path.empty()) return iv;
   for (const std::string& f : env.narrowed) {
-    // "≥", "≤" or "=" then the bound, a space and the path.
+    // '>' (at least), '<' (at most) or '=', the bound, a space, the path.
     const std::size_t space = f.find(' ');
     if (f.size() < 3 || space == std::string::npos || f.compare(space + 1, std::string::npos, path) != 0) continue;
     const char kind = f[0];

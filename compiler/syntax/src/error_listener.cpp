@@ -100,6 +100,18 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::si
   return "`" + sym + "`";
 }
 
+// Where `token` is in the file (the listener may parse a fragment that
+// starts at origin_), `width` code points wide.
+SourceRange ErrorListener::rangeOf(const antlr4::Token& token, std::size_t width) const {
+  SourceRange at;
+  at.file = file_;
+  at.begin.line = static_cast<std::uint32_t>(token.getLine()) + (origin_.line ? origin_.line - 1 : 0);
+  at.begin.column = static_cast<std::uint32_t>(token.getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
+  at.end = at.begin;
+  at.end.column += static_cast<std::uint32_t>(width);
+  return at;
+}
+
 void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
                                 size_t charPositionInLine, const std::string& /*msg*/, std::exception_ptr /*e*/) {
   ++count_;
@@ -138,14 +150,8 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
       antlr4::Token* number = tokens.get(offending->getTokenIndex() - back - 1);
       if (point->getText() == "." && number->getType() == L::INT_LIT && (back == 2 || offending->getType() != L::ID) &&
           number->getStopIndex() + 1 == point->getStartIndex()) {
-        SourceRange at = range;
-        at.begin.line = static_cast<std::uint32_t>(number->getLine()) + (origin_.line ? origin_.line - 1 : 0);
-        at.begin.column =
-            static_cast<std::uint32_t>(number->getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
-        at.end = at.begin;
-        at.end.column += static_cast<std::uint32_t>(codePointCount(number->getText()) + 1);
         Diagnostic& d = diags_.report(
-            DiagKind::SyntaxError, at,
+            DiagKind::SyntaxError, rangeOf(*number, codePointCount(number->getText()) + 1),
             fmt::format("nombre inachevé `{}.` : il manque des chiffres après le point", number->getText()));
         d.hint = fmt::format("écrivez `{0}` ou `{0}.0` ; un nombre décimal a des chiffres de part et d'autre du point",
                              number->getText());
@@ -210,24 +216,14 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
               offending->getTokenIndex() > 0 ? stream.get(offending->getTokenIndex() - 1) : nullptr;
           before && before->getType() == L::ID && before->getLine() == offending->getLine() &&
           !foreignWord(before->getText()).empty()) {
-        SourceRange at = range;
-        at.begin.column =
-            static_cast<std::uint32_t>(before->getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
-        at.end = at.begin;
-        at.end.column += static_cast<std::uint32_t>(codePointCount(before->getText()));
-        Diagnostic& d = diags_.report(DiagKind::SyntaxError, at, fmt::format("`{}` inattendu ici", before->getText()));
+        Diagnostic& d = diags_.report(DiagKind::SyntaxError, rangeOf(*before, codePointCount(before->getText())),
+                                      fmt::format("`{}` inattendu ici", before->getText()));
         d.hint = fmt::format("`{}` : en Loge, on écrit `{}`", before->getText(), foreignWord(before->getText()));
         return;
       }
       if (WordAfterType w = wordAfterFieldType(stream, *offending, names); w.word) {
-        SourceRange at = range;
-        at.begin.line = static_cast<std::uint32_t>(w.word->getLine()) + (origin_.line ? origin_.line - 1 : 0);
-        at.begin.column =
-            static_cast<std::uint32_t>(w.word->getCharPositionInLine()) + (origin_.line ? origin_.column : 1);
-        at.end = at.begin;
-        at.end.column += static_cast<std::uint32_t>(codePointCount(w.word->getText()));
         Diagnostic& d =
-            diags_.report(DiagKind::SyntaxError, at,
+            diags_.report(DiagKind::SyntaxError, rangeOf(*w.word, codePointCount(w.word->getText())),
                           fmt::format("`{}` inattendu après le type du champ `{}`", w.word->getText(), w.field));
         d.hint = w.hint;
         return;

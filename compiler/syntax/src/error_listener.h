@@ -36,6 +36,8 @@ public:
   void setLayout(const TokenLayout& layout) { layout_ = &layout; }
 
 private:
+  SourceRange rangeOf(const antlr4::Token& token, std::size_t width) const;
+
   FileId file_;
   DiagnosticEngine& diags_;
   Position origin_;
