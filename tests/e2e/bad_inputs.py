@@ -210,6 +210,9 @@ case("bench sans schéma de demande", ["bench", sans_schema, "--date", "2025-06-
      "ne déclare pas de schéma pour `demande`")
 case("bench --logement sans schéma de logement", ["bench", sans_logement, "--date", "2025-06-30", "--demandes", un_id,
                                                  "--logement", log_l], 1, "ne déclare pas de schéma pour `logement`")
+# The message names the policy, as every policy diagnostic does.
+case("run sans schéma de demande", ["run", sans_schema, "--date", "2025-06-30", "--demandes", un_id], 1,
+     "sans-schema.loge: erreur: la politique ne déclare pas de schéma pour `demande`")
 case("explain --logement sans schéma de logement", ["explain", sans_logement, "--date", "2025-06-30", "--demande",
                                                    un_id, "--logement", log_l], 1,
      "ne déclare pas de schéma pour `logement`")

@@ -44,7 +44,9 @@ int runRun(const RunArgs& args, const Options& opts) {
   const ir::Type* demandeType = p.schema.roles[static_cast<int>(ir::Role::Demande)];
   const ir::Type* logementType = p.schema.roles[static_cast<int>(ir::Role::Logement)];
   if (!demandeType) {
-    fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `demande`\n");
+    fmt::print(stderr,
+               "{}: erreur: la politique ne déclare pas de schéma pour `demande` (`schéma {{ demande : … }}`)\n",
+               args.policy);
     return kPolicyError;
   }
   interp::Arena arena;
@@ -52,7 +54,9 @@ int runRun(const RunArgs& args, const Options& opts) {
   in.date = *date;
   if (!args.logement.empty()) {
     if (!logementType) {
-      fmt::print(stderr, "erreur : la politique ne déclare pas de schéma pour `logement`\n");
+      fmt::print(stderr,
+                 "{}: erreur: la politique ne déclare pas de schéma pour `logement` (`schéma {{ logement : … }}`)\n",
+                 args.policy);
       return kPolicyError;
     }
     if (!readOne(p, logementType->index, args.logement, arena, in.roles[static_cast<int>(ir::Role::Logement)])) {
