@@ -169,6 +169,15 @@ case("fmt d'un lien symbolique", ["fmt", link], 0, stream="stdout")
 if not os.path.islink(link) or "définition a : entier = 1" not in open(target).read():
     failures.append("fmt d'un lien : le lien est remplacé ou sa cible pas formatée")
 
+# `loge fmt` reports a file it cannot read as `loge check` does: located, with its code.
+latin1 = os.path.join(tmp, "latin1.loge")
+with open(latin1, "wb") as out:
+    out.write('politique "Crit\u00e8res"\n'.encode("latin-1"))
+case("fmt d'un fichier qui n'est pas en UTF-8", ["fmt", latin1], 1, "latin1.loge:1:", "[E0002]")
+if open(latin1, "rb").read() != 'politique "Crit\u00e8res"\n'.encode("latin-1"):
+    failures.append("fmt d'un fichier en latin-1 : le fichier a été modifié")
+case("fmt d'un fichier absent", ["fmt", os.path.join(tmp, "absent.loge")], 1, "absent.loge: erreur:", "[E0001]")
+
 # A test run that runs no test must not pass: CI pointed at the wrong folder.
 os.mkdir(os.path.join(tmp, "vide"))
 case("loge test sur un dossier sans politique", ["test", os.path.join(tmp, "vide")], 64, "aucun fichier .loge")

@@ -1,5 +1,6 @@
 // Driver stage: `loge fmt FICHIER… [--check]`.
 #include "driver.h"
+#include "loge/sema/check.h"
 #include "loge/syntax/format.h"
 
 #include <fmt/format.h>
@@ -13,14 +14,13 @@ int runFmt(const std::vector<std::string>& files, bool check, const Options& opt
   int status = kOk;
   for (const std::string& f : files) {
     SourceManager sources;
-    LoadError error;
-    const SourceFile* file = sources.load(f, error);
+    DiagnosticEngine diags;
+    const SourceFile* file = sema::loadPolicyFile(f, sources, diags); // as `loge check` reports it
     if (!file) {
-      fmt::print(stderr, "erreur : {}\n", error.message);
+      std::fputs(renderAll(diags.diagnostics(), sources, opts.style, opts.color).c_str(), stderr);
       status = kPolicyError;
       continue;
     }
-    DiagnosticEngine diags;
     auto formatted = syntax::format(*file, diags);
     std::string rendered = renderAll(diags.diagnostics(), sources, opts.style, opts.color);
     if (!rendered.empty()) std::fputs(rendered.c_str(), stderr);

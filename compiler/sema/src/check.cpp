@@ -63,24 +63,26 @@ std::unique_ptr<ir::Program> checkFile(const SourceFile& root, SourceManager& so
   return program;
 }
 
+const SourceFile* loadPolicyFile(const std::string& path, SourceManager& sources, DiagnosticEngine& diags) {
+  LoadError error;
+  if (const SourceFile* f = sources.load(path, error)) return f;
+  // A placeholder file so the diagnostic names the path.
+  SourceRange r;
+  r.file = sources.addVirtual(path, error.shownText).id();
+  if (error.position) {
+    r.begin = r.end = *error.position;
+    Diagnostic& d = diags.report(DiagKind::FileNotUtf8, r, error.message);
+    d.hint = "enregistrez le fichier en UTF-8 (dans la plupart des éditeurs : « Enregistrer sous… », encodage UTF-8)";
+  } else {
+    diags.report(DiagKind::FileUnreadable, r, error.message);
+  }
+  return nullptr;
+}
+
 std::unique_ptr<ir::Program> check(const std::string& rootPath, SourceManager& sources, DiagnosticEngine& diags,
                                    const CheckOptions& options) {
-  LoadError error;
-  const SourceFile* f = sources.load(rootPath, error);
-  if (!f) {
-    // A placeholder file so the diagnostic names the path.
-    SourceRange r;
-    r.file = sources.addVirtual(rootPath, error.shownText).id();
-    if (error.position) {
-      r.begin = r.end = *error.position;
-      Diagnostic& d = diags.report(DiagKind::FileNotUtf8, r, error.message);
-      d.hint = "enregistrez le fichier en UTF-8 (dans la plupart des éditeurs : « Enregistrer sous… », encodage UTF-8)";
-    } else {
-      diags.report(DiagKind::FileUnreadable, r, error.message);
-    }
-    return nullptr;
-  }
-  return checkFile(*f, sources, diags, options);
+  const SourceFile* f = loadPolicyFile(rootPath, sources, diags);
+  return f ? checkFile(*f, sources, diags, options) : nullptr;
 }
 
 } // namespace loge::sema

@@ -25,6 +25,10 @@ struct CheckOptions {
 std::unique_ptr<ir::Program> check(const std::string& rootPath, SourceManager& sources, DiagnosticEngine& diags,
                                    const CheckOptions& options = {});
 
+// Loads a policy file, or reports why it cannot be read (E0001, or E0002
+// located at the first byte that is not UTF-8) and returns null.
+const SourceFile* loadPolicyFile(const std::string& path, SourceManager& sources, DiagnosticEngine& diags);
+
 // Same, for a root file already in the SourceManager (tests, the C API).
 std::unique_ptr<ir::Program> checkFile(const SourceFile& root, SourceManager& sources, DiagnosticEngine& diags,
                                        const CheckOptions& options = {});
