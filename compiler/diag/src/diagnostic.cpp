@@ -50,6 +50,16 @@ void DiagnosticEngine::sort() {
     if (a.range.file != b.range.file) return a.range.file < b.range.file;
     return a.range.begin < b.range.begin;
   });
+  // The same diagnostic at the same place, reported twice by one mechanism
+  // checked once per use (a `défauts de test` value, for each test that
+  // takes it): shown once, counted once.
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.kind == b.kind && a.range.file == b.range.file && a.range.begin == b.range.begin &&
+           a.range.end == b.range.end && a.message == b.message && a.hint == b.hint;
+  };
+  for (std::size_t i = 1; i < diags_.size(); ++i)
+    if (diags_[i].severity == Severity::Error && same(diags_[i - 1], diags_[i])) --errors_;
+  diags_.erase(std::unique(diags_.begin(), diags_.end(), same), diags_.end());
 }
 
 } // namespace loge

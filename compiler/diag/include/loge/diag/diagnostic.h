@@ -72,7 +72,8 @@ public:
   // reporters may skip costly extras (suggestions).
   bool full() const { return truncated_; }
   bool hasErrors() const { return errors_ > 0; }
-  // Orders diagnostics by file and position, stably.
+  // Orders diagnostics by file and position, stably, and drops exact
+  // repeats (same kind, place, message and hint).
   void sort();
 
 private:
